@@ -1,0 +1,2 @@
+/** The diagnostics job's step. */
+package dev.agentry.batch.diagnostics;

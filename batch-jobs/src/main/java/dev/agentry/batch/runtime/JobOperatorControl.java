@@ -1,0 +1,59 @@
+package dev.agentry.batch.runtime;
+
+import dev.agentry.core.jobs.JobControl;
+import dev.agentry.core.jobs.JobExecutionView;
+import jakarta.batch.operations.JobOperator;
+import jakarta.batch.operations.NoSuchJobException;
+import jakarta.batch.operations.NoSuchJobExecutionException;
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.JobInstance;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The core's job contract on the server's JBeret runtime and its JDBC job repository. Runs outside
+ * any caller transaction: the repository commits on its own, so a started execution is visible to
+ * the job's threads at once.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class JobOperatorControl implements JobControl {
+
+    private final JobOperator operator = BatchRuntime.getJobOperator();
+
+    @Override
+    public JobExecutionView start(String jobName, Map<String, String> parameters) {
+        long executionId = operator.start(jobName, JobExecutions.properties(parameters));
+        return JobExecutions.view(operator.getJobExecution(executionId));
+    }
+
+    @Override
+    public Optional<JobExecutionView> execution(long executionId) {
+        try {
+            return Optional.of(JobExecutions.view(operator.getJobExecution(executionId)));
+        } catch (NoSuchJobExecutionException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public List<JobExecutionView> recentExecutions(String jobName, int limit) {
+        List<JobInstance> instances;
+        try {
+            instances = operator.getJobInstances(jobName, 0, limit);
+        } catch (NoSuchJobException e) {
+            return List.of(); // never run yet
+        }
+        return instances.stream()
+                .flatMap(instance -> operator.getJobExecutions(instance).stream())
+                .map(JobExecutions::view)
+                .sorted(Comparator.comparingLong(JobExecutionView::executionId).reversed())
+                .limit(limit)
+                .toList();
+    }
+}

@@ -1,0 +1,2 @@
+/** Liveness and readiness: named checks, contributed by any module as MicroProfile Health beans. */
+package dev.agentry.core.health;

@@ -1,0 +1,19 @@
+package dev.agentry.core.problem;
+
+import java.util.Objects;
+
+/**
+ * One field's problem in a rejected request.
+ *
+ * @param field the field as the caller named it, e.g. {@code note} or {@code ipAllowlist[2]}
+ * @param code a stable reason such as {@code too_long} or {@code required}
+ * @param message a human-readable explanation, never echoing a secret
+ */
+public record FieldError(String field, String code, String message) {
+
+    public FieldError {
+        Objects.requireNonNull(field, "field");
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(message, "message");
+    }
+}

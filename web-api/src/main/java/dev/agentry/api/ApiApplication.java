@@ -1,0 +1,26 @@
+package dev.agentry.api;
+
+import dev.agentry.api.problem.Problem;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.Components;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.info.License;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Version 1 of Agentry's REST API; the web module's context root is {@code /api}. */
+@ApplicationPath(ApiApplication.PATH)
+@OpenAPIDefinition(
+        info =
+                @Info(
+                        title = "Agentry",
+                        version = "v1",
+                        description = "Governed machine access: one audited, policy-controlled door for agents and"
+                                + " integrations, and a runtime for sandboxed agent task runs.",
+                        license = @License(name = "Proprietary")),
+        components = @Components(schemas = @Schema(name = "Problem", implementation = Problem.class)))
+public class ApiApplication extends Application {
+
+    public static final String PATH = "/v1";
+}

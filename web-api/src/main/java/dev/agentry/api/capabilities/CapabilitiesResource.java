@@ -1,0 +1,56 @@
+package dev.agentry.api.capabilities;
+
+import dev.agentry.api.ApiApplication;
+import dev.agentry.core.problem.ErrorCode;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Arrays;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** The canonical machine contract: what this deployment serves and how it fails. */
+@Path("/capabilities")
+@RequestScoped
+@ApiSurface(value = "contract-descriptors", stability = Stability.STABLE)
+public class CapabilitiesResource {
+
+    /**
+     * The document.
+     *
+     * @param apiVersion the API version, also the first path segment below the API root
+     * @param apiRoot the path every route below is relative to
+     * @param surfaces every surface with its routes and their scopes
+     * @param errorCodes the complete, stable error-code catalog
+     */
+    public record Capabilities(
+            String apiVersion, String apiRoot, List<Surface> surfaces, List<ErrorCodeEntry> errorCodes) {}
+
+    /**
+     * One code of the catalog.
+     *
+     * @param code the machine code
+     * @param status the HTTP status it is answered with
+     * @param title its short description
+     */
+    public record ErrorCodeEntry(String code, int status, String title) {}
+
+    @Inject
+    RouteCatalog routes;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Every surface, route, scope and error code this deployment serves")
+    public Capabilities capabilities() {
+        return new Capabilities(
+                ApiApplication.PATH.substring(1),
+                "/api" + ApiApplication.PATH,
+                routes.surfaces(),
+                Arrays.stream(ErrorCode.values())
+                        .map(code -> new ErrorCodeEntry(code.code(), code.status(), code.title()))
+                        .toList());
+    }
+}

@@ -1,0 +1,96 @@
+package dev.agentry.api.capabilities;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.enterprise.inject.spi.WithAnnotations;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Path;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Collects every resource class annotated with {@link ApiSurface} as CDI discovers it and derives
+ * the API's routes from their JAX-RS and security annotations. A new resource appears in {@code
+ * /capabilities} by being written, with nothing else to update.
+ */
+public class RouteCatalog implements Extension {
+
+    private final Set<Class<?>> resources = ConcurrentHashMap.newKeySet();
+
+    void collect(@Observes @WithAnnotations(ApiSurface.class) ProcessAnnotatedType<?> type) {
+        Class<?> resource = type.getAnnotatedType().getJavaClass();
+        if (resource.isAnnotationPresent(Path.class)) {
+            resources.add(resource);
+        }
+    }
+
+    /** Every surface with its routes, by surface name. */
+    public List<Surface> surfaces() {
+        Map<String, List<Route>> routes = new TreeMap<>();
+        Map<String, Stability> stability = new TreeMap<>();
+        for (Class<?> resource : resources) {
+            ApiSurface surface = resource.getAnnotation(ApiSurface.class);
+            stability.merge(surface.value(), surface.stability(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
+            routes.computeIfAbsent(surface.value(), name -> new ArrayList<>()).addAll(routesOf(resource));
+        }
+        return routes.entrySet().stream()
+                .map(e -> new Surface(
+                        e.getKey(),
+                        stability.get(e.getKey()).wireName(),
+                        e.getValue().stream()
+                                .sorted(Comparator.comparing(Route::path).thenComparing(Route::method))
+                                .toList()))
+                .toList();
+    }
+
+    static List<Route> routesOf(Class<?> resource) {
+        String base = resource.getAnnotation(Path.class).value();
+        List<Route> routes = new ArrayList<>();
+        for (Method method : resource.getMethods()) {
+            String httpMethod = httpMethodOf(method);
+            if (httpMethod == null) {
+                continue;
+            }
+            Path sub = method.getAnnotation(Path.class);
+            routes.add(new Route(httpMethod, join(base, sub == null ? "" : sub.value()), scopesOf(resource, method)));
+        }
+        return routes;
+    }
+
+    private static String httpMethodOf(Method method) {
+        for (Annotation annotation : method.getAnnotations()) {
+            HttpMethod httpMethod = annotation.annotationType().getAnnotation(HttpMethod.class);
+            if (httpMethod != null) {
+                return httpMethod.value();
+            }
+        }
+        return null;
+    }
+
+    private static List<String> scopesOf(Class<?> resource, Method method) {
+        RolesAllowed roles = method.isAnnotationPresent(RolesAllowed.class)
+                ? method.getAnnotation(RolesAllowed.class)
+                : resource.getAnnotation(RolesAllowed.class);
+        return roles == null ? List.of() : Arrays.stream(roles.value()).sorted().toList();
+    }
+
+    static String join(String base, String sub) {
+        String path = "/" + strip(base) + "/" + strip(sub);
+        path = path.replaceAll("/+", "/");
+        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
+
+    private static String strip(String segment) {
+        return segment.replaceAll("^/+|/+$", "");
+    }
+}

@@ -1,0 +1,2 @@
+/** Starting the diagnostics job and reading its runs. */
+package dev.agentry.api.diagnostics;

@@ -1,0 +1,2 @@
+/** The OpenAPI document under the API root. */
+package dev.agentry.api.openapi;

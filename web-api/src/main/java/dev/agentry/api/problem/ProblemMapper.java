@@ -1,0 +1,48 @@
+package dev.agentry.api.problem;
+
+import dev.agentry.api.request.RequestId;
+import dev.agentry.core.problem.ErrorCode;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import org.jboss.logging.Logger;
+
+/**
+ * The one place a failure inside the JAX-RS runtime becomes a response: core refusals, the runtime's
+ * own errors (unknown route, wrong method, unreadable body) and anything unexpected.
+ */
+@Provider
+public class ProblemMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @Context
+    HttpServletRequest request;
+
+    @Override
+    public Response toResponse(Throwable failure) {
+        ProblemClassifier.Classification problem = ProblemClassifier.classify(failure);
+        if (problem.code() == ErrorCode.INTERNAL) {
+            LOG.errorf(failure, "Unexpected failure of %s %s", request.getMethod(), request.getRequestURI());
+        } else {
+            LOG.debugf(
+                    "%s %s refused: %s",
+                    request.getMethod(), request.getRequestURI(), problem.code().code());
+        }
+        Response.ResponseBuilder response = Response.status(problem.code().status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(problem.code(), problem.detail(), RequestId.of(request), problem.errors()));
+        if (failure instanceof WebApplicationException wae) {
+            // 405 must say which methods are allowed.
+            Object allow = wae.getResponse().getHeaders().getFirst(HttpHeaders.ALLOW);
+            if (allow != null) {
+                response.header(HttpHeaders.ALLOW, allow);
+            }
+        }
+        return response.build();
+    }
+}

@@ -1,0 +1,2 @@
+/** Announcing where the application is, once it is ready. */
+package dev.agentry.api.startup;
