@@ -5,29 +5,18 @@ import dev.agentry.persistence.schema.MigrationStatus;
 import dev.agentry.persistence.schema.SchemaMigrations;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
-import java.time.Duration;
 import javax.sql.DataSource;
 
 /** Facts about the application's database, read live from the server-defined datasource. */
 @ApplicationScoped
 public class DatabaseInfo {
 
-    private static final Duration PING_TIMEOUT = Duration.ofSeconds(2);
-
     @Resource(lookup = AgentryDatabase.JNDI_NAME)
     private DataSource dataSource;
-
-    /** Whether a connection can be obtained and answers a validity check in time. */
-    public boolean reachable() {
-        try (Connection connection = dataSource.getConnection()) {
-            return connection.isValid((int) PING_TIMEOUT.toSeconds());
-        } catch (SQLException e) {
-            return false;
-        }
-    }
 
     /** The product and version, e.g. {@code H2 2.2.224 (2023-09-17)}. */
     public String product() {
@@ -39,6 +28,11 @@ public class DatabaseInfo {
         }
     }
 
+    /**
+     * Read outside any caller transaction: Flyway manages its own connection's commit mode, which a
+     * connection enlisted in a JTA transaction refuses.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public MigrationStatus migrations() {
         return new SchemaMigrations(dataSource).status();
     }

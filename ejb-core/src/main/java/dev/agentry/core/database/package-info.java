@@ -1,2 +1,2 @@
-/** The application's database as an operator sees it: reachability, product and schema version. */
+/** The application's database as the core reports it: product and schema version. */
 package dev.agentry.core.database;

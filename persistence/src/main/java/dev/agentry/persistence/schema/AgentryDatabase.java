@@ -8,6 +8,9 @@ public final class AgentryDatabase {
 
     public static final String JNDI_NAME = "java:jboss/datasources/AgentryDS";
 
+    /** The batch runtime's job repository; JBeret owns its tables. */
+    public static final String BATCH_JNDI_NAME = "java:jboss/datasources/AgentryBatchDS";
+
     public static final String PERSISTENCE_UNIT = "agentry";
 
     private AgentryDatabase() {}

@@ -2,13 +2,13 @@ package dev.agentry.api.diagnostics;
 
 import dev.agentry.api.capabilities.ApiSurface;
 import dev.agentry.api.capabilities.Stability;
+import dev.agentry.api.request.QueryParameters;
 import dev.agentry.core.diagnostics.DiagnosticRun;
 import dev.agentry.core.diagnostics.DiagnosticsService;
 import dev.agentry.core.jobs.JobExecutionView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -40,6 +40,8 @@ public class DiagnosticsResource {
      */
     public record StartRequest(String note) {}
 
+    private static final int DEFAULT_LIMIT = 20;
+
     @Inject
     DiagnosticsService diagnostics;
 
@@ -61,8 +63,8 @@ public class DiagnosticsResource {
 
     @GET
     @Operation(summary = "The newest diagnostics runs, newest first")
-    public List<DiagnosticRun> recent(@QueryParam("limit") @DefaultValue("20") int limit) {
-        return diagnostics.recent(limit);
+    public List<DiagnosticRun> recent(@QueryParam("limit") String limit) {
+        return diagnostics.recent(QueryParameters.integer("limit", limit, DEFAULT_LIMIT));
     }
 
     @GET

@@ -26,7 +26,7 @@ public class ErrorPageServlet extends HttpServlet {
         Integer status = (Integer) request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         ProblemClassifier.Classification problem = failure != null
                 ? ProblemClassifier.classify(failure)
-                : ProblemClassifier.forStatus(status == null ? 404 : status); // requested directly: not a route
+                : ProblemClassifier.forStatus(status == null ? 404 : status); // as default servlet: not a route
         if (failure != null) {
             LOG.errorf(
                     failure,

@@ -26,7 +26,6 @@ public class ProblemWriter {
         response.resetBuffer();
         response.setStatus(code.status());
         response.setContentType(Problem.MEDIA_TYPE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         if (requestId != null) {
             response.setHeader(RequestId.HEADER, requestId);
         }
@@ -36,7 +35,11 @@ public class ProblemWriter {
     }
 
     @PreDestroy
-    void close() throws Exception {
-        jsonb.close();
+    void close() {
+        try {
+            jsonb.close();
+        } catch (Exception e) {
+            // Closing only releases caches; nothing is lost if it fails at shutdown.
+        }
     }
 }

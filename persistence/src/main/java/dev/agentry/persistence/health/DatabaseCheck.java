@@ -1,7 +1,9 @@
-package dev.agentry.core.database;
+package dev.agentry.persistence.health;
 
+import dev.agentry.persistence.schema.AgentryDatabase;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -13,11 +15,11 @@ public class DatabaseCheck implements HealthCheck {
 
     static final String NAME = "database";
 
-    @Inject
-    DatabaseInfo database;
+    @Resource(lookup = AgentryDatabase.JNDI_NAME)
+    DataSource dataSource;
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named(NAME).status(database.reachable()).build();
+        return Connectivity.check(NAME, dataSource);
     }
 }

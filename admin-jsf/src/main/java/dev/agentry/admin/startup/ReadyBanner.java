@@ -1,4 +1,4 @@
-package dev.agentry.api.startup;
+package dev.agentry.admin.startup;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContextEvent;
@@ -9,7 +9,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Logs where the API and the console are. The EAR starts its modules in order with this web module
+ * Logs where the API and the console are. The EAR starts its modules in order with the console
  * last, so the line appears once everything else is up.
  */
 @WebListener

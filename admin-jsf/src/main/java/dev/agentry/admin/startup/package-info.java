@@ -1,2 +1,2 @@
 /** Announcing where the application is, once it is ready. */
-package dev.agentry.api.startup;
+package dev.agentry.admin.startup;

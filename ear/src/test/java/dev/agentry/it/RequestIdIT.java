@@ -1,0 +1,88 @@
+package dev.agentry.it;
+
+import static dev.agentry.it.harness.Api.get;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class RequestIdIT {
+
+    @Test
+    void aSaneIncomingIdIsEchoed() {
+        HttpResponse<String> response = get("api/v1/health", "X-Request-Id", "trace-42.abc");
+
+        assertEquals("trace-42.abc", requestId(response));
+    }
+
+    @Test
+    void withoutAnIdOneIsGenerated() {
+        String first = requestId(get("api/v1/health"));
+        String second = requestId(get("api/v1/health"));
+
+        UUID.fromString(first);
+        assertNotEquals(first, second);
+    }
+
+    @Test
+    void anInsaneIdIsReplaced() {
+        String hostile = "x\" injected=1 <script>";
+
+        String id = requestId(get("api/v1/health", "X-Request-Id", hostile));
+
+        assertNotEquals(hostile, id);
+        UUID.fromString(id);
+    }
+
+    @Test
+    void everyResponseIsUncacheable() {
+        assertEquals(
+                "no-store",
+                get("api/v1/health").headers().firstValue("Cache-Control").orElse(""));
+        assertEquals(
+                "no-store",
+                get("api/v1/openapi.json").headers().firstValue("Cache-Control").orElse(""));
+    }
+
+    @Test
+    void theIdIsInTheServerLogLineOfTheRequest() throws Exception {
+        String id = "log-" + UUID.randomUUID();
+
+        get("api/v1/readiness", "X-Request-Id", id);
+
+        Path log = Path.of(System.getProperty("it.server-dir"), "log", "server.log");
+        String line = awaitLine(log, id, "GET /api/v1/readiness");
+        assertTrue(line.contains(" 200 "), line);
+    }
+
+    private static String awaitLine(Path log, String id, String request) throws IOException, InterruptedException {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            if (Files.exists(log)) {
+                try (var lines = Files.lines(log)) {
+                    var line = lines.filter(l -> l.contains(id) && l.contains(request))
+                            .findFirst();
+                    if (line.isPresent()) {
+                        return line.get();
+                    }
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no line of " + request + " with " + id + " in " + log);
+    }
+
+    private static String requestId(HttpResponse<?> response) {
+        return response.headers().firstValue("X-Request-Id").orElseThrow();
+    }
+}

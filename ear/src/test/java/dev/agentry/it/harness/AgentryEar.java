@@ -1,0 +1,62 @@
+package dev.agentry.it.harness;
+
+import dev.agentry.it.probe.FailureProbeResource;
+import dev.agentry.it.probe.ReadinessProbe;
+import java.io.File;
+import org.jboss.arquillian.container.spi.client.container.DeployableContainer;
+import org.jboss.arquillian.container.spi.client.container.DeploymentException;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * The EAR the build produced, deployed as it is plus two probes: a route that fails unexpectedly and
+ * a readiness check that can be switched down. No production route can be made to do either on
+ * purpose, and the error contract and readiness must be proven for exactly those cases.
+ */
+public final class AgentryEar {
+
+    static final String CORE_MODULE = "agentry-ejb-core.jar";
+    static final String API_MODULE = "agentry-web-api.war";
+
+    private final DeployableContainer<?> container;
+    private final EnterpriseArchive archive;
+
+    AgentryEar(DeployableContainer<?> container) {
+        this.container = container;
+        this.archive = withProbes(ShrinkWrap.createFromZipFile(EnterpriseArchive.class, builtEar()));
+    }
+
+    void deploy() throws DeploymentException {
+        container.deploy(archive);
+    }
+
+    void undeploy() throws DeploymentException {
+        container.undeploy(archive);
+    }
+
+    /** Stops and starts the deployed application again, as an operator's {@code redeploy} does. */
+    public void redeploy() {
+        Management.execute(Management.operation("redeploy", "deployment", archive.getName()));
+    }
+
+    private static File builtEar() {
+        File ear = new File(System.getProperty("agentry.ear", "target/agentry.ear"));
+        if (!ear.isFile()) {
+            throw new IllegalStateException("The EAR is not built: " + ear);
+        }
+        return ear;
+    }
+
+    private static EnterpriseArchive withProbes(EnterpriseArchive ear) {
+        JavaArchive core = ear.getAsType(JavaArchive.class, CORE_MODULE).addClass(ReadinessProbe.class);
+        WebArchive api = ear.getAsType(WebArchive.class, API_MODULE).addClass(FailureProbeResource.class);
+        ear.delete(CORE_MODULE);
+        ear.delete(API_MODULE);
+        ear.add(core, "/", ZipExporter.class);
+        ear.add(api, "/", ZipExporter.class);
+        return ear;
+    }
+}

@@ -1,0 +1,118 @@
+package dev.agentry.it.harness;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonStructure;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublisher;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** HTTP calls against the deployed application, and the assertions every API test shares. */
+public final class Api {
+
+    public static final String PROBLEM_JSON = "application/problem+json";
+
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private Api() {}
+
+    /** The server's root, e.g. {@code http://localhost:8180/}. */
+    public static URI server() {
+        return URI.create("http://localhost:" + System.getProperty("it.http-port", "8180") + "/");
+    }
+
+    /** The management interface's root, e.g. {@code http://localhost:10090/}. */
+    public static URI management() {
+        return URI.create("http://localhost:" + System.getProperty("it.management-port", "10090") + "/");
+    }
+
+    /** A path relative to the server root, e.g. {@code api/v1/health}. */
+    public static HttpResponse<String> get(String path, String... headers) {
+        return send("GET", path, BodyPublishers.noBody(), headers);
+    }
+
+    public static HttpResponse<String> postJson(String path, String json, String... headers) {
+        return send("POST", path, BodyPublishers.ofString(json), concat(headers, "Content-Type", "application/json"));
+    }
+
+    public static HttpResponse<String> send(String method, String path, BodyPublisher body, String... headers) {
+        return send(server().resolve(path), method, body, headers);
+    }
+
+    public static HttpResponse<String> send(URI uri, String method, BodyPublisher body, String... headers) {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).method(method, body);
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static JsonObject json(HttpResponse<String> response) {
+        return (JsonObject) structure(response.body());
+    }
+
+    public static JsonStructure structure(String body) {
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            return reader.read();
+        }
+    }
+
+    public static String contentType(HttpResponse<?> response) {
+        return response.headers().firstValue("Content-Type").orElse("");
+    }
+
+    /**
+     * Asserts the SPEC section 4 contract: status, problem media type, the code, the request id of the
+     * response, and no trace of an exception in the body.
+     */
+    public static JsonObject assertProblem(HttpResponse<String> response, int status, String code) {
+        assertEquals(status, response.statusCode(), () -> "status of " + response.uri() + ": " + response.body());
+        assertTrue(contentType(response).startsWith(PROBLEM_JSON), () -> "content type " + contentType(response));
+        JsonObject problem = json(response);
+        assertEquals(code, problem.getString("code"));
+        assertEquals(status, problem.getInt("status"));
+        assertEquals("urn:agentry:problem:" + code, problem.getString("type"));
+        assertFalse(problem.getString("title").isBlank());
+        assertFalse(problem.getString("detail").isBlank());
+        String requestId = response.headers().firstValue("X-Request-Id").orElse(null);
+        assertNotNull(requestId, "X-Request-Id header");
+        assertEquals(requestId, problem.getString("requestId"));
+        assertNoStackTrace(response.body());
+        return problem;
+    }
+
+    public static void assertNoStackTrace(String body) {
+        for (String leak : new String[] {"Exception", "\tat ", "at dev.agentry", "at org.", "java.lang", "Caused by"}) {
+            assertFalse(body.contains(leak), () -> "body leaks '" + leak + "': " + body);
+        }
+    }
+
+    private static String[] concat(String[] headers, String... more) {
+        String[] all = new String[headers.length + more.length];
+        System.arraycopy(headers, 0, all, 0, headers.length);
+        System.arraycopy(more, 0, all, headers.length, more.length);
+        return all;
+    }
+}
