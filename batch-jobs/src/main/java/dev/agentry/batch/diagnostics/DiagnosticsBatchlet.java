@@ -8,7 +8,6 @@ import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.time.Clock;
 
 /** The diagnostics job's only step: asks the core to record what it sees of the database. */
 @Named
@@ -27,7 +26,7 @@ public class DiagnosticsBatchlet extends AbstractBatchlet {
 
     @Override
     public String process() {
-        diagnostics.record(jobContext.getExecutionId(), note, Clock.systemUTC());
+        diagnostics.record(jobContext.getExecutionId(), note);
         return BatchStatus.COMPLETED.name();
     }
 }

@@ -12,6 +12,9 @@ import java.util.TreeMap;
 /** Translates the batch runtime's executions into the core's view of them. */
 final class JobExecutions {
 
+    /** JBeret adds parameters of its own under this prefix; they are not the caller's. */
+    private static final String RUNTIME_PARAMETER_PREFIX = "jberet.";
+
     private JobExecutions() {}
 
     static JobExecutionView view(JobExecution execution) {
@@ -35,7 +38,9 @@ final class JobExecutions {
     private static Map<String, String> parameters(Properties properties) {
         Map<String, String> parameters = new TreeMap<>();
         if (properties != null) {
-            properties.stringPropertyNames().forEach(name -> parameters.put(name, properties.getProperty(name)));
+            properties.stringPropertyNames().stream()
+                    .filter(name -> !name.startsWith(RUNTIME_PARAMETER_PREFIX))
+                    .forEach(name -> parameters.put(name, properties.getProperty(name)));
         }
         return parameters;
     }

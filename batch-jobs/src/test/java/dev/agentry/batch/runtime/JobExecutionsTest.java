@@ -17,6 +17,7 @@ class JobExecutionsTest {
     @Test
     void translatesEveryFieldOfAnExecution() {
         Properties parameters = JobExecutions.properties(Map.of("note", "hello"));
+        parameters.setProperty("jberet.jobXmlName", "diagnostics.xml");
         JobExecution execution = new FixedExecution(parameters, new Date(1_000), new Date(2_000), null);
 
         JobExecutionView view = JobExecutions.view(execution);

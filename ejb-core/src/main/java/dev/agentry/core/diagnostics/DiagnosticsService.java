@@ -11,7 +11,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -63,12 +62,12 @@ public class DiagnosticsService {
     }
 
     /** Called by the job's step: writes what it sees of the database into the database. */
-    public void record(long executionId, String note, Clock clock) {
+    public void record(long executionId, String note) {
         if (findingOf(executionId).isPresent()) {
             return; // a restarted step must not write twice
         }
         em.persist(new DiagnosticRecord(
-                executionId, note, database.migrations().currentVersion(), database.product(), Instant.now(clock)));
+                executionId, note, database.migrations().currentVersion(), database.product(), Instant.now()));
     }
 
     private DiagnosticRun withFinding(JobExecutionView execution) {

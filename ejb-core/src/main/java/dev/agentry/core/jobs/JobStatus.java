@@ -8,9 +8,5 @@ public enum JobStatus {
     STOPPED,
     FAILED,
     COMPLETED,
-    ABANDONED;
-
-    public boolean finished() {
-        return this == STOPPED || this == FAILED || this == COMPLETED || this == ABANDONED;
-    }
+    ABANDONED
 }
