@@ -3,6 +3,7 @@ package dev.agentry.it;
 import static dev.agentry.it.harness.Api.get;
 import static dev.agentry.it.harness.Api.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentry.it.harness.Api;
@@ -32,6 +33,8 @@ class ContractDescriptorsIT {
         JsonObject document = json(response);
         assertTrue(document.getString("openapi").startsWith("3."), document.getString("openapi"));
         assertEquals("Agentry", document.getJsonObject("info").getString("title"));
+        assertFalse(document.getJsonObject("info").getString("version").isBlank());
+        assertEquals("/", document.getJsonArray("servers").getJsonObject(0).getString("url"));
         assertTrue(document.getJsonObject("components").getJsonObject("schemas").containsKey("Problem"));
     }
 

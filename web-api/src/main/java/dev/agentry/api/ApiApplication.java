@@ -5,9 +5,11 @@ import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.info.Contact;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.info.License;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.servers.Server;
 
 /** Version 1 of Agentry's REST API; the web module's context root is {@code /api}. */
 @ApplicationPath(ApiApplication.PATH)
@@ -18,7 +20,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
                         version = "v1",
                         description = "Governed machine access: one audited, policy-controlled door for agents and"
                                 + " integrations, and a runtime for sandboxed agent task runs.",
+                        contact = @Contact(name = "Agentry"),
                         license = @License(name = "Proprietary")),
+        // Relative to the document: the paths already start with the API root, /api/v1.
+        servers = @Server(url = "/", description = "The Agentry server that serves this document"),
         components = @Components(schemas = @Schema(name = "Problem", implementation = Problem.class)))
 public class ApiApplication extends Application {
 
