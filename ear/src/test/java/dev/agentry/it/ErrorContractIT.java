@@ -1,5 +1,6 @@
 package dev.agentry.it;
 
+import static dev.agentry.it.harness.Api.asBootstrap;
 import static dev.agentry.it.harness.Api.assertProblem;
 import static dev.agentry.it.harness.Api.get;
 import static dev.agentry.it.harness.Api.postJson;
@@ -42,7 +43,7 @@ class ErrorContractIT {
 
     @Test
     void aPathParameterOfTheWrongTypeIsNotFound() {
-        assertProblem(get("api/v1/diagnostics/not-a-number"), 404, "not_found");
+        assertProblem(get("api/v1/diagnostics/not-a-number", asBootstrap()), 404, "not_found");
     }
 
     @Test
@@ -55,8 +56,11 @@ class ErrorContractIT {
 
     @Test
     void anUnsupportedMediaTypeIsRefused() {
-        HttpResponse<String> response =
-                send("POST", "api/v1/diagnostics", BodyPublishers.ofString("note=hi"), "Content-Type", "text/plain");
+        HttpResponse<String> response = send(
+                "POST",
+                "api/v1/diagnostics",
+                BodyPublishers.ofString("note=hi"),
+                Api.with(asBootstrap(), "Content-Type", "text/plain"));
 
         assertProblem(response, 415, "unsupported_media_type");
     }
@@ -70,9 +74,12 @@ class ErrorContractIT {
     void malformedJsonIsAValidationFailureAndStartsNothing() {
         int before = runs();
 
-        assertProblem(postJson("api/v1/diagnostics", "{\"note\": "), 400, "validation_failed");
-        assertProblem(postJson("api/v1/diagnostics", "{\"note\": {\"nested\": true}}"), 400, "validation_failed");
-        assertProblem(postJson("api/v1/diagnostics", "[1, 2"), 400, "validation_failed");
+        assertProblem(postJson("api/v1/diagnostics", "{\"note\": ", asBootstrap()), 400, "validation_failed");
+        assertProblem(
+                postJson("api/v1/diagnostics", "{\"note\": {\"nested\": true}}", asBootstrap()),
+                400,
+                "validation_failed");
+        assertProblem(postJson("api/v1/diagnostics", "[1, 2", asBootstrap()), 400, "validation_failed");
 
         assertEquals(before, runs(), "a refused request changes nothing");
     }
@@ -80,7 +87,9 @@ class ErrorContractIT {
     @Test
     void anInvalidFieldIsNamedInErrors() {
         JsonObject problem = assertProblem(
-                postJson("api/v1/diagnostics", "{\"note\": \"" + "x".repeat(201) + "\"}"), 400, "validation_failed");
+                postJson("api/v1/diagnostics", "{\"note\": \"" + "x".repeat(201) + "\"}", asBootstrap()),
+                400,
+                "validation_failed");
 
         JsonObject error = problem.getJsonArray("errors").getJsonObject(0);
         assertEquals("note", error.getString("field"));
@@ -89,7 +98,8 @@ class ErrorContractIT {
 
     @Test
     void aMalformedQueryParameterIsAValidationFailureNamingIt() {
-        JsonObject problem = assertProblem(get("api/v1/diagnostics?limit=ten"), 400, "validation_failed");
+        JsonObject problem =
+                assertProblem(get("api/v1/diagnostics?limit=ten", asBootstrap()), 400, "validation_failed");
 
         assertEquals("limit", problem.getJsonArray("errors").getJsonObject(0).getString("field"));
     }
@@ -99,7 +109,10 @@ class ErrorContractIT {
         byte[] body = jsonNote(LIMIT + 1);
 
         HttpResponse<String> response = send(
-                "POST", "api/v1/diagnostics", BodyPublishers.ofByteArray(body), "Content-Type", "application/json");
+                "POST",
+                "api/v1/diagnostics",
+                BodyPublishers.ofByteArray(body),
+                Api.with(asBootstrap(), "Content-Type", "application/json"));
 
         assertProblem(response, 413, "payload_too_large");
     }
@@ -116,8 +129,7 @@ class ErrorContractIT {
                 BodyPublishers.ofInputStream(() -> new SequenceInputStream(
                         new ByteArrayInputStream(body, 0, LIMIT),
                         new ByteArrayInputStream(body, LIMIT, body.length - LIMIT))),
-                "Content-Type",
-                "application/json");
+                Api.with(asBootstrap(), "Content-Type", "application/json"));
 
         assertProblem(response, 413, "payload_too_large");
         assertEquals(before, runs());
@@ -152,7 +164,7 @@ class ErrorContractIT {
     }
 
     private static int runs() {
-        return Api.structure(get("api/v1/diagnostics?limit=100").body())
+        return Api.structure(get("api/v1/diagnostics?limit=100", asBootstrap()).body())
                 .asJsonArray()
                 .size();
     }

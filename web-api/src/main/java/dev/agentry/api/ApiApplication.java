@@ -3,16 +3,20 @@ package dev.agentry.api;
 import dev.agentry.api.problem.Problem;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.auth.LoginConfig;
 import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Contact;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.info.License;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.servers.Server;
 
 /** Version 1 of Agentry's REST API; the web module's context root is {@code /api}. */
 @ApplicationPath(ApiApplication.PATH)
+@LoginConfig(authMethod = "MP-JWT", realmName = "agentry")
 @OpenAPIDefinition(
         info =
                 @Info(
@@ -24,7 +28,16 @@ import org.eclipse.microprofile.openapi.annotations.servers.Server;
                         license = @License(name = "Proprietary")),
         // Relative to the document: the paths already start with the API root, /api/v1.
         servers = @Server(url = "/", description = "The Agentry server that serves this document"),
-        components = @Components(schemas = @Schema(name = "Problem", implementation = Problem.class)))
+        components =
+                @Components(
+                        schemas = @Schema(name = "Problem", implementation = Problem.class),
+                        securitySchemes =
+                                @SecurityScheme(
+                                        securitySchemeName = "bearer",
+                                        type = SecuritySchemeType.HTTP,
+                                        scheme = "bearer",
+                                        bearerFormat = "JWT",
+                                        description = "An access token from POST /api/v1/auth/token")))
 public class ApiApplication extends Application {
 
     public static final String PATH = "/v1";

@@ -13,11 +13,15 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /** HTTP calls against the deployed application, and the assertions every API test shares. */
@@ -28,7 +32,61 @@ public final class Api {
     private static final HttpClient CLIENT =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
+    private static volatile String bootstrapToken;
+
     private Api() {}
+
+    /** The bootstrap credential the server wrote on first start, as a newcomer finds it. */
+    public static JsonObject bootstrapCredential() {
+        Path file = Path.of(System.getProperty("it.server-dir"), "data", "agentry", "bootstrap-credential.json");
+        try {
+            return (JsonObject) structure(Files.readString(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A token of the bootstrap credential, which holds every scope; fetched once per suite. */
+    public static String[] asBootstrap() {
+        if (bootstrapToken == null) {
+            JsonObject credential = bootstrapCredential();
+            bootstrapToken = token(credential.getString("client_id"), credential.getString("client_secret"), null);
+        }
+        return new String[] {"Authorization", "Bearer " + bootstrapToken};
+    }
+
+    /** Obtains a token with form-posted client credentials; fails the test if none is issued. */
+    public static String token(String clientId, String secret, String scope) {
+        HttpResponse<String> response = tokenRequest(clientId, secret, scope);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("no token for " + clientId + ": " + response.statusCode() + " " + response.body());
+        }
+        return json(response).getString("access_token");
+    }
+
+    public static HttpResponse<String> tokenRequest(String clientId, String secret, String scope) {
+        StringBuilder form = new StringBuilder("grant_type=client_credentials");
+        form.append("&client_id=").append(URLEncoder.encode(clientId, StandardCharsets.UTF_8));
+        form.append("&client_secret=").append(URLEncoder.encode(secret, StandardCharsets.UTF_8));
+        if (scope != null) {
+            form.append("&scope=").append(URLEncoder.encode(scope, StandardCharsets.UTF_8));
+        }
+        return send(
+                "POST",
+                "api/v1/auth/token",
+                BodyPublishers.ofString(form.toString()),
+                "Content-Type",
+                "application/x-www-form-urlencoded");
+    }
+
+    public static String[] bearer(String token) {
+        return new String[] {"Authorization", "Bearer " + token};
+    }
+
+    /** Headers joined, for calls that need a token and more. */
+    public static String[] with(String[] headers, String... more) {
+        return concat(headers, more);
+    }
 
     /** The server's root, e.g. {@code http://localhost:8180/}. */
     public static URI server() {

@@ -1,7 +1,9 @@
 package dev.agentry.api.capabilities;
 
 import dev.agentry.api.ApiApplication;
+import dev.agentry.core.policy.Scope;
 import dev.agentry.core.problem.ErrorCode;
+import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -15,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /** The canonical machine contract: what this deployment serves and how it fails. */
 @Path("/capabilities")
 @RequestScoped
+@PermitAll
 @ApiSurface(value = "contract-descriptors", stability = Stability.STABLE)
 public class CapabilitiesResource {
 
@@ -24,10 +27,23 @@ public class CapabilitiesResource {
      * @param apiVersion the API version, also the first path segment below the API root
      * @param apiRoot the path every route below is relative to
      * @param surfaces every surface with its routes and their scopes
+     * @param scopes every scope a credential can hold
      * @param errorCodes the complete, stable error-code catalog
      */
     public record Capabilities(
-            String apiVersion, String apiRoot, List<Surface> surfaces, List<ErrorCodeEntry> errorCodes) {}
+            String apiVersion,
+            String apiRoot,
+            List<Surface> surfaces,
+            List<ScopeEntry> scopes,
+            List<ErrorCodeEntry> errorCodes) {}
+
+    /**
+     * One scope.
+     *
+     * @param scope its name, as routes and tokens use it
+     * @param description what it allows
+     */
+    public record ScopeEntry(String scope, String description) {}
 
     /**
      * One code of the catalog.
@@ -49,6 +65,10 @@ public class CapabilitiesResource {
                 ApiApplication.PATH.substring(1),
                 "/api" + ApiApplication.PATH,
                 routes.surfaces(),
+                Arrays.stream(Scope.values())
+                        .filter(scope -> !scope.governedWrites()) // hidden while governed writes are off
+                        .map(scope -> new ScopeEntry(scope.scope(), scope.description()))
+                        .toList(),
                 Arrays.stream(ErrorCode.values())
                         .map(code -> new ErrorCodeEntry(code.code(), code.status(), code.title()))
                         .toList());

@@ -1,5 +1,6 @@
 package dev.agentry.api.capabilities;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.Extension;
@@ -62,7 +63,11 @@ public class RouteCatalog implements Extension {
                 continue;
             }
             Path sub = method.getAnnotation(Path.class);
-            routes.add(new Route(httpMethod, join(base, sub == null ? "" : sub.value()), scopesOf(resource, method)));
+            List<String> scopes = scopesOf(resource, method);
+            boolean authenticated = !scopes.isEmpty()
+                    || method.isAnnotationPresent(Authenticated.class)
+                    || resource.isAnnotationPresent(Authenticated.class);
+            routes.add(new Route(httpMethod, join(base, sub == null ? "" : sub.value()), authenticated, scopes));
         }
         return routes;
     }
@@ -78,6 +83,9 @@ public class RouteCatalog implements Extension {
     }
 
     private static List<String> scopesOf(Class<?> resource, Method method) {
+        if (method.isAnnotationPresent(PermitAll.class)) {
+            return List.of();
+        }
         RolesAllowed roles = method.isAnnotationPresent(RolesAllowed.class)
                 ? method.getAnnotation(RolesAllowed.class)
                 : resource.getAnnotation(RolesAllowed.class);

@@ -6,6 +6,7 @@ import dev.agentry.api.request.QueryParameters;
 import dev.agentry.core.diagnostics.DiagnosticRun;
 import dev.agentry.core.diagnostics.DiagnosticsService;
 import dev.agentry.core.jobs.JobExecutionView;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * Runs of the diagnostics batch job: an operator's end-to-end check that the batch runtime, its
@@ -29,6 +31,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  */
 @Path("/diagnostics")
 @RequestScoped
+@RolesAllowed("operations:run")
+@SecurityRequirement(name = "bearer")
 @ApiSurface(value = "operations", stability = Stability.BETA)
 @Produces(MediaType.APPLICATION_JSON)
 public class DiagnosticsResource {

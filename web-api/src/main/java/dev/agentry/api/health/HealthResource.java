@@ -6,6 +6,7 @@ import dev.agentry.api.problem.Problem;
 import dev.agentry.api.request.RequestId;
 import dev.agentry.core.health.HealthReport;
 import dev.agentry.core.problem.ErrorCode;
+import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -31,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  */
 @Path("/")
 @RequestScoped
+@PermitAll
 @ApiSurface(value = "read-sync", stability = Stability.STABLE)
 @Produces(MediaType.APPLICATION_JSON)
 public class HealthResource {

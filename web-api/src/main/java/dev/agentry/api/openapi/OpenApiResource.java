@@ -2,6 +2,7 @@ package dev.agentry.api.openapi;
 
 import dev.agentry.api.capabilities.ApiSurface;
 import dev.agentry.api.capabilities.Stability;
+import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /** The OpenAPI 3 document of every deployed route, as JSON. */
 @Path("/openapi.json")
 @RequestScoped
+@PermitAll
 @ApiSurface(value = "contract-descriptors", stability = Stability.STABLE)
 public class OpenApiResource {
 

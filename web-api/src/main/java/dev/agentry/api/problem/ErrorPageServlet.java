@@ -1,11 +1,15 @@
 package dev.agentry.api.problem;
 
+import dev.agentry.api.policy.BearerToken;
+import dev.agentry.core.problem.ErrorCode;
 import jakarta.inject.Inject;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
@@ -27,6 +31,11 @@ public class ErrorPageServlet extends HttpServlet {
         ProblemClassifier.Classification problem = failure != null
                 ? ProblemClassifier.classify(failure)
                 : ProblemClassifier.forStatus(status == null ? 404 : status); // as default servlet: not a route
+        if (failure == null && status != null && status == 401) {
+            // The container's own authentication refused the request: say why, as the API does.
+            ErrorCode code = BearerToken.failure(request.getHeader("Authorization"), Instant.now());
+            problem = new ProblemClassifier.Classification(code, BearerToken.detail(code), List.of());
+        }
         if (failure != null) {
             LOG.errorf(
                     failure,
@@ -34,6 +43,7 @@ public class ErrorPageServlet extends HttpServlet {
                     request.getMethod(),
                     request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
         }
+        Challenges.add(problem.code(), (name, value) -> response.setHeader(name, value.toString()));
         problems.write(request, response, problem.code(), problem.detail());
     }
 }

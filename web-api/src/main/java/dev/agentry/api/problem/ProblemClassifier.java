@@ -25,7 +25,7 @@ public final class ProblemClassifier {
      * @param errors field problems, if any
      */
     public record Classification(ErrorCode code, String detail, List<FieldError> errors) {
-        Classification(ErrorCode code, String detail) {
+        public Classification(ErrorCode code, String detail) {
             this(code, detail, List.of());
         }
     }

@@ -1,6 +1,8 @@
 package dev.agentry.api.problem;
 
 import dev.agentry.api.request.RequestId;
+import dev.agentry.core.policy.RateLimit;
+import dev.agentry.core.policy.RateLimited;
 import dev.agentry.core.problem.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.WebApplicationException;
@@ -42,6 +44,14 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             if (allow != null) {
                 response.header(HttpHeaders.ALLOW, allow);
             }
+        }
+        Challenges.add(problem.code(), response::header);
+        if (failure instanceof RateLimited limited) {
+            RateLimit.Window window = limited.window();
+            response.header("Retry-After", window.resetSeconds())
+                    .header("X-RateLimit-Limit", window.limit())
+                    .header("X-RateLimit-Remaining", window.remaining())
+                    .header("X-RateLimit-Reset", window.resetSeconds());
         }
         return response.build();
     }

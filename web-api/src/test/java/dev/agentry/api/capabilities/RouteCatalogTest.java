@@ -2,6 +2,7 @@ package dev.agentry.api.capabilities;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -36,6 +37,13 @@ class RouteCatalogTest {
         @RolesAllowed("widgets:write")
         public void delete() {}
 
+        @GET
+        @Path("{id}/public")
+        @PermitAll
+        public String open() {
+            return "";
+        }
+
         public String notARoute() {
             return "";
         }
@@ -49,11 +57,36 @@ class RouteCatalogTest {
 
         assertEquals(
                 List.of(
-                        new Route("GET", "/widgets", List.of("widgets:read")),
-                        new Route("POST", "/widgets", List.of("widgets:admin", "widgets:write")),
-                        new Route("DELETE", "/widgets/{id}", List.of("widgets:write")),
-                        new Route("GET", "/widgets/{id}", List.of("widgets:read"))),
+                        new Route("GET", "/widgets", true, List.of("widgets:read")),
+                        new Route("POST", "/widgets", true, List.of("widgets:admin", "widgets:write")),
+                        new Route("DELETE", "/widgets/{id}", true, List.of("widgets:write")),
+                        new Route("GET", "/widgets/{id}", true, List.of("widgets:read")),
+                        new Route("GET", "/widgets/{id}/public", false, List.of())),
                 routes);
+    }
+
+    @Path("/me")
+    static class MeResource {
+        @GET
+        @Authenticated
+        public String me() {
+            return "";
+        }
+
+        @GET
+        @Path("public")
+        public String open() {
+            return "";
+        }
+    }
+
+    @Test
+    void aRouteMarkedAuthenticatedNeedsATokenButNoScope() {
+        assertEquals(
+                List.of(new Route("GET", "/me", true, List.of()), new Route("GET", "/me/public", false, List.of())),
+                RouteCatalog.routesOf(MeResource.class).stream()
+                        .sorted(Comparator.comparing(Route::path))
+                        .toList());
     }
 
     @Test

@@ -1,0 +1,44 @@
+package dev.agentry.core.policy;
+
+import dev.agentry.persistence.policy.Credential;
+import dev.agentry.persistence.schema.AgentryDatabase;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Last use of each credential (time and address), remembered in memory per request and written in
+ * one transaction every few seconds, so using a credential costs no database write.
+ */
+@Singleton
+public class CredentialUsage {
+
+    private record Use(Instant at, String address) {}
+
+    private final Map<String, Use> pending = new ConcurrentHashMap<>();
+
+    @PersistenceContext(unitName = AgentryDatabase.PERSISTENCE_UNIT)
+    EntityManager em;
+
+    public void used(String credentialId, Instant at, String address) {
+        pending.merge(credentialId, new Use(at, address), (a, b) -> b.at().isAfter(a.at()) ? b : a);
+    }
+
+    @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false)
+    public void flush() {
+        for (String id : pending.keySet()) {
+            Use use = pending.remove(id);
+            if (use != null) {
+                em.createNamedQuery("Credential.findByUid", Credential.class)
+                        .setParameter("uid", id)
+                        .getResultStream()
+                        .findFirst()
+                        .ifPresent(c -> c.recordUse(use.at(), use.address()));
+            }
+        }
+    }
+}

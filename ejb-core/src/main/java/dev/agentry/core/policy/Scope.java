@@ -1,0 +1,91 @@
+package dev.agentry.core.policy;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Every scope a credential can hold (SPEC section 3). Deny by default: a route needs one of its
+ * scopes granted. Features add constants here; {@code /capabilities} serves the list.
+ */
+public enum Scope {
+    SECTIONS_READ("sections:read", "Read sections"),
+    ENTRIES_READ("entries:read", "Read entries"),
+    CATEGORIES_READ("categories:read", "Read categories"),
+    TAGS_READ("tags:read", "Read tags"),
+    ASSETS_READ("assets:read", "Read asset metadata"),
+    GLOBAL_SETS_READ("global-sets:read", "Read global sets"),
+    CONTENT_BLOCKS_READ("content-blocks:read", "Read content blocks"),
+    USERS_READ("users:read", "Read users, personal data redacted"),
+    USERS_READ_SENSITIVE("users:read_sensitive", "Read users' personal data"),
+    ADDRESSES_READ("addresses:read", "Read addresses, personal data redacted"),
+    ADDRESSES_READ_SENSITIVE("addresses:read_sensitive", "Read addresses' personal data"),
+    PRODUCTS_READ("products:read", "Read products"),
+    VARIANTS_READ("variants:read", "Read variants"),
+    ORDERS_READ("orders:read", "Read orders, personal data redacted"),
+    ORDERS_READ_SENSITIVE("orders:read_sensitive", "Read orders' personal data"),
+    SUBSCRIPTIONS_READ("subscriptions:read", "Read subscriptions"),
+    TRANSFERS_READ("transfers:read", "Read stock transfers"),
+    DONATIONS_READ("donations:read", "Read donations"),
+    CHANGES_READ("changes:read", "Read the changes feed"),
+    SYNCSTATE_READ("syncstate:read", "Read sync checkpoints and lag"),
+    SYNCSTATE_WRITE("syncstate:write", "Store sync checkpoints"),
+    SCHEMA_READ("schema:read", "Read JSON schemas"),
+    INCIDENTS_READ("incidents:read", "Read incidents"),
+    LIFECYCLE_READ("lifecycle:read", "Read lifecycle and credential risks"),
+    AUDIT_READ("audit:read", "Read and verify the audit trail"),
+    CREDENTIALS_MANAGE("credentials:manage", "Create, change, rotate, pause and revoke credentials"),
+    WEBHOOKS_MANAGE("webhooks:manage", "Manage webhook subscriptions"),
+    WEBHOOKS_DLQ_READ("webhooks:dlq:read", "Read the webhook dead-letter queue"),
+    WEBHOOKS_DLQ_REPLAY("webhooks:dlq:replay", "Replay dead-lettered webhook deliveries"),
+    AGENTS_READ("agents:read", "Read agent definitions"),
+    AGENTS_MANAGE("agents:manage", "Register and change agent definitions"),
+    RUNS_WRITE("runs:write", "Start and cancel agent task runs"),
+    RUNS_READ("runs:read", "Read agent task runs"),
+    ARTIFACTS_READ("artifacts:read", "Read and verify run artifacts"),
+    OPERATIONS_RUN("operations:run", "Start operator diagnostics and read their results"),
+    CONTROL_ACTIONS_SIMULATE("control:actions:simulate", "Simulate governed actions", true),
+    CONTROL_ACTIONS_EXECUTE("control:actions:execute", "Execute governed actions", true),
+    CONTROL_APPROVALS_REQUEST("control:approvals:request", "Request approvals", true),
+    CONTROL_APPROVALS_DECIDE("control:approvals:decide", "Decide approvals", true),
+    CONTROL_POLICIES_READ("control:policies:read", "Read governed-write policies", true),
+    CONTROL_POLICIES_WRITE("control:policies:write", "Change governed-write policies", true),
+    CONTROL_AUDIT_READ("control:audit:read", "Read the governed-write audit", true);
+
+    private static final Map<String, Scope> BY_NAME =
+            Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Scope::scope, Function.identity()));
+
+    private final String scope;
+    private final String description;
+    private final boolean governedWrites;
+
+    Scope(String scope, String description) {
+        this(scope, description, false);
+    }
+
+    Scope(String scope, String description, boolean governedWrites) {
+        this.scope = scope;
+        this.description = description;
+        this.governedWrites = governedWrites;
+    }
+
+    /** The wire form, e.g. {@code changes:read}; also the role name resources declare. */
+    public String scope() {
+        return scope;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** Hidden, and never granted, while governed writes (SPEC section 10) are off. */
+    public boolean governedWrites() {
+        return governedWrites;
+    }
+
+    public static Optional<Scope> named(String name) {
+        return Optional.ofNullable(BY_NAME.get(name));
+    }
+}

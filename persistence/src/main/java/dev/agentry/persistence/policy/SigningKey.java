@@ -1,0 +1,82 @@
+package dev.agentry.persistence.policy;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A key pair that signs access tokens, identified by its {@code kid}. The newest unretired key signs;
+ * retired keys stay published until every token they signed has expired.
+ */
+@Entity
+@Table(name = "signing_key")
+@NamedQuery(name = "SigningKey.newestFirst", query = "select k from SigningKey k order by k.createdAt desc")
+public class SigningKey {
+
+    @Id
+    @Column(length = 64)
+    private String kid;
+
+    @Column(nullable = false, length = 10)
+    private String algorithm;
+
+    /** X.509 SubjectPublicKeyInfo, base64. */
+    @Column(name = "public_key", nullable = false, length = 2000)
+    private String publicKey;
+
+    /** PKCS#8, base64. */
+    @Column(name = "private_key", nullable = false, length = 4000)
+    private String privateKey;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "retired_at")
+    private Instant retiredAt;
+
+    protected SigningKey() {
+        // for JPA
+    }
+
+    public SigningKey(String kid, String algorithm, String publicKey, String privateKey, Instant createdAt) {
+        this.kid = Objects.requireNonNull(kid, "kid");
+        this.algorithm = Objects.requireNonNull(algorithm, "algorithm");
+        this.publicKey = Objects.requireNonNull(publicKey, "publicKey");
+        this.privateKey = Objects.requireNonNull(privateKey, "privateKey");
+        this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+    }
+
+    public void retire(Instant now) {
+        if (retiredAt == null) {
+            retiredAt = now;
+        }
+    }
+
+    public String getKid() {
+        return kid;
+    }
+
+    public String getAlgorithm() {
+        return algorithm;
+    }
+
+    public String getPublicKey() {
+        return publicKey;
+    }
+
+    public String getPrivateKey() {
+        return privateKey;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getRetiredAt() {
+        return retiredAt;
+    }
+}

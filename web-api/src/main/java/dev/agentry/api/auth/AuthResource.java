@@ -1,0 +1,156 @@
+package dev.agentry.api.auth;
+
+import dev.agentry.api.capabilities.ApiSurface;
+import dev.agentry.api.capabilities.Authenticated;
+import dev.agentry.api.capabilities.Stability;
+import dev.agentry.api.policy.ClientAddress;
+import dev.agentry.api.policy.PolicyFilter;
+import dev.agentry.core.policy.AccessToken;
+import dev.agentry.core.policy.Admission;
+import dev.agentry.core.policy.CredentialPolicy;
+import dev.agentry.core.policy.CredentialRegistry;
+import dev.agentry.core.policy.SigningKeys;
+import dev.agentry.core.policy.TokenRefused;
+import dev.agentry.core.policy.TokenService;
+import dev.agentry.core.problem.AgentryException;
+import dev.agentry.core.problem.ErrorCode;
+import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+/** Tokens for managed credentials, the keys that verify them, and who a token says the caller is. */
+@Path("/auth")
+@RequestScoped
+@ApiSurface(value = "read-sync", stability = Stability.STABLE)
+public class AuthResource {
+
+    /** RFC 6749 section 5.1. */
+    @JsonbPropertyOrder({"accessToken", "tokenType", "expiresIn", "scope"})
+    public record TokenResponse(
+            @JsonbProperty("access_token") String accessToken,
+            @JsonbProperty("token_type") String tokenType,
+            @JsonbProperty("expires_in") long expiresIn,
+            String scope) {}
+
+    /** The caller as its token and its credential describe it. */
+    public record WhoAmI(
+            String credentialId,
+            String clientId,
+            List<String> scopes,
+            List<String> eventInterests,
+            String status,
+            Instant credentialExpiresAt,
+            List<String> ipAllowlist,
+            String address,
+            String tokenId,
+            Instant tokenExpiresAt,
+            RateLimitState rateLimit) {}
+
+    /** Where the credential stands in its rate-limit window, counting this request. */
+    public record RateLimitState(int limit, int remaining, long resetSeconds) {}
+
+    @Inject
+    TokenService tokens;
+
+    @Inject
+    SigningKeys keys;
+
+    @Inject
+    CredentialRegistry registry;
+
+    @Inject
+    ClientAddress clientAddress;
+
+    @Inject
+    JsonWebToken token;
+
+    @Inject
+    Clock clock;
+
+    @Context
+    HttpServletRequest request;
+
+    @POST
+    @Path("token")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "OAuth 2.0 client credentials: a short-lived RS256 access token")
+    public TokenResponse token(
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @FormParam("grant_type") String grantType,
+            @FormParam("client_id") String clientId,
+            @FormParam("client_secret") String clientSecret,
+            @FormParam("scope") String scope) {
+        if (grantType == null) {
+            throw new TokenRefused(TokenRefused.Reason.INVALID_REQUEST, "grant_type is required.");
+        }
+        if (!"client_credentials".equals(grantType)) {
+            throw new TokenRefused(
+                    TokenRefused.Reason.UNSUPPORTED_GRANT_TYPE, "Only the client_credentials grant is supported.");
+        }
+        ClientAuthentication client = ClientAuthentication.of(authorization, clientId, clientSecret);
+        AccessToken issued = tokens.issue(client.clientId(), client.secret(), scope, clientAddress.of(request));
+        return new TokenResponse(
+                issued.token(), "Bearer", issued.expiresInSeconds(), String.join(" ", issued.scopes()));
+    }
+
+    @GET
+    @Path("jwks")
+    @PermitAll
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The public keys that verify access tokens (RFC 7517)")
+    public String jwks() {
+        return keys.jwks();
+    }
+
+    @GET
+    @Path("whoami")
+    @Authenticated
+    @Produces(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "The calling credential: scopes, interests, expiry, allowlist, token and rate limit")
+    public WhoAmI whoami() {
+        String credentialId = token.getClaim(TokenService.CREDENTIAL_CLAIM);
+        CredentialPolicy policy = registry.policy(credentialId)
+                .orElseThrow(
+                        () -> new AgentryException(ErrorCode.AUTH_INVALID, "The token's credential no longer exists."));
+        Admission admission = (Admission) request.getAttribute(PolicyFilter.ADMISSION);
+        return new WhoAmI(
+                policy.credentialId(),
+                policy.clientId(),
+                List.copyOf(token.getGroups()),
+                policy.eventInterests(),
+                policy.status(clock.instant()).wireName(),
+                policy.expiresAt(),
+                policy.allowlist().entries(),
+                clientAddress.of(request),
+                token.getTokenID(),
+                Instant.ofEpochSecond(token.getExpirationTime()),
+                admission == null
+                        ? null
+                        : new RateLimitState(
+                                admission.rate().limit(),
+                                admission.rate().remaining(),
+                                admission.rate().resetSeconds()));
+    }
+}

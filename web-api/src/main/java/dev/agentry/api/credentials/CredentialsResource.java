@@ -1,0 +1,112 @@
+package dev.agentry.api.credentials;
+
+import dev.agentry.api.capabilities.ApiSurface;
+import dev.agentry.api.capabilities.Stability;
+import dev.agentry.core.policy.CredentialService;
+import dev.agentry.core.policy.CredentialView;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+/**
+ * Credential management for automation. {@code clientSecret} appears only in the answers to create
+ * and rotate; store it then, it is never shown again.
+ */
+@Path("/credentials")
+@RequestScoped
+@RolesAllowed("credentials:manage")
+@SecurityRequirement(name = "bearer")
+@ApiSurface(value = "credential-controls", stability = Stability.STABLE)
+@Produces(MediaType.APPLICATION_JSON)
+public class CredentialsResource {
+
+    @Inject
+    CredentialService credentials;
+
+    @Context
+    UriInfo uriInfo;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a credential; the answer holds its secret, shown this once")
+    public Response create(JsonValue body) {
+        CredentialView created = credentials.create(CredentialJson.read(body));
+        return Response.created(
+                        uriInfo.getAbsolutePathBuilder().path(created.id()).build())
+                .entity(created)
+                .build();
+    }
+
+    @GET
+    @Operation(summary = "Every credential, newest first")
+    public List<CredentialView> list() {
+        return credentials.list();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One credential")
+    public CredentialView find(@PathParam("id") String id) {
+        return credentials.find(id);
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change the given fields; ttlDays null means never expires")
+    public CredentialView change(@PathParam("id") String id, JsonValue body) {
+        return credentials.change(id, CredentialJson.read(body));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Delete a credential; its tokens stop working")
+    public Response delete(@PathParam("id") String id) {
+        credentials.delete(id);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{id}/rotate")
+    @Operation(summary = "New secret, shown this once; the old one works until previousSecretValidUntil")
+    public CredentialView rotate(@PathParam("id") String id) {
+        return credentials.rotate(id);
+    }
+
+    @POST
+    @Path("{id}/pause")
+    @Operation(summary = "Pause: its tokens are refused within seconds")
+    public CredentialView pause(@PathParam("id") String id) {
+        return credentials.pause(id);
+    }
+
+    @POST
+    @Path("{id}/resume")
+    @Operation(summary = "Resume a paused credential")
+    public CredentialView resume(@PathParam("id") String id) {
+        return credentials.resume(id);
+    }
+
+    @POST
+    @Path("{id}/revoke")
+    @Operation(summary = "Revoke for good")
+    public CredentialView revoke(@PathParam("id") String id) {
+        return credentials.revoke(id);
+    }
+}
