@@ -1,5 +1,6 @@
 package dev.agentry.it.harness;
 
+import dev.agentry.it.probe.ClockProbe;
 import dev.agentry.it.probe.FailureProbeResource;
 import dev.agentry.it.probe.ReadinessProbe;
 import java.io.File;
@@ -12,9 +13,10 @@ import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
- * The EAR the build produced, deployed as it is plus two probes: a route that fails unexpectedly and
- * a readiness check that can be switched down. No production route can be made to do either on
- * purpose, and the error contract and readiness must be proven for exactly those cases.
+ * The EAR the build produced, deployed as it is plus test probes: a route that fails unexpectedly, a
+ * readiness check that can be switched down, and a clock that can be moved. No production route can
+ * be made to do these on purpose, and the error contract, readiness and expiry must be proven for
+ * exactly those cases.
  */
 public final class AgentryEar {
 
@@ -51,7 +53,8 @@ public final class AgentryEar {
     }
 
     private static EnterpriseArchive withProbes(EnterpriseArchive ear) {
-        JavaArchive core = ear.getAsType(JavaArchive.class, CORE_MODULE).addClass(ReadinessProbe.class);
+        JavaArchive core = ear.getAsType(JavaArchive.class, CORE_MODULE)
+                .addClasses(ReadinessProbe.class, ClockProbe.class, ClockProbe.Shifted.class);
         WebArchive api = ear.getAsType(WebArchive.class, API_MODULE).addClass(FailureProbeResource.class);
         ear.delete(CORE_MODULE);
         ear.delete(API_MODULE);

@@ -83,6 +83,28 @@ public final class Api {
         return new String[] {"Authorization", "Bearer " + token};
     }
 
+    /** Moves the application's clock (test probe); always put it back with {@code shiftClock(0)}. */
+    public static void shiftClock(long seconds) {
+        HttpResponse<String> response = send("PUT", "api/v1/_probe/clock/" + seconds, BodyPublishers.noBody());
+        if (response.statusCode() != 204) {
+            throw new AssertionError("clock probe: " + response.statusCode());
+        }
+    }
+
+    /** Creates a credential as the bootstrap credential; returns the created JSON, secret included. */
+    public static JsonObject createCredential(String json) {
+        HttpResponse<String> response = postJson("api/v1/credentials", json, asBootstrap());
+        if (response.statusCode() != 201) {
+            throw new AssertionError("credential not created: " + response.statusCode() + " " + response.body());
+        }
+        return json(response);
+    }
+
+    /** A token for a credential returned by {@link #createCredential}. */
+    public static String tokenFor(JsonObject credential) {
+        return token(credential.getString("clientId"), credential.getString("clientSecret"), null);
+    }
+
     /** Headers joined, for calls that need a token and more. */
     public static String[] with(String[] headers, String... more) {
         return concat(headers, more);

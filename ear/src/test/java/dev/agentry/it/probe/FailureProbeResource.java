@@ -8,7 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Test-only routes: an unexpected failure, and switching {@link ReadinessProbe}. */
+/** Test-only routes: an unexpected failure, switching {@link ReadinessProbe}, moving {@link ClockProbe}. */
 @Path("/_probe")
 @RequestScoped
 public class FailureProbeResource {
@@ -24,6 +24,16 @@ public class FailureProbeResource {
     @Path("failure")
     public String failure() {
         throw new IllegalStateException(LEAKY_MESSAGE);
+    }
+
+    @Inject
+    ClockProbe clock;
+
+    /** Moves the application's clock by the given number of seconds from real time (0 puts it back). */
+    @PUT
+    @Path("clock/{seconds}")
+    public void clock(@PathParam("seconds") long seconds) {
+        clock.shift(java.time.Duration.ofSeconds(seconds));
     }
 
     @PUT

@@ -19,7 +19,12 @@ public class RequestIdFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String id = RequestId.acceptOrGenerate(request.getHeader(RequestId.HEADER));
+        // On an error dispatch the request may already have its id; otherwise (the container refused
+        // it before any filter ran, e.g. an invalid token) it gets one now.
+        String id = RequestId.of(request);
+        if (id == null) {
+            id = RequestId.acceptOrGenerate(request.getHeader(RequestId.HEADER));
+        }
         request.setAttribute(RequestId.ATTRIBUTE, id);
         response.setHeader(RequestId.HEADER, id);
         // API answers carry credentials' data: no shared or private cache may keep them.

@@ -1,0 +1,158 @@
+package dev.agentry.it;
+
+import static dev.agentry.it.harness.Api.assertProblem;
+import static dev.agentry.it.harness.Api.bearer;
+import static dev.agentry.it.harness.Api.get;
+import static dev.agentry.it.harness.Api.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.agentry.it.harness.Api;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.math.BigInteger;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.security.spec.RSAPublicKeySpec;
+import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Tokens that must not get in, each refused with its documented code. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class JwtAttackIT {
+
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+
+    @Test
+    void noTokenIsAuthMissingWithABearerChallenge() {
+        HttpResponse<String> response = get("api/v1/auth/whoami");
+
+        assertProblem(response, 401, "auth_missing");
+        assertTrue(response.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"));
+    }
+
+    @Test
+    void garbageAndOtherSchemesAreAuthInvalid() {
+        assertProblem(get("api/v1/auth/whoami", "Authorization", "Bearer not.a.jwt"), 401, "auth_invalid");
+        assertProblem(get("api/v1/auth/whoami", "Authorization", "Basic Zm9vOmJhcg=="), 401, "auth_invalid");
+    }
+
+    @Test
+    void algNoneIsRefused() {
+        String[] real = realToken().split("\\.");
+        String header = B64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+
+        assertProblem(get("api/v1/auth/whoami", bearer(header + "." + real[1] + ".")), 401, "auth_invalid");
+    }
+
+    @Test
+    void hs256SignedWithThePublicKeyIsRefused() throws Exception {
+        String[] real = realToken().split("\\.");
+        JsonObject jwk = json(get("api/v1/auth/jwks")).getJsonArray("keys").getJsonObject(0);
+        byte[] publicKey = KeyFactory.getInstance("RSA")
+                .generatePublic(new RSAPublicKeySpec(big(jwk.getString("n")), big(jwk.getString("e"))))
+                .getEncoded();
+        String header =
+                B64.encodeToString(("{\"alg\":\"HS256\",\"typ\":\"JWT\",\"kid\":\"" + jwk.getString("kid") + "\"}")
+                        .getBytes(StandardCharsets.UTF_8));
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(publicKey, "HmacSHA256"));
+        String signature =
+                B64.encodeToString(mac.doFinal((header + "." + real[1]).getBytes(StandardCharsets.US_ASCII)));
+
+        assertProblem(get("api/v1/auth/whoami", bearer(header + "." + real[1] + "." + signature)), 401, "auth_invalid");
+    }
+
+    @Test
+    void aTokenSignedByAnotherKeyUnderTheServersKidIsRefused() throws Exception {
+        String[] real = realToken().split("\\.");
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        KeyPair attacker = generator.generateKeyPair();
+        Signature rsa = Signature.getInstance("SHA256withRSA");
+        rsa.initSign(attacker.getPrivate());
+        rsa.update((real[0] + "." + real[1]).getBytes(StandardCharsets.US_ASCII));
+
+        assertProblem(
+                get("api/v1/auth/whoami", bearer(real[0] + "." + real[1] + "." + B64.encodeToString(rsa.sign()))),
+                401,
+                "auth_invalid");
+    }
+
+    @Test
+    void aTamperedPayloadIsRefused() {
+        String[] real = realToken().split("\\.");
+        JsonObject claims = decode(real[1]);
+        for (String[] change : new String[][] {
+            {"groups", "[\"credentials:manage\"]"}, {"iss", "\"https://evil.example\""}, {"aud", "\"someone-else\""}
+        }) {
+            JsonObjectBuilder altered = Json.createObjectBuilder(claims);
+            altered.add(
+                    change[0],
+                    Json.createReader(new java.io.StringReader(change[1])).readValue());
+            String payload = B64.encodeToString(altered.build().toString().getBytes(StandardCharsets.UTF_8));
+
+            assertProblem(
+                    get("api/v1/auth/whoami", bearer(real[0] + "." + payload + "." + real[2])), 401, "auth_invalid");
+        }
+    }
+
+    @Test
+    void anExpiredTokenIsTokenExpired() {
+        // Issued by a clock twenty minutes behind: a genuine token whose expiry has passed.
+        Api.shiftClock(-20 * 60);
+        String token;
+        try {
+            token = realToken();
+        } finally {
+            Api.shiftClock(0);
+        }
+
+        HttpResponse<String> response = get("api/v1/auth/whoami", bearer(token));
+
+        assertProblem(response, 401, "token_expired");
+        assertTrue(response.headers().firstValue("WWW-Authenticate").orElse("").contains("invalid_token"));
+    }
+
+    @Test
+    void aTokenNotValidYetIsRefused() {
+        Api.shiftClock(10 * 60);
+        String token;
+        try {
+            token = realToken();
+        } finally {
+            Api.shiftClock(0);
+        }
+
+        assertProblem(get("api/v1/auth/whoami", bearer(token)), 401, "auth_invalid");
+    }
+
+    @Test
+    void aGenuineTokenGetsIn() {
+        assertEquals(200, get("api/v1/auth/whoami", bearer(realToken())).statusCode());
+    }
+
+    private static String realToken() {
+        JsonObject credential = Api.bootstrapCredential();
+        return Api.token(credential.getString("client_id"), credential.getString("client_secret"), "audit:read");
+    }
+
+    private static JsonObject decode(String part) {
+        return (JsonObject) Api.structure(new String(Base64.getUrlDecoder().decode(part), StandardCharsets.UTF_8));
+    }
+
+    private static BigInteger big(String base64url) {
+        return new BigInteger(1, Base64.getUrlDecoder().decode(base64url));
+    }
+}
