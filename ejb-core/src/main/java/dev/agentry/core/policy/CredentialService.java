@@ -1,5 +1,6 @@
 package dev.agentry.core.policy;
 
+import dev.agentry.core.audit.AuditTrail;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.ErrorCode;
 import dev.agentry.persistence.policy.Credential;
@@ -38,6 +39,9 @@ public class CredentialService {
     Event<CredentialChanged> changed;
 
     @Inject
+    AuditTrail audit;
+
+    @Inject
     @ConfigProperty(name = "agentry.credentials.rotation-overlap", defaultValue = "PT24H")
     Duration rotationOverlap;
 
@@ -55,6 +59,7 @@ public class CredentialService {
         Credential credential = new Credential(UUID.randomUUID().toString(), clientId, secret.hash(), now);
         apply(credential, request, true, now);
         em.persist(credential);
+        audit.action("credential.create", credential.getUid());
         return CredentialView.of(credential, now).withSecret(secret);
     }
 
@@ -77,7 +82,7 @@ public class CredentialService {
         requireNotRevoked(credential, "changed");
         Instant now = clock.instant();
         apply(credential, request, false, now);
-        return announce(credential, now);
+        return announce(credential, "credential.update", now);
     }
 
     /** Issues a new secret; the old one keeps working for the configured overlap. */
@@ -87,7 +92,7 @@ public class CredentialService {
         Instant now = clock.instant();
         ClientSecret secret = ClientSecret.generate();
         credential.rotate(secret.hash(), now.plus(rotationOverlap), now);
-        return announce(credential, now).withSecret(secret);
+        return announce(credential, "credential.rotate", now).withSecret(secret);
     }
 
     public CredentialView pause(String id) {
@@ -95,7 +100,7 @@ public class CredentialService {
         requireNotRevoked(credential, "paused");
         Instant now = clock.instant();
         credential.pause(now);
-        return announce(credential, now);
+        return announce(credential, "credential.pause", now);
     }
 
     public CredentialView resume(String id) {
@@ -103,7 +108,7 @@ public class CredentialService {
         requireNotRevoked(credential, "resumed");
         Instant now = clock.instant();
         credential.resume(now);
-        return announce(credential, now);
+        return announce(credential, "credential.resume", now);
     }
 
     /** Revokes for good; revoking twice is harmless. */
@@ -111,16 +116,18 @@ public class CredentialService {
         Credential credential = credential(id);
         Instant now = clock.instant();
         credential.revoke(now);
-        return announce(credential, now);
+        return announce(credential, "credential.revoke", now);
     }
 
     public void delete(String id) {
         Credential credential = credential(id);
         em.remove(credential);
+        audit.action("credential.delete", credential.getUid());
         changed.fire(new CredentialChanged(credential.getUid()));
     }
 
-    private CredentialView announce(Credential credential, Instant now) {
+    private CredentialView announce(Credential credential, String action, Instant now) {
+        audit.action(action, credential.getUid());
         changed.fire(new CredentialChanged(credential.getUid()));
         return CredentialView.of(credential, now);
     }

@@ -1,5 +1,7 @@
 package dev.agentry.core.policy;
 
+import dev.agentry.core.audit.AuditContext;
+import dev.agentry.core.audit.AuditTrail;
 import dev.agentry.core.policy.TokenRefused.Reason;
 import dev.agentry.persistence.policy.Credential;
 import dev.agentry.persistence.schema.AgentryDatabase;
@@ -43,6 +45,12 @@ public class TokenService {
 
     @Inject
     SigningKeys keys;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    AuditContext auditContext;
 
     @Inject
     Clock clock;
@@ -93,10 +101,10 @@ public class TokenService {
         if (credential.getExpiresAt() != null && credential.getExpiresAt().isBefore(expires)) {
             expires = credential.getExpiresAt();
         }
-        return new AccessToken(
-                sign(credential, scopes, now, expires),
-                Duration.between(now, expires).toSeconds(),
-                scopes);
+        String token = sign(credential, scopes, now, expires);
+        auditContext.actingCredential(credential.getUid(), credential.getClientId(), null);
+        audit.action("token.issue", credential.getUid());
+        return new AccessToken(token, Duration.between(now, expires).toSeconds(), scopes);
     }
 
     private static boolean authenticates(Credential credential, ClientSecret secret, Instant now) {

@@ -92,6 +92,13 @@ public class RouteCatalog implements Extension {
         return roles == null ? List.of() : Arrays.stream(roles.value()).sorted().toList();
     }
 
+    /** A resource method's path template below the API root, e.g. {@code /credentials/{id}}. */
+    public static String template(Class<?> resource, Method method) {
+        Path base = resource.getAnnotation(Path.class);
+        Path sub = method.getAnnotation(Path.class);
+        return join(base == null ? "" : base.value(), sub == null ? "" : sub.value());
+    }
+
     static String join(String base, String sub) {
         String path = "/" + strip(base) + "/" + strip(sub);
         path = path.replaceAll("/+", "/");

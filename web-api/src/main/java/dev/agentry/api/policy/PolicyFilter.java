@@ -1,6 +1,7 @@
 package dev.agentry.api.policy;
 
 import dev.agentry.api.capabilities.Authenticated;
+import dev.agentry.core.audit.AuditContext;
 import dev.agentry.core.policy.AccessPolicy;
 import dev.agentry.core.policy.Admission;
 import dev.agentry.core.policy.TokenService;
@@ -54,6 +55,9 @@ public class PolicyFilter implements ContainerRequestFilter, ContainerResponseFi
     @Inject
     Clock clock;
 
+    @Inject
+    AuditContext auditContext;
+
     @Override
     public void filter(ContainerRequestContext context) {
         Method method = resource.getResourceMethod();
@@ -72,12 +76,24 @@ public class PolicyFilter implements ContainerRequestFilter, ContainerResponseFi
             }
             return;
         }
-        Admission admission = policy.admit(token.getClaim(TokenService.CREDENTIAL_CLAIM), clientAddress.of(request));
+        String credentialId = token.getClaim(TokenService.CREDENTIAL_CLAIM);
+        auditContext.actingCredential(credentialId, token.getSubject(), null);
+        Admission admission = policy.admit(credentialId, clientAddress.of(request));
         context.setProperty(ADMISSION, admission);
-        if (!accepted.isEmpty() && admission.policy().scopes().stream().noneMatch(accepted::contains)) {
+        if (accepted.isEmpty()) {
+            return;
+        }
+        // The scope that lets this request in: granted now, and carried by the token.
+        String scopeUsed = accepted.stream()
+                .filter(admission.policy().scopes()::contains)
+                .filter(token.getGroups()::contains)
+                .findFirst()
+                .orElse(null);
+        if (admission.policy().scopes().stream().noneMatch(accepted::contains)) {
             throw new AgentryException(
                     ErrorCode.SCOPE_DENIED, "The credential no longer holds a scope this route needs.");
         }
+        auditContext.actingCredential(credentialId, token.getSubject(), scopeUsed);
     }
 
     @Override

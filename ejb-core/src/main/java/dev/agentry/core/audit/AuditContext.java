@@ -1,0 +1,78 @@
+package dev.agentry.core.audit;
+
+import jakarta.enterprise.context.RequestScoped;
+import java.time.Instant;
+
+/**
+ * Who is acting in the current request and on which route, filled in by the API's filters so that a
+ * boundary writing an action record can attribute it. Whether a record was written is tracked so a
+ * request is recorded exactly once.
+ */
+@RequestScoped
+public class AuditContext {
+
+    private Instant startedAt;
+    private String requestId;
+    private String address;
+    private String route;
+    private String actorKind = "system";
+    private String actorId;
+    private String credentialId;
+    private String scope;
+    private boolean recorded;
+
+    public void begin(Instant startedAt, String requestId, String address, String route) {
+        this.startedAt = startedAt;
+        this.requestId = requestId;
+        this.address = address;
+        this.route = route;
+    }
+
+    public void actingCredential(String credentialId, String clientId, String scope) {
+        this.actorKind = "credential";
+        this.actorId = clientId;
+        this.credentialId = credentialId;
+        this.scope = scope;
+    }
+
+    /** Public on purpose: a call through the request-scoped proxy must reach the request's instance. */
+    public void markRecorded() {
+        recorded = true;
+    }
+
+    public boolean recorded() {
+        return recorded;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    public String requestId() {
+        return requestId;
+    }
+
+    public String address() {
+        return address;
+    }
+
+    public String route() {
+        return route;
+    }
+
+    public String actorKind() {
+        return actorKind;
+    }
+
+    public String actorId() {
+        return actorId;
+    }
+
+    public String credentialId() {
+        return credentialId;
+    }
+
+    public String scope() {
+        return scope;
+    }
+}

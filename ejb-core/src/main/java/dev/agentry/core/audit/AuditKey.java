@@ -1,0 +1,98 @@
+package dev.agentry.core.audit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The audit chain's HMAC key, kept outside the database: from configuration ({@code
+ * AGENTRY_AUDIT_HMAC_KEY}, base64 of at least 32 bytes), or else generated once into a file in the
+ * server's data directory that only the server's user can read. Whoever can change the database
+ * cannot forge a chain without it.
+ */
+@ApplicationScoped
+public class AuditKey {
+
+    static final String KEY_FILE = "agentry/audit-hmac.key";
+
+    @Inject
+    @ConfigProperty(name = "agentry.audit.hmac-key")
+    Optional<String> configured;
+
+    @Inject
+    @ConfigProperty(name = "jboss.server.data.dir")
+    String dataDir;
+
+    private volatile Hmac hmac;
+
+    /** Computes and checks HMAC-SHA256 with a fixed key. */
+    public static final class Hmac {
+
+        private final SecretKeySpec key;
+
+        public Hmac(byte[] key) {
+            if (key.length < 32) {
+                throw new IllegalArgumentException("the audit HMAC key needs at least 32 bytes");
+            }
+            this.key = new SecretKeySpec(key, "HmacSHA256");
+        }
+
+        public String sign(String text) {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(key);
+                return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HmacSHA256 is required of every Java runtime", e);
+            }
+        }
+
+        public boolean matches(String text, String hash) {
+            return MessageDigest.isEqual(
+                    sign(text).getBytes(StandardCharsets.US_ASCII), hash.getBytes(StandardCharsets.US_ASCII));
+        }
+    }
+
+    public Hmac hmac() {
+        Hmac current = hmac;
+        if (current == null) {
+            current = new Hmac(
+                    configured.map(k -> Base64.getDecoder().decode(k.strip())).orElseGet(this::fromFile));
+            hmac = current;
+        }
+        return current;
+    }
+
+    private synchronized byte[] fromFile() {
+        Path file = Path.of(dataDir).resolve(KEY_FILE);
+        try {
+            if (Files.exists(file)) {
+                return Base64.getDecoder()
+                        .decode(Files.readString(file, StandardCharsets.US_ASCII)
+                                .strip());
+            }
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            Files.createDirectories(file.getParent());
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII);
+            return key;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or create the audit key " + file, e);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package dev.agentry.core.audit;
+
+import java.time.Instant;
+
+/**
+ * Filters for reading the audit trail; every field is optional.
+ *
+ * @param since records at or after this time
+ * @param until records before this time
+ * @param credentialId records of this credential
+ * @param action records whose action or route contains this text
+ * @param outcome {@code success}, {@code denied} or {@code failed}
+ * @param afterSequence the cursor: records chained after this position
+ * @param limit at most this many (1 to 500)
+ */
+public record AuditQuery(
+        Instant since,
+        Instant until,
+        String credentialId,
+        String action,
+        String outcome,
+        Long afterSequence,
+        int limit) {}

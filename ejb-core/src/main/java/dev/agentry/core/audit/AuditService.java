@@ -1,0 +1,93 @@
+package dev.agentry.core.audit;
+
+import dev.agentry.core.problem.AgentryException;
+import dev.agentry.core.problem.FieldError;
+import dev.agentry.persistence.audit.AuditRecord;
+import dev.agentry.persistence.schema.AgentryDatabase;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Records API calls, and reads and verifies the audit trail. */
+@Stateless
+public class AuditService {
+
+    public static final int MAX_PAGE = 500;
+    private static final Set<String> OUTCOMES = Set.of("success", "denied", "failed");
+
+    @PersistenceContext(unitName = AgentryDatabase.PERSISTENCE_UNIT)
+    EntityManager em;
+
+    @Inject
+    AuditTrail trail;
+
+    @Inject
+    AuditChainer chainer;
+
+    @Inject
+    AuditKey key;
+
+    /** Records the current request as a call, in a transaction of its own. */
+    public void recordCall(String outcome, String errorCode) {
+        trail.call(outcome, errorCode);
+    }
+
+    /** Chained records matching the query, oldest first, with a cursor to the next page. */
+    public AuditPage page(AuditQuery query) {
+        if (query.limit() < 1 || query.limit() > MAX_PAGE) {
+            throw AgentryException.validation(
+                    List.of(new FieldError("limit", "out_of_range", "limit must be between 1 and " + MAX_PAGE)));
+        }
+        if (query.outcome() != null && !OUTCOMES.contains(query.outcome())) {
+            throw AgentryException.validation(
+                    List.of(new FieldError("outcome", "invalid", "outcome is success, denied or failed")));
+        }
+        StringBuilder jpql = new StringBuilder("select a from AuditRecord a where a.chainSeq > :after");
+        if (query.since() != null) jpql.append(" and a.occurredAt >= :since");
+        if (query.until() != null) jpql.append(" and a.occurredAt < :until");
+        if (query.credentialId() != null) jpql.append(" and a.credentialId = :credentialId");
+        if (query.action() != null) jpql.append(" and a.action like :action escape '\\'");
+        if (query.outcome() != null) jpql.append(" and a.outcome = :outcome");
+        jpql.append(" order by a.chainSeq");
+        TypedQuery<AuditRecord> q = em.createQuery(jpql.toString(), AuditRecord.class)
+                .setParameter("after", query.afterSequence() == null ? 0L : query.afterSequence())
+                .setMaxResults(query.limit() + 1);
+        if (query.since() != null) q.setParameter("since", query.since());
+        if (query.until() != null) q.setParameter("until", query.until());
+        if (query.credentialId() != null) q.setParameter("credentialId", query.credentialId());
+        if (query.action() != null)
+            q.setParameter("action", "%" + query.action().replaceAll("([\\\\%_])", "\\\\$1") + "%");
+        if (query.outcome() != null) q.setParameter("outcome", query.outcome());
+        List<AuditRecord> found = q.getResultList();
+        boolean hasMore = found.size() > query.limit();
+        List<AuditView> data =
+                found.stream().limit(query.limit()).map(AuditView::of).toList();
+        String next = hasMore ? AuditCursor.after(data.get(data.size() - 1).sequence()) : null;
+        return new AuditPage(data, next, hasMore, data.size());
+    }
+
+    /** Chains what is pending, then checks the whole chain from its first link. */
+    public ChainVerifier.Verdict verify() {
+        chainer.chain();
+        List<ChainLink> links = new ArrayList<>();
+        long after = 0;
+        while (true) {
+            List<AuditRecord> batch = em.createNamedQuery("AuditRecord.chainFrom", AuditRecord.class)
+                    .setParameter("after", after)
+                    .setMaxResults(1000)
+                    .getResultList();
+            if (batch.isEmpty()) {
+                break;
+            }
+            batch.forEach(r -> links.add(ChainLink.of(r)));
+            after = batch.get(batch.size() - 1).getChainSeq();
+            em.clear();
+        }
+        return ChainVerifier.verify(links, key.hmac());
+    }
+}

@@ -1,0 +1,83 @@
+package dev.agentry.core.audit;
+
+import dev.agentry.persistence.audit.AuditRecord;
+import dev.agentry.persistence.schema.AgentryDatabase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Writes audit records inside the caller's transaction, so a record exists exactly when its effect
+ * does. Boundaries call {@link #action}; the API records calls that wrote no action record.
+ */
+@ApplicationScoped
+public class AuditTrail {
+
+    @PersistenceContext(unitName = AgentryDatabase.PERSISTENCE_UNIT)
+    EntityManager em;
+
+    @Inject
+    AuditContext context;
+
+    @Inject
+    Clock clock;
+
+    /** Records a successful action, e.g. {@code credential.pause} on a credential's id. */
+    public void action(String action, String target) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        try {
+            em.persist(new AuditRecord(
+                    now,
+                    context.actorKind(),
+                    context.actorId(),
+                    context.credentialId(),
+                    context.address(),
+                    context.requestId(),
+                    action,
+                    target,
+                    context.scope(),
+                    null,
+                    "success",
+                    null,
+                    duration(now)));
+            context.markRecorded();
+        } catch (ContextNotActiveException e) {
+            // No request: a scheduled or batch action, done by the system itself.
+            em.persist(new AuditRecord(
+                    now, "system", null, null, null, null, action, target, null, null, "success", null, null));
+        }
+    }
+
+    /** Records an API call that wrote no action record: a read, a refusal or a failure. */
+    void call(String outcome, String errorCode) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        em.persist(new AuditRecord(
+                now,
+                context.actorKind(),
+                context.actorId(),
+                context.credentialId(),
+                context.address(),
+                context.requestId(),
+                context.route(),
+                null,
+                context.scope(),
+                null,
+                outcome,
+                errorCode,
+                duration(now)));
+        context.markRecorded();
+    }
+
+    private Long duration(Instant now) {
+        Instant started = context.startedAt();
+        return started == null
+                ? null
+                : Math.max(0, Duration.between(started, now).toMillis());
+    }
+}

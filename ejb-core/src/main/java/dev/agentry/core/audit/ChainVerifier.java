@@ -1,0 +1,43 @@
+package dev.agentry.core.audit;
+
+import java.util.List;
+
+/**
+ * Checks a chain, link by link, from position 1: consecutive positions, each link's previous hash
+ * equal to the stored hash before it, and each stored hash the HMAC of its canonical text. Any edit,
+ * deletion, reordering or insertion breaks one of these at the first position it touches.
+ */
+public final class ChainVerifier {
+
+    /**
+     * The verdict.
+     *
+     * @param valid whether every link holds
+     * @param checked how many links were checked
+     * @param firstBrokenSequence the first position that does not hold, or {@code null}
+     */
+    public record Verdict(boolean valid, long checked, Long firstBrokenSequence) {}
+
+    private ChainVerifier() {}
+
+    public static Verdict verify(List<ChainLink> links, AuditKey.Hmac hmac) {
+        long expected = 1;
+        String previous = null;
+        for (ChainLink link : links) {
+            boolean holds = link.seq() == expected
+                    && equal(link.prevHash(), previous)
+                    && link.hash() != null
+                    && hmac.matches(link.canonical(), link.hash());
+            if (!holds) {
+                return new Verdict(false, expected - 1, expected);
+            }
+            previous = link.hash();
+            expected++;
+        }
+        return new Verdict(true, expected - 1, null);
+    }
+
+    private static boolean equal(String a, String b) {
+        return a == null ? b == null : a.equals(b);
+    }
+}

@@ -1,0 +1,2 @@
+/** The tamper-evident audit trail's records. */
+package dev.agentry.persistence.audit;

@@ -1,0 +1,97 @@
+package dev.agentry.api.audit;
+
+import dev.agentry.api.ApiApplication;
+import dev.agentry.api.auth.TokenRefusedMapper;
+import dev.agentry.api.capabilities.RouteCatalog;
+import dev.agentry.api.health.HealthResource;
+import dev.agentry.api.policy.ClientAddress;
+import dev.agentry.api.problem.Problem;
+import dev.agentry.api.request.RequestId;
+import dev.agentry.core.audit.AuditContext;
+import dev.agentry.core.audit.AuditService;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.ext.Provider;
+import java.time.Clock;
+import org.jboss.logging.Logger;
+
+/**
+ * One audit record per API call. A call whose boundary recorded its action (in that action's own
+ * transaction) is not recorded again; any other call by a credential, any refusal, and every token
+ * request is recorded here with its outcome. Anonymous reads of public routes (health probes, the
+ * contract descriptors) are not: they act on nothing and would drown the trail.
+ */
+@Provider
+@Priority(Priorities.AUTHENTICATION - 100)
+public class AuditFilter implements ContainerRequestFilter, ContainerResponseFilter {
+
+    private static final Logger LOG = Logger.getLogger(AuditFilter.class);
+    private static final String API_ROOT = "/api" + ApiApplication.PATH;
+
+    @Context
+    ResourceInfo resource;
+
+    @Context
+    HttpServletRequest request;
+
+    @Inject
+    AuditContext context;
+
+    @Inject
+    AuditService audit;
+
+    @Inject
+    ClientAddress clientAddress;
+
+    @Inject
+    Clock clock;
+
+    @Override
+    public void filter(ContainerRequestContext requestContext) {
+        String route = resource.getResourceMethod() == null
+                ? requestContext.getMethod() + " (unmatched)"
+                : requestContext.getMethod() + " " + API_ROOT
+                        + RouteCatalog.template(resource.getResourceClass(), resource.getResourceMethod());
+        context.begin(clock.instant(), RequestId.of(request), clientAddress.of(request), route);
+    }
+
+    @Override
+    public void filter(ContainerRequestContext requestContext, ContainerResponseContext response) {
+        if (context.route() == null || context.recorded()) {
+            return;
+        }
+        int status = response.getStatus();
+        boolean refused = status == 401 || status == 403 || status == 429;
+        boolean tokenRequest = context.route().endsWith(API_ROOT + "/auth/token");
+        if (context.credentialId() == null && !refused && !tokenRequest) {
+            return;
+        }
+        String outcome = status < 400 ? "success" : refused ? "denied" : "failed";
+        try {
+            audit.recordCall(outcome, errorCode(response.getEntity()));
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "The audit record of %s could not be written", context.route());
+        }
+    }
+
+    private static String errorCode(Object entity) {
+        if (entity instanceof Problem problem) {
+            return problem.code();
+        }
+        if (entity instanceof HealthResource.NotReady notReady) {
+            return notReady.code();
+        }
+        if (entity instanceof TokenRefusedMapper.OAuthError error) {
+            return error.error();
+        }
+        return null;
+    }
+}

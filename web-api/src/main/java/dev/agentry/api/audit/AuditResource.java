@@ -1,0 +1,84 @@
+package dev.agentry.api.audit;
+
+import dev.agentry.api.capabilities.ApiSurface;
+import dev.agentry.api.capabilities.Stability;
+import dev.agentry.api.request.QueryParameters;
+import dev.agentry.core.audit.AuditCursor;
+import dev.agentry.core.audit.AuditPage;
+import dev.agentry.core.audit.AuditQuery;
+import dev.agentry.core.audit.AuditService;
+import dev.agentry.core.audit.ChainVerifier;
+import dev.agentry.core.problem.AgentryException;
+import dev.agentry.core.problem.FieldError;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+/** The audit trail: every API call and action, hash-chained; and its verification. */
+@Path("/audit")
+@RequestScoped
+@RolesAllowed("audit:read")
+@SecurityRequirement(name = "bearer")
+@ApiSurface(value = "credential-controls", stability = Stability.STABLE)
+@Produces(MediaType.APPLICATION_JSON)
+public class AuditResource {
+
+    private static final int DEFAULT_LIMIT = 100;
+
+    @Inject
+    AuditService audit;
+
+    @GET
+    @Operation(summary = "Chained audit records, oldest first; filter by time, credential, route or action, outcome")
+    public AuditPage records(
+            @QueryParam("since") String since,
+            @QueryParam("until") String until,
+            @QueryParam("credentialId") String credentialId,
+            @QueryParam("action") String action,
+            @QueryParam("outcome") String outcome,
+            @QueryParam("cursor") String cursor,
+            @QueryParam("limit") String limit) {
+        return audit.page(new AuditQuery(
+                instant("since", since),
+                instant("until", until),
+                blankToNull(credentialId),
+                blankToNull(action),
+                blankToNull(outcome),
+                AuditCursor.read(cursor),
+                QueryParameters.integer("limit", limit, DEFAULT_LIMIT)));
+    }
+
+    @POST
+    @Path("verify")
+    @Operation(summary = "Check the whole chain; names the first broken record")
+    public ChainVerifier.Verdict verify() {
+        return audit.verify();
+    }
+
+    private static Instant instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw AgentryException.validation(List.of(new FieldError(
+                    name, "not_a_time", name + " must be an ISO-8601 instant such as 2026-01-31T12:00:00Z")));
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
