@@ -27,14 +27,25 @@ public class AuditChainer {
     @Inject
     AuditKey key;
 
-    @Schedule(hour = "*", minute = "*", second = "*/2", persistent = false)
+    @Inject
+    AuditBuffer buffer;
+
+    @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
     void scheduled() {
-        chain();
+        buffer.flush();
+        // Called directly, not through the container: the timer already holds this singleton's lock.
+        while (chainBatch() == BATCH) {
+            // a busy API may have left several batches
+        }
     }
 
     /** Chains what is pending now; returns how many records it linked. */
     @Lock(LockType.WRITE)
     public int chain() {
+        return chainBatch();
+    }
+
+    private int chainBatch() {
         List<AuditRecord> head = em.createNamedQuery("AuditRecord.head", AuditRecord.class)
                 .setMaxResults(1)
                 .getResultList();

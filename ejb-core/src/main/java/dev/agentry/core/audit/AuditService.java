@@ -5,6 +5,8 @@ import dev.agentry.core.problem.FieldError;
 import dev.agentry.persistence.audit.AuditRecord;
 import dev.agentry.persistence.schema.AgentryDatabase;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -30,9 +32,13 @@ public class AuditService {
     AuditChainer chainer;
 
     @Inject
+    AuditBuffer buffer;
+
+    @Inject
     AuditKey key;
 
-    /** Records the current request as a call, in a transaction of its own. */
+    /** Records the current request as a call; it is written with the next batch. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void recordCall(String outcome, String errorCode) {
         trail.call(outcome, errorCode);
     }
@@ -73,7 +79,10 @@ public class AuditService {
 
     /** Chains what is pending, then checks the whole chain from its first link. */
     public ChainVerifier.Verdict verify() {
-        chainer.chain();
+        buffer.flush();
+        while (chainer.chain() == AuditChainer.BATCH) {
+            // link everything committed so far
+        }
         List<ChainLink> links = new ArrayList<>();
         long after = 0;
         while (true) {

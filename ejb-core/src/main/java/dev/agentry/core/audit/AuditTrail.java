@@ -28,6 +28,9 @@ public class AuditTrail {
     @Inject
     Clock clock;
 
+    @Inject
+    AuditBuffer buffer;
+
     /** Records a successful action, e.g. {@code credential.pause} on a credential's id. */
     public void action(String action, String target) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -54,10 +57,13 @@ public class AuditTrail {
         }
     }
 
-    /** Records an API call that wrote no action record: a read, a refusal or a failure. */
+    /**
+     * Records an API call that wrote no action record: a read, a refusal or a failure. It changed
+     * nothing, so it joins the next batch instead of costing a transaction of its own.
+     */
     void call(String outcome, String errorCode) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        em.persist(new AuditRecord(
+        buffer.add(new AuditRecord(
                 now,
                 context.actorKind(),
                 context.actorId(),

@@ -2,6 +2,8 @@ package dev.agentry.core.policy;
 
 import dev.agentry.persistence.policy.Credential;
 import dev.agentry.persistence.schema.AgentryDatabase;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.persistence.EntityManager;
@@ -24,6 +26,8 @@ public class CredentialUsage {
     @PersistenceContext(unitName = AgentryDatabase.PERSISTENCE_UNIT)
     EntityManager em;
 
+    /** Lock-free: the map is concurrent, and every request passes through here. */
+    @Lock(LockType.READ)
     public void used(String credentialId, Instant at, String address) {
         pending.merge(credentialId, new Use(at, address), (a, b) -> b.at().isAfter(a.at()) ? b : a);
     }

@@ -136,7 +136,8 @@ public class TokenService {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(issuer);
         claims.setAudience(audience);
-        claims.setSubject(credential.getClientId());
+        // The subject is the credential's id: a standard claim, cheap for verifiers to read.
+        claims.setSubject(credential.getUid());
         claims.setClaim("upn", credential.getClientId());
         claims.setClaim(CREDENTIAL_CLAIM, credential.getUid());
         claims.setStringListClaim("groups", scopes);

@@ -130,7 +130,7 @@ public class AuthResource {
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "The calling credential: scopes, interests, expiry, allowlist, token and rate limit")
     public WhoAmI whoami() {
-        String credentialId = token.getClaim(TokenService.CREDENTIAL_CLAIM);
+        String credentialId = token.getSubject();
         CredentialPolicy policy = registry.policy(credentialId)
                 .orElseThrow(
                         () -> new AgentryException(ErrorCode.AUTH_INVALID, "The token's credential no longer exists."));

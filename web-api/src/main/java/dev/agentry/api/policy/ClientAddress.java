@@ -18,13 +18,28 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class ClientAddress {
 
+    private static final String ATTRIBUTE = ClientAddress.class.getName();
+
     @Inject
     @ConfigProperty(name = "agentry.http.trusted-proxies", defaultValue = " ")
     List<String> trustedProxyEntries;
 
     private volatile IpAllowlist trustedProxies;
 
+    /** The caller's canonical address, worked out once per request. */
     public String of(HttpServletRequest request) {
+        Object known = request.getAttribute(ATTRIBUTE);
+        if (known instanceof String address) {
+            return address;
+        }
+        String address = resolve(request);
+        if (address != null) {
+            request.setAttribute(ATTRIBUTE, address);
+        }
+        return address;
+    }
+
+    private String resolve(HttpServletRequest request) {
         String peer = canonical(request.getRemoteAddr());
         if (!isTrustedProxy(peer)) {
             return peer;

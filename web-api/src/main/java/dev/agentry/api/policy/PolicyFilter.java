@@ -4,7 +4,6 @@ import dev.agentry.api.capabilities.Authenticated;
 import dev.agentry.core.audit.AuditContext;
 import dev.agentry.core.policy.AccessPolicy;
 import dev.agentry.core.policy.Admission;
-import dev.agentry.core.policy.TokenService;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.ErrorCode;
 import jakarta.annotation.Priority;
@@ -76,8 +75,9 @@ public class PolicyFilter implements ContainerRequestFilter, ContainerResponseFi
             }
             return;
         }
-        String credentialId = token.getClaim(TokenService.CREDENTIAL_CLAIM);
-        auditContext.actingCredential(credentialId, token.getSubject(), null);
+        String credentialId = token.getSubject();
+        String clientId = token.getName();
+        auditContext.actingCredential(credentialId, clientId, null);
         Admission admission = policy.admit(credentialId, clientAddress.of(request));
         context.setProperty(ADMISSION, admission);
         if (accepted.isEmpty()) {
@@ -93,7 +93,7 @@ public class PolicyFilter implements ContainerRequestFilter, ContainerResponseFi
             throw new AgentryException(
                     ErrorCode.SCOPE_DENIED, "The credential no longer holds a scope this route needs.");
         }
-        auditContext.actingCredential(credentialId, token.getSubject(), scopeUsed);
+        auditContext.actingCredential(credentialId, clientId, scopeUsed);
     }
 
     @Override
