@@ -33,27 +33,13 @@ public class AuditTrail {
 
     /** Records a successful action, e.g. {@code credential.pause} on a credential's id. */
     public void action(String action, String target) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         try {
-            em.persist(new AuditRecord(
-                    now,
-                    context.actorKind(),
-                    context.actorId(),
-                    context.credentialId(),
-                    context.address(),
-                    context.requestId(),
-                    action,
-                    target,
-                    context.scope(),
-                    null,
-                    "success",
-                    null,
-                    duration(now)));
+            em.persist(fromRequest(action, target, "success", null));
             context.markRecorded();
         } catch (ContextNotActiveException e) {
             // No request: a scheduled or batch action, done by the system itself.
             em.persist(new AuditRecord(
-                    now, "system", null, null, null, null, action, target, null, null, "success", null, null));
+                    now(), "system", null, null, null, null, action, target, null, null, "success", null, null));
         }
     }
 
@@ -62,22 +48,31 @@ public class AuditTrail {
      * nothing, so it joins the next batch instead of costing a transaction of its own.
      */
     void call(String outcome, String errorCode) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        buffer.add(new AuditRecord(
+        buffer.add(fromRequest(context.route(), null, outcome, errorCode));
+        context.markRecorded();
+    }
+
+    /** A record attributed to the current request's actor, address, id and scope. */
+    private AuditRecord fromRequest(String action, String target, String outcome, String errorCode) {
+        Instant now = now();
+        return new AuditRecord(
                 now,
                 context.actorKind(),
                 context.actorId(),
                 context.credentialId(),
                 context.address(),
                 context.requestId(),
-                context.route(),
-                null,
+                action,
+                target,
                 context.scope(),
                 null,
                 outcome,
                 errorCode,
-                duration(now)));
-        context.markRecorded();
+                duration(now));
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private Long duration(Instant now) {
