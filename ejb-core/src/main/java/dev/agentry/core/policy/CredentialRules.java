@@ -52,7 +52,7 @@ final class CredentialRules {
                     errors.add(new FieldError(
                             "scopes[" + i + "]",
                             "unknown_scope",
-                            "'" + shown(scope) + "' is not a scope; see /capabilities"));
+                            "'" + IpAllowlist.printable(scope) + "' is not a scope; see /capabilities"));
                 }
             }
         }
@@ -69,7 +69,8 @@ final class CredentialRules {
                     errors.add(new FieldError(
                             "eventInterests[" + i + "]",
                             "invalid_event_type",
-                            "'" + shown(type) + "' is not an event type such as entry.updated or order.*"));
+                            "'" + IpAllowlist.printable(type)
+                                    + "' is not an event type such as entry.updated or order.*"));
                 }
             }
         }
@@ -110,12 +111,5 @@ final class CredentialRules {
         if (!errors.isEmpty()) {
             throw AgentryException.validation(errors);
         }
-    }
-
-    private static String shown(String value) {
-        if (value == null) {
-            return "null";
-        }
-        return (value.length() > 60 ? value.substring(0, 60) + "…" : value).replaceAll("\\p{Cntrl}", "?");
     }
 }

@@ -73,7 +73,8 @@ public record IpAllowlist(List<Cidr> networks) {
         return networks.stream().map(Cidr::toString).toList();
     }
 
-    private static String printable(String entry) {
+    /** A caller's value fit to quote in an error: shortened, control characters replaced. */
+    static String printable(String entry) {
         if (entry == null) {
             return "null";
         }

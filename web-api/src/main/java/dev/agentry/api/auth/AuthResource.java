@@ -8,12 +8,9 @@ import dev.agentry.api.policy.PolicyFilter;
 import dev.agentry.core.policy.AccessToken;
 import dev.agentry.core.policy.Admission;
 import dev.agentry.core.policy.CredentialPolicy;
-import dev.agentry.core.policy.CredentialRegistry;
 import dev.agentry.core.policy.SigningKeys;
 import dev.agentry.core.policy.TokenRefused;
 import dev.agentry.core.policy.TokenService;
-import dev.agentry.core.problem.AgentryException;
-import dev.agentry.core.problem.ErrorCode;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -75,9 +72,6 @@ public class AuthResource {
     SigningKeys keys;
 
     @Inject
-    CredentialRegistry registry;
-
-    @Inject
     ClientAddress clientAddress;
 
     @Inject
@@ -130,11 +124,9 @@ public class AuthResource {
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "The calling credential: scopes, interests, expiry, allowlist, token and rate limit")
     public WhoAmI whoami() {
-        String credentialId = token.getSubject();
-        CredentialPolicy policy = registry.policy(credentialId)
-                .orElseThrow(
-                        () -> new AgentryException(ErrorCode.AUTH_INVALID, "The token's credential no longer exists."));
+        // The policy filter has admitted this request (the route needs a token) and kept what it found.
         Admission admission = (Admission) request.getAttribute(PolicyFilter.ADMISSION);
+        CredentialPolicy policy = admission.policy();
         return new WhoAmI(
                 policy.credentialId(),
                 policy.clientId(),
@@ -146,11 +138,9 @@ public class AuthResource {
                 clientAddress.of(request),
                 token.getTokenID(),
                 Instant.ofEpochSecond(token.getExpirationTime()),
-                admission == null
-                        ? null
-                        : new RateLimitState(
-                                admission.rate().limit(),
-                                admission.rate().remaining(),
-                                admission.rate().resetSeconds()));
+                new RateLimitState(
+                        admission.rate().limit(),
+                        admission.rate().remaining(),
+                        admission.rate().resetSeconds()));
     }
 }
