@@ -70,7 +70,7 @@ class DiagnosticsJobIT {
 
     @Test
     void theApplicationsDatabaseIsAnH2FileInTheServersDataDirectory() {
-        Path database = Path.of(System.getProperty("it.server-dir"), "data", "agentry", "agentry.mv.db");
+        Path database = Path.of(System.getProperty("it.data-dir"), "agentry", "agentry.mv.db");
 
         assertTrue(Files.isRegularFile(database), database + " exists");
     }

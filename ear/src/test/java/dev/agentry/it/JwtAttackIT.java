@@ -20,6 +20,7 @@ import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.security.spec.RSAPublicKeySpec;
 import java.util.Base64;
+import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -88,6 +89,27 @@ class JwtAttackIT {
                 get("api/v1/auth/whoami", bearer(real[0] + "." + real[1] + "." + B64.encodeToString(rsa.sign()))),
                 401,
                 "auth_invalid");
+    }
+
+    @Test
+    void aTokenNamingAKeyTheServerDoesNotPublishIsAuthInvalidNotAServerError() throws Exception {
+        String[] real = realToken().split("\\.");
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        KeyPair attacker = generator.generateKeyPair();
+        for (String header : List.of(
+                "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"attacker-key\"}",
+                "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"x\"}")) {
+            String signingInput = B64.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "." + real[1];
+            Signature rsa = Signature.getInstance("SHA256withRSA");
+            rsa.initSign(attacker.getPrivate());
+            rsa.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+
+            assertProblem(
+                    get("api/v1/auth/whoami", bearer(signingInput + "." + B64.encodeToString(rsa.sign()))),
+                    401,
+                    "auth_invalid");
+        }
     }
 
     @Test

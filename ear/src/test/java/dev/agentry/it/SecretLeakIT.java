@@ -53,7 +53,7 @@ class SecretLeakIT {
         Path server = Path.of(System.getProperty("it.server-dir"));
         String bootstrapSecret = Api.bootstrapCredential().getString("client_secret");
         List<Path> files = new ArrayList<>();
-        try (Stream<Path> data = Files.walk(server.resolve("data"));
+        try (Stream<Path> data = Files.walk(Path.of(System.getProperty("it.data-dir")));
                 Stream<Path> logs = Files.walk(server.resolve("log"))) {
             Stream.concat(data, logs)
                     .filter(Files::isRegularFile)

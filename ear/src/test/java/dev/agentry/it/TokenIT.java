@@ -34,7 +34,7 @@ class TokenIT {
 
     @Test
     void theBootstrapCredentialIsInAServerOnlyFileAndObtainsATokenWithEveryScope() throws Exception {
-        Path file = Path.of(System.getProperty("it.server-dir"), "data", "agentry", "bootstrap-credential.json");
+        Path file = Path.of(System.getProperty("it.data-dir"), "agentry", "bootstrap-credential.json");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
         JsonObject credential = bootstrapCredential();
 

@@ -38,7 +38,7 @@ public final class Api {
 
     /** The bootstrap credential the server wrote on first start, as a newcomer finds it. */
     public static JsonObject bootstrapCredential() {
-        Path file = Path.of(System.getProperty("it.server-dir"), "data", "agentry", "bootstrap-credential.json");
+        Path file = Path.of(System.getProperty("it.data-dir"), "agentry", "bootstrap-credential.json");
         try {
             return (JsonObject) structure(Files.readString(file));
         } catch (IOException e) {

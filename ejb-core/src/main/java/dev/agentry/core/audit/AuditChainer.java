@@ -2,27 +2,42 @@ package dev.agentry.core.audit;
 
 import dev.agentry.persistence.audit.AuditRecord;
 import dev.agentry.persistence.schema.AgentryDatabase;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJBException;
 import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.UserTransaction;
 import java.util.List;
 
 /**
  * Links committed records into the chain, one writer at a time, in the order they are found. Writers
  * never wait for each other to extend the chain; a record is chained within a couple of seconds of its
  * commit (or at once, before a verification).
+ *
+ * <p>Each batch commits on its own: a backlog left by a burst of traffic is worked off in constant-size
+ * transactions, instead of one transaction whose persistence context (and every auto-flush in it)
+ * grows with the backlog.
  */
 @Singleton
+@TransactionManagement(TransactionManagementType.BEAN)
 public class AuditChainer {
 
     static final int BATCH = 500;
 
     @PersistenceContext(unitName = AgentryDatabase.PERSISTENCE_UNIT)
     EntityManager em;
+
+    @Resource
+    UserTransaction tx;
 
     @Inject
     AuditKey key;
@@ -34,15 +49,45 @@ public class AuditChainer {
     void scheduled() {
         buffer.flush();
         // Called directly, not through the container: the timer already holds this singleton's lock.
-        while (chainBatch() == BATCH) {
-            // a busy API may have left several batches
+        chainPending();
+    }
+
+    /** Chains everything committed so far; returns how many records it linked. */
+    @Lock(LockType.WRITE)
+    public int chain() {
+        return chainPending();
+    }
+
+    private int chainPending() {
+        int linked = 0;
+        int batch;
+        do {
+            batch = inTransaction();
+            linked += batch;
+        } while (batch == BATCH);
+        return linked;
+    }
+
+    private int inTransaction() {
+        try {
+            tx.begin();
+            int linked = chainBatch();
+            tx.commit();
+            return linked;
+        } catch (Exception e) {
+            rollback();
+            throw e instanceof RuntimeException r ? r : new EJBException(e);
         }
     }
 
-    /** Chains what is pending now; returns how many records it linked. */
-    @Lock(LockType.WRITE)
-    public int chain() {
-        return chainBatch();
+    private void rollback() {
+        try {
+            if (tx.getStatus() != Status.STATUS_NO_TRANSACTION) {
+                tx.rollback();
+            }
+        } catch (SystemException | IllegalStateException ignored) {
+            // the original failure is the one worth reporting
+        }
     }
 
     private int chainBatch() {

@@ -11,8 +11,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
-import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Set;
 
 /** Records API calls, and reads and verifies the audit trail. */
@@ -80,23 +82,42 @@ public class AuditService {
     /** Chains what is pending, then checks the whole chain from its first link. */
     public ChainVerifier.Verdict verify() {
         buffer.flush();
-        while (chainer.chain() == AuditChainer.BATCH) {
-            // link everything committed so far
-        }
-        List<ChainLink> links = new ArrayList<>();
-        long after = 0;
-        while (true) {
-            List<AuditRecord> batch = em.createNamedQuery("AuditRecord.chainFrom", AuditRecord.class)
-                    .setParameter("after", after)
-                    .setMaxResults(1000)
-                    .getResultList();
-            if (batch.isEmpty()) {
-                break;
+        chainer.chain();
+        return ChainVerifier.verify(new ChainReader(), key.hmac());
+    }
+
+    /** The stored chain in position order, read a page at a time so memory stays flat however long it is. */
+    private final class ChainReader implements Iterator<ChainLink> {
+
+        private static final int PAGE = 1000;
+
+        private Iterator<ChainLink> page = Collections.emptyIterator();
+        private long after;
+        private boolean exhausted;
+
+        @Override
+        public boolean hasNext() {
+            if (!page.hasNext() && !exhausted) {
+                List<AuditRecord> batch = em.createNamedQuery("AuditRecord.chainFrom", AuditRecord.class)
+                        .setParameter("after", after)
+                        .setMaxResults(PAGE)
+                        .getResultList();
+                exhausted = batch.size() < PAGE;
+                if (!batch.isEmpty()) {
+                    after = batch.get(batch.size() - 1).getChainSeq();
+                }
+                page = batch.stream().map(ChainLink::of).toList().iterator();
+                em.clear();
             }
-            batch.forEach(r -> links.add(ChainLink.of(r)));
-            after = batch.get(batch.size() - 1).getChainSeq();
-            em.clear();
+            return page.hasNext();
         }
-        return ChainVerifier.verify(links, key.hmac());
+
+        @Override
+        public ChainLink next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return page.next();
+        }
     }
 }

@@ -1,6 +1,6 @@
 package dev.agentry.core.audit;
 
-import java.util.List;
+import java.util.Iterator;
 
 /**
  * Checks a chain, link by link, from position 1: consecutive positions, each link's previous hash
@@ -20,10 +20,12 @@ public final class ChainVerifier {
 
     private ChainVerifier() {}
 
-    public static Verdict verify(List<ChainLink> links, AuditKey.Hmac hmac) {
+    /** Walks the links once, in order; they may be produced lazily, so a long chain is never held whole. */
+    public static Verdict verify(Iterator<ChainLink> links, AuditKey.Hmac hmac) {
         long expected = 1;
         String previous = null;
-        for (ChainLink link : links) {
+        while (links.hasNext()) {
+            ChainLink link = links.next();
             boolean holds = link.seq() == expected
                     && equal(link.prevHash(), previous)
                     && link.hash() != null

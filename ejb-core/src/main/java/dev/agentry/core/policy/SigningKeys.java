@@ -1,5 +1,6 @@
 package dev.agentry.core.policy;
 
+import dev.agentry.core.audit.AuditTrail;
 import dev.agentry.persistence.policy.SigningKey;
 import dev.agentry.persistence.schema.AgentryDatabase;
 import jakarta.ejb.Lock;
@@ -23,15 +24,18 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.jws.AlgorithmIdentifiers;
 
 /**
- * The RSA keys that sign access tokens. The first is generated on first start and stored; rotation
- * adds a new signing key and retires the old one, which stays in the JWKS until every token it signed
- * has expired, so rotation never invalidates a token early.
+ * The RSA keys that sign access tokens. The first is generated on first start and stored. Rotation
+ * publishes a new key at once but lets it sign only after a lead time longer than the verifier's JWKS
+ * forced-refresh interval: any refresh after the rotation already carries the new key, so no token is
+ * ever refused for an unknown {@code kid}. The old key signs until then and stays published until every
+ * token it signed has expired, so rotation never invalidates a token early either.
  */
 @Singleton
 @Lock(LockType.READ)
@@ -39,6 +43,19 @@ public class SigningKeys {
 
     /** A key that can sign, with its id. */
     public record Signer(String kid, PrivateKey privateKey) {}
+
+    /** A key as operators see it: {@code announced} (published, not yet signing), {@code signing}, {@code retired}. */
+    public record KeyView(
+            String kid,
+            String algorithm,
+            String state,
+            boolean published,
+            Instant createdAt,
+            Instant signsFrom,
+            Instant retiredAt) {}
+
+    /** The outcome of a rotation: the new key, when it starts signing, and the key it succeeds. */
+    public record Rotation(String kid, Instant signsFrom, String succeeds) {}
 
     /** How long a retired key stays published: longer than any token lives. */
     static final Duration PUBLISHED_AFTER_RETIREMENT = Duration.ofHours(1);
@@ -51,38 +68,100 @@ public class SigningKeys {
     @Inject
     Clock clock;
 
-    private volatile Signer signer;
+    @Inject
+    AuditTrail audit;
 
-    /** The key that signs new tokens, generated and stored if there is none. */
+    /** Must exceed {@code smallrye.jwt.jwks.forced-refresh-interval} (one minute). */
+    @Inject
+    @ConfigProperty(name = "agentry.token.key-publication-lead", defaultValue = "PT90S")
+    Duration publicationLead;
+
+    private record Current(Signer signer, Instant until) {}
+
+    private volatile Current current;
+
+    /** The key that signs new tokens now, generated and stored if there is none. */
     @Lock(LockType.WRITE)
     public Signer signer() {
-        if (signer == null) {
-            SigningKey current = keys().stream()
-                    .filter(k -> k.getRetiredAt() == null)
-                    .findFirst()
-                    .orElseGet(this::generate);
-            signer = new Signer(current.getKid(), privateKey(current));
+        Current known = current;
+        if (known != null && clock.instant().isBefore(known.until())) {
+            return known.signer();
         }
+        return reload();
+    }
+
+    private Signer reload() {
+        Instant now = clock.instant();
+        List<SigningKey> keys = keys();
+        SigningKey signing =
+                keys.stream().filter(k -> k.signsAt(now)).findFirst().orElseGet(() -> generate(now));
+        Instant until = keys.stream()
+                .map(SigningKey::getSignsFrom)
+                .filter(from -> from.isAfter(now))
+                .min(Instant::compareTo)
+                .orElse(Instant.MAX);
+        Signer signer = new Signer(signing.getKid(), privateKey(signing));
+        current = new Current(signer, until);
         return signer;
     }
 
-    /** Retires the signing key and starts signing with a new one; returns the new key's id. */
+    /**
+     * Publishes a new key that takes over from the signing one after the publication lead. Asking
+     * again while a successor is still waiting returns that successor rather than queueing another.
+     */
     @Lock(LockType.WRITE)
-    public String rotate() {
+    public Rotation rotate() {
         Instant now = clock.instant();
-        keys().stream().filter(k -> k.getRetiredAt() == null).forEach(k -> k.retire(now));
-        SigningKey fresh = generate();
-        signer = new Signer(fresh.getKid(), privateKey(fresh));
-        return fresh.getKid();
+        List<SigningKey> keys = keys();
+        SigningKey signing =
+                keys.stream().filter(k -> k.signsAt(now)).findFirst().orElse(null);
+        SigningKey waiting = keys.stream()
+                .filter(k -> k.getSignsFrom().isAfter(now) && k.getRetiredAt() == null)
+                .findFirst()
+                .orElse(null);
+        String succeeds = signing == null ? null : signing.getKid();
+        if (waiting != null) {
+            return new Rotation(waiting.getKid(), waiting.getSignsFrom(), succeeds);
+        }
+        SigningKey fresh = generate(now.plus(publicationLead));
+        if (signing != null) {
+            signing.retire(fresh.getSignsFrom());
+        }
+        current = null;
+        audit.action("signing-key.rotate", fresh.getKid());
+        return new Rotation(fresh.getKid(), fresh.getSignsFrom(), succeeds);
     }
 
-    /** The public JWKS: the signing key and recently retired ones. */
+    /** Whether {@code kid} names a key verifiers can currently find in the JWKS. */
+    public boolean publishes(String kid) {
+        Instant now = clock.instant();
+        return kid != null
+                && keys().stream()
+                        .anyMatch(k -> k.getKid().equals(kid) && k.publishedAt(now, PUBLISHED_AFTER_RETIREMENT));
+    }
+
+    /** Every stored key, newest first, with where it stands now; never key material. */
+    public List<KeyView> list() {
+        Instant now = clock.instant();
+        return keys().stream()
+                .map(k -> new KeyView(
+                        k.getKid(),
+                        k.getAlgorithm(),
+                        k.signsAt(now) ? "signing" : k.getSignsFrom().isAfter(now) ? "announced" : "retired",
+                        k.publishedAt(now, PUBLISHED_AFTER_RETIREMENT),
+                        k.getCreatedAt(),
+                        k.getSignsFrom(),
+                        k.getRetiredAt()))
+                .toList();
+    }
+
+    /** The public JWKS: the signing key, its announced successor and recently retired keys. */
     public String jwks() {
         signer(); // never publish an empty set
-        Instant cutoff = clock.instant().minus(PUBLISHED_AFTER_RETIREMENT);
+        Instant now = clock.instant();
         List<JsonWebKey> published = new ArrayList<>();
         for (SigningKey key : keys()) {
-            if (key.getRetiredAt() == null || key.getRetiredAt().isAfter(cutoff)) {
+            if (key.publishedAt(now, PUBLISHED_AFTER_RETIREMENT)) {
                 RsaJsonWebKey jwk = new RsaJsonWebKey((RSAPublicKey) publicKey(key));
                 jwk.setKeyId(key.getKid());
                 jwk.setAlgorithm(key.getAlgorithm());
@@ -97,7 +176,7 @@ public class SigningKeys {
         return em.createNamedQuery("SigningKey.newestFirst", SigningKey.class).getResultList();
     }
 
-    private SigningKey generate() {
+    private SigningKey generate(Instant signsFrom) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(KEY_SIZE);
@@ -107,7 +186,8 @@ public class SigningKeys {
                     AlgorithmIdentifiers.RSA_USING_SHA256,
                     Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()),
                     Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()),
-                    clock.instant());
+                    clock.instant(),
+                    signsFrom);
             em.persist(key);
             return key;
         } catch (GeneralSecurityException e) {

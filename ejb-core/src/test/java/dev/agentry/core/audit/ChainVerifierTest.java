@@ -24,7 +24,7 @@ class ChainVerifierTest {
     void anUntouchedChainIsValidAndEveryLinkIsChecked() {
         List<ChainLink> chain = chain(new Random(1), 50);
 
-        ChainVerifier.Verdict verdict = ChainVerifier.verify(chain, KEY);
+        ChainVerifier.Verdict verdict = ChainVerifier.verify(chain.iterator(), KEY);
 
         assertTrue(verdict.valid());
         assertEquals(50, verdict.checked());
@@ -34,7 +34,9 @@ class ChainVerifierTest {
     @Test
     void theSameChainUnderAnotherKeyIsBrokenAtItsFirstLink() {
         assertEquals(
-                1L, ChainVerifier.verify(chain(new Random(2), 5), OTHER_KEY).firstBrokenSequence());
+                1L,
+                ChainVerifier.verify(chain(new Random(2), 5).iterator(), OTHER_KEY)
+                        .firstBrokenSequence());
     }
 
     @RepeatedTest(400)
@@ -98,11 +100,13 @@ class ChainVerifierTest {
         }
         if (kind.equals("delete") && position == chain.size() - 1) {
             // Deleting the newest record leaves a shorter valid chain: detected by the count, not the links.
-            assertEquals(chain.size() - 1, ChainVerifier.verify(tampered, KEY).checked());
+            assertEquals(
+                    chain.size() - 1,
+                    ChainVerifier.verify(tampered.iterator(), KEY).checked());
             return;
         }
 
-        ChainVerifier.Verdict verdict = ChainVerifier.verify(tampered, KEY);
+        ChainVerifier.Verdict verdict = ChainVerifier.verify(tampered.iterator(), KEY);
 
         assertFalse(verdict.valid(), kind + " at " + (position + 1));
         assertEquals(position + 1L, verdict.firstBrokenSequence(), kind);

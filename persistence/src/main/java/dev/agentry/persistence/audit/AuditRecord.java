@@ -20,10 +20,13 @@ import java.util.Objects;
 @Table(name = "audit_record")
 @NamedQuery(
         name = "AuditRecord.unchained",
-        query = "select a from AuditRecord a where a.chainSeq is null order by a.id")
+        // No ORDER BY: the chain's order is the order records are linked in, and sorting would make each
+        // batch read the whole backlog instead of the first rows the chain_seq index yields.
+        query = "select a from AuditRecord a where a.chainSeq is null")
 @NamedQuery(
         name = "AuditRecord.head",
-        query = "select a from AuditRecord a where a.chainSeq is not null order by a.chainSeq desc")
+        // max() is answered from the chain_seq index; "order by chainSeq desc" made H2 sort the table.
+        query = "select a from AuditRecord a where a.chainSeq = (select max(b.chainSeq) from AuditRecord b)")
 @NamedQuery(
         name = "AuditRecord.chainFrom",
         query = "select a from AuditRecord a where a.chainSeq > :after order by a.chainSeq")

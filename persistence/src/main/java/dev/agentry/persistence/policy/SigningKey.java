@@ -5,12 +5,14 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A key pair that signs access tokens, identified by its {@code kid}. The newest unretired key signs;
- * retired keys stay published until every token they signed has expired.
+ * A key pair that signs access tokens, identified by its {@code kid}. It is published from its
+ * creation, signs from {@code signsFrom} until it is retired, and stays published after that until
+ * every token it signed has expired.
  */
 @Entity
 @Table(name = "signing_key")
@@ -35,6 +37,9 @@ public class SigningKey {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(name = "signs_from", nullable = false)
+    private Instant signsFrom;
+
     @Column(name = "retired_at")
     private Instant retiredAt;
 
@@ -42,18 +47,31 @@ public class SigningKey {
         // for JPA
     }
 
-    public SigningKey(String kid, String algorithm, String publicKey, String privateKey, Instant createdAt) {
+    public SigningKey(
+            String kid, String algorithm, String publicKey, String privateKey, Instant createdAt, Instant signsFrom) {
         this.kid = Objects.requireNonNull(kid, "kid");
         this.algorithm = Objects.requireNonNull(algorithm, "algorithm");
         this.publicKey = Objects.requireNonNull(publicKey, "publicKey");
         this.privateKey = Objects.requireNonNull(privateKey, "privateKey");
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+        this.signsFrom = Objects.requireNonNull(signsFrom, "signsFrom");
     }
 
-    public void retire(Instant now) {
+    /** Stops signing at {@code at} (which may lie ahead, when a successor takes over then). */
+    public void retire(Instant at) {
         if (retiredAt == null) {
-            retiredAt = now;
+            retiredAt = at;
         }
+    }
+
+    /** Whether this key signs new tokens at {@code now}. */
+    public boolean signsAt(Instant now) {
+        return !signsFrom.isAfter(now) && (retiredAt == null || retiredAt.isAfter(now));
+    }
+
+    /** Whether verifiers need this key at {@code now}: until it signs, while it does, and a while after. */
+    public boolean publishedAt(Instant now, Duration afterRetirement) {
+        return retiredAt == null || retiredAt.plus(afterRetirement).isAfter(now);
     }
 
     public String getKid() {
@@ -74,6 +92,10 @@ public class SigningKey {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public Instant getSignsFrom() {
+        return signsFrom;
     }
 
     public Instant getRetiredAt() {
