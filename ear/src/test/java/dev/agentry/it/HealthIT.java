@@ -42,6 +42,7 @@ class HealthIT {
         assertEquals("UP", checks.get("database"));
         assertEquals("UP", checks.get("job-repository"));
         assertEquals("UP", checks.get("migrations"));
+        assertEquals("UP", checks.get("signing-key"));
     }
 
     @Test
