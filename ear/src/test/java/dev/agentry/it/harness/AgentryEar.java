@@ -1,5 +1,6 @@
 package dev.agentry.it.harness;
 
+import dev.agentry.it.probe.CatalogProbeResource;
 import dev.agentry.it.probe.ClockProbe;
 import dev.agentry.it.probe.FailureProbeResource;
 import dev.agentry.it.probe.ReadinessProbe;
@@ -55,7 +56,8 @@ public final class AgentryEar {
     private static EnterpriseArchive withProbes(EnterpriseArchive ear) {
         JavaArchive core = ear.getAsType(JavaArchive.class, CORE_MODULE)
                 .addClasses(ReadinessProbe.class, ClockProbe.class, ClockProbe.Shifted.class);
-        WebArchive api = ear.getAsType(WebArchive.class, API_MODULE).addClass(FailureProbeResource.class);
+        WebArchive api = ear.getAsType(WebArchive.class, API_MODULE)
+                .addClasses(FailureProbeResource.class, CatalogProbeResource.class);
         ear.delete(CORE_MODULE);
         ear.delete(API_MODULE);
         ear.add(core, "/", ZipExporter.class);

@@ -1,5 +1,8 @@
 package dev.agentry.api.capabilities;
 
+import dev.agentry.api.catalog.CollectionScoped;
+import dev.agentry.core.catalog.CatalogCollections;
+import dev.agentry.core.catalog.CollectionDescriptor;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.event.Observes;
@@ -63,11 +66,24 @@ public class RouteCatalog implements Extension {
                 continue;
             }
             Path sub = method.getAnnotation(Path.class);
+            String path = join(base, sub == null ? "" : sub.value());
+            if (method.isAnnotationPresent(CollectionScoped.class)) {
+                // One route per collection, each with its own scope.
+                String template = "{" + CollectionScoped.PARAMETER + "}";
+                for (CollectionDescriptor collection : CatalogCollections.ALL) {
+                    routes.add(new Route(
+                            httpMethod,
+                            path.replace(template, collection.name()),
+                            true,
+                            List.of(collection.readScope())));
+                }
+                continue;
+            }
             List<String> scopes = scopesOf(resource, method);
             boolean authenticated = !scopes.isEmpty()
                     || method.isAnnotationPresent(Authenticated.class)
                     || resource.isAnnotationPresent(Authenticated.class);
-            routes.add(new Route(httpMethod, join(base, sub == null ? "" : sub.value()), authenticated, scopes));
+            routes.add(new Route(httpMethod, path, authenticated, scopes));
         }
         return routes;
     }

@@ -1,7 +1,9 @@
 package dev.agentry.api.policy;
 
 import dev.agentry.api.capabilities.Authenticated;
+import dev.agentry.api.catalog.CollectionScoped;
 import dev.agentry.core.audit.AuditContext;
+import dev.agentry.core.catalog.CatalogCollections;
 import dev.agentry.core.policy.AccessPolicy;
 import dev.agentry.core.policy.Admission;
 import dev.agentry.core.problem.AgentryException;
@@ -55,6 +57,9 @@ public class PolicyFilter implements ContainerRequestFilter, ContainerResponseFi
     Clock clock;
 
     @Inject
+    CatalogCollections collections;
+
+    @Inject
     AuditContext auditContext;
 
     @Override
@@ -63,7 +68,7 @@ public class PolicyFilter implements ContainerRequestFilter, ContainerResponseFi
         if (method == null) {
             return;
         }
-        List<String> accepted = acceptedScopes(method);
+        List<String> accepted = acceptedScopes(method, context);
         boolean needsToken = !accepted.isEmpty()
                 || method.isAnnotationPresent(Authenticated.class)
                 || resource.getResourceClass().isAnnotationPresent(Authenticated.class);
@@ -93,6 +98,11 @@ public class PolicyFilter implements ContainerRequestFilter, ContainerResponseFi
             throw new AgentryException(
                     ErrorCode.SCOPE_DENIED, "The credential no longer holds a scope this route needs.");
         }
+        if (method.isAnnotationPresent(CollectionScoped.class) && scopeUsed == null) {
+            // No @RolesAllowed can name a per-collection scope, so the container will not check it.
+            throw new AgentryException(
+                    ErrorCode.SCOPE_DENIED, "This collection needs the " + accepted.get(0) + " scope.");
+        }
         auditContext.actingCredential(credentialId, clientId, scopeUsed);
     }
 
@@ -108,9 +118,17 @@ public class PolicyFilter implements ContainerRequestFilter, ContainerResponseFi
         }
     }
 
-    private List<String> acceptedScopes(Method method) {
+    private List<String> acceptedScopes(Method method, ContainerRequestContext context) {
         if (method.isAnnotationPresent(PermitAll.class)) {
             return List.of();
+        }
+        if (method.isAnnotationPresent(CollectionScoped.class)) {
+            // An unknown collection is simply not there, token or not; the list is public.
+            String name = context.getUriInfo().getPathParameters().getFirst(CollectionScoped.PARAMETER);
+            return List.of(collections
+                    .named(name)
+                    .orElseThrow(() -> AgentryException.notFound("There is no resource at this path."))
+                    .readScope());
         }
         RolesAllowed roles = method.isAnnotationPresent(RolesAllowed.class)
                 ? method.getAnnotation(RolesAllowed.class)

@@ -47,7 +47,7 @@ public abstract class UnknownSigningKey implements JWTParser {
             }
             String kid = unverifiedKid(token);
             if (keys.publishes(kid)) {
-                LOG.errorf(e, "The verifier could not resolve published signing key %s", kid);
+                LOG.warnf(e, "The verifier could not resolve published signing key %s", kid);
                 throw e;
             }
             throw new ParseException("The token names no signing key this server publishes.");

@@ -1,0 +1,72 @@
+package dev.agentry.core.changes;
+
+import dev.agentry.core.catalog.CatalogCollections;
+import dev.agentry.core.catalog.CollectionDescriptor;
+import dev.agentry.persistence.catalog.CatalogItem;
+import dev.agentry.persistence.changes.ChangeRecord;
+import dev.agentry.persistence.schema.AgentryDatabase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * The only way catalog records are written: each create, update and delete goes to the database
+ * together with its change record, in the caller's transaction, so a rolled-back change leaves no
+ * trace in the feed and a committed one is always in it.
+ */
+@ApplicationScoped
+public class ChangeLog {
+
+    private static final Jsonb JSON = JsonbBuilder.create();
+
+    @PersistenceContext(unitName = AgentryDatabase.PERSISTENCE_UNIT)
+    EntityManager em;
+
+    @Inject
+    CatalogCollections collections;
+
+    @Inject
+    Clock clock;
+
+    /** Stores a new record. */
+    public <T extends CatalogItem> T create(T item) {
+        item.touch(clock.instant());
+        em.persist(item); // assigns the id and the first version without a flush
+        record(item, "create", item.getVersion());
+        return item;
+    }
+
+    /** Records a change already made to a managed record (call after changing it). */
+    public <T extends CatalogItem> T update(T item) {
+        item.touch(clock.instant());
+        em.flush(); // writes the change, so the record carries the version it got
+        record(item, "update", item.getVersion());
+        return item;
+    }
+
+    /** Soft-deletes a record; the feed carries a tombstone. */
+    public void delete(CatalogItem item) {
+        item.delete(clock.instant());
+        em.flush();
+        em.persist(new ChangeRecord(
+                type(item).name(), item.getUid(), "delete", item.getVersion(), item.getUpdatedAt(), null));
+    }
+
+    private void record(CatalogItem item, String action, long version) {
+        Map<String, Object> snapshot = item.snapshot();
+        snapshot.put("version", version);
+        em.persist(new ChangeRecord(
+                type(item).name(), item.getUid(), action, version, item.getUpdatedAt(), JSON.toJson(snapshot)));
+    }
+
+    private CollectionDescriptor type(CatalogItem item) {
+        return collections
+                .of(item.getClass())
+                .orElseThrow(() -> new IllegalArgumentException(item.getClass() + " is not a catalog collection"));
+    }
+}

@@ -1,0 +1,88 @@
+package dev.agentry.core.changes;
+
+import dev.agentry.persistence.changes.ChangeRecord;
+import dev.agentry.persistence.schema.AgentryDatabase;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJBException;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.UserTransaction;
+import java.util.List;
+
+/**
+ * Gives committed changes their feed positions, one sequencer at a time. A change is written
+ * without a position; only once it is committed can this find it and place it after every change
+ * already placed. Readers walk positions, so a transaction that commits late is placed late and read
+ * later: the feed never skips it, whatever order writers committed in.
+ */
+@Singleton
+@TransactionManagement(TransactionManagementType.BEAN)
+public class ChangeSequencer {
+
+    static final int BATCH = 1000;
+
+    @PersistenceContext(unitName = AgentryDatabase.PERSISTENCE_UNIT)
+    EntityManager em;
+
+    @Resource
+    UserTransaction tx;
+
+    @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
+    void scheduled() {
+        // Called directly, not through the container: the timer already holds this singleton's lock.
+        placePending();
+    }
+
+    /** Places every change committed so far; returns how many it placed. */
+    @Lock(LockType.WRITE)
+    public int place() {
+        return placePending();
+    }
+
+    private int placePending() {
+        int placed = 0;
+        int batch;
+        do {
+            batch = inTransaction();
+            placed += batch;
+        } while (batch == BATCH);
+        return placed;
+    }
+
+    private int inTransaction() {
+        try {
+            tx.begin();
+            Long last = em.createNamedQuery("ChangeRecord.last", Long.class).getSingleResult();
+            long position = last == null ? 0 : last;
+            List<ChangeRecord> pending = em.createNamedQuery("ChangeRecord.unsequenced", ChangeRecord.class)
+                    .setMaxResults(BATCH)
+                    .getResultList();
+            for (ChangeRecord change : pending) {
+                change.place(++position);
+            }
+            tx.commit();
+            return pending.size();
+        } catch (Exception e) {
+            rollback();
+            throw e instanceof RuntimeException r ? r : new EJBException(e);
+        }
+    }
+
+    private void rollback() {
+        try {
+            if (tx.getStatus() != Status.STATUS_NO_TRANSACTION) {
+                tx.rollback();
+            }
+        } catch (SystemException | IllegalStateException ignored) {
+            // the original failure is the one worth reporting
+        }
+    }
+}

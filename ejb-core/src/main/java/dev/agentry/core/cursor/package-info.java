@@ -1,0 +1,2 @@
+/** Opaque, sealed paging cursors shared by every paged feature. */
+package dev.agentry.core.cursor;

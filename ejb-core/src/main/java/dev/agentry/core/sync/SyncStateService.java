@@ -1,0 +1,142 @@
+package dev.agentry.core.sync;
+
+import dev.agentry.core.catalog.CatalogCollections;
+import dev.agentry.core.changes.ChangeFeed;
+import dev.agentry.core.problem.AgentryException;
+import dev.agentry.core.problem.FieldError;
+import dev.agentry.persistence.changes.ChangeRecord;
+import dev.agentry.persistence.schema.AgentryDatabase;
+import dev.agentry.persistence.sync.SyncCheckpoint;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Consumers' checkpoints in the changes feed (SPEC section 6), kept per credential, consumer name and
+ * resource type, and their lag, always computed at read time so a stalled consumer looks worse the
+ * longer it stalls.
+ */
+@Stateless
+public class SyncStateService {
+
+    @PersistenceContext(unitName = AgentryDatabase.PERSISTENCE_UNIT)
+    EntityManager em;
+
+    @Inject
+    ChangeFeed feed;
+
+    @Inject
+    CatalogCollections collections;
+
+    @Inject
+    Clock clock;
+
+    public CheckpointView find(String credentialId, String consumer, String resourceType) {
+        validate(consumer, resourceType);
+        return em.createNamedQuery("SyncCheckpoint.of", SyncCheckpoint.class)
+                .setParameter("credentialId", credentialId)
+                .setParameter("consumer", consumer)
+                .setParameter("resourceType", resourceType)
+                .getResultStream()
+                .findFirst()
+                .map(CheckpointView::of)
+                .orElseThrow(() -> AgentryException.notFound(
+                        "No checkpoint for consumer '" + consumer + "' and " + resourceType + "."));
+    }
+
+    /** Stores (or moves) a checkpoint; the cursor must be one the changes feed issued. */
+    public CheckpointView store(
+            String credentialId, String consumer, String resourceType, String cursor, JsonObject metadata) {
+        validate(consumer, resourceType);
+        if (cursor == null || cursor.isBlank()) {
+            throw invalid("cursor", "required", "cursor is required: a cursor from /changes");
+        }
+        long position = feed.positionOf(cursor);
+        String text = metadata == null ? null : metadata.toString();
+        if (text != null && text.length() > Metadata.MAX_CHARS) {
+            throw invalid("metadata", "too_long", "metadata must be at most " + Metadata.MAX_CHARS + " characters");
+        }
+        SyncCheckpoint checkpoint = em.createNamedQuery("SyncCheckpoint.of", SyncCheckpoint.class)
+                .setParameter("credentialId", credentialId)
+                .setParameter("consumer", consumer)
+                .setParameter("resourceType", resourceType)
+                .getResultStream()
+                .findFirst()
+                .orElseGet(() -> {
+                    SyncCheckpoint created = new SyncCheckpoint(credentialId, consumer, resourceType);
+                    em.persist(created);
+                    return created;
+                });
+        checkpoint.advance(cursor.strip(), position, text, clock.instant());
+        return CheckpointView.of(checkpoint);
+    }
+
+    /** Every checkpoint of the credential with its lag, worst first. */
+    public List<ConsumerLag> lag(String credentialId) {
+        Instant now = clock.instant();
+        List<ConsumerLag> lags = new ArrayList<>();
+        for (SyncCheckpoint checkpoint : em.createNamedQuery("SyncCheckpoint.ofCredential", SyncCheckpoint.class)
+                .setParameter("credentialId", credentialId)
+                .getResultList()) {
+            long behind = em.createQuery(
+                            "select count(c) from ChangeRecord c where c.resourceType = :type and c.position > :after",
+                            Long.class)
+                    .setParameter("type", checkpoint.getResourceType())
+                    .setParameter("after", checkpoint.getPosition())
+                    .getSingleResult();
+            long seconds = behind == 0
+                    ? 0
+                    : em.createQuery(
+                                    "select c from ChangeRecord c where c.resourceType = :type"
+                                            + " and c.position > :after order by c.position",
+                                    ChangeRecord.class)
+                            .setParameter("type", checkpoint.getResourceType())
+                            .setParameter("after", checkpoint.getPosition())
+                            .setMaxResults(1)
+                            .getResultStream()
+                            .findFirst()
+                            .map(oldest -> Math.max(
+                                    0,
+                                    Duration.between(oldest.getChangedAt(), now).toSeconds()))
+                            .orElse(0L);
+            lags.add(new ConsumerLag(
+                    checkpoint.getConsumer(),
+                    checkpoint.getResourceType(),
+                    checkpoint.getCheckpointAt(),
+                    behind,
+                    seconds,
+                    LagBucket.of(seconds).wireName()));
+        }
+        lags.sort(Comparator.comparingLong(ConsumerLag::secondsBehind)
+                .thenComparingLong(ConsumerLag::changesBehind)
+                .reversed());
+        return lags;
+    }
+
+    private void validate(String consumer, String resourceType) {
+        List<FieldError> errors = new ArrayList<>();
+        if (consumer == null || !consumer.matches("[A-Za-z0-9._:-]{1,100}")) {
+            errors.add(new FieldError(
+                    "consumer", "invalid", "consumer must be 1-100 letters, digits, '.', '_', ':' or '-'"));
+        }
+        if (resourceType == null || collections.named(resourceType).isEmpty()) {
+            errors.add(new FieldError(
+                    "resourceType", "unknown_type", "resourceType must be a collection name; see /capabilities"));
+        }
+        if (!errors.isEmpty()) {
+            throw AgentryException.validation(errors);
+        }
+    }
+
+    private static AgentryException invalid(String field, String code, String message) {
+        return AgentryException.validation(List.of(new FieldError(field, code, message)));
+    }
+}

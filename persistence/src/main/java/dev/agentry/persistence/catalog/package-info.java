@@ -1,0 +1,2 @@
+/** The catalog: the content and commerce records agents and integrations read. */
+package dev.agentry.persistence.catalog;

@@ -1,0 +1,2 @@
+/** The changes feed: one record per catalog change, positioned after commit. */
+package dev.agentry.persistence.changes;

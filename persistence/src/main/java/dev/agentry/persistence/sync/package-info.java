@@ -1,0 +1,2 @@
+/** Integration state: consumers' checkpoints in the changes feed. */
+package dev.agentry.persistence.sync;

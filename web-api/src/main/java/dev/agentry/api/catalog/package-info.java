@@ -1,0 +1,2 @@
+/** The catalog collections of the read API. */
+package dev.agentry.api.catalog;

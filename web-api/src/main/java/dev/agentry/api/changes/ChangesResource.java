@@ -1,0 +1,47 @@
+package dev.agentry.api.changes;
+
+import dev.agentry.api.capabilities.ApiSurface;
+import dev.agentry.api.capabilities.Stability;
+import dev.agentry.api.policy.Caller;
+import dev.agentry.core.changes.ChangeFeed;
+import dev.agentry.core.changes.ChangePage;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+/** The changes feed (SPEC section 5). */
+@Path("/changes")
+@RequestScoped
+@RolesAllowed("changes:read")
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "bearer")
+@ApiSurface(value = "read-sync", stability = Stability.STABLE)
+public class ChangesResource {
+
+    @Inject
+    ChangeFeed feed;
+
+    @Inject
+    Caller caller;
+
+    @GET
+    @Operation(
+            summary = "Every create, update and delete in feed order; deletes as tombstones",
+            description = "nextCursor is always present: at the end of the feed, ask again with it later. A"
+                    + " cursor is bound to its types filter.")
+    public ChangePage read(
+            @Parameter(description = "nextCursor (or an item's cursor) from a previous page") @QueryParam("cursor")
+                    String cursor,
+            @Parameter(description = "comma-separated collection names") @QueryParam("types") String types,
+            @Parameter(description = "1-200, default 50") @QueryParam("limit") String limit) {
+        return feed.read(cursor, types, limit, caller.scopes());
+    }
+}

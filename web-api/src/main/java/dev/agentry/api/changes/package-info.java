@@ -1,0 +1,2 @@
+/** The changes feed of the read API. */
+package dev.agentry.api.changes;

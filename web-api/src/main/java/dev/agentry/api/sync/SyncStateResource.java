@@ -1,0 +1,112 @@
+package dev.agentry.api.sync;
+
+import dev.agentry.api.capabilities.ApiSurface;
+import dev.agentry.api.capabilities.Stability;
+import dev.agentry.api.policy.Caller;
+import dev.agentry.core.problem.AgentryException;
+import dev.agentry.core.problem.FieldError;
+import dev.agentry.core.sync.CheckpointView;
+import dev.agentry.core.sync.ConsumerLag;
+import dev.agentry.core.sync.SyncStateService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+/** Consumers' checkpoints in the changes feed and their lag (SPEC section 6). */
+@Path("/sync-state")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "bearer")
+@ApiSurface(value = "integration-state", stability = Stability.STABLE)
+public class SyncStateResource {
+
+    private static final Set<String> CHECKPOINT_FIELDS = Set.of("consumer", "resourceType", "cursor", "metadata");
+
+    @Inject
+    SyncStateService syncState;
+
+    @Inject
+    Caller caller;
+
+    @GET
+    @Path("checkpoint")
+    @RolesAllowed("syncstate:read")
+    @Operation(summary = "The calling credential's checkpoint for a consumer and resource type")
+    public CheckpointView checkpoint(
+            @QueryParam("consumer") String consumer, @QueryParam("resourceType") String resourceType) {
+        return syncState.find(caller.credentialId(), consumer, resourceType);
+    }
+
+    @PUT
+    @Path("checkpoint")
+    @RolesAllowed("syncstate:write")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Store a checkpoint: {consumer, resourceType, cursor (from /changes), metadata}")
+    public CheckpointView store(JsonValue body) {
+        if (!(body instanceof JsonObject json)) {
+            throw invalid(List.of(new FieldError("body", "not_an_object", "the body must be a JSON object")));
+        }
+        List<FieldError> errors = new ArrayList<>();
+        json.keySet().stream()
+                .filter(k -> !CHECKPOINT_FIELDS.contains(k))
+                .sorted()
+                .forEach(k -> errors.add(new FieldError(k, "unknown_field", k + " is not a checkpoint field")));
+        String consumer = text(json, "consumer", errors);
+        String resourceType = text(json, "resourceType", errors);
+        String cursor = text(json, "cursor", errors);
+        JsonValue metadata = json.get("metadata");
+        if (metadata != null && metadata != JsonValue.NULL && !(metadata instanceof JsonObject)) {
+            errors.add(new FieldError("metadata", "not_an_object", "metadata must be a JSON object"));
+        }
+        if (!errors.isEmpty()) {
+            throw invalid(errors);
+        }
+        return syncState.store(
+                caller.credentialId(),
+                consumer,
+                resourceType,
+                cursor,
+                metadata instanceof JsonObject object ? object : null);
+    }
+
+    @GET
+    @Path("lag")
+    @RolesAllowed("syncstate:read")
+    @Operation(summary = "Per checkpoint: changes and seconds behind, computed now; worst first")
+    public Map<String, List<ConsumerLag>> lag() {
+        return Map.of("data", syncState.lag(caller.credentialId()));
+    }
+
+    private static String text(JsonObject json, String field, List<FieldError> errors) {
+        JsonValue value = json.get(field);
+        if (value == null || value == JsonValue.NULL) {
+            errors.add(new FieldError(field, "required", field + " is required"));
+            return null;
+        }
+        if (!(value instanceof JsonString string)) {
+            errors.add(new FieldError(field, "not_a_string", field + " must be a string"));
+            return null;
+        }
+        return string.getString();
+    }
+
+    private static AgentryException invalid(List<FieldError> errors) {
+        return AgentryException.validation(errors);
+    }
+}

@@ -1,0 +1,2 @@
+/** Integration state: checkpoints and lag. */
+package dev.agentry.api.sync;
