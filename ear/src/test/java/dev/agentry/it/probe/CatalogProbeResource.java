@@ -1,6 +1,7 @@
 package dev.agentry.it.probe;
 
 import dev.agentry.core.catalog.CatalogWriter;
+import dev.agentry.core.changes.ChangeFeed;
 import dev.agentry.core.changes.ChangeSequencer;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -10,7 +11,6 @@ import jakarta.transaction.UserTransaction;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -40,6 +40,9 @@ public class CatalogProbeResource {
 
     @Inject
     ChangeSequencer sequencer;
+
+    @Inject
+    ChangeFeed feed;
 
     @Resource
     ManagedExecutorService executor;
@@ -97,10 +100,11 @@ public class CatalogProbeResource {
         return sequencer.place();
     }
 
-    /** What retention will do: removes the feed up to a position and records that it did. */
+    /** What retention will do: removes the feed up to a cursor's position and records that it did. */
     @PUT
-    @Path("purged-through/{position}")
-    public void purge(@PathParam("position") long position) throws SQLException {
+    @Path("purged-through")
+    public void purge(@QueryParam("cursor") String cursor) throws SQLException {
+        long position = feed.positionOf(cursor);
         try (Connection c = database.getConnection();
                 PreparedStatement delete = c.prepareStatement("delete from change_record where position <= ?");
                 PreparedStatement mark = c.prepareStatement(

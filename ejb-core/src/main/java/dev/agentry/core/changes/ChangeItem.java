@@ -1,6 +1,7 @@
 package dev.agentry.core.changes;
 
 import jakarta.json.JsonObject;
+import jakarta.json.bind.annotation.JsonbNillable;
 import java.time.Instant;
 
 /**
@@ -10,6 +11,7 @@ import java.time.Instant;
  * @param snapshot the record after the change, redacted as the caller's scopes require; {@code null}
  *     for a delete
  */
+@JsonbNillable // a tombstone shows "snapshot": null rather than leaving it out
 public record ChangeItem(
         String cursor,
         String resourceType,

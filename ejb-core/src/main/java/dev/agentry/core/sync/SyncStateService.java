@@ -64,18 +64,22 @@ public class SyncStateService {
         if (text != null && text.length() > Metadata.MAX_CHARS) {
             throw invalid("metadata", "too_long", "metadata must be at most " + Metadata.MAX_CHARS + " characters");
         }
-        SyncCheckpoint checkpoint = em.createNamedQuery("SyncCheckpoint.of", SyncCheckpoint.class)
+        SyncCheckpoint checkpoint = em
+                .createNamedQuery("SyncCheckpoint.of", SyncCheckpoint.class)
                 .setParameter("credentialId", credentialId)
                 .setParameter("consumer", consumer)
                 .setParameter("resourceType", resourceType)
-                .getResultStream()
+                .getResultList()
+                .stream()
                 .findFirst()
-                .orElseGet(() -> {
-                    SyncCheckpoint created = new SyncCheckpoint(credentialId, consumer, resourceType);
-                    em.persist(created);
-                    return created;
-                });
-        checkpoint.advance(cursor.strip(), position, text, clock.instant());
+                .orElse(null);
+        if (checkpoint == null) {
+            checkpoint = new SyncCheckpoint(credentialId, consumer, resourceType);
+            checkpoint.advance(cursor.strip(), position, text, clock.instant());
+            em.persist(checkpoint);
+        } else {
+            checkpoint.advance(cursor.strip(), position, text, clock.instant());
+        }
         return CheckpointView.of(checkpoint);
     }
 
