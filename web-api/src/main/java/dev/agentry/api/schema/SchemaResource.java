@@ -1,0 +1,48 @@
+package dev.agentry.api.schema;
+
+import dev.agentry.api.capabilities.ApiSurface;
+import dev.agentry.api.capabilities.Stability;
+import dev.agentry.core.catalog.CatalogSchemas;
+import dev.agentry.core.problem.AgentryException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+/** JSON Schemas of every resource and envelope (SPEC section 6). */
+@Path("/schema")
+@RequestScoped
+@RolesAllowed("schema:read")
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "bearer")
+@ApiSurface(value = "integration-state", stability = Stability.STABLE)
+public class SchemaResource {
+
+    @Inject
+    CatalogSchemas schemas;
+
+    @GET
+    @Operation(summary = "Every schema id with its title")
+    public JsonObject list() {
+        var data = Json.createArrayBuilder();
+        schemas.all()
+                .forEach((id, schema) -> data.add(
+                        Json.createObjectBuilder().add("id", id).add("description", schema.getString("description"))));
+        return Json.createObjectBuilder().add("data", data).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One JSON Schema (draft 2020-12)")
+    public JsonObject one(@PathParam("id") String id) {
+        return schemas.byId(id).orElseThrow(() -> AgentryException.notFound("There is no schema with this id."));
+    }
+}

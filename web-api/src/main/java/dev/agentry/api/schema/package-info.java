@@ -1,0 +1,2 @@
+/** JSON Schemas of resources and envelopes. */
+package dev.agentry.api.schema;
