@@ -13,7 +13,7 @@ set -euo pipefail
 base=${1:-http://localhost:8080}
 records=${2:-1000000}
 data_dir=${AGENTRY_DATA_DIR:-ear/target/wildfly-39.0.1.Final/standalone/data}
-: "${PGURL:?set PGURL to the server's PostgreSQL database, e.g. postgresql://agentry:secret@localhost/agentry}"
+: "${PGURL:?set PGURL to the PostgreSQL database of the server, e.g. postgresql://agentry:secret@localhost/agentry}"
 
 field() { sed -E "s/.*\"$1\":\"([^\"]+)\".*/\1/"; }
 file="$data_dir/agentry/bootstrap-credential.json"
@@ -23,17 +23,18 @@ token=$(curl -sf -u "$(field client_id <"$file"):$(field client_secret <"$file")
 existing=$(psql "$PGURL" -Atc "select count(*) from change_record")
 if [ "$existing" -lt "$records" ]; then
     echo "adding $((records - existing)) change records"
-    psql "$PGURL" -q <<SQL
+    psql "$PGURL" -q -v n=$((records - existing)) <<'SQL'
 INSERT INTO change_record (id, position, resource_type, resource_id, action, version, changed_at, snapshot)
 SELECT 1000000000000 + g,
        (SELECT coalesce(max(position), 0) FROM change_record) + g,
        'entries', md5(g::text), CASE WHEN g % 10 = 0 THEN 'delete' ELSE 'update' END, g % 7, now(),
-       CASE WHEN g % 10 = 0 THEN NULL ELSE
-       '{"id":' || g || ',"uid":"' || md5(g::text) || '","section":"journal","title":"Benchmark entry ' || g ||
-       '","slug":"benchmark-entry-' || g || '","status":"live","fields":"{\\"summary\\":\\"A realistic summary of a few words.\\"}",' ||
-       '"author":"Editor 1","postDate":"2026-11-21T10:00:00Z","createdAt":"2026-11-21T10:00:00Z",' ||
-       '"updatedAt":"2026-11-21T10:00:00Z","version":' || (g % 7) || '}' END
-FROM generate_series(1, $((records - existing))) AS g;
+       CASE WHEN g % 10 = 0 THEN NULL ELSE json_build_object(
+           'id', g, 'uid', md5(g::text), 'section', 'journal', 'title', 'Benchmark entry ' || g,
+           'slug', 'benchmark-entry-' || g, 'status', 'live',
+           'fields', '{"summary":"A realistic summary of a few words."}', 'author', 'Editor 1',
+           'postDate', '2026-11-21T10:00:00Z', 'createdAt', '2026-11-21T10:00:00Z',
+           'updatedAt', '2026-11-21T10:00:00Z', 'version', g % 7)::text END
+FROM generate_series(1, :n) AS g;
 ANALYZE change_record;
 SQL
 fi

@@ -11,11 +11,11 @@ import dev.agentry.persistence.changes.ChangeRecord;
 import dev.agentry.persistence.schema.AgentryDatabase;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
@@ -35,6 +35,9 @@ public class ChangeFeed {
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 200;
     private static final String CURSOR_VERSION = "c1";
+
+    // Json.create* looks the provider up through the ServiceLoader on every call; once is enough.
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     @PersistenceContext(unitName = AgentryDatabase.PERSISTENCE_UNIT)
     EntityManager em;
@@ -98,14 +101,14 @@ public class ChangeFeed {
             return null;
         }
         JsonObject stored;
-        try (JsonReader reader = Json.createReader(new StringReader(change.getSnapshot()))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(change.getSnapshot()))) {
             stored = reader.readObject();
         }
         CollectionDescriptor type = collections.named(change.getResourceType()).orElse(null);
         if (type == null || type.sensitiveFields().isEmpty() || type.revealsTo(scopes)) {
             return stored;
         }
-        JsonObjectBuilder redacted = Json.createObjectBuilder(stored);
+        JsonObjectBuilder redacted = JSON.createObjectBuilder(stored);
         type.sensitiveFields().forEach(f -> redacted.add(f.name(), JsonValue.NULL));
         redacted.add("redacted", true);
         return redacted.build();
