@@ -1,9 +1,9 @@
 package dev.agentry.core.audit;
 
+import dev.agentry.core.sequencing.CommittedBacklog;
 import dev.agentry.persistence.audit.AuditRecord;
 import dev.agentry.persistence.schema.AgentryDatabase;
 import jakarta.annotation.Resource;
-import jakarta.ejb.EJBException;
 import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
 import jakarta.ejb.Schedule;
@@ -13,8 +13,6 @@ import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Status;
-import jakarta.transaction.SystemException;
 import jakarta.transaction.UserTransaction;
 import java.util.List;
 
@@ -59,35 +57,7 @@ public class AuditChainer {
     }
 
     private int chainPending() {
-        int linked = 0;
-        int batch;
-        do {
-            batch = inTransaction();
-            linked += batch;
-        } while (batch == BATCH);
-        return linked;
-    }
-
-    private int inTransaction() {
-        try {
-            tx.begin();
-            int linked = chainBatch();
-            tx.commit();
-            return linked;
-        } catch (Exception e) {
-            rollback();
-            throw e instanceof RuntimeException r ? r : new EJBException(e);
-        }
-    }
-
-    private void rollback() {
-        try {
-            if (tx.getStatus() != Status.STATUS_NO_TRANSACTION) {
-                tx.rollback();
-            }
-        } catch (SystemException | IllegalStateException ignored) {
-            // the original failure is the one worth reporting
-        }
+        return CommittedBacklog.workOff(tx, BATCH, this::chainBatch);
     }
 
     private int chainBatch() {

@@ -1,6 +1,7 @@
 package dev.agentry.core.catalog;
 
 import dev.agentry.core.cursor.CursorSeal;
+import dev.agentry.core.cursor.PageLimit;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.FieldError;
 import dev.agentry.persistence.catalog.CatalogItem;
@@ -33,8 +34,6 @@ import java.util.TreeSet;
 @Stateless
 public class CollectionReader {
 
-    public static final int DEFAULT_LIMIT = 50;
-    public static final int MAX_LIMIT = 200;
     private static final String CURSOR_VERSION = "k1";
 
     @PersistenceContext(unitName = AgentryDatabase.PERSISTENCE_UNIT)
@@ -48,7 +47,7 @@ public class CollectionReader {
 
     public CollectionPage page(String collection, CollectionRequest request, Set<String> scopes) {
         CollectionDescriptor descriptor = describe(collection);
-        int limit = limit(request.limit());
+        int limit = PageLimit.parse(request.limit());
         Instant since = instant("updatedSince", request.updatedSince());
         List<String> projection = projection(descriptor, request.fields());
         List<Filter> filters = request.filters().stream().map(Filter::parse).toList();
@@ -194,22 +193,6 @@ public class CollectionReader {
         } catch (NumberFormatException e) {
             throw Filter.invalid("not_a_number", field.name() + " is a number; " + Filter.quote(value) + " is not");
         }
-    }
-
-    static int limit(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(raw.strip());
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // named below
-        }
-        throw AgentryException.validation(
-                List.of(new FieldError("limit", "out_of_range", "limit must be an integer from 1 to " + MAX_LIMIT)));
     }
 
     static Instant instant(String name, String raw) {

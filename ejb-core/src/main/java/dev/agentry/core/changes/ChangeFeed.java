@@ -3,6 +3,7 @@ package dev.agentry.core.changes;
 import dev.agentry.core.catalog.CatalogCollections;
 import dev.agentry.core.catalog.CollectionDescriptor;
 import dev.agentry.core.cursor.CursorSeal;
+import dev.agentry.core.cursor.PageLimit;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.ErrorCode;
 import dev.agentry.core.problem.FieldError;
@@ -32,8 +33,6 @@ import java.util.TreeSet;
 @Stateless
 public class ChangeFeed {
 
-    public static final int DEFAULT_LIMIT = 50;
-    public static final int MAX_LIMIT = 200;
     private static final String CURSOR_VERSION = "c1";
 
     // Json.create* looks the provider up through the ServiceLoader on every call; once is enough.
@@ -49,7 +48,7 @@ public class ChangeFeed {
     CursorSeal seal;
 
     public ChangePage read(String cursor, String types, String limit, Set<String> scopes) {
-        int size = limit(limit);
+        int size = PageLimit.parse(limit);
         TreeSet<String> selected = types(types);
         String binding = String.join(",", selected);
         long after = cursor == null || cursor.isBlank() ? 0 : position(cursor, binding);
@@ -130,22 +129,6 @@ public class ChangeFeed {
             selected.add(name);
         }
         return selected;
-    }
-
-    private static int limit(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(raw.strip());
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // named below
-        }
-        throw AgentryException.validation(
-                List.of(new FieldError("limit", "out_of_range", "limit must be an integer from 1 to " + MAX_LIMIT)));
     }
 
     private String cursor(String binding, long position) {

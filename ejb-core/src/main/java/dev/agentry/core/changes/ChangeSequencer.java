@@ -1,9 +1,9 @@
 package dev.agentry.core.changes;
 
+import dev.agentry.core.sequencing.CommittedBacklog;
 import dev.agentry.persistence.changes.ChangeRecord;
 import dev.agentry.persistence.schema.AgentryDatabase;
 import jakarta.annotation.Resource;
-import jakarta.ejb.EJBException;
 import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
 import jakarta.ejb.Schedule;
@@ -12,8 +12,6 @@ import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Status;
-import jakarta.transaction.SystemException;
 import jakarta.transaction.UserTransaction;
 import java.util.List;
 
@@ -48,41 +46,18 @@ public class ChangeSequencer {
     }
 
     private int placePending() {
-        int placed = 0;
-        int batch;
-        do {
-            batch = inTransaction();
-            placed += batch;
-        } while (batch == BATCH);
-        return placed;
+        return CommittedBacklog.workOff(tx, BATCH, this::placeBatch);
     }
 
-    private int inTransaction() {
-        try {
-            tx.begin();
-            Long last = em.createNamedQuery("ChangeRecord.last", Long.class).getSingleResult();
-            long position = last == null ? 0 : last;
-            List<ChangeRecord> pending = em.createNamedQuery("ChangeRecord.unsequenced", ChangeRecord.class)
-                    .setMaxResults(BATCH)
-                    .getResultList();
-            for (ChangeRecord change : pending) {
-                change.place(++position);
-            }
-            tx.commit();
-            return pending.size();
-        } catch (Exception e) {
-            rollback();
-            throw e instanceof RuntimeException r ? r : new EJBException(e);
+    private int placeBatch() {
+        Long last = em.createNamedQuery("ChangeRecord.last", Long.class).getSingleResult();
+        long position = last == null ? 0 : last;
+        List<ChangeRecord> pending = em.createNamedQuery("ChangeRecord.unsequenced", ChangeRecord.class)
+                .setMaxResults(BATCH)
+                .getResultList();
+        for (ChangeRecord change : pending) {
+            change.place(++position);
         }
-    }
-
-    private void rollback() {
-        try {
-            if (tx.getStatus() != Status.STATUS_NO_TRANSACTION) {
-                tx.rollback();
-            }
-        } catch (SystemException | IllegalStateException ignored) {
-            // the original failure is the one worth reporting
-        }
+        return pending.size();
     }
 }

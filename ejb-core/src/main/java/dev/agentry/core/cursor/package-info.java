@@ -1,2 +1,2 @@
-/** Opaque, sealed paging cursors shared by every paged feature. */
+/** Paging shared by every paged feature: opaque sealed cursors and the page limit. */
 package dev.agentry.core.cursor;

@@ -1,0 +1,2 @@
+/** Working off backlogs of committed rows in transactions of constant size. */
+package dev.agentry.core.sequencing;
