@@ -72,8 +72,12 @@ public class CollectionReader {
                     .filter(f -> f.searchable() && (reveals || !f.sensitive()))
                     .map(f -> "lower(" + f.path() + ") like :q escape '\\'")
                     .toList();
-            jpql.append(" and (").append(String.join(" or ", searched)).append(')');
-            parameters.put("q", new Filter("q", Filter.Match.CONTAINS, q).likePattern());
+            if (searched.isEmpty()) {
+                jpql.append(" and 1 = 0"); // nothing this caller may search can match
+            } else {
+                jpql.append(" and (").append(String.join(" or ", searched)).append(')');
+                parameters.put("q", new Filter("q", Filter.Match.CONTAINS, q).likePattern());
+            }
         }
         for (int i = 0; i < filters.size(); i++) {
             restrict(descriptor, filters.get(i), "f" + i, reveals, jpql, parameters);

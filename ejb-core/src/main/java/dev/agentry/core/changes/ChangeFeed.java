@@ -95,22 +95,23 @@ public class ChangeFeed {
         return Long.parseLong(parts[2]);
     }
 
-    private JsonObject snapshot(ChangeRecord change, Set<String> scopes) {
-        if (change.getSnapshot() == null) {
-            return null;
+    /** The stored snapshot, untouched unless personal data must come out of it. */
+    private String snapshot(ChangeRecord change, Set<String> scopes) {
+        CollectionDescriptor type = collections.named(change.getResourceType()).orElse(null);
+        if (change.getSnapshot() == null
+                || type == null
+                || type.sensitiveFields().isEmpty()
+                || type.revealsTo(scopes)) {
+            return change.getSnapshot();
         }
         JsonObject stored;
         try (JsonReader reader = JSON.createReader(new StringReader(change.getSnapshot()))) {
             stored = reader.readObject();
         }
-        CollectionDescriptor type = collections.named(change.getResourceType()).orElse(null);
-        if (type == null || type.sensitiveFields().isEmpty() || type.revealsTo(scopes)) {
-            return stored;
-        }
         JsonObjectBuilder redacted = JSON.createObjectBuilder(stored);
         type.sensitiveFields().forEach(f -> redacted.add(f.name(), JsonValue.NULL));
         redacted.add("redacted", true);
-        return redacted.build();
+        return redacted.build().toString();
     }
 
     private TreeSet<String> types(String types) {

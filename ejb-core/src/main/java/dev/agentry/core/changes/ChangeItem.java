@@ -1,17 +1,14 @@
 package dev.agentry.core.changes;
 
-import jakarta.json.JsonObject;
-import jakarta.json.bind.annotation.JsonbNillable;
 import java.time.Instant;
 
 /**
  * One change as the feed shows it.
  *
  * @param cursor resumes the feed right after this change
- * @param snapshot the record after the change, redacted as the caller's scopes require; {@code null}
- *     for a delete
+ * @param snapshot the record after the change as JSON text, redacted as the caller's scopes require;
+ *     {@code null} for a delete. Kept as text: most snapshots go out exactly as stored, unparsed.
  */
-@JsonbNillable // a tombstone shows "snapshot": null rather than leaving it out
 public record ChangeItem(
         String cursor,
         String resourceType,
@@ -19,4 +16,4 @@ public record ChangeItem(
         String action,
         long version,
         Instant changedAt,
-        JsonObject snapshot) {}
+        String snapshot) {}

@@ -5,6 +5,7 @@ import dev.agentry.core.catalog.CollectionDescriptor;
 import dev.agentry.persistence.catalog.CatalogItem;
 import dev.agentry.persistence.changes.ChangeRecord;
 import dev.agentry.persistence.schema.AgentryDatabase;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
@@ -22,7 +23,8 @@ import java.util.Map;
 @ApplicationScoped
 public class ChangeLog {
 
-    private static final Jsonb JSON = JsonbBuilder.create();
+    // One instance for the application: building a Jsonb scans for providers and is slow.
+    private final Jsonb json = JsonbBuilder.create();
 
     @PersistenceContext(unitName = AgentryDatabase.PERSISTENCE_UNIT)
     EntityManager em;
@@ -32,6 +34,11 @@ public class ChangeLog {
 
     @Inject
     Clock clock;
+
+    @PreDestroy
+    void close() throws Exception {
+        json.close();
+    }
 
     /** Stores a new record. */
     public <T extends CatalogItem> T create(T item) {
@@ -61,7 +68,7 @@ public class ChangeLog {
         Map<String, Object> snapshot = item.snapshot();
         snapshot.put("version", version);
         em.persist(new ChangeRecord(
-                type(item).name(), item.getUid(), action, version, item.getUpdatedAt(), JSON.toJson(snapshot)));
+                type(item).name(), item.getUid(), action, version, item.getUpdatedAt(), json.toJson(snapshot)));
     }
 
     private CollectionDescriptor type(CatalogItem item) {

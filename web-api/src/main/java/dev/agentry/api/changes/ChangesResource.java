@@ -14,7 +14,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** The changes feed (SPEC section 5). */
@@ -33,6 +37,10 @@ public class ChangesResource {
     Caller caller;
 
     @GET
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of the feed; its exact shape is the schema envelope.change-page at /schema",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     @Operation(
             summary = "Every create, update and delete in feed order; deletes as tombstones",
             description = "nextCursor is always present: at the end of the feed, ask again with it later. A"
