@@ -2,14 +2,18 @@ package dev.agentry.batch.runtime;
 
 import dev.agentry.core.jobs.JobControl;
 import dev.agentry.core.jobs.JobExecutionView;
+import dev.agentry.core.jobs.StepReport;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.operations.NoSuchJobException;
 import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.JobInstance;
+import jakarta.batch.runtime.Metric;
+import jakarta.batch.runtime.StepExecution;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +43,36 @@ public class JobOperatorControl implements JobControl {
         } catch (NoSuchJobExecutionException e) {
             return Optional.empty();
         }
+    }
+
+    @Override
+    public Optional<StepReport> report(long executionId) {
+        List<StepExecution> steps;
+        try {
+            steps = operator.getStepExecutions(executionId);
+        } catch (NoSuchJobExecutionException e) {
+            return Optional.empty();
+        }
+        long read = 0;
+        long written = 0;
+        long skipped = 0;
+        List<String> problems = new ArrayList<>();
+        for (StepExecution step : steps) {
+            for (Metric metric : step.getMetrics()) {
+                switch (metric.getType()) {
+                    case READ_COUNT -> read += metric.getValue();
+                    case WRITE_COUNT -> written += metric.getValue();
+                    case READ_SKIP_COUNT, PROCESS_SKIP_COUNT, WRITE_SKIP_COUNT -> skipped += metric.getValue();
+                    default -> {
+                        // not reported
+                    }
+                }
+            }
+            if (step.getPersistentUserData() instanceof SkippedItems items) {
+                problems.addAll(items.problems());
+            }
+        }
+        return Optional.of(new StepReport(read, written, skipped, problems));
     }
 
     @Override

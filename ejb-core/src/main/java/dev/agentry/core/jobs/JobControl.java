@@ -15,6 +15,9 @@ public interface JobControl {
 
     Optional<JobExecutionView> execution(long executionId);
 
+    /** What the execution's steps read, wrote and skipped, and why they skipped; empty if unknown. */
+    Optional<StepReport> report(long executionId);
+
     /** The newest executions of a job, newest first. */
     List<JobExecutionView> recentExecutions(String jobName, int limit);
 }

@@ -1,0 +1,78 @@
+package dev.agentry.core.catalog;
+
+import dev.agentry.core.jobs.JobControl;
+import dev.agentry.core.jobs.JobExecutionView;
+import dev.agentry.core.jobs.StepReport;
+import dev.agentry.core.problem.AgentryException;
+import dev.agentry.core.problem.FieldError;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Catalog imports as operators start them: the uploaded file is kept in the server's data directory
+ * and the {@code catalog-import} job reads it from there, so a failed execution can be restarted on
+ * the same file.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class CatalogImports {
+
+    public static final String JOB = "catalog-import";
+
+    /** What an import did so far. */
+    public record ImportReport(
+            JobExecutionView execution, long read, long written, long skipped, List<String> problems) {}
+
+    /** The formats an import file may have. */
+    public enum Format {
+        JSON_LINES(".jsonl"),
+        CSV(".csv");
+
+        private final String suffix;
+
+        Format(String suffix) {
+            this.suffix = suffix;
+        }
+    }
+
+    @Inject
+    JobControl jobs;
+
+    @Inject
+    @ConfigProperty(name = "jboss.server.data.dir")
+    String dataDir;
+
+    public JobExecutionView start(InputStream content, Format format) {
+        Path file = Path.of(dataDir, "agentry", "imports", UUID.randomUUID() + format.suffix);
+        try {
+            Files.createDirectories(file.getParent());
+            long size = Files.copy(content, file);
+            if (size == 0) {
+                Files.delete(file);
+                throw AgentryException.validation(List.of(new FieldError("body", "empty", "the import file is empty")));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the import file", e);
+        }
+        return jobs.start(JOB, Map.of("file", file.toString()));
+    }
+
+    public ImportReport report(long executionId) {
+        JobExecutionView execution = jobs.execution(executionId)
+                .filter(e -> e.jobName().equals(JOB))
+                .orElseThrow(() -> AgentryException.notFound("There is no import " + executionId + "."));
+        StepReport steps = jobs.report(executionId).orElse(new StepReport(0, 0, 0, List.of()));
+        return new ImportReport(execution, steps.read(), steps.written(), steps.skipped(), steps.problems());
+    }
+}

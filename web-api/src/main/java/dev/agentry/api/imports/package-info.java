@@ -1,0 +1,2 @@
+/** Catalog imports. */
+package dev.agentry.api.imports;
