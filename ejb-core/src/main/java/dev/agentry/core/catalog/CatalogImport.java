@@ -1,6 +1,7 @@
 package dev.agentry.core.catalog;
 
 import dev.agentry.core.changes.ChangeLog;
+import dev.agentry.core.problem.FieldError;
 import dev.agentry.persistence.catalog.Address;
 import dev.agentry.persistence.catalog.Asset;
 import dev.agentry.persistence.catalog.CatalogItem;
@@ -134,7 +135,7 @@ public class CatalogImport {
         String collection = text(record, "collection");
         Function<JsonObject, CatalogItem> factory = factories.get(collection);
         if (factory == null) {
-            throw new ImportRejected("collection '" + collection + "' is not a catalog collection");
+            throw new ImportRejected("collection " + FieldError.quoted(collection) + " is not a catalog collection");
         }
         try {
             return factory.apply(record);
@@ -161,7 +162,7 @@ public class CatalogImport {
                 .getResultList();
         if (found.isEmpty()) {
             throw new ImportRejected(
-                    "no " + type.getSimpleName().toLowerCase() + " with " + attribute + " '" + value + "'");
+                    "no " + type.getSimpleName().toLowerCase() + " with " + attribute + " " + FieldError.quoted(value));
         }
         return found.get(0);
     }
@@ -175,7 +176,7 @@ public class CatalogImport {
                 .getResultList()
                 .isEmpty();
         if (taken) {
-            throw new ImportRejected(attribute + " '" + value + "' already exists");
+            throw new ImportRejected(attribute + " " + FieldError.quoted(value) + " already exists");
         }
         return value;
     }
@@ -230,7 +231,7 @@ public class CatalogImport {
         try {
             return new BigDecimal(value.strip());
         } catch (NumberFormatException e) {
-            throw new ImportRejected(field + " must be a number, not '" + value + "'");
+            throw new ImportRejected(field + " must be a number, not " + FieldError.quoted(value));
         }
     }
 
@@ -239,7 +240,7 @@ public class CatalogImport {
         try {
             return value == null ? null : OffsetDateTime.parse(value.strip()).toInstant();
         } catch (DateTimeParseException e) {
-            throw new ImportRejected(field + " must be an ISO-8601 date-time, not '" + value + "'");
+            throw new ImportRejected(field + " must be an ISO-8601 date-time, not " + FieldError.quoted(value));
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.agentry.core.catalog;
 
 import dev.agentry.core.changes.ChangeLog;
 import dev.agentry.core.problem.AgentryException;
+import dev.agentry.core.problem.FieldError;
 import dev.agentry.persistence.catalog.CatalogItem;
 import dev.agentry.persistence.catalog.Entry;
 import dev.agentry.persistence.catalog.Section;
@@ -67,7 +68,7 @@ public class CatalogWriter {
                 .setParameter("handle", handle)
                 .getResultList();
         if (found.isEmpty()) {
-            throw AgentryException.notFound("There is no section '" + handle + "'.");
+            throw AgentryException.notFound("There is no section " + FieldError.quoted(handle) + ".");
         }
         return found.get(0);
     }

@@ -4,6 +4,7 @@ import dev.agentry.core.cursor.CursorSeal;
 import dev.agentry.core.cursor.PageLimit;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.FieldError;
+import dev.agentry.core.time.InstantParameter;
 import dev.agentry.persistence.catalog.CatalogItem;
 import dev.agentry.persistence.schema.AgentryDatabase;
 import jakarta.ejb.Stateless;
@@ -16,8 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -48,7 +47,7 @@ public class CollectionReader {
     public CollectionPage page(String collection, CollectionRequest request, Set<String> scopes) {
         CollectionDescriptor descriptor = describe(collection);
         int limit = PageLimit.parse(request.limit());
-        Instant since = instant("updatedSince", request.updatedSince());
+        Instant since = InstantParameter.parse("updatedSince", request.updatedSince());
         List<String> projection = projection(descriptor, request.fields());
         List<Filter> filters = request.filters().stream().map(Filter::parse).toList();
         String q = request.q() == null || request.q().isBlank()
@@ -120,7 +119,7 @@ public class CollectionReader {
         }
         List<? extends CatalogItem> found = query.setMaxResults(1).getResultList();
         if (found.isEmpty()) {
-            throw AgentryException.notFound("There is no " + collection + " record " + Filter.quote(key) + ".");
+            throw AgentryException.notFound("There is no " + collection + " record " + FieldError.quoted(key) + ".");
         }
         return project(descriptor.redact(found.get(0).snapshot(), scopes), projection);
     }
@@ -128,8 +127,8 @@ public class CollectionReader {
     CollectionDescriptor describe(String collection) {
         return collections
                 .named(collection)
-                .orElseThrow(
-                        () -> AgentryException.notFound("There is no collection " + Filter.quote(collection) + "."));
+                .orElseThrow(() ->
+                        AgentryException.notFound("There is no collection " + FieldError.quoted(collection) + "."));
     }
 
     private void restrict(
@@ -144,7 +143,8 @@ public class CollectionReader {
                 .filter(CollectionField::filterable)
                 .orElseThrow(() -> Filter.invalid(
                         "unknown_field",
-                        "filter field " + Filter.quote(filter.field()) + " is not filterable in " + descriptor.name()));
+                        "filter field " + FieldError.quoted(filter.field()) + " is not filterable in "
+                                + descriptor.name()));
         if (field.sensitive() && !reveals) {
             throw Filter.invalid(
                     "sensitive_field",
@@ -195,19 +195,8 @@ public class CollectionReader {
             }
             return new BigDecimal(value.strip());
         } catch (NumberFormatException e) {
-            throw Filter.invalid("not_a_number", field.name() + " is a number; " + Filter.quote(value) + " is not");
-        }
-    }
-
-    static Instant instant(String name, String raw) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(raw.strip()).toInstant();
-        } catch (DateTimeParseException e) {
-            throw AgentryException.validation(List.of(new FieldError(
-                    name, "not_a_timestamp", name + " must be an ISO-8601 date-time, e.g. 2026-11-21T10:00:00Z")));
+            throw Filter.invalid(
+                    "not_a_number", field.name() + " is a number; " + FieldError.quoted(value) + " is not");
         }
     }
 
@@ -222,7 +211,7 @@ public class CollectionReader {
                 throw AgentryException.validation(List.of(new FieldError(
                         "fields",
                         "unknown_field",
-                        "fields: " + Filter.quote(field) + " is not a field of " + descriptor.name())));
+                        "fields: " + FieldError.quoted(field) + " is not a field of " + descriptor.name())));
             }
             names.add(field);
         }

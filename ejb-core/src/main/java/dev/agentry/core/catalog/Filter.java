@@ -21,7 +21,7 @@ record Filter(String field, Match match, String value) {
         int tilde = raw.indexOf('~');
         int cut = colon < 0 ? tilde : tilde < 0 ? colon : Math.min(colon, tilde);
         if (cut <= 0 || cut == raw.length() - 1) {
-            throw invalid("not_a_filter", "filter " + quote(raw) + " must be field:value or field~value");
+            throw invalid("not_a_filter", "filter " + FieldError.quoted(raw) + " must be field:value or field~value");
         }
         String field = raw.substring(0, cut).strip();
         String value = raw.substring(cut + 1);
@@ -39,10 +39,5 @@ record Filter(String field, Match match, String value) {
 
     static AgentryException invalid(String code, String message) {
         return AgentryException.validation(List.of(new FieldError("filter", code, message)));
-    }
-
-    static String quote(String value) {
-        String shown = value.length() > 60 ? value.substring(0, 60) + "…" : value;
-        return "'" + shown.replaceAll("\\p{Cntrl}", "?") + "'";
     }
 }

@@ -125,7 +125,7 @@ public class ChangeFeed {
                 throw AgentryException.validation(List.of(new FieldError(
                         "types",
                         "unknown_type",
-                        "types: '" + name.replaceAll("\\p{Cntrl}", "?") + "' is not a collection; see /capabilities")));
+                        "types: " + FieldError.quoted(name) + " is not a collection; see /capabilities")));
             }
             selected.add(name);
         }

@@ -52,7 +52,7 @@ final class CredentialRules {
                     errors.add(new FieldError(
                             "scopes[" + i + "]",
                             "unknown_scope",
-                            "'" + IpAllowlist.printable(scope) + "' is not a scope; see /capabilities"));
+                            FieldError.quoted(scope) + " is not a scope; see /capabilities"));
                 }
             }
         }
@@ -69,8 +69,7 @@ final class CredentialRules {
                     errors.add(new FieldError(
                             "eventInterests[" + i + "]",
                             "invalid_event_type",
-                            "'" + IpAllowlist.printable(type)
-                                    + "' is not an event type such as entry.updated or order.*"));
+                            FieldError.quoted(type) + " is not an event type such as entry.updated or order.*"));
                 }
             }
         }

@@ -44,7 +44,7 @@ public record IpAllowlist(List<Cidr> networks) {
                 errors.add(new FieldError(
                         field + "[" + i + "]",
                         "invalid_cidr",
-                        "'" + printable(entry) + "' is not an IPv4 or IPv6 address or CIDR"));
+                        FieldError.quoted(entry) + " is not an IPv4 or IPv6 address or CIDR"));
             }
         }
         if (!errors.isEmpty()) {
@@ -71,14 +71,5 @@ public record IpAllowlist(List<Cidr> networks) {
     /** The canonical entries, e.g. {@code 10.0.0.0/8}. */
     public List<String> entries() {
         return networks.stream().map(Cidr::toString).toList();
-    }
-
-    /** A caller's value fit to quote in an error: shortened, control characters replaced. */
-    static String printable(String entry) {
-        if (entry == null) {
-            return "null";
-        }
-        String shown = entry.length() > 60 ? entry.substring(0, 60) + "…" : entry;
-        return shown.replaceAll("\\p{Cntrl}", "?");
     }
 }

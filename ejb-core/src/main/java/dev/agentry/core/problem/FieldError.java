@@ -16,4 +16,13 @@ public record FieldError(String field, String code, String message) {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(message, "message");
     }
+
+    /** A caller's value fit to quote in a message: in quotes, shortened, control characters replaced. */
+    public static String quoted(String value) {
+        if (value == null) {
+            return "null";
+        }
+        String shown = value.length() > 60 ? value.substring(0, 60) + "…" : value;
+        return "'" + shown.replaceAll("\\p{Cntrl}", "?") + "'";
+    }
 }

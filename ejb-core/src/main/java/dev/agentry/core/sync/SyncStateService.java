@@ -49,7 +49,7 @@ public class SyncStateService {
                 .findFirst()
                 .map(CheckpointView::of)
                 .orElseThrow(() -> AgentryException.notFound(
-                        "No checkpoint for consumer '" + consumer + "' and " + resourceType + "."));
+                        "No checkpoint for consumer " + FieldError.quoted(consumer) + " and " + resourceType + "."));
     }
 
     /** Stores (or moves) a checkpoint; the cursor must be one the changes feed issued. */

@@ -8,8 +8,7 @@ import dev.agentry.core.audit.AuditPage;
 import dev.agentry.core.audit.AuditQuery;
 import dev.agentry.core.audit.AuditService;
 import dev.agentry.core.audit.ChainVerifier;
-import dev.agentry.core.problem.AgentryException;
-import dev.agentry.core.problem.FieldError;
+import dev.agentry.core.time.InstantParameter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -19,9 +18,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -50,8 +46,8 @@ public class AuditResource {
             @QueryParam("cursor") String cursor,
             @QueryParam("limit") String limit) {
         return audit.page(new AuditQuery(
-                instant("since", since),
-                instant("until", until),
+                InstantParameter.parse("since", since),
+                InstantParameter.parse("until", until),
                 blankToNull(credentialId),
                 blankToNull(action),
                 blankToNull(outcome),
@@ -64,18 +60,6 @@ public class AuditResource {
     @Operation(summary = "Check the whole chain; names the first broken record")
     public ChainVerifier.Verdict verify() {
         return audit.verify();
-    }
-
-    private static Instant instant(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw AgentryException.validation(List.of(new FieldError(
-                    name, "not_a_time", name + " must be an ISO-8601 instant such as 2026-01-31T12:00:00Z")));
-        }
     }
 
     private static String blankToNull(String value) {
