@@ -69,6 +69,102 @@ class CatalogImportIT {
     }
 
     @Test
+    void aLineMayReferToARecordAnEarlierLineOfTheSameChunkCreated() throws Exception {
+        String file = String.join(
+                "\n",
+                "{\"collection\":\"products\",\"title\":\"Chunk mug\",\"slug\":\"chunk-mug\",\"type\":\"mug\"}",
+                "{\"collection\":\"variants\",\"product\":\"chunk-mug\",\"sku\":\"CHUNK-1\",\"price\":\"12.00\",\"stock\":4}",
+                "{\"collection\":\"variants\",\"product\":\"chunk-mug\",\"sku\":\"CHUNK-1\",\"price\":\"12.00\",\"stock\":4}",
+                "{\"collection\":\"orders\",\"number\":\"CHUNK-ORD-1\",\"currency\":\"EUR\",\"status\":\"fulfilled\","
+                        + "\"lineItems\":[{\"sku\":\"CHUNK-1\",\"quantity\":2,\"unitPrice\":\"12.00\"}]}",
+                "{\"collection\":\"orders\",\"number\":\"CHUNK-ORD-2\",\"currency\":\"EUR\",\"status\":\"lost\","
+                        + "\"lineItems\":[{\"sku\":\"CHUNK-1\",\"quantity\":1,\"unitPrice\":\"12.00\"}]}",
+                "{\"collection\":\"entries\",\"section\":\"journal\",\"title\":\"Chunk post\",\"slug\":\"chunk-post\","
+                        + "\"postDate\":\"2026-05-01T10:00:00Z\"}");
+
+        JsonObject report = run(file, "application/x-ndjson");
+
+        assertEquals(4, report.getInt("written"), report.toString());
+        List<String> problems = report.getJsonArray("problems").getValuesAs(jakarta.json.JsonString::getString);
+        assertTrue(problems.contains("line 3: sku 'CHUNK-1' already exists"), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("line 5: status must be")), problems.toString());
+        JsonObject variant = only("api/v1/variants?filter=sku:CHUNK-1");
+        assertEquals(only("api/v1/products?filter=slug:chunk-mug").getString("uid"), variant.getString("product"));
+        JsonObject order = json(get("api/v1/orders/CHUNK-ORD-1", asBootstrap()));
+        assertEquals("fulfilled", order.getString("status"));
+        assertEquals(0, order.getJsonNumber("total").bigDecimalValue().compareTo(new java.math.BigDecimal("24.00")));
+        JsonObject entry = only("api/v1/entries?filter=slug:chunk-post");
+        assertEquals("live", entry.getString("status"));
+        assertEquals("2026-05-01T10:00:00Z", entry.getString("postDate"));
+    }
+
+    @Test
+    void aStoppedImportRestartsAfterItsLastChunkAndImportsEveryRecordOnce() throws Exception {
+        int records = 4000;
+        StringBuilder file = new StringBuilder();
+        for (int i = 1; i <= records; i++) {
+            file.append("{\"collection\":\"tags\",\"name\":\"Restart ")
+                    .append(i)
+                    .append("\",\"slug\":\"restart-")
+                    .append(i)
+                    .append("\"}\n");
+        }
+        URI first = start(file.toString(), "application/x-ndjson");
+        long firstId = Long.parseLong(first.getPath().replaceAll(".*/", ""));
+
+        HttpResponse<String> stopped =
+                Api.send("POST", "api/v1/imports/" + firstId + "/stop", BodyPublishers.noBody(), asBootstrap());
+        assertEquals(200, stopped.statusCode(), "the import must still run when asked to stop: " + stopped.body());
+        JsonObject partial = finished(first);
+        assertEquals("STOPPED", partial.getJsonObject("execution").getString("status"), partial.toString());
+        assertTrue(partial.getInt("written") < records, partial.toString());
+
+        HttpResponse<String> restarted =
+                Api.send("POST", "api/v1/imports/" + firstId + "/restart", BodyPublishers.noBody(), asBootstrap());
+        assertEquals(202, restarted.statusCode(), restarted.body());
+        JsonObject rest =
+                finished(URI.create(restarted.headers().firstValue("Location").orElseThrow()));
+
+        assertEquals("COMPLETED", rest.getJsonObject("execution").getString("status"), rest.toString());
+        assertEquals(records, partial.getInt("written") + rest.getInt("written"), rest.toString());
+        assertEquals(0, rest.getInt("skipped"), "no line was imported twice: " + rest);
+        assertEquals(records, walk("api/v1/tags?limit=200&filter=slug:restart-*"));
+        assertProblem(
+                Api.send("POST", "api/v1/imports/" + firstId + "/restart", BodyPublishers.noBody(), asBootstrap()),
+                409,
+                "conflict");
+        long secondId =
+                rest.getJsonObject("execution").getJsonNumber("executionId").longValue();
+        assertProblem(
+                Api.send("POST", "api/v1/imports/" + secondId + "/restart", BodyPublishers.noBody(), asBootstrap()),
+                409,
+                "conflict");
+        assertProblem(
+                Api.send("POST", "api/v1/imports/" + secondId + "/stop", BodyPublishers.noBody(), asBootstrap()),
+                409,
+                "conflict");
+        assertProblem(
+                Api.send("POST", "api/v1/imports/999999/restart", BodyPublishers.noBody(), asBootstrap()),
+                404,
+                "not_found");
+    }
+
+    @Test
+    void theDemoCatalogIsLoadedByTheImportJobFromTheBundledDataset() {
+        DemoData.await();
+        JsonObject demo = DemoData.demoImport().orElseThrow();
+        JsonObject report = json(get("api/v1/imports/" + demo.getJsonNumber("executionId"), asBootstrap()));
+
+        assertEquals(0, report.getInt("skipped"), report.toString());
+        assertTrue(report.getInt("written") > 800, report.toString());
+        assertEquals(120, walk("api/v1/orders?limit=200&filter=number:ORD-*"));
+        assertEquals(
+                3,
+                walk("api/v1/variants?limit=200&filter=sku:SKU-1-*"),
+                "variants found their product in the same chunk");
+    }
+
+    @Test
     void csvWithAHeaderRowAndQuotedValues() throws Exception {
         String file = "collection,name,slug\n"
                 + "tags,\"Quoted, with comma\",csv-quoted\n"
@@ -108,15 +204,47 @@ class CatalogImportIT {
     }
 
     private static JsonObject run(String file, String type) throws InterruptedException {
+        return finished(start(file, type));
+    }
+
+    private static URI start(String file, String type) {
         HttpResponse<String> started = Api.send(
                 "POST", "api/v1/imports", BodyPublishers.ofString(file), Api.with(asBootstrap(), "Content-Type", type));
         assertEquals(202, started.statusCode(), started.body());
-        URI location = URI.create(started.headers().firstValue("Location").orElseThrow());
+        return URI.create(started.headers().firstValue("Location").orElseThrow());
+    }
+
+    private static JsonObject only(String path) {
+        JsonObject page = json(get(path, asBootstrap()));
+        assertEquals(1, page.getInt("count"), page.toString());
+        return page.getJsonArray("data").getJsonObject(0);
+    }
+
+    /** How many items a full walk of a collection query returns. */
+    private static int walk(String path) {
+        int items = 0;
+        String cursor = null;
+        do {
+            JsonObject page = json(get(
+                    path
+                            + (cursor == null
+                                    ? ""
+                                    : "&cursor="
+                                            + java.net.URLEncoder.encode(
+                                                    cursor, java.nio.charset.StandardCharsets.UTF_8)),
+                    asBootstrap()));
+            items += page.getInt("count");
+            cursor = page.getBoolean("hasMore") ? page.getString("nextCursor") : null;
+        } while (cursor != null);
+        return items;
+    }
+
+    private static JsonObject finished(URI location) throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(60);
         while (true) {
             JsonObject report = json(Api.send(location, "GET", BodyPublishers.noBody(), asBootstrap()));
             String status = report.getJsonObject("execution").getString("status");
-            if (!status.equals("STARTING") && !status.equals("STARTED")) {
+            if (!status.equals("STARTING") && !status.equals("STARTED") && !status.equals("STOPPING")) {
                 return report;
             }
             if (Instant.now().isAfter(deadline)) {

@@ -1,5 +1,6 @@
 package dev.agentry.batch.catalog;
 
+import dev.agentry.core.catalog.CatalogImports;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
 import jakarta.enterprise.context.Dependent;
@@ -16,8 +17,8 @@ import java.io.Serializable;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Reads an import file line by line: JSON lines ({@code .jsonl}, one object per line) or CSV ({@code
@@ -34,13 +35,17 @@ public class ImportFileReader extends AbstractItemReader {
     @BatchProperty
     String file;
 
+    @Inject
+    @ConfigProperty(name = "jboss.server.data.dir")
+    String dataDir;
+
     private BufferedReader lines;
     private List<String> header;
     private long lineNumber;
 
     @Override
     public void open(Serializable checkpoint) throws IOException {
-        lines = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8);
+        lines = Files.newBufferedReader(CatalogImports.directory(dataDir).resolve(file), StandardCharsets.UTF_8);
         if (csv()) {
             String first = lines.readLine();
             lineNumber = 1;

@@ -7,7 +7,11 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-/** Checks one record into a catalog record; a bad one is rejected (and skipped) with its line number. */
+/**
+ * Checks one record and stages it in the chunk's transaction; a bad one is rejected (and skipped)
+ * with its line number. Staging here rather than in the writer lets a line refer to a record an
+ * earlier line of the same chunk created.
+ */
 @Named
 @Dependent
 public class ImportRecordProcessor implements ItemProcessor {
@@ -22,7 +26,7 @@ public class ImportRecordProcessor implements ItemProcessor {
             throw new ImportRejected("line " + line.number() + ": " + line.problem());
         }
         try {
-            return catalogImport.prepare(line.record());
+            return catalogImport.stage(line.record());
         } catch (ImportRejected e) {
             throw new ImportRejected("line " + line.number() + ": " + e.getMessage());
         }

@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
 
-/** Writes a chunk of checked records, with their change records, in the chunk's transaction. */
+/** Ends a chunk: the records the processor staged are written before the chunk's checkpoint commits. */
 @Named
 @Dependent
 public class ImportRecordWriter extends AbstractItemWriter {
@@ -17,6 +17,6 @@ public class ImportRecordWriter extends AbstractItemWriter {
 
     @Override
     public void writeItems(List<Object> items) {
-        catalogImport.store(items);
+        catalogImport.flush();
     }
 }

@@ -3,7 +3,13 @@ package dev.agentry.batch.runtime;
 import dev.agentry.core.jobs.JobControl;
 import dev.agentry.core.jobs.JobExecutionView;
 import dev.agentry.core.jobs.StepReport;
+import dev.agentry.core.problem.AgentryException;
+import dev.agentry.core.problem.ErrorCode;
+import jakarta.batch.operations.JobExecutionAlreadyCompleteException;
+import jakarta.batch.operations.JobExecutionNotMostRecentException;
+import jakarta.batch.operations.JobExecutionNotRunningException;
 import jakarta.batch.operations.JobOperator;
+import jakarta.batch.operations.JobRestartException;
 import jakarta.batch.operations.NoSuchJobException;
 import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.BatchRuntime;
@@ -18,6 +24,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 
 /**
  * The core's job contract on the server's JBeret runtime and its JDBC job repository. Runs outside
@@ -42,6 +49,36 @@ public class JobOperatorControl implements JobControl {
             return Optional.of(JobExecutions.view(operator.getJobExecution(executionId)));
         } catch (NoSuchJobExecutionException e) {
             return Optional.empty();
+        }
+    }
+
+    @Override
+    public JobExecutionView stop(long executionId) {
+        try {
+            operator.stop(executionId);
+        } catch (JobExecutionNotRunningException e) {
+            throw new AgentryException(
+                    ErrorCode.CONFLICT, "Execution " + executionId + " is not running, so it cannot be stopped.");
+        }
+        return JobExecutions.view(operator.getJobExecution(executionId));
+    }
+
+    @Override
+    public JobExecutionView restart(long executionId) {
+        try {
+            Properties parameters = operator.getParameters(executionId);
+            return JobExecutions.view(operator.getJobExecution(operator.restart(executionId, parameters)));
+        } catch (JobExecutionAlreadyCompleteException e) {
+            throw new AgentryException(
+                    ErrorCode.CONFLICT, "Execution " + executionId + " completed; there is nothing to restart.");
+        } catch (JobExecutionNotMostRecentException e) {
+            throw new AgentryException(
+                    ErrorCode.CONFLICT,
+                    "Execution " + executionId + " was already restarted; restart its most recent execution.");
+        } catch (JobRestartException e) {
+            throw new AgentryException(
+                    ErrorCode.CONFLICT,
+                    "Execution " + executionId + " cannot be restarted: only a stopped or failed execution can.");
         }
     }
 

@@ -39,9 +39,11 @@ import java.util.function.Function;
 
 /**
  * Turns import records ({@code {"collection": "tags", "name": …}}) into catalog records, for the
- * {@code catalog-import} job. {@link #prepare} checks one record completely — required fields,
- * numbers, references, uniqueness — so a bad line is rejected alone; {@link #store} then writes a
- * chunk of prepared records with their change records.
+ * {@code catalog-import} job. {@link #stage} checks one record completely — required fields,
+ * numbers, references, uniqueness — so a bad line is rejected alone, and persists it with its
+ * change record at once: a later line of the same chunk may then refer to it (a variant to the
+ * product just above it), because queries flush what is staged first. {@link #flush} ends a chunk
+ * by writing what was staged, so a database refusal fails that chunk, not a later one.
  */
 @Stateless
 public class CatalogImport {
@@ -56,12 +58,13 @@ public class CatalogImport {
             Map.entry("sections", j -> new Section(text(j, "name"), unique(j, "Section", "handle"), text(j, "type"))),
             Map.entry(
                     "entries",
-                    j -> new Entry(
+                    j -> entry(
                             one(Section.class, "handle", text(j, "section")),
                             text(j, "title"),
                             text(j, "slug"),
                             json(j, "fields"),
-                            optional(j, "author"))),
+                            optional(j, "author"),
+                            instant(j, "postDate"))),
             Map.entry(
                     "categories",
                     j -> new Category(
@@ -107,11 +110,12 @@ public class CatalogImport {
                             number(j, "stock").intValueExact())),
             Map.entry(
                     "orders",
-                    j -> new CustomerOrder(
+                    j -> order(
                             unique(j, "CustomerOrder", "number"),
                             text(j, "currency"),
                             optional(j, "customerEmail"),
-                            lines(j))),
+                            lines(j),
+                            optional(j, "status"))),
             Map.entry(
                     "subscriptions",
                     j -> new Subscription(text(j, "plan"), optional(j, "customerEmail"), instant(j, "nextBillingAt"))),
@@ -130,26 +134,58 @@ public class CatalogImport {
                             optional(j, "campaign"),
                             optional(j, "donorEmail"))));
 
-    /** A checked, unsaved record; {@link ImportRejected} says what is wrong with it. */
-    public CatalogItem prepare(JsonObject record) {
+    /**
+     * Checks a record and persists it with its change record in the caller's (the chunk's)
+     * transaction; {@link ImportRejected} says what is wrong with it, and then nothing is persisted.
+     */
+    public CatalogItem stage(JsonObject record) {
         String collection = text(record, "collection");
         Function<JsonObject, CatalogItem> factory = factories.get(collection);
         if (factory == null) {
             throw new ImportRejected("collection " + FieldError.quoted(collection) + " is not a catalog collection");
         }
+        CatalogItem item;
         try {
-            return factory.apply(record);
+            item = factory.apply(record);
         } catch (ArithmeticException | IllegalArgumentException e) {
             throw new ImportRejected(e.getMessage());
         }
+        return changes.create(item);
     }
 
-    /**
-     * Writes records {@link #prepare} returned, each with its change record, in the caller's (the
-     * chunk's) transaction. Typed loosely so the batch step need not know the entity types.
-     */
-    public void store(List<?> prepared) {
-        prepared.forEach(record -> changes.create((CatalogItem) record));
+    /** Writes what this transaction staged. */
+    public void flush() {
+        em.flush();
+    }
+
+    private static Entry entry(
+            Section section, String title, String slug, String fields, String author, Instant postDate) {
+        Entry entry = new Entry(section, title, slug, fields, author);
+        if (postDate != null) {
+            entry.publish(postDate);
+        }
+        return entry;
+    }
+
+    /** Orders arrive with the status they have reached; {@code pending} when none is given. */
+    private static CustomerOrder order(
+            String number, String currency, String email, List<OrderLine> lines, String status) {
+        CustomerOrder order = new CustomerOrder(number, currency, email, lines);
+        switch (status == null ? "pending" : status) {
+            case "pending" -> {
+                // as created
+            }
+            case "paid" -> order.markPaid();
+            case "fulfilled" -> {
+                order.markPaid();
+                order.fulfil();
+            }
+            case "cancelled" -> order.cancel();
+            default ->
+                throw new ImportRejected(
+                        "status must be pending, paid, fulfilled or cancelled, not " + FieldError.quoted(status));
+        }
+        return order;
     }
 
     private <T extends CatalogItem> T one(Class<T> type, String attribute, String value) {

@@ -21,14 +21,20 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Catalog imports as operators start them: the uploaded file is kept in the server's data directory
- * and the {@code catalog-import} job reads it from there, so a failed execution can be restarted on
- * the same file.
+ * and the {@code catalog-import} job reads it from there, so a stopped or failed execution can be
+ * restarted on the same file and resumes after its last committed chunk.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class CatalogImports {
 
     public static final String JOB = "catalog-import";
+
+    /** Job parameter: the import file's name in the imports directory (never a path from outside). */
+    public static final String FILE = "file";
+
+    /** Job parameter: where the records came from, {@code upload} or {@code demo}. */
+    public static final String SOURCE = "source";
 
     /** What an import did so far. */
     public record ImportReport(
@@ -53,8 +59,19 @@ public class CatalogImports {
     @ConfigProperty(name = "jboss.server.data.dir")
     String dataDir;
 
+    /** Where the server keeps import files; the job resolves its {@link #FILE} parameter here. */
+    public static Path directory(String serverDataDir) {
+        return Path.of(serverDataDir, "agentry", "imports");
+    }
+
     public JobExecutionView start(InputStream content, Format format) {
-        Path file = Path.of(dataDir, "agentry", "imports", UUID.randomUUID() + format.suffix);
+        return start(content, format, "upload");
+    }
+
+    /** Starts an import of {@code content}; {@code source} says where it came from, for operators. */
+    public JobExecutionView start(InputStream content, Format format, String source) {
+        String name = UUID.randomUUID() + format.suffix;
+        Path file = directory(dataDir).resolve(name);
         try {
             Files.createDirectories(file.getParent());
             long size = Files.copy(content, file);
@@ -65,14 +82,31 @@ public class CatalogImports {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the import file", e);
         }
-        return jobs.start(JOB, Map.of("file", file.toString()));
+        return jobs.start(JOB, Map.of(FILE, name, SOURCE, source));
     }
 
     public ImportReport report(long executionId) {
-        JobExecutionView execution = jobs.execution(executionId)
-                .filter(e -> e.jobName().equals(JOB))
-                .orElseThrow(() -> AgentryException.notFound("There is no import " + executionId + "."));
+        JobExecutionView execution = existing(executionId);
         StepReport steps = jobs.report(executionId).orElse(new StepReport(0, 0, 0, List.of()));
         return new ImportReport(execution, steps.read(), steps.written(), steps.skipped(), steps.problems());
+    }
+
+    /** The newest imports first. */
+    public List<JobExecutionView> recent(int limit) {
+        return jobs.recentExecutions(JOB, limit);
+    }
+
+    public JobExecutionView stop(long executionId) {
+        return jobs.stop(existing(executionId).executionId());
+    }
+
+    public JobExecutionView restart(long executionId) {
+        return jobs.restart(existing(executionId).executionId());
+    }
+
+    private JobExecutionView existing(long executionId) {
+        return jobs.execution(executionId)
+                .filter(e -> e.jobName().equals(JOB))
+                .orElseThrow(() -> AgentryException.notFound("There is no import " + executionId + "."));
     }
 }

@@ -15,6 +15,22 @@ public interface JobControl {
 
     Optional<JobExecutionView> execution(long executionId);
 
+    /**
+     * Asks a running execution to stop at its next checkpoint.
+     *
+     * @throws dev.agentry.core.problem.AgentryException {@code conflict} if it is not running
+     */
+    JobExecutionView stop(long executionId);
+
+    /**
+     * Starts a new execution of a stopped or failed one, with its parameters; it resumes from the
+     * last checkpoint.
+     *
+     * @throws dev.agentry.core.problem.AgentryException {@code conflict} if the execution completed,
+     *     is still running, or is not its job's most recent one
+     */
+    JobExecutionView restart(long executionId);
+
     /** What the execution's steps read, wrote and skipped, and why they skipped; empty if unknown. */
     Optional<StepReport> report(long executionId);
 

@@ -3,6 +3,7 @@ package dev.agentry.api.imports;
 import dev.agentry.api.capabilities.ApiSurface;
 import dev.agentry.api.capabilities.Stability;
 import dev.agentry.core.catalog.CatalogImports;
+import dev.agentry.core.cursor.PageLimit;
 import dev.agentry.core.jobs.JobExecutionView;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.ErrorCode;
@@ -16,12 +17,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -65,6 +68,35 @@ public class ImportsResource {
         JobExecutionView execution = imports.start(file, format);
         return Response.accepted(Map.of("execution", execution))
                 .location(uri.getAbsolutePathBuilder()
+                        .path(Long.toString(execution.executionId()))
+                        .build())
+                .build();
+    }
+
+    @GET
+    @Operation(summary = "The newest imports first, the demo catalog's among them")
+    public Map<String, List<JobExecutionView>> recent(@QueryParam("limit") String limit) {
+        return Map.of("data", imports.recent(PageLimit.parse(limit)));
+    }
+
+    @POST
+    @Path("{executionId}/stop")
+    @Operation(summary = "Stop a running import after its current chunk; restart resumes it")
+    public JobExecutionView stop(@PathParam("executionId") long executionId) {
+        return imports.stop(executionId);
+    }
+
+    @POST
+    @Path("{executionId}/restart")
+    @Operation(
+            summary = "Restart a stopped or failed import",
+            description = "A new execution on the same file resumes after the last committed chunk, so no"
+                    + " record is imported twice.")
+    public Response restart(@PathParam("executionId") long executionId) {
+        JobExecutionView execution = imports.restart(executionId);
+        return Response.accepted(Map.of("execution", execution))
+                .location(uri.getBaseUriBuilder()
+                        .path(ImportsResource.class)
                         .path(Long.toString(execution.executionId()))
                         .build())
                 .build();
