@@ -28,8 +28,8 @@ import java.util.Optional;
 
 /**
  * The fifteen collections of the read API (SPEC section 5). A sixteenth is one more descriptor here
- * and its entity (with its table's migration): routes, scopes, filters, redaction, schema and change
- * types follow from the descriptor.
+ * and its entity (with its table's migration): routes, scopes (see {@code ScopeCatalog}), filters,
+ * redaction, schema and change types follow from the descriptor.
  */
 @ApplicationScoped
 public class CatalogCollections {
@@ -88,23 +88,25 @@ public class CatalogCollections {
                     text("handle"),
                     text("body").searched()),
             CollectionDescriptor.of(
-                    "users",
-                    CatalogUser.class,
-                    "People with accounts; email is personal data",
-                    text("name").searched(),
-                    text("username").searched(),
-                    text("email").searched().personal()),
+                            "users",
+                            CatalogUser.class,
+                            "People with accounts; email is personal data",
+                            text("name").searched(),
+                            text("username").searched(),
+                            text("email").searched().personal())
+                    .withSensitiveScope(),
             CollectionDescriptor.of(
-                    "addresses",
-                    Address.class,
-                    "Postal addresses; everything that locates or reaches a person is personal data",
-                    reference("user", "user.uid"),
-                    text("fullName").searched().personal(),
-                    text("line1").personal(),
-                    text("city").searched(),
-                    text("postalCode").personal(),
-                    text("country"),
-                    text("phone").personal()),
+                            "addresses",
+                            Address.class,
+                            "Postal addresses; everything that locates or reaches a person is personal data",
+                            reference("user", "user.uid"),
+                            text("fullName").searched().personal(),
+                            text("line1").personal(),
+                            text("city").searched(),
+                            text("postalCode").personal(),
+                            text("country"),
+                            text("phone").personal())
+                    .withSensitiveScope(),
             CollectionDescriptor.of(
                     "products",
                     Product.class,
@@ -122,15 +124,16 @@ public class CatalogCollections {
                     number("price"),
                     number("stock")),
             CollectionDescriptor.of(
-                    "orders",
-                    CustomerOrder.class,
-                    "Orders with their line items; the customer's email is personal data",
-                    text("number").searched(),
-                    text("status"),
-                    number("total"),
-                    text("currency"),
-                    text("customerEmail").searched().personal(),
-                    shown("lineItems")),
+                            "orders",
+                            CustomerOrder.class,
+                            "Orders with their line items; the customer's email is personal data",
+                            text("number").searched(),
+                            text("status"),
+                            number("total"),
+                            text("currency"),
+                            text("customerEmail").searched().personal(),
+                            shown("lineItems"))
+                    .withSensitiveScope(),
             CollectionDescriptor.of(
                     "subscriptions",
                     Subscription.class,

@@ -1,25 +1,26 @@
 package dev.agentry.core.catalog;
 
-import dev.agentry.core.policy.Scope;
 import dev.agentry.persistence.catalog.CatalogItem;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * A collection of the read API: its path name, its entity and its fields. Everything else — routes,
  * scopes, filters, search, redaction, schema, change types — is derived from this.
+ *
+ * @param sensitiveScoped whether a {@code <name>:read_sensitive} scope exists that reveals the
+ *     personal fields; without one they are always redacted
  */
 public record CollectionDescriptor(
-        String name, Class<? extends CatalogItem> entity, String description, List<CollectionField> fields) {
-
-    private static final Set<String> SCOPES =
-            Arrays.stream(Scope.values()).map(Scope::scope).collect(Collectors.toSet());
+        String name,
+        Class<? extends CatalogItem> entity,
+        String description,
+        List<CollectionField> fields,
+        boolean sensitiveScoped) {
 
     /** Fields every collection has, around its own. */
     static final List<CollectionField> COMMON = List.of(
@@ -30,22 +31,35 @@ public record CollectionDescriptor(
             CollectionField.number("version"));
 
     public CollectionDescriptor {
-        fields = Stream.concat(COMMON.stream(), fields.stream()).toList();
+        fields = List.copyOf(fields);
     }
 
+    /** A collection with the {@link #COMMON} fields followed by its {@code own}. */
     public static CollectionDescriptor of(
             String name, Class<? extends CatalogItem> entity, String description, CollectionField... own) {
-        return new CollectionDescriptor(name, entity, description, List.of(own));
+        return new CollectionDescriptor(
+                name,
+                entity,
+                description,
+                Stream.concat(COMMON.stream(), Stream.of(own)).toList(),
+                false);
+    }
+
+    /** This collection with a {@code :read_sensitive} scope that reveals its personal fields. */
+    public CollectionDescriptor withSensitiveScope() {
+        if (sensitiveFields().isEmpty()) {
+            throw new IllegalStateException(name + " has no personal fields for a sensitive scope to reveal");
+        }
+        return new CollectionDescriptor(name, entity, description, fields, true);
     }
 
     public String readScope() {
         return name + ":read";
     }
 
-    /** The scope that reveals personal data, if the scope catalog has one for this collection. */
+    /** The scope that reveals personal data, if this collection has one. */
     public Optional<String> sensitiveScope() {
-        String scope = name + ":read_sensitive";
-        return SCOPES.contains(scope) ? Optional.of(scope) : Optional.empty();
+        return sensitiveScoped ? Optional.of(name + ":read_sensitive") : Optional.empty();
     }
 
     /** Whether a caller holding {@code scopes} sees personal data unredacted. */

@@ -46,8 +46,9 @@ final class CredentialRules {
         if (r.scopes() != null) {
             for (int i = 0; i < r.scopes().size(); i++) {
                 String scope = r.scopes().get(i);
-                boolean known =
-                        Scope.named(scope).filter(s -> !s.governedWrites()).isPresent();
+                boolean known = ScopeCatalog.named(scope)
+                        .filter(s -> !s.governedWrites())
+                        .isPresent();
                 if (!known) {
                     errors.add(new FieldError(
                             "scopes[" + i + "]",

@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -62,10 +61,8 @@ public class PolicyBootstrap {
         if (existing > 0) {
             return;
         }
-        List<String> everyScope = Arrays.stream(Scope.values())
-                .filter(s -> !s.governedWrites())
-                .map(Scope::scope)
-                .toList();
+        List<String> everyScope =
+                ScopeCatalog.offered().stream().map(GrantableScope::scope).toList();
         CredentialRequest request = new CredentialRequest(
                 "bootstrap",
                 "operator",

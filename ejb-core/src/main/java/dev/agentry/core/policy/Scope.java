@@ -1,34 +1,11 @@
 package dev.agentry.core.policy;
 
-import java.util.Arrays;
-import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-
 /**
- * Every scope a credential can hold (SPEC section 3). Deny by default: a route needs one of its
- * scopes granted. Features add constants here; {@code /capabilities} serves the list.
+ * The scopes of Agentry's own features (SPEC section 3); features add constants here. The catalog's
+ * collection scopes are not listed: they follow from the collection descriptors, and {@link
+ * ScopeCatalog} joins both into what a credential can hold.
  */
 public enum Scope {
-    SECTIONS_READ("sections:read", "Read sections"),
-    ENTRIES_READ("entries:read", "Read entries"),
-    CATEGORIES_READ("categories:read", "Read categories"),
-    TAGS_READ("tags:read", "Read tags"),
-    ASSETS_READ("assets:read", "Read asset metadata"),
-    GLOBAL_SETS_READ("global-sets:read", "Read global sets"),
-    CONTENT_BLOCKS_READ("content-blocks:read", "Read content blocks"),
-    USERS_READ("users:read", "Read users, personal data redacted"),
-    USERS_READ_SENSITIVE("users:read_sensitive", "Read users' personal data"),
-    ADDRESSES_READ("addresses:read", "Read addresses, personal data redacted"),
-    ADDRESSES_READ_SENSITIVE("addresses:read_sensitive", "Read addresses' personal data"),
-    PRODUCTS_READ("products:read", "Read products"),
-    VARIANTS_READ("variants:read", "Read variants"),
-    ORDERS_READ("orders:read", "Read orders, personal data redacted"),
-    ORDERS_READ_SENSITIVE("orders:read_sensitive", "Read orders' personal data"),
-    SUBSCRIPTIONS_READ("subscriptions:read", "Read subscriptions"),
-    TRANSFERS_READ("transfers:read", "Read stock transfers"),
-    DONATIONS_READ("donations:read", "Read donations"),
     CHANGES_READ("changes:read", "Read the changes feed"),
     SYNCSTATE_READ("syncstate:read", "Read sync checkpoints and lag"),
     SYNCSTATE_WRITE("syncstate:write", "Store sync checkpoints"),
@@ -53,9 +30,6 @@ public enum Scope {
     CONTROL_POLICIES_READ("control:policies:read", "Read governed-write policies", true),
     CONTROL_POLICIES_WRITE("control:policies:write", "Change governed-write policies", true),
     CONTROL_AUDIT_READ("control:audit:read", "Read the governed-write audit", true);
-
-    private static final Map<String, Scope> BY_NAME =
-            Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Scope::scope, Function.identity()));
 
     private final String scope;
     private final String description;
@@ -83,9 +57,5 @@ public enum Scope {
     /** Hidden, and never granted, while governed writes (SPEC section 10) are off. */
     public boolean governedWrites() {
         return governedWrites;
-    }
-
-    public static Optional<Scope> named(String name) {
-        return Optional.ofNullable(BY_NAME.get(name));
     }
 }

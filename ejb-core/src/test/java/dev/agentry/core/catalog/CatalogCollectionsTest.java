@@ -1,10 +1,9 @@
 package dev.agentry.core.catalog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.agentry.core.policy.Scope;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -13,14 +12,11 @@ import org.junit.jupiter.api.Test;
 /** Guards the descriptors: what a new collection must bring is caught here, not in production. */
 class CatalogCollectionsTest {
 
-    private static final Set<String> SCOPES =
-            Arrays.stream(Scope.values()).map(Scope::scope).collect(Collectors.toSet());
-
     @Test
-    void everyCollectionsReadScopeIsInTheScopeCatalog() {
-        for (CollectionDescriptor collection : CatalogCollections.ALL) {
-            assertTrue(SCOPES.contains(collection.readScope()), collection.readScope() + " missing from Scope");
-        }
+    void aSensitiveScopeNeedsPersonalFieldsToReveal() {
+        CollectionDescriptor tags = CollectionDescriptor.of(
+                "tags", dev.agentry.persistence.catalog.Tag.class, "Labels", CollectionField.text("name"));
+        assertThrows(IllegalStateException.class, tags::withSensitiveScope);
     }
 
     @Test

@@ -1,7 +1,7 @@
 package dev.agentry.api.capabilities;
 
 import dev.agentry.api.ApiApplication;
-import dev.agentry.core.policy.Scope;
+import dev.agentry.core.policy.ScopeCatalog;
 import dev.agentry.core.problem.ErrorCode;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
@@ -65,8 +65,7 @@ public class CapabilitiesResource {
                 ApiApplication.PATH.substring(1),
                 "/api" + ApiApplication.PATH,
                 routes.surfaces(),
-                Arrays.stream(Scope.values())
-                        .filter(scope -> !scope.governedWrites()) // hidden while governed writes are off
+                ScopeCatalog.offered().stream()
                         .map(scope -> new ScopeEntry(scope.scope(), scope.description()))
                         .toList(),
                 Arrays.stream(ErrorCode.values())
