@@ -53,6 +53,17 @@ public record CollectionDescriptor(
         return new CollectionDescriptor(name, entity, description, fields, true);
     }
 
+    /** One item's name, as event types use it: entries → entry, addresses → address. */
+    public String itemName() {
+        if (name.endsWith("ies")) {
+            return name.substring(0, name.length() - 3) + "y";
+        }
+        if (name.endsWith("sses")) {
+            return name.substring(0, name.length() - 2);
+        }
+        return name.endsWith("s") ? name.substring(0, name.length() - 1) : name;
+    }
+
     public String readScope() {
         return name + ":read";
     }

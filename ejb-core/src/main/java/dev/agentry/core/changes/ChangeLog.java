@@ -2,6 +2,8 @@ package dev.agentry.core.changes;
 
 import dev.agentry.core.catalog.CatalogCollections;
 import dev.agentry.core.catalog.CollectionDescriptor;
+import dev.agentry.core.webhooks.EventCatalog;
+import dev.agentry.core.webhooks.WebhookOutbox;
 import dev.agentry.persistence.catalog.CatalogItem;
 import dev.agentry.persistence.changes.ChangeRecord;
 import dev.agentry.persistence.schema.AgentryDatabase;
@@ -13,12 +15,14 @@ import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The only way catalog records are written: each create, update and delete goes to the database
- * together with its change record, in the caller's transaction, so a rolled-back change leaves no
- * trace in the feed and a committed one is always in it.
+ * together with its change record and its webhook event, in the caller's transaction, so a
+ * rolled-back change leaves no trace in the feed or the outbox and a committed one is in both.
  */
 @ApplicationScoped
 public class ChangeLog {
@@ -34,6 +38,9 @@ public class ChangeLog {
 
     @Inject
     Clock clock;
+
+    @Inject
+    WebhookOutbox outbox;
 
     @PreDestroy
     void close() throws Exception {
@@ -60,15 +67,35 @@ public class ChangeLog {
     public void delete(CatalogItem item) {
         item.delete(clock.instant());
         em.flush();
-        em.persist(new ChangeRecord(
-                type(item).name(), item.getUid(), "delete", item.getVersion(), item.getUpdatedAt(), null));
+        CollectionDescriptor type = type(item);
+        em.persist(
+                new ChangeRecord(type.name(), item.getUid(), "delete", item.getVersion(), item.getUpdatedAt(), null));
+        publish(type, item, "delete", item.getVersion(), null);
     }
 
     private void record(CatalogItem item, String action, long version) {
+        CollectionDescriptor type = type(item);
         Map<String, Object> snapshot = item.snapshot();
         snapshot.put("version", version);
         em.persist(new ChangeRecord(
-                type(item).name(), item.getUid(), action, version, item.getUpdatedAt(), json.toJson(snapshot)));
+                type.name(), item.getUid(), action, version, item.getUpdatedAt(), json.toJson(snapshot)));
+        publish(type, item, action, version, snapshot);
+    }
+
+    /**
+     * The change as a webhook event. Receivers hold no scopes at delivery time, so personal data is
+     * always redacted; a receiver entitled to it reads the record through the API.
+     */
+    private void publish(
+            CollectionDescriptor type, CatalogItem item, String action, long version, Map<String, Object> snapshot) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("resourceType", type.name());
+        data.put("resourceId", item.getUid());
+        data.put("action", action);
+        data.put("version", version);
+        data.put("changedAt", item.getUpdatedAt().toString());
+        data.put("snapshot", snapshot == null ? null : type.redact(snapshot, Set.of()));
+        outbox.publish(EventCatalog.ofChange(type, action), data);
     }
 
     private CollectionDescriptor type(CatalogItem item) {

@@ -3,6 +3,8 @@ package dev.agentry.core.policy;
 import dev.agentry.core.audit.AuditTrail;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.ErrorCode;
+import dev.agentry.core.webhooks.EventCatalog;
+import dev.agentry.core.webhooks.WebhookOutbox;
 import dev.agentry.persistence.policy.Credential;
 import dev.agentry.persistence.schema.AgentryDatabase;
 import jakarta.ejb.Stateless;
@@ -40,6 +42,9 @@ public class CredentialService {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    WebhookOutbox outbox;
 
     @Inject
     @ConfigProperty(name = "agentry.credentials.rotation-overlap", defaultValue = "PT24H")
@@ -115,6 +120,9 @@ public class CredentialService {
     public CredentialView revoke(String id) {
         Credential credential = credential(id);
         Instant now = clock.instant();
+        if (!credential.isRevoked()) {
+            outbox.publish(EventCatalog.CREDENTIAL_REVOKED, CredentialEvents.data(credential));
+        }
         credential.revoke(now);
         return announce(credential, "credential.revoke", now);
     }

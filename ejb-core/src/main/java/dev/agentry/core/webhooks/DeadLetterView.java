@@ -1,0 +1,15 @@
+package dev.agentry.core.webhooks;
+
+import java.time.Instant;
+
+/** A dead-lettered delivery in the queue. */
+public record DeadLetterView(
+        String id,
+        String subscriptionId,
+        String eventId,
+        String eventType,
+        String reason,
+        Instant failedAt,
+        String deliveryStatus,
+        int replayCount,
+        Instant lastReplayedAt) {}

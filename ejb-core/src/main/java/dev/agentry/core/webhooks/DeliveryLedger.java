@@ -1,0 +1,159 @@
+package dev.agentry.core.webhooks;
+
+import dev.agentry.core.audit.AuditTrail;
+import dev.agentry.persistence.schema.AgentryDatabase;
+import dev.agentry.persistence.webhooks.DeadLetter;
+import dev.agentry.persistence.webhooks.WebhookAttempt;
+import dev.agentry.persistence.webhooks.WebhookDelivery;
+import dev.agentry.persistence.webhooks.WebhookSubscription;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jboss.logging.Logger;
+
+/**
+ * The dispatcher's bookkeeping, one transaction per batch: leasing due deliveries, then recording
+ * what each POST came to — the attempt, the next try on the retry schedule, or the dead letter.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class DeliveryLedger {
+
+    /** Longer than a send can take, so a lease runs out only when its holder died. */
+    static final Duration LEASE = Duration.ofSeconds(60);
+
+    private static final Logger LOG = Logger.getLogger(DeliveryLedger.class);
+
+    @PersistenceContext(unitName = AgentryDatabase.PERSISTENCE_UNIT)
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    WebhookSettings settings;
+
+    @Inject
+    Event<WebhookIncident> incidents;
+
+    /**
+     * Leases up to {@code max} due deliveries. The lease is a conditional update, so two threads
+     * or nodes racing for a delivery cannot both win it.
+     */
+    public List<Outgoing> lease(int max) {
+        Instant now = clock.instant();
+        List<Long> due = em.createNamedQuery("WebhookDelivery.due", Long.class)
+                .setParameter("now", now)
+                .setMaxResults(max)
+                .getResultList();
+        List<Outgoing> leased = new ArrayList<>();
+        for (Long id : due) {
+            int won = em.createNamedQuery("WebhookDelivery.lease")
+                    .setParameter("until", now.plus(LEASE))
+                    .setParameter("id", id)
+                    .setParameter("now", now)
+                    .executeUpdate();
+            if (won == 1) {
+                WebhookDelivery delivery = em.find(WebhookDelivery.class, id);
+                WebhookSubscription subscription = delivery.getSubscription();
+                leased.add(new Outgoing(
+                        id,
+                        subscription.getId(),
+                        delivery.getEvent().getEventId(),
+                        subscription.getUrl(),
+                        delivery.getEvent().getPayload(),
+                        subscription.signingSecrets(now),
+                        delivery.getAttempts()));
+            }
+        }
+        return leased;
+    }
+
+    /** Records what a batch of sends came to. */
+    public void record(List<Outgoing> sent, List<SendResult> results) {
+        for (int i = 0; i < sent.size(); i++) {
+            record(sent.get(i), results.get(i));
+        }
+    }
+
+    private void record(Outgoing outgoing, SendResult result) {
+        Instant now = clock.instant();
+        WebhookDelivery delivery = em.find(WebhookDelivery.class, outgoing.deliveryId());
+        if (delivery == null || !WebhookDelivery.PENDING.equals(delivery.getStatus())) {
+            return; // deleted with its subscription meanwhile
+        }
+        int attempt = outgoing.attemptsMade() + 1;
+        em.persist(new WebhookAttempt(
+                delivery.getId(),
+                attempt,
+                result.attemptedAt(),
+                result.statusCode(),
+                result.latencyMillis(),
+                result.outcome(),
+                result.responseExcerpt()));
+        WebhookSubscription subscription = delivery.getSubscription();
+        if (result.succeeded()) {
+            delivery.succeeded(result.statusCode(), now);
+            subscription.succeeded();
+            return;
+        }
+        subscription.failed(now);
+        if (result.gone()) {
+            subscription.disable("the receiver answered 410 Gone", now);
+            audit.action("webhook.subscription.disable", subscription.getUid());
+            deadLetter(delivery, result, "410 Gone: the subscription was disabled", now);
+            return;
+        }
+        Optional<Duration> wait = RetrySchedule.next(
+                attempt, result.retryAfter(), ThreadLocalRandom.current().nextDouble());
+        if (wait.isPresent()) {
+            delivery.retryAt(now.plus(wait.get()), result.statusCode(), result.outcome(), now);
+        } else {
+            deadLetter(
+                    delivery,
+                    result,
+                    "exhausted " + RetrySchedule.ATTEMPTS + " attempts; last: " + result.outcome(),
+                    now);
+        }
+        if (subscription.isActive()
+                && subscription.getFailingSince() != null
+                && !now.isBefore(subscription.getFailingSince().plus(settings.disableAfter()))) {
+            subscription.disable(
+                    "every delivery failed for " + settings.disableAfter().toDays() + " days", now);
+            audit.action("webhook.subscription.disable", subscription.getUid());
+        }
+    }
+
+    private void deadLetter(WebhookDelivery delivery, SendResult result, String reason, Instant now) {
+        delivery.dead(result.statusCode(), result.outcome(), now);
+        Optional<DeadLetter> existing = em.createNamedQuery("DeadLetter.ofDelivery", DeadLetter.class)
+                .setParameter("delivery", delivery.getId())
+                .getResultStream()
+                .findFirst();
+        if (existing.isPresent()) {
+            existing.get().failedAgain(reason, now);
+        } else {
+            em.persist(new DeadLetter(delivery, reason, now));
+        }
+        audit.action("webhook.delivery.exhausted", delivery.getEvent().getEventId());
+        incidents.fire(new WebhookIncident(
+                delivery.getSubscription().getUid(), delivery.getEvent().getEventId(), reason));
+        LOG.warnf(
+                "Webhook event %s to subscription %s is dead-lettered: %s",
+                delivery.getEvent().getEventId(), delivery.getSubscription().getUid(), reason);
+    }
+}

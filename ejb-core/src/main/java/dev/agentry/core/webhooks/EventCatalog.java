@@ -1,0 +1,81 @@
+package dev.agentry.core.webhooks;
+
+import dev.agentry.core.catalog.CatalogCollections;
+import dev.agentry.core.catalog.CollectionDescriptor;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The published, versioned catalog of event types: {@code <item>.created|updated|deleted} for every
+ * catalog collection, derived from the descriptors, then the platform's own. A later feature adds
+ * its types to {@link #PLATFORM}. Served in {@code /capabilities}; each payload's data has a schema
+ * in {@code /schema}.
+ */
+public final class EventCatalog {
+
+    public static final String TEST = "webhook.test";
+    public static final String CREDENTIAL_EXPIRING = "credential.expiring";
+    public static final String CREDENTIAL_REVOKED = "credential.revoked";
+
+    /** The data schema of every catalog change event. */
+    public static final String CHANGE_DATA = "webhook-change-data";
+
+    /** The data schema of every credential event. */
+    public static final String CREDENTIAL_DATA = "webhook-credential-data";
+
+    /** The data schema of the test event. */
+    public static final String TEST_DATA = "webhook-test-data";
+
+    static final List<EventType> PLATFORM = List.of(
+            new EventType(
+                    CREDENTIAL_EXPIRING, 1, "A credential entered its reminder window before expiry", CREDENTIAL_DATA),
+            new EventType(CREDENTIAL_REVOKED, 1, "A credential was revoked", CREDENTIAL_DATA),
+            new EventType(TEST, 1, "Sent on request to one subscription, to check the receiver", TEST_DATA));
+
+    public static final List<EventType> ALL = Stream.concat(
+                    CatalogCollections.ALL.stream().flatMap(EventCatalog::changeTypes), PLATFORM.stream())
+            .toList();
+
+    private static final Map<String, EventType> BY_TYPE =
+            ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));
+
+    private EventCatalog() {}
+
+    public static Optional<EventType> named(String type) {
+        return Optional.ofNullable(BY_TYPE.get(type));
+    }
+
+    /** The event type of a catalog change, e.g. {@code order.created} for a create in orders. */
+    public static String ofChange(CollectionDescriptor collection, String action) {
+        return collection.itemName() + "." + action + "d";
+    }
+
+    /**
+     * Whether {@code pattern} selects {@code type}: the type itself, {@code <prefix>.*} for every
+     * type under a prefix, or {@code *} for all.
+     */
+    public static boolean matches(String pattern, String type) {
+        if (pattern.equals("*") || pattern.equals(type)) {
+            return true;
+        }
+        return pattern.endsWith(".*") && type.startsWith(pattern.substring(0, pattern.length() - 1));
+    }
+
+    /** Whether any known type matches {@code pattern}. */
+    public static boolean selectsAny(String pattern) {
+        return ALL.stream().anyMatch(t -> matches(pattern, t.type()));
+    }
+
+    private static Stream<EventType> changeTypes(CollectionDescriptor collection) {
+        return Stream.of("create", "update", "delete")
+                .map(action -> new EventType(
+                        ofChange(collection, action),
+                        1,
+                        "A record in " + collection.name() + " was " + action + "d",
+                        CHANGE_DATA));
+    }
+}

@@ -1,0 +1,36 @@
+package dev.agentry.core.webhooks;
+
+import dev.agentry.persistence.webhooks.WebhookSubscription;
+import java.time.Instant;
+import java.util.List;
+
+/** A subscription as callers see it: never its secret. */
+public record SubscriptionView(
+        String id,
+        String url,
+        List<String> events,
+        String description,
+        String status,
+        String disabledReason,
+        Instant failingSince,
+        Instant previousSecretValidUntil,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    static SubscriptionView of(WebhookSubscription s, Instant now) {
+        Instant previousUntil = s.getPreviousSecretUntil() != null && now.isBefore(s.getPreviousSecretUntil())
+                ? s.getPreviousSecretUntil()
+                : null;
+        return new SubscriptionView(
+                s.getUid(),
+                s.getUrl(),
+                s.getEventTypes(),
+                s.getDescription(),
+                s.getStatus(),
+                s.getDisabledReason(),
+                s.getFailingSince(),
+                previousUntil,
+                s.getCreatedAt(),
+                s.getUpdatedAt());
+    }
+}

@@ -1,0 +1,229 @@
+package dev.agentry.core.webhooks;
+
+import dev.agentry.core.audit.AuditTrail;
+import dev.agentry.core.cursor.CursorSeal;
+import dev.agentry.core.problem.AgentryException;
+import dev.agentry.core.problem.FieldError;
+import dev.agentry.persistence.schema.AgentryDatabase;
+import dev.agentry.persistence.webhooks.DeadLetter;
+import dev.agentry.persistence.webhooks.WebhookAttempt;
+import dev.agentry.persistence.webhooks.WebhookDelivery;
+import dev.agentry.persistence.webhooks.WebhookSubscription;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * A credential's delivery history and dead-letter queue, and replay (SPEC section 8). Replay puts a
+ * dead delivery back on the schedule from its first attempt: the same event id, signed again with
+ * the subscription's current secret and a fresh timestamp when it is sent.
+ */
+@Stateless
+public class WebhookDeliveries {
+
+    /** At most this many dead letters are replayed by one request. */
+    public static final int REPLAY_BATCH = 100;
+
+    @PersistenceContext(unitName = AgentryDatabase.PERSISTENCE_UNIT)
+    EntityManager em;
+
+    @Inject
+    WebhookSubscriptions subscriptions;
+
+    @Inject
+    CursorSeal seal;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Clock clock;
+
+    /** A subscription's deliveries, newest first. */
+    public Page<DeliveryView> history(String credentialId, String subscriptionId, int limit, String cursor) {
+        WebhookSubscription subscription = subscriptions.owned(credentialId, subscriptionId);
+        String binding = "deliveries|" + subscription.getUid();
+        long before = cursor == null ? Long.MAX_VALUE : position(cursor, binding);
+        List<WebhookDelivery> deliveries = em.createNamedQuery("WebhookDelivery.ofSubscription", WebhookDelivery.class)
+                .setParameter("subscription", subscription.getId())
+                .setParameter("before", before)
+                .setMaxResults(limit + 1)
+                .getResultList();
+        boolean more = deliveries.size() > limit;
+        List<WebhookDelivery> page = more ? deliveries.subList(0, limit) : deliveries;
+        Map<Long, List<WebhookAttempt>> attempts = page.isEmpty()
+                ? Map.of()
+                : em.createNamedQuery("WebhookAttempt.ofDeliveries", WebhookAttempt.class)
+                        .setParameter(
+                                "deliveries",
+                                page.stream().map(WebhookDelivery::getId).toList())
+                        .getResultStream()
+                        .collect(Collectors.groupingBy(WebhookAttempt::getDeliveryId));
+        List<DeliveryView> views = page.stream()
+                .map(d -> new DeliveryView(
+                        d.getId().toString(),
+                        d.getEvent().getEventId(),
+                        d.getEvent().getType(),
+                        d.getStatus(),
+                        d.getAttempts(),
+                        d.getNextAttemptAt(),
+                        d.getLastStatus(),
+                        d.getLastError(),
+                        d.getCreatedAt(),
+                        attempts.getOrDefault(d.getId(), List.of()).stream()
+                                .map(a -> new DeliveryView.Attempt(
+                                        a.getNumber(),
+                                        a.getAttemptedAt(),
+                                        a.getStatusCode(),
+                                        a.getLatencyMillis(),
+                                        a.getOutcome(),
+                                        a.getResponseExcerpt()))
+                                .toList()))
+                .toList();
+        String next = more ? seal.seal(binding + "|" + page.get(page.size() - 1).getId()) : null;
+        return Page.of(views, next);
+    }
+
+    /**
+     * The credential's dead letters, oldest first, optionally of one subscription or event type, or
+     * failed since a time. The cursor is bound to the filters.
+     */
+    public Page<DeadLetterView> deadLetters(
+            String credentialId,
+            String subscriptionId,
+            String eventType,
+            Instant failedSince,
+            int limit,
+            String cursor) {
+        Long subscription = subscriptionId == null
+                ? null
+                : subscriptions.owned(credentialId, subscriptionId).getId();
+        String binding = "dlq|" + Objects.toString(subscriptionId, "") + "|" + Objects.toString(eventType, "") + "|"
+                + Objects.toString(failedSince, "");
+        long after = cursor == null ? 0 : position(cursor, binding);
+        List<DeadLetter> letters = query(credentialId, subscription, eventType, failedSince, after)
+                .setMaxResults(limit + 1)
+                .getResultList();
+        boolean more = letters.size() > limit;
+        List<DeadLetter> page = more ? letters.subList(0, limit) : letters;
+        String next = more ? seal.seal(binding + "|" + page.get(page.size() - 1).getId()) : null;
+        return Page.of(page.stream().map(WebhookDeliveries::view).toList(), next);
+    }
+
+    /** Replays the given dead letters of this credential; each one missing is an error, not a failure. */
+    public ReplayResult replay(String credentialId, List<String> ids) {
+        if (ids.isEmpty() || ids.size() > REPLAY_BATCH) {
+            throw AgentryException.validation(List.of(
+                    new FieldError("ids", "out_of_range", "ids must name 1 to " + REPLAY_BATCH + " dead letters")));
+        }
+        List<ReplayResult.ReplayError> errors = new ArrayList<>();
+        int replayed = 0;
+        for (String id : ids) {
+            DeadLetter letter = owned(credentialId, id);
+            if (letter == null) {
+                errors.add(new ReplayResult.ReplayError(id, "not_found", "no dead letter " + FieldError.quoted(id)));
+            } else if (!WebhookDelivery.DEAD.equals(letter.getDelivery().getStatus())) {
+                errors.add(new ReplayResult.ReplayError(id, "conflict", "already replayed and not dead again"));
+            } else {
+                replay(letter);
+                replayed++;
+            }
+        }
+        return new ReplayResult(ids.size(), replayed, errors);
+    }
+
+    /** Replays this credential's dead deliveries that failed since {@code since}, up to a batch. */
+    public ReplayResult replaySince(String credentialId, Instant since) {
+        List<DeadLetter> letters = query(credentialId, null, null, since, 0)
+                .getResultStream()
+                .filter(l -> WebhookDelivery.DEAD.equals(l.getDelivery().getStatus()))
+                .limit(REPLAY_BATCH)
+                .toList();
+        letters.forEach(this::replay);
+        return new ReplayResult(letters.size(), letters.size(), List.of());
+    }
+
+    private void replay(DeadLetter letter) {
+        Instant now = clock.instant();
+        letter.getDelivery().replay(now);
+        letter.replayed(now);
+        audit.action("webhook.dlq.replay", letter.getDelivery().getEvent().getEventId());
+    }
+
+    private DeadLetter owned(String credentialId, String id) {
+        long key;
+        try {
+            key = Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        DeadLetter letter = em.find(DeadLetter.class, key);
+        return letter != null
+                        && letter.getDelivery()
+                                .getSubscription()
+                                .getCredentialId()
+                                .equals(credentialId)
+                ? letter
+                : null;
+    }
+
+    private TypedQuery<DeadLetter> query(
+            String credentialId, Long subscription, String eventType, Instant failedSince, long after) {
+        StringBuilder jpql = new StringBuilder("select l from DeadLetter l join fetch l.delivery d join fetch d.event"
+                + " join fetch d.subscription s where s.credentialId = :credential and l.id > :after");
+        if (subscription != null) {
+            jpql.append(" and l.subscriptionId = :subscription");
+        }
+        if (eventType != null) {
+            jpql.append(" and l.eventType = :type");
+        }
+        if (failedSince != null) {
+            jpql.append(" and l.failedAt >= :since");
+        }
+        TypedQuery<DeadLetter> query = em.createQuery(
+                        jpql.append(" order by l.id").toString(), DeadLetter.class)
+                .setParameter("credential", credentialId)
+                .setParameter("after", after);
+        if (subscription != null) {
+            query.setParameter("subscription", subscription);
+        }
+        if (eventType != null) {
+            query.setParameter("type", eventType);
+        }
+        if (failedSince != null) {
+            query.setParameter("since", failedSince);
+        }
+        return query;
+    }
+
+    private long position(String cursor, String binding) {
+        String payload = seal.open(cursor);
+        if (!payload.startsWith(binding + "|")) {
+            throw CursorSeal.invalid("The cursor belongs to another listing or other filters.");
+        }
+        return Long.parseLong(payload.substring(binding.length() + 1));
+    }
+
+    private static DeadLetterView view(DeadLetter letter) {
+        WebhookDelivery delivery = letter.getDelivery();
+        return new DeadLetterView(
+                letter.getId().toString(),
+                delivery.getSubscription().getUid(),
+                delivery.getEvent().getEventId(),
+                letter.getEventType(),
+                letter.getReason(),
+                letter.getFailedAt(),
+                delivery.getStatus(),
+                letter.getReplayCount(),
+                letter.getLastReplayedAt());
+    }
+}

@@ -1,0 +1,65 @@
+package dev.agentry.core.webhooks;
+
+import dev.agentry.persistence.schema.AgentryDatabase;
+import dev.agentry.persistence.webhooks.WebhookEvent;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Puts events in the outbox, in the caller's transaction: a change that rolls back leaves no event,
+ * one that commits leaves exactly one. The dispatcher routes and delivers them afterwards.
+ */
+@ApplicationScoped
+public class WebhookOutbox {
+
+    // One instance for the application: building a Jsonb scans for providers and is slow.
+    private final Jsonb json = JsonbBuilder.create();
+
+    @PersistenceContext(unitName = AgentryDatabase.PERSISTENCE_UNIT)
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @PreDestroy
+    void close() throws Exception {
+        json.close();
+    }
+
+    /** An event for every subscription that routing selects. */
+    public WebhookEvent publish(String type, Map<String, ?> data) {
+        return publish(type, data, null);
+    }
+
+    /** An event for one subscription only, whatever routing says. */
+    WebhookEvent publishTo(long subscriptionId, String type, Map<String, ?> data) {
+        return publish(type, data, subscriptionId);
+    }
+
+    private WebhookEvent publish(String type, Map<String, ?> data, Long target) {
+        if (EventCatalog.named(type).isEmpty()) {
+            throw new IllegalArgumentException(type + " is not in the event catalog");
+        }
+        String id = "msg_" + UUID.randomUUID().toString().replace("-", "");
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("id", id);
+        payload.put("type", type);
+        payload.put("occurredAt", at.toString());
+        payload.put("data", data);
+        WebhookEvent event = new WebhookEvent(id, type, at, json.toJson(payload), target);
+        em.persist(event);
+        return event;
+    }
+}

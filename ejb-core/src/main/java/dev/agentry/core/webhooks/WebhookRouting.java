@@ -1,0 +1,84 @@
+package dev.agentry.core.webhooks;
+
+import dev.agentry.persistence.policy.Credential;
+import dev.agentry.persistence.policy.CredentialState;
+import dev.agentry.persistence.schema.AgentryDatabase;
+import dev.agentry.persistence.webhooks.WebhookDelivery;
+import dev.agentry.persistence.webhooks.WebhookEvent;
+import dev.agentry.persistence.webhooks.WebhookSubscription;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Turns outbox events into deliveries, in one transaction per batch. Routing (SPEC section 8) is
+ * firehose while no credential declares event interests: every active subscription gets every
+ * event. Once any credential declares some, it is targeted: a subscription gets an event its own
+ * event types and its credential's interests both select. Subscriptions of paused, revoked or
+ * expired credentials get nothing.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class WebhookRouting {
+
+    @PersistenceContext(unitName = AgentryDatabase.PERSISTENCE_UNIT)
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    /** Routes up to {@code max} events; returns how many it routed. */
+    public int route(int max) {
+        List<WebhookEvent> events = em.createNamedQuery("WebhookEvent.unrouted", WebhookEvent.class)
+                .setMaxResults(max)
+                .getResultList();
+        if (events.isEmpty()) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        List<WebhookSubscription> subscriptions = em.createNamedQuery(
+                        "WebhookSubscription.active", WebhookSubscription.class)
+                .getResultList();
+        Map<String, Credential> owners = em.createQuery("select c from Credential c", Credential.class)
+                .getResultStream()
+                .collect(Collectors.toMap(Credential::getUid, Function.identity()));
+        boolean targeted =
+                owners.values().stream().anyMatch(c -> !c.getEventInterests().isEmpty());
+        List<WebhookSubscription> eligible = subscriptions.stream()
+                .filter(s -> usable(owners.get(s.getCredentialId()), now))
+                .toList();
+        for (WebhookEvent event : events) {
+            for (WebhookSubscription subscription : eligible) {
+                boolean selected = event.getTargetSubscription() != null
+                        ? event.getTargetSubscription().equals(subscription.getId())
+                        : !targeted || targets(subscription, owners.get(subscription.getCredentialId()), event);
+                if (selected) {
+                    em.persist(new WebhookDelivery(event, subscription, now));
+                }
+            }
+            event.routed();
+        }
+        return events.size();
+    }
+
+    private static boolean targets(WebhookSubscription subscription, Credential owner, WebhookEvent event) {
+        String type = event.getType();
+        return subscription.getEventTypes().stream().anyMatch(p -> EventCatalog.matches(p, type))
+                && owner.getEventInterests().stream().anyMatch(p -> EventCatalog.matches(p, type));
+    }
+
+    private static boolean usable(Credential owner, Instant now) {
+        return owner != null
+                && owner.getStatus() == CredentialState.ACTIVE
+                && (owner.getExpiresAt() == null || owner.getExpiresAt().isAfter(now));
+    }
+}

@@ -1,0 +1,239 @@
+package dev.agentry.core.webhooks;
+
+import dev.agentry.core.audit.AuditTrail;
+import dev.agentry.core.problem.AgentryException;
+import dev.agentry.core.problem.FieldError;
+import dev.agentry.persistence.policy.Credential;
+import dev.agentry.persistence.schema.AgentryDatabase;
+import dev.agentry.persistence.webhooks.WebhookEvent;
+import dev.agentry.persistence.webhooks.WebhookSubscription;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A credential's webhook subscriptions (SPEC section 8). A credential sees and changes only its own;
+ * another's is "not found". Every change is audited; the secret is shown only on create and rotate.
+ */
+@Stateless
+public class WebhookSubscriptions {
+
+    static final int MAX_EVENTS = 100;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @PersistenceContext(unitName = AgentryDatabase.PERSISTENCE_UNIT)
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    WebhookSettings settings;
+
+    @Inject
+    WebhookOutbox outbox;
+
+    public SubscriptionSecret create(String credentialId, SubscriptionRequest request) {
+        Credential owner = owner(credentialId);
+        List<FieldError> errors = new ArrayList<>();
+        checkUrl(request.url(), true, errors);
+        List<String> events = checkEvents(request.events(), true, owner, errors);
+        checkDescription(request.description(), errors);
+        if (request.status() != null) {
+            errors.add(new FieldError("status", "not_allowed", "a new subscription is active"));
+        }
+        if (!errors.isEmpty()) {
+            throw AgentryException.validation(errors);
+        }
+        String secret = newSecret();
+        Instant now = clock.instant();
+        WebhookSubscription subscription = new WebhookSubscription(
+                credentialId, request.url().strip(), events, request.description(), secret, now);
+        em.persist(subscription);
+        audit.action("webhook.subscription.create", subscription.getUid());
+        return new SubscriptionSecret(SubscriptionView.of(subscription, now), secret);
+    }
+
+    public List<SubscriptionView> list(String credentialId) {
+        Instant now = clock.instant();
+        return em.createNamedQuery("WebhookSubscription.ofCredential", WebhookSubscription.class)
+                .setParameter("credentialId", credentialId)
+                .getResultStream()
+                .map(s -> SubscriptionView.of(s, now))
+                .toList();
+    }
+
+    public SubscriptionView get(String credentialId, String id) {
+        return SubscriptionView.of(owned(credentialId, id), clock.instant());
+    }
+
+    public SubscriptionView update(String credentialId, String id, SubscriptionRequest request) {
+        WebhookSubscription subscription = owned(credentialId, id);
+        List<FieldError> errors = new ArrayList<>();
+        checkUrl(request.url(), false, errors);
+        List<String> events = checkEvents(request.events(), false, owner(credentialId), errors);
+        checkDescription(request.description(), errors);
+        if (request.status() != null
+                && !request.status().equals(WebhookSubscription.ACTIVE)
+                && !request.status().equals(WebhookSubscription.DISABLED)) {
+            errors.add(new FieldError(
+                    "status", "invalid", "status is active or disabled, not " + FieldError.quoted(request.status())));
+        }
+        if (!errors.isEmpty()) {
+            throw AgentryException.validation(errors);
+        }
+        Instant now = clock.instant();
+        if (request.url() != null) {
+            subscription.retarget(request.url().strip(), now);
+        }
+        if (events != null) {
+            subscription.subscribeTo(events, now);
+        }
+        if (request.description() != null) {
+            subscription.describeAs(request.description(), now);
+        }
+        if (WebhookSubscription.ACTIVE.equals(request.status())) {
+            subscription.enable(now);
+        } else if (WebhookSubscription.DISABLED.equals(request.status())) {
+            subscription.disable("disabled by its owner", now);
+        }
+        audit.action("webhook.subscription.update", subscription.getUid());
+        return SubscriptionView.of(subscription, now);
+    }
+
+    /** Deletes it with its deliveries and dead letters. */
+    public void delete(String credentialId, String id) {
+        WebhookSubscription subscription = owned(credentialId, id);
+        em.createQuery("delete from DeadLetter d where d.subscriptionId = :id")
+                .setParameter("id", subscription.getId())
+                .executeUpdate();
+        em.createQuery("delete from WebhookAttempt a where a.deliveryId in"
+                        + " (select d.id from WebhookDelivery d where d.subscription.id = :id)")
+                .setParameter("id", subscription.getId())
+                .executeUpdate();
+        em.createQuery("delete from WebhookDelivery d where d.subscription.id = :id")
+                .setParameter("id", subscription.getId())
+                .executeUpdate();
+        em.remove(subscription);
+        audit.action("webhook.subscription.delete", subscription.getUid());
+    }
+
+    /** A new secret signs from now on; the old one also signs for the configured overlap. */
+    public SubscriptionSecret rotateSecret(String credentialId, String id) {
+        WebhookSubscription subscription = owned(credentialId, id);
+        String secret = newSecret();
+        Instant now = clock.instant();
+        subscription.rotateSecret(secret, settings.secretOverlap(), now);
+        audit.action("webhook.subscription.rotate-secret", subscription.getUid());
+        return new SubscriptionSecret(SubscriptionView.of(subscription, now), secret);
+    }
+
+    /** Sends a {@code webhook.test} event to this subscription alone; returns its event id. */
+    public String test(String credentialId, String id) {
+        WebhookSubscription subscription = owned(credentialId, id);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("subscriptionId", subscription.getUid());
+        data.put("message", "A test event from Agentry, sent on request.");
+        WebhookEvent event = outbox.publishTo(subscription.getId(), EventCatalog.TEST, data);
+        audit.action("webhook.subscription.test", subscription.getUid());
+        return event.getEventId();
+    }
+
+    WebhookSubscription owned(String credentialId, String id) {
+        return em.createNamedQuery("WebhookSubscription.byUid", WebhookSubscription.class)
+                .setParameter("uid", id)
+                .getResultStream()
+                .filter(s -> s.getCredentialId().equals(credentialId))
+                .findFirst()
+                .orElseThrow(() -> AgentryException.notFound("Webhook subscription " + FieldError.quoted(id)));
+    }
+
+    private Credential owner(String credentialId) {
+        return em.createNamedQuery("Credential.findByUid", Credential.class)
+                .setParameter("uid", credentialId)
+                .getResultStream()
+                .findFirst()
+                .orElseThrow(() -> AgentryException.notFound("Credential " + FieldError.quoted(credentialId)));
+    }
+
+    private void checkUrl(String url, boolean required, List<FieldError> errors) {
+        if (url == null) {
+            if (required) {
+                errors.add(new FieldError("url", "required", "url is required"));
+            }
+            return;
+        }
+        if (url.isBlank() || url.length() > 2000) {
+            errors.add(new FieldError("url", "invalid", "url must be 1 to 2000 characters"));
+            return;
+        }
+        settings.guard()
+                .refusal(url.strip())
+                .ifPresent(why -> errors.add(new FieldError("url", "url_refused", "url " + why)));
+    }
+
+    /** The distinct event types, or {@code null} when not given on a change. */
+    private List<String> checkEvents(List<String> events, boolean required, Credential owner, List<FieldError> errors) {
+        if (events == null) {
+            if (required) {
+                errors.add(new FieldError("events", "required", "events is required: event types such as order.*"));
+            }
+            return null;
+        }
+        if (events.isEmpty() || events.size() > MAX_EVENTS) {
+            errors.add(new FieldError("events", "out_of_range", "events must have 1 to " + MAX_EVENTS + " types"));
+            return null;
+        }
+        List<String> interests = owner.getEventInterests();
+        int before = errors.size();
+        for (int i = 0; i < events.size(); i++) {
+            String type = events.get(i);
+            String field = "events[" + i + "]";
+            if (type == null || type.length() > 100 || !EventCatalog.selectsAny(type)) {
+                errors.add(new FieldError(
+                        field,
+                        "unknown_event_type",
+                        FieldError.quoted(type) + " is not an event type or pattern; see /capabilities"));
+            } else if (!interests.isEmpty() && !withinInterests(type, interests)) {
+                errors.add(new FieldError(
+                        field,
+                        "outside_interests",
+                        FieldError.quoted(type) + " is outside the credential's event interests " + interests));
+            }
+        }
+        return errors.size() > before ? null : List.copyOf(new LinkedHashSet<>(events));
+    }
+
+    /** Every type the pattern selects is one the credential is interested in. */
+    private static boolean withinInterests(String pattern, List<String> interests) {
+        return EventCatalog.ALL.stream()
+                .map(EventType::type)
+                .filter(type -> EventCatalog.matches(pattern, type))
+                .allMatch(type -> interests.stream().anyMatch(interest -> EventCatalog.matches(interest, type)));
+    }
+
+    private static void checkDescription(String description, List<FieldError> errors) {
+        if (description != null && description.length() > 500) {
+            errors.add(new FieldError("description", "too_long", "description must be at most 500 characters"));
+        }
+    }
+
+    private static String newSecret() {
+        byte[] key = new byte[32];
+        RANDOM.nextBytes(key);
+        return WebhookSignature.SECRET_PREFIX + Base64.getEncoder().encodeToString(key);
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Webhooks (SPEC section 8): subscriptions, the event catalog, the transactional outbox, signed
+ * delivery with retries, and the dead-letter queue with replay.
+ */
+package dev.agentry.core.webhooks;
