@@ -8,7 +8,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * JSON Schemas (draft 2020-12) of every collection's records, derived from the descriptors, and of
@@ -34,10 +33,6 @@ public class CatalogSchemas {
         schemas.put("envelope.checkpoint", checkpoint());
         schemas.put("envelope.lag", lag());
         return schemas;
-    }
-
-    public Optional<JsonObject> byId(String id) {
-        return Optional.ofNullable(all().get(id));
     }
 
     private static JsonObject record(CollectionDescriptor collection) {
@@ -215,7 +210,8 @@ public class CatalogSchemas {
                 .build();
     }
 
-    private static JsonObjectBuilder header(String id, String description) {
+    /** The start of every schema this API serves: dialect, id, title and description. */
+    public static JsonObjectBuilder header(String id, String description) {
         return Json.createObjectBuilder()
                 .add("$schema", DIALECT)
                 .add("$id", id)
@@ -223,7 +219,7 @@ public class CatalogSchemas {
                 .add("description", description);
     }
 
-    private static JsonObjectBuilder nullable(String type) {
+    public static JsonObjectBuilder nullable(String type) {
         return Json.createObjectBuilder()
                 .add("type", Json.createArrayBuilder().add(type).add("null"));
     }

@@ -22,13 +22,13 @@ public final class EventCatalog {
     public static final String CREDENTIAL_REVOKED = "credential.revoked";
 
     /** The data schema of every catalog change event. */
-    public static final String CHANGE_DATA = "webhook-change-data";
+    public static final String CHANGE_DATA = "webhook.data.change";
 
     /** The data schema of every credential event. */
-    public static final String CREDENTIAL_DATA = "webhook-credential-data";
+    public static final String CREDENTIAL_DATA = "webhook.data.credential";
 
     /** The data schema of the test event. */
-    public static final String TEST_DATA = "webhook-test-data";
+    public static final String TEST_DATA = "webhook.data.test";
 
     static final List<EventType> PLATFORM = List.of(
             new EventType(

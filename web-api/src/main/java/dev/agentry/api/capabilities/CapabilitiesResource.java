@@ -3,6 +3,8 @@ package dev.agentry.api.capabilities;
 import dev.agentry.api.ApiApplication;
 import dev.agentry.core.policy.ScopeCatalog;
 import dev.agentry.core.problem.ErrorCode;
+import dev.agentry.core.webhooks.EventCatalog;
+import dev.agentry.core.webhooks.EventType;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -29,13 +31,15 @@ public class CapabilitiesResource {
      * @param surfaces every surface with its routes and their scopes
      * @param scopes every scope a credential can hold
      * @param errorCodes the complete, stable error-code catalog
+     * @param eventTypes every webhook event type with its payload version and data schema
      */
     public record Capabilities(
             String apiVersion,
             String apiRoot,
             List<Surface> surfaces,
             List<ScopeEntry> scopes,
-            List<ErrorCodeEntry> errorCodes) {}
+            List<ErrorCodeEntry> errorCodes,
+            List<EventType> eventTypes) {}
 
     /**
      * One scope.
@@ -70,6 +74,7 @@ public class CapabilitiesResource {
                         .toList(),
                 Arrays.stream(ErrorCode.values())
                         .map(code -> new ErrorCodeEntry(code.code(), code.status(), code.title()))
-                        .toList());
+                        .toList(),
+                EventCatalog.ALL);
     }
 }

@@ -4,6 +4,7 @@ import dev.agentry.api.capabilities.ApiSurface;
 import dev.agentry.api.capabilities.Stability;
 import dev.agentry.core.catalog.CatalogSchemas;
 import dev.agentry.core.problem.AgentryException;
+import dev.agentry.core.webhooks.WebhookSchemas;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -14,6 +15,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -27,15 +31,23 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 public class SchemaResource {
 
     @Inject
-    CatalogSchemas schemas;
+    CatalogSchemas catalogSchemas;
+
+    @Inject
+    WebhookSchemas webhookSchemas;
+
+    private Map<String, JsonObject> all() {
+        Map<String, JsonObject> schemas = new LinkedHashMap<>(catalogSchemas.all());
+        schemas.putAll(webhookSchemas.all());
+        return schemas;
+    }
 
     @GET
     @Operation(summary = "Every schema id with its title")
     public JsonObject list() {
         var data = Json.createArrayBuilder();
-        schemas.all()
-                .forEach((id, schema) -> data.add(
-                        Json.createObjectBuilder().add("id", id).add("description", schema.getString("description"))));
+        all().forEach((id, schema) ->
+                data.add(Json.createObjectBuilder().add("id", id).add("description", schema.getString("description"))));
         return Json.createObjectBuilder().add("data", data).build();
     }
 
@@ -43,6 +55,7 @@ public class SchemaResource {
     @Path("{id}")
     @Operation(summary = "One JSON Schema (draft 2020-12)")
     public JsonObject one(@PathParam("id") String id) {
-        return schemas.byId(id).orElseThrow(() -> AgentryException.notFound("There is no schema with this id."));
+        return Optional.ofNullable(all().get(id))
+                .orElseThrow(() -> AgentryException.notFound("There is no schema with this id."));
     }
 }

@@ -1,0 +1,194 @@
+package dev.agentry.api.webhooks;
+
+import dev.agentry.api.capabilities.ApiSurface;
+import dev.agentry.api.capabilities.Stability;
+import dev.agentry.api.policy.Caller;
+import dev.agentry.api.request.JsonBody;
+import dev.agentry.core.cursor.PageLimit;
+import dev.agentry.core.problem.AgentryException;
+import dev.agentry.core.problem.FieldError;
+import dev.agentry.core.time.InstantParameter;
+import dev.agentry.core.webhooks.DeadLetterView;
+import dev.agentry.core.webhooks.DeliveryView;
+import dev.agentry.core.webhooks.Page;
+import dev.agentry.core.webhooks.ReplayResult;
+import dev.agentry.core.webhooks.SubscriptionRequest;
+import dev.agentry.core.webhooks.SubscriptionSecret;
+import dev.agentry.core.webhooks.SubscriptionView;
+import dev.agentry.core.webhooks.WebhookDeliveries;
+import dev.agentry.core.webhooks.WebhookSubscriptions;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+/** Webhook subscriptions of the calling credential, their deliveries, and its dead-letter queue. */
+@Path("/webhooks")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "bearer")
+@ApiSurface(value = "webhooks", stability = Stability.STABLE)
+public class WebhooksResource {
+
+    private static final Set<String> SUBSCRIPTION_FIELDS = Set.of("url", "events", "description", "status");
+    private static final Set<String> REPLAY_FIELDS = Set.of("ids", "failedSince");
+
+    @Inject
+    WebhookSubscriptions subscriptions;
+
+    @Inject
+    WebhookDeliveries deliveries;
+
+    @Inject
+    Caller caller;
+
+    @Context
+    UriInfo uri;
+
+    @POST
+    @Path("subscriptions")
+    @RolesAllowed("webhooks:manage")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Subscribe a URL to event types",
+            description = "Body {url, events[], description}. The response carries the whsec_ signing secret;"
+                    + " it is never shown again.")
+    public Response subscribe(JsonValue body) {
+        JsonBody json = JsonBody.of(body, SUBSCRIPTION_FIELDS, "a subscription field");
+        SubscriptionRequest request = new SubscriptionRequest(
+                json.string("url"), json.strings("events"), json.string("description"), json.string("status"));
+        json.done();
+        SubscriptionSecret created = subscriptions.create(caller.credentialId(), request);
+        return Response.created(uri.getAbsolutePathBuilder()
+                        .path(created.subscription().id())
+                        .build())
+                .entity(created)
+                .build();
+    }
+
+    @GET
+    @Path("subscriptions")
+    @RolesAllowed("webhooks:manage")
+    @Operation(summary = "The calling credential's subscriptions")
+    public Map<String, List<SubscriptionView>> list() {
+        return Map.of("data", subscriptions.list(caller.credentialId()));
+    }
+
+    @GET
+    @Path("subscriptions/{id}")
+    @RolesAllowed("webhooks:manage")
+    @Operation(summary = "One subscription")
+    public SubscriptionView get(@PathParam("id") String id) {
+        return subscriptions.get(caller.credentialId(), id);
+    }
+
+    @PATCH
+    @Path("subscriptions/{id}")
+    @RolesAllowed("webhooks:manage")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change url, events, description or status (active, disabled)")
+    public SubscriptionView change(@PathParam("id") String id, JsonValue body) {
+        JsonBody json = JsonBody.of(body, SUBSCRIPTION_FIELDS, "a subscription field");
+        SubscriptionRequest request = new SubscriptionRequest(
+                json.string("url"), json.strings("events"), json.string("description"), json.string("status"));
+        json.done();
+        return subscriptions.update(caller.credentialId(), id, request);
+    }
+
+    @DELETE
+    @Path("subscriptions/{id}")
+    @RolesAllowed("webhooks:manage")
+    @Operation(summary = "Delete a subscription with its deliveries")
+    public Response delete(@PathParam("id") String id) {
+        subscriptions.delete(caller.credentialId(), id);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("subscriptions/{id}/rotate-secret")
+    @RolesAllowed("webhooks:manage")
+    @Operation(
+            summary = "Rotate the signing secret",
+            description = "The new secret is shown once; deliveries carry a signature under each secret until"
+                    + " previousSecretValidUntil.")
+    public SubscriptionSecret rotate(@PathParam("id") String id) {
+        return subscriptions.rotateSecret(caller.credentialId(), id);
+    }
+
+    @POST
+    @Path("subscriptions/{id}/test")
+    @RolesAllowed("webhooks:manage")
+    @Operation(summary = "Send a webhook.test event to this subscription")
+    public Response test(@PathParam("id") String id) {
+        return Response.accepted(Map.of("eventId", subscriptions.test(caller.credentialId(), id)))
+                .build();
+    }
+
+    @GET
+    @Path("subscriptions/{id}/deliveries")
+    @RolesAllowed("webhooks:manage")
+    @Operation(summary = "The subscription's deliveries with their attempts, newest first")
+    public Page<DeliveryView> deliveries(
+            @PathParam("id") String id, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return deliveries.history(caller.credentialId(), id, PageLimit.parse(limit), cursor);
+    }
+
+    @GET
+    @Path("dlq")
+    @RolesAllowed("webhooks:dlq:read")
+    @Operation(summary = "Dead-lettered deliveries, oldest first; filters subscriptionId, eventType, failedSince")
+    public Page<DeadLetterView> deadLetters(
+            @QueryParam("subscriptionId") String subscriptionId,
+            @QueryParam("eventType") String eventType,
+            @QueryParam("failedSince") String failedSince,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
+        return deliveries.deadLetters(
+                caller.credentialId(),
+                subscriptionId,
+                eventType,
+                InstantParameter.parse("failedSince", failedSince),
+                PageLimit.parse(limit),
+                cursor);
+    }
+
+    @POST
+    @Path("dlq/replay")
+    @RolesAllowed("webhooks:dlq:replay")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Replay dead letters: {ids:[...]} or {failedSince}",
+            description = "At most 100 at a time. Each keeps its webhook-id and is signed anew with the current"
+                    + " secret and a fresh timestamp.")
+    public ReplayResult replay(JsonValue body) {
+        JsonBody json = JsonBody.of(body, REPLAY_FIELDS, "a replay field");
+        List<String> ids = json.strings("ids");
+        String failedSince = json.string("failedSince");
+        json.done();
+        if ((ids == null) == (failedSince == null)) {
+            throw AgentryException.validation(
+                    List.of(new FieldError("body", "one_of", "give either ids or failedSince")));
+        }
+        return ids != null
+                ? deliveries.replay(caller.credentialId(), ids)
+                : deliveries.replaySince(caller.credentialId(), InstantParameter.parse("failedSince", failedSince));
+    }
+}
