@@ -121,7 +121,9 @@ public class DeliveryLedger {
         Optional<Duration> wait = RetrySchedule.next(
                 attempt, result.retryAfter(), ThreadLocalRandom.current().nextDouble());
         if (wait.isPresent()) {
-            delivery.retryAt(now.plus(wait.get()), result.statusCode(), result.outcome(), now);
+            // The wait runs from the moment the attempt failed, not from when a batch got recorded.
+            Instant failedAt = result.attemptedAt().plusMillis(result.latencyMillis());
+            delivery.retryAt(failedAt.plus(wait.get()), result.statusCode(), result.outcome(), now);
         } else {
             deadLetter(
                     delivery,

@@ -178,8 +178,8 @@ public class WebhookDeliveries {
 
     private TypedQuery<DeadLetter> query(
             String credentialId, Long subscription, String eventType, Instant failedSince, long after) {
-        StringBuilder jpql = new StringBuilder("select l from DeadLetter l join fetch l.delivery d join fetch d.event"
-                + " join fetch d.subscription s where s.credentialId = :credential and l.id > :after");
+        StringBuilder jpql = new StringBuilder("select l from DeadLetter l join l.delivery d"
+                + " join d.subscription s where s.credentialId = :credential and l.id > :after");
         if (subscription != null) {
             jpql.append(" and l.subscriptionId = :subscription");
         }

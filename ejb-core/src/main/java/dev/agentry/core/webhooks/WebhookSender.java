@@ -56,7 +56,9 @@ final class WebhookSender implements AutoCloseable {
                         WebhookSignature.header(delivery.secrets(), delivery.eventId(), timestamp, delivery.body()))
                 .header("User-Agent", "Agentry-Webhooks/1")
                 .post(Entity.entity(delivery.body(), MediaType.APPLICATION_JSON_TYPE))) {
-            String body = response.hasEntity() ? response.readEntity(String.class) : "";
+            // Read whatever came back: hasEntity() is false for a body sent without a content type.
+            String read = response.readEntity(String.class);
+            String body = read == null ? "" : read;
             return new SendResult(
                     at,
                     response.getStatus(),

@@ -152,7 +152,8 @@ public class WebhookSubscriptions {
         return event.getEventId();
     }
 
-    WebhookSubscription owned(String credentialId, String id) {
+    /** The credential's subscription with this id; {@code not_found} for another credential's. */
+    public WebhookSubscription owned(String credentialId, String id) {
         return em.createNamedQuery("WebhookSubscription.byUid", WebhookSubscription.class)
                 .setParameter("uid", id)
                 .getResultStream()

@@ -1,0 +1,360 @@
+package dev.agentry.it;
+
+import static dev.agentry.it.harness.Api.assertProblem;
+import static dev.agentry.it.harness.Api.bearer;
+import static dev.agentry.it.harness.Api.get;
+import static dev.agentry.it.harness.Api.json;
+import static dev.agentry.it.harness.Api.postJson;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.agentry.it.harness.Api;
+import dev.agentry.it.harness.WebhookReceiver;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Webhooks (SPEC section 8), every delivery checked by the independent standardwebhooks verifier. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class WebhooksIT {
+
+    private static final WebhookReceiver RECEIVER = WebhookReceiver.get();
+
+    private final String[] auth = bearer(Api.tokenFor(Api.createCredential("{\"name\":\"hooks-" + UUID.randomUUID()
+            + "\",\"owner\":\"it\",\"scopes\":[\"webhooks:manage\",\"webhooks:dlq:read\",\"webhooks:dlq:replay\"],"
+            + "\"eventInterests\":[\"tag.*\",\"webhook.test\"]}")));
+
+    @AfterEach
+    void clockBack() {
+        Api.shiftClock(0);
+    }
+
+    @Test
+    void aTestEventArrivesSignedAndTheIndependentVerifierAcceptsItButNoTampering() {
+        String name = "signed-" + UUID.randomUUID();
+        JsonObject created = subscribe(name, null, "[\"tag.*\"]");
+        String secret = created.getString("secret");
+        assertTrue(secret.startsWith("whsec_"));
+        RECEIVER.expectSecrets(name, secret);
+        String id = created.getJsonObject("subscription").getString("id");
+
+        HttpResponse<String> test =
+                Api.send("POST", "api/v1/webhooks/subscriptions/" + id + "/test", BodyPublishers.noBody(), auth);
+        assertEquals(202, test.statusCode(), test.body());
+        String eventId = json(test).getString("eventId");
+
+        JsonObject delivery = RECEIVER.await(name, d -> !d.isEmpty()).get(0);
+        JsonObject headers = delivery.getJsonObject("headers");
+        assertEquals(eventId, headers.getString("webhook-id"));
+        assertTrue(verified(delivery, 0), delivery.toString());
+        JsonObject payload = Api.structure(delivery.getString("body")).asJsonObject();
+        assertEquals("webhook.test", payload.getString("type"));
+        assertEquals(eventId, payload.getString("id"));
+
+        String body = delivery.getString("body");
+        assertFalse(
+                RECEIVER.verify(secret, body.replace("test", "tost"), headers).getBoolean("ok"), "tampered body");
+        assertFalse(
+                RECEIVER.verify(secret, body, with(headers, "webhook-id", "msg_other"))
+                        .getBoolean("ok"),
+                "id");
+        long timestamp = Long.parseLong(headers.getString("webhook-timestamp"));
+        assertFalse(
+                RECEIVER.verify(secret, body, with(headers, "webhook-timestamp", Long.toString(timestamp + 1)))
+                        .getBoolean("ok"),
+                "timestamp");
+        assertFalse(
+                RECEIVER.verify(secret, body, with(headers, "webhook-timestamp", Long.toString(timestamp - 600)))
+                        .getBoolean("ok"),
+                "a timestamp ten minutes old");
+        assertTrue(RECEIVER.verify(secret, body, headers).getBoolean("ok"));
+    }
+
+    @Test
+    void aCommittedCatalogChangeLeavesExactlyOneEventAndARolledBackOneNone() {
+        String slug = "outbox-" + UUID.randomUUID();
+        assertEquals(0, outbox(slug + "-rolled-back", false));
+        assertEquals(1, outbox(slug, true));
+
+        String name = "changes-" + UUID.randomUUID();
+        JsonObject created = subscribe(name, null, "[\"tag.created\"]");
+        RECEIVER.expectSecrets(name, created.getString("secret"));
+        String later = "outbox-later-" + UUID.randomUUID();
+        assertEquals(1, outbox(later, true));
+        JsonObject delivery =
+                RECEIVER
+                        .await(
+                                name,
+                                d -> d.stream()
+                                        .anyMatch(x -> x.getString("body").contains(later)))
+                        .stream()
+                        .filter(x -> x.getString("body").contains(later))
+                        .findFirst()
+                        .orElseThrow();
+        assertTrue(verified(delivery, 0));
+        JsonObject payload = Api.structure(delivery.getString("body")).asJsonObject();
+        assertEquals("tag.created", payload.getString("type"));
+        assertEquals("tags", payload.getJsonObject("data").getString("resourceType"));
+        assertEquals(
+                later, payload.getJsonObject("data").getJsonObject("snapshot").getString("slug"));
+    }
+
+    @Test
+    void duringARotationDeliveriesCarryASignatureUnderEachSecret() {
+        String name = "rotation-" + UUID.randomUUID();
+        JsonObject created = subscribe(name, null, "[\"tag.*\"]");
+        String id = created.getJsonObject("subscription").getString("id");
+        String old = created.getString("secret");
+        JsonObject rotated = json(Api.send(
+                "POST", "api/v1/webhooks/subscriptions/" + id + "/rotate-secret", BodyPublishers.noBody(), auth));
+        String fresh = rotated.getString("secret");
+        assertFalse(fresh.equals(old));
+        assertTrue(rotated.getJsonObject("subscription").containsKey("previousSecretValidUntil"));
+        RECEIVER.expectSecrets(name, old, fresh);
+
+        Api.send("POST", "api/v1/webhooks/subscriptions/" + id + "/test", BodyPublishers.noBody(), auth);
+
+        JsonObject delivery = RECEIVER.await(name, d -> !d.isEmpty()).get(0);
+        assertTrue(verified(delivery, 0), "the old secret still verifies: " + delivery);
+        assertTrue(verified(delivery, 1), "the new secret verifies: " + delivery);
+        assertEquals(
+                2,
+                delivery.getJsonObject("headers").getString("webhook-signature").split(" ").length);
+    }
+
+    @Test
+    void aFailedDeliveryIsRetriedOnTheScheduleWithJitter() {
+        String name = "failing-" + UUID.randomUUID();
+        String id = subscribe(name, "status=500", "[\"tag.*\"]")
+                .getJsonObject("subscription")
+                .getString("id");
+        Api.send("POST", "api/v1/webhooks/subscriptions/" + id + "/test", BodyPublishers.noBody(), auth);
+
+        JsonObject first = awaitDelivery(id, d -> d.getInt("attempts") >= 1);
+        assertEquals("pending", first.getString("status"));
+        assertEquals(500, first.getInt("lastStatus"));
+        Instant attempted = failedAt(first.getJsonArray("history").getJsonObject(0));
+        Duration wait = Duration.between(attempted, Instant.parse(first.getString("nextAttemptAt")));
+        assertTrue(wait.toMillis() >= 4000 && wait.toMillis() <= 6000, "5 s ± 20 %: " + wait);
+        assertEquals(
+                "receiver says 500",
+                first.getJsonArray("history").getJsonObject(0).getString("response"));
+
+        // Move the clock past each wait instead of sleeping through it.
+        long shifted = 0;
+        for (int attempt = 2; attempt <= 8; attempt++) {
+            shifted += 11 * 3600;
+            Api.shiftClock(shifted);
+            int expected = attempt;
+            JsonObject now = awaitDelivery(id, d -> d.getInt("attempts") >= expected);
+            if (attempt == 3) {
+                Instant at = failedAt(now.getJsonArray("history").getJsonObject(2));
+                Duration next = Duration.between(at, Instant.parse(now.getString("nextAttemptAt")));
+                assertTrue(
+                        next.compareTo(Duration.ofMinutes(24)) >= 0 && next.compareTo(Duration.ofMinutes(36)) <= 0,
+                        "30 min ± 20 % after the third attempt: " + next);
+            }
+        }
+        JsonObject dead = awaitDelivery(id, d -> d.getString("status").equals("dead"));
+        assertEquals(8, dead.getInt("attempts"));
+
+        JsonObject letters = json(get("api/v1/webhooks/dlq?subscriptionId=" + id, auth));
+        assertEquals(1, letters.getInt("count"), letters.toString());
+        JsonObject letter = letters.getJsonArray("data").getJsonObject(0);
+        assertEquals(dead.getString("eventId"), letter.getString("eventId"));
+
+        // Replay: the same webhook-id, this time to a receiver that accepts it.
+        Api.shiftClock(0);
+        String good = "replayed-" + UUID.randomUUID();
+        JsonObject patched = json(Api.send(
+                "PATCH",
+                "api/v1/webhooks/subscriptions/" + id,
+                BodyPublishers.ofString("{\"url\":\"" + RECEIVER.url(good, null) + "\"}"),
+                Api.with(auth, "Content-Type", "application/json")));
+        assertEquals(RECEIVER.url(good, null), patched.getString("url"));
+        JsonObject replay = json(postJson(
+                "api/v1/webhooks/dlq/replay", "{\"ids\":[\"" + letter.getString("id") + "\",\"nope\"]}", auth));
+        assertEquals(2, replay.getInt("attempted"));
+        assertEquals(1, replay.getInt("replayed"));
+        assertEquals("not_found", replay.getJsonArray("errors").getJsonObject(0).getString("code"));
+        JsonObject redelivered = RECEIVER.await(good, d -> !d.isEmpty()).get(0);
+        assertEquals(
+                dead.getString("eventId"), redelivered.getJsonObject("headers").getString("webhook-id"));
+        assertEquals(
+                "succeeded",
+                awaitDelivery(id, d -> d.getString("status").equals("succeeded"))
+                        .getString("status"));
+    }
+
+    @Test
+    void goneDisablesTheSubscriptionRedirectsFailAndRetryAfterIsHonoured() {
+        String gone = subscribe("gone-" + UUID.randomUUID(), "status=410", "[\"tag.*\"]")
+                .getJsonObject("subscription")
+                .getString("id");
+        Api.send("POST", "api/v1/webhooks/subscriptions/" + gone + "/test", BodyPublishers.noBody(), auth);
+        assertEquals("dead", awaitDelivery(gone, d -> d.getInt("attempts") >= 1).getString("status"));
+        JsonObject disabled = json(get("api/v1/webhooks/subscriptions/" + gone, auth));
+        assertEquals("disabled", disabled.getString("status"));
+
+        String redirect = subscribe(
+                        "redirect-" + UUID.randomUUID(),
+                        "status=307&location=" + RECEIVER.url("elsewhere", null),
+                        "[\"tag.*\"]")
+                .getJsonObject("subscription")
+                .getString("id");
+        Api.send("POST", "api/v1/webhooks/subscriptions/" + redirect + "/test", BodyPublishers.noBody(), auth);
+        JsonObject redirected = awaitDelivery(redirect, d -> d.getInt("attempts") >= 1);
+        assertEquals("pending", redirected.getString("status"));
+        assertEquals(307, redirected.getInt("lastStatus"));
+        assertTrue(redirected.getString("lastError").contains("redirects are not followed"));
+
+        String busy = subscribe("busy-" + UUID.randomUUID(), "status=429&retryAfter=120", "[\"tag.*\"]")
+                .getJsonObject("subscription")
+                .getString("id");
+        Api.send("POST", "api/v1/webhooks/subscriptions/" + busy + "/test", BodyPublishers.noBody(), auth);
+        JsonObject throttled = awaitDelivery(busy, d -> d.getInt("attempts") >= 1);
+        Instant attempted = failedAt(throttled.getJsonArray("history").getJsonObject(0));
+        Duration wait = Duration.between(attempted, Instant.parse(throttled.getString("nextAttemptAt")));
+        assertTrue(
+                wait.compareTo(Duration.ofSeconds(120)) >= 0 && wait.compareTo(Duration.ofSeconds(121)) < 0,
+                wait.toString());
+    }
+
+    @Test
+    void targetedRoutingDeliversOnlyWhatBothTheSubscriptionAndTheCredentialsInterestsSelect() {
+        String name = "targeted-" + UUID.randomUUID();
+        RECEIVER.expectSecrets(name, subscribe(name, null, "[\"tag.updated\"]").getString("secret"));
+        String slug = "routing-" + UUID.randomUUID();
+        assertEquals(1, outbox(slug, true)); // tag.created: not subscribed
+        String other = "routing-probe-" + UUID.randomUUID();
+        String probe = "probe-" + UUID.randomUUID();
+        JsonObject created = subscribe(probe, null, "[\"tag.created\"]");
+        RECEIVER.expectSecrets(probe, created.getString("secret"));
+        assertEquals(1, outbox(other, true));
+        RECEIVER.await(probe, d -> d.stream().anyMatch(x -> x.getString("body").contains(other)));
+        assertTrue(RECEIVER.received(name).isEmpty(), "tag.created is not for a tag.updated subscription");
+    }
+
+    @Test
+    void urlsIntoTheServersNetworkAndOtherBadInputAreRefused() {
+        for (String url : List.of(
+                "http://127.0.0.2/hook",
+                "http://[::1]/hook",
+                "http://[::ffff:10.0.0.1]/hook",
+                "http://[64:ff9b::a9fe:a9fe]/hook",
+                "http://169.254.169.254/latest/meta-data/",
+                "http://10.0.0.1/",
+                "http://192.168.0.1/",
+                "http://[fe80::1]/",
+                "http://224.0.0.1/",
+                "ftp://example.com/",
+                "http://user:pw@127.0.0.1/")) {
+            HttpResponse<String> refused =
+                    postJson("api/v1/webhooks/subscriptions", "{\"url\":\"" + url + "\",\"events\":[\"tag.*\"]}", auth);
+            assertProblem(refused, 400, "validation_failed");
+            assertTrue(
+                    refused.body().contains("url_refused") || refused.body().contains("\"url\""), url + refused.body());
+        }
+        String url = RECEIVER.url("bad-input", null);
+        assertField(postJson("api/v1/webhooks/subscriptions", "{\"url\":\"" + url + "\"}", auth), "events");
+        assertField(
+                postJson("api/v1/webhooks/subscriptions", "{\"url\":\"" + url + "\",\"events\":[]}", auth), "events");
+        assertField(
+                postJson(
+                        "api/v1/webhooks/subscriptions",
+                        "{\"url\":\"" + url + "\",\"events\":[\"widget.exploded\"]}",
+                        auth),
+                "events[0]");
+        assertField(
+                postJson(
+                        "api/v1/webhooks/subscriptions",
+                        "{\"url\":\"" + url + "\",\"events\":[\"order.created\"]}",
+                        auth),
+                "events[0]");
+        assertField(
+                postJson("api/v1/webhooks/subscriptions", "{\"url\":\"" + url + "\",\"events\":\"tag.*\"}", auth),
+                "events");
+        assertField(
+                postJson(
+                        "api/v1/webhooks/subscriptions",
+                        "{\"url\":\"" + url + "\",\"events\":[\"tag.*\"],\"colour\":1}",
+                        auth),
+                "colour");
+        assertProblem(postJson("api/v1/webhooks/subscriptions", "[]", auth), 400, "validation_failed");
+        assertProblem(get("api/v1/webhooks/subscriptions/nope", auth), 404, "not_found");
+        assertProblem(get("api/v1/webhooks/dlq?failedSince=yesterday", auth), 400, "validation_failed");
+        assertProblem(get("api/v1/webhooks/dlq?cursor=abc", auth), 400, "cursor_invalid");
+        assertProblem(get("api/v1/webhooks/dlq?limit=0", auth), 400, "validation_failed");
+        assertProblem(postJson("api/v1/webhooks/dlq/replay", "{}", auth), 400, "validation_failed");
+        assertProblem(postJson("api/v1/webhooks/dlq/replay", "{\"ids\":[]}", auth), 400, "validation_failed");
+        assertProblem(get("api/v1/webhooks/subscriptions"), 401, "auth_missing");
+    }
+
+    private JsonObject subscribe(String name, String query, String events) {
+        HttpResponse<String> created = postJson(
+                "api/v1/webhooks/subscriptions",
+                "{\"url\":\"" + RECEIVER.url(name, query) + "\",\"events\":" + events + ",\"description\":\"" + name
+                        + "\"}",
+                auth);
+        assertEquals(201, created.statusCode(), created.body());
+        return json(created);
+    }
+
+    private JsonObject awaitDelivery(String subscription, Predicate<JsonObject> done) {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (true) {
+            JsonObject page = json(get("api/v1/webhooks/subscriptions/" + subscription + "/deliveries", auth));
+            if (page.getInt("count") > 0 && done.test(page.getJsonArray("data").getJsonObject(0))) {
+                return page.getJsonArray("data").getJsonObject(0);
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("deliveries of " + subscription + ": " + page);
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static int outbox(String slug, boolean commit) {
+        HttpResponse<String> response = Api.send(
+                "POST", "api/v1/_probe/webhooks/outbox?slug=" + slug + "&commit=" + commit, BodyPublishers.noBody());
+        assertEquals(200, response.statusCode(), response.body());
+        return Integer.parseInt(response.body().strip());
+    }
+
+    /** When an attempt's response (or failure) came: the retry wait runs from there. */
+    private static Instant failedAt(JsonObject attempt) {
+        return Instant.parse(attempt.getString("attemptedAt"))
+                .plusMillis(attempt.getJsonNumber("latencyMs").longValue());
+    }
+
+    private static boolean verified(JsonObject delivery, int secret) {
+        return delivery.getJsonArray("verdicts").getJsonObject(secret).getBoolean("ok");
+    }
+
+    private static JsonObject with(JsonObject headers, String name, String value) {
+        return Json.createObjectBuilder(headers).add(name, value).build();
+    }
+
+    private static void assertField(HttpResponse<String> response, String field) {
+        assertProblem(response, 400, "validation_failed");
+        assertTrue(response.body().contains("\"field\":\"" + field + "\""), field + " in " + response.body());
+    }
+}
