@@ -80,3 +80,6 @@ CREATE TABLE webhook_dead_letter (
     CONSTRAINT uk_webhook_dead_letter_delivery UNIQUE (delivery_id)
 );
 CREATE INDEX ix_webhook_dead_letter_failed ON webhook_dead_letter (failed_at);
+
+-- When a credential's credential.expiring event went out; cleared when its expiry changes.
+ALTER TABLE credential ADD COLUMN expiry_reminded_at TIMESTAMP WITH TIME ZONE;

@@ -156,7 +156,7 @@ class WebhooksIT {
         // Move the clock past each wait instead of sleeping through it.
         long shifted = 0;
         for (int attempt = 2; attempt <= 8; attempt++) {
-            shifted += 11 * 3600;
+            shifted += 13 * 3600; // beyond the longest wait, 10 h + 20 %
             Api.shiftClock(shifted);
             int expected = attempt;
             JsonObject now = awaitDelivery(id, d -> d.getInt("attempts") >= expected);
@@ -231,6 +231,73 @@ class WebhooksIT {
         assertTrue(
                 wait.compareTo(Duration.ofSeconds(120)) >= 0 && wait.compareTo(Duration.ofSeconds(121)) < 0,
                 wait.toString());
+    }
+
+    @Test
+    void credentialsAboutToExpireAndRevokedOnesAreAnnounced() {
+        String[] watcher = bearer(Api.tokenFor(Api.createCredential("{\"name\":\"watcher-" + UUID.randomUUID()
+                + "\",\"owner\":\"it\",\"scopes\":[\"webhooks:manage\"],\"eventInterests\":[\"credential.*\"]}")));
+        String name = "credentials-" + UUID.randomUUID();
+        HttpResponse<String> subscribed = postJson(
+                "api/v1/webhooks/subscriptions",
+                "{\"url\":\"" + RECEIVER.url(name, null) + "\",\"events\":[\"credential.*\"]}",
+                watcher);
+        assertEquals(201, subscribed.statusCode(), subscribed.body());
+        RECEIVER.expectSecrets(name, json(subscribed).getString("secret"));
+        JsonObject expiring = Api.createCredential("{\"name\":\"expiring-" + UUID.randomUUID()
+                + "\",\"owner\":\"it\",\"scopes\":[\"changes:read\"],\"ttlDays\":30,\"reminderDays\":7}");
+        String credentialId = expiring.getString("id");
+
+        Api.shiftClock(24L * 24 * 3600);
+        JsonObject reminder = payload(
+                RECEIVER
+                        .await(
+                                name,
+                                d -> d.stream()
+                                        .anyMatch(x -> x.getString("body").contains(credentialId)))
+                        .stream()
+                        .filter(x -> x.getString("body").contains(credentialId))
+                        .findFirst()
+                        .orElseThrow());
+        assertEquals("credential.expiring", reminder.getString("type"));
+        assertFalse(reminder.toString().contains("secret"), "no secret or hash in an event: " + reminder);
+        Api.shiftClock(0);
+
+        Api.send("POST", "api/v1/credentials/" + credentialId + "/revoke", BodyPublishers.noBody(), Api.asBootstrap());
+        List<JsonObject> both = RECEIVER.await(
+                name,
+                d -> d.stream()
+                                .filter(x -> x.getString("body").contains(credentialId))
+                                .count()
+                        >= 2);
+        assertEquals(
+                List.of("credential.expiring", "credential.revoked"),
+                both.stream()
+                        .filter(x -> x.getString("body").contains(credentialId))
+                        .map(x -> payload(x).getString("type"))
+                        .toList());
+        // The reminder was signed at the moved clock's time, which the verifier rightly refuses as too far
+        // from its own; the revocation was signed after the clock came back.
+        assertTrue(both.stream()
+                .filter(x -> x.getString("body").contains("credential.revoked"))
+                .allMatch(x -> verified(x, 0)));
+    }
+
+    @Test
+    void aSubscriptionFailingEveryDeliveryForFiveDaysIsDisabled() {
+        String id = subscribe("down-" + UUID.randomUUID(), "status=503", "[\"tag.*\"]")
+                .getJsonObject("subscription")
+                .getString("id");
+        Api.send("POST", "api/v1/webhooks/subscriptions/" + id + "/test", BodyPublishers.noBody(), auth);
+        awaitDelivery(id, d -> d.getInt("attempts") >= 1);
+        assertEquals(
+                "active", json(get("api/v1/webhooks/subscriptions/" + id, auth)).getString("status"));
+
+        Api.shiftClock(5L * 24 * 3600 + 60);
+        awaitDelivery(id, d -> d.getInt("attempts") >= 2);
+        JsonObject disabled = json(get("api/v1/webhooks/subscriptions/" + id, auth));
+        assertEquals("disabled", disabled.getString("status"));
+        assertTrue(disabled.getString("disabledReason").contains("5 days"), disabled.toString());
     }
 
     @Test
@@ -337,6 +404,10 @@ class WebhooksIT {
                 "POST", "api/v1/_probe/webhooks/outbox?slug=" + slug + "&commit=" + commit, BodyPublishers.noBody());
         assertEquals(200, response.statusCode(), response.body());
         return Integer.parseInt(response.body().strip());
+    }
+
+    private static JsonObject payload(JsonObject delivery) {
+        return Api.structure(delivery.getString("body")).asJsonObject();
     }
 
     /** When an attempt's response (or failure) came: the retry wait runs from there. */

@@ -24,6 +24,15 @@ public enum CredentialStatus {
         return of(credential.getStatus(), credential.getExpiresAt(), now);
     }
 
+    /** Active and inside its reminder window before expiry. */
+    public static boolean expiringSoon(Credential credential, Instant now) {
+        return of(credential, now) == ACTIVE
+                && credential.getExpiresAt() != null
+                && java.time.Duration.between(now, credential.getExpiresAt())
+                                .compareTo(java.time.Duration.ofDays(credential.getReminderDays()))
+                        <= 0;
+    }
+
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -1,7 +1,6 @@
 package dev.agentry.core.policy;
 
 import dev.agentry.persistence.policy.Credential;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -40,9 +39,7 @@ public record CredentialView(
 
     static CredentialView of(Credential c, Instant now) {
         CredentialStatus status = CredentialStatus.of(c, now);
-        boolean expiringSoon = status == CredentialStatus.ACTIVE
-                && c.getExpiresAt() != null
-                && Duration.between(now, c.getExpiresAt()).compareTo(Duration.ofDays(c.getReminderDays())) <= 0;
+        boolean expiringSoon = CredentialStatus.expiringSoon(c, now);
         Instant overlap = c.getPreviousSecretValidUntil() != null
                         && c.getPreviousSecretValidUntil().isAfter(now)
                 ? c.getPreviousSecretValidUntil()

@@ -20,11 +20,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Turns outbox events into deliveries, in one transaction per batch. Routing (SPEC section 8) is
- * firehose while no credential declares event interests: every active subscription gets every
- * event. Once any credential declares some, it is targeted: a subscription gets an event its own
- * event types and its credential's interests both select. Subscriptions of paused, revoked or
- * expired credentials get nothing.
+ * Turns outbox events into deliveries, in one transaction per batch, by the {@link RoutingRule}.
+ * Subscriptions of paused, revoked or expired credentials get nothing.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -58,22 +55,19 @@ public class WebhookRouting {
                 .toList();
         for (WebhookEvent event : events) {
             for (WebhookSubscription subscription : eligible) {
-                boolean selected = event.getTargetSubscription() != null
-                        ? event.getTargetSubscription().equals(subscription.getId())
-                        : !targeted || targets(subscription, owners.get(subscription.getCredentialId()), event);
-                if (selected) {
+                if (RoutingRule.selects(
+                        event.getType(),
+                        event.getTargetSubscription(),
+                        subscription.getId(),
+                        subscription.getEventTypes(),
+                        owners.get(subscription.getCredentialId()).getEventInterests(),
+                        targeted)) {
                     em.persist(new WebhookDelivery(event, subscription, now));
                 }
             }
             event.routed();
         }
         return events.size();
-    }
-
-    private static boolean targets(WebhookSubscription subscription, Credential owner, WebhookEvent event) {
-        String type = event.getType();
-        return subscription.getEventTypes().stream().anyMatch(p -> EventCatalog.matches(p, type))
-                && owner.getEventInterests().stream().anyMatch(p -> EventCatalog.matches(p, type));
     }
 
     private static boolean usable(Credential owner, Instant now) {

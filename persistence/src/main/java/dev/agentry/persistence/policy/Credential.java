@@ -73,6 +73,9 @@ public class Credential {
     @Column(name = "reminder_days", nullable = false)
     private int reminderDays;
 
+    @Column(name = "expiry_reminded_at")
+    private Instant expiryRemindedAt;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 20)
     private CredentialState status;
@@ -135,6 +138,9 @@ public class Credential {
 
     /** Sets when it expires ({@code null}: never) and how many days before that reminders start. */
     public void expireAt(Instant expiresAt, int reminderDays, Instant now) {
+        if (!java.util.Objects.equals(this.expiresAt, expiresAt) || this.reminderDays != reminderDays) {
+            this.expiryRemindedAt = null; // a new expiry deserves its own reminder
+        }
         this.expiresAt = expiresAt;
         this.reminderDays = reminderDays;
         touch(now);
@@ -175,6 +181,15 @@ public class Credential {
             lastUsedAt = at;
             lastUsedAddress = address;
         }
+    }
+
+    /** The reminder that it is about to expire went out. */
+    public void remindedOfExpiry(Instant at) {
+        this.expiryRemindedAt = at;
+    }
+
+    public Instant getExpiryRemindedAt() {
+        return expiryRemindedAt;
     }
 
     public boolean isRevoked() {

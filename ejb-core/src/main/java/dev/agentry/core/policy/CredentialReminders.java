@@ -1,0 +1,70 @@
+package dev.agentry.core.policy;
+
+import dev.agentry.core.audit.AuditTrail;
+import dev.agentry.core.webhooks.EventCatalog;
+import dev.agentry.core.webhooks.WebhookOutbox;
+import dev.agentry.persistence.policy.Credential;
+import dev.agentry.persistence.schema.AgentryDatabase;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Sends {@code credential.expiring} once per expiry, when an active credential enters its reminder
+ * window, so its owner's receivers hear of it before calls start failing. The event and the mark
+ * that it went out commit together.
+ */
+@Singleton
+@Startup
+public class CredentialReminders {
+
+    @Inject
+    @ConfigProperty(name = "agentry.credentials.reminder-interval", defaultValue = "PT1M")
+    Duration interval;
+
+    @Resource
+    TimerService timers;
+
+    @PersistenceContext(unitName = AgentryDatabase.PERSISTENCE_UNIT)
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    WebhookOutbox outbox;
+
+    @Inject
+    AuditTrail audit;
+
+    @PostConstruct
+    void schedule() {
+        timers.createIntervalTimer(interval.toMillis(), interval.toMillis(), new TimerConfig(null, false));
+    }
+
+    @Timeout
+    void remind() {
+        Instant now = clock.instant();
+        em.createQuery(
+                        "select c from Credential c where c.expiresAt is not null and c.expiryRemindedAt is null",
+                        Credential.class)
+                .getResultStream()
+                .filter(c -> CredentialStatus.expiringSoon(c, now))
+                .forEach(c -> {
+                    outbox.publish(EventCatalog.CREDENTIAL_EXPIRING, CredentialEvents.data(c));
+                    c.remindedOfExpiry(now);
+                    audit.action("credential.expiring", c.getUid());
+                });
+    }
+}
