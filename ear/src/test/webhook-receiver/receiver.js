@@ -1,7 +1,11 @@
 // Loopback webhook receiver for Agentry's integration tests. Every delivery is checked with the
 // independent `standardwebhooks` package, never with Agentry's own code.
 //
-//   POST /hooks/<name>?status=&retryAfter=&location=   a delivery; answers `status` (default 204)
+//   POST /hooks/<name>?status=&retryAfter=&location=&delayMs=
+//                                                        a delivery; answers `status` (default 204),
+//                                                        after `delayMs` when given
+//   GET  /_summary/<name>                                counts only: deliveries, distinct ids, first/last time
+//   GET  /_ids/<name>                                    one line per delivery: webhook-id and the record's slug
 //   PUT  /_secrets/<name>   {"secrets": [...]}           the secrets deliveries to <name> must verify with
 //   GET  /_received/<name>                               what arrived, with each secret's verdict
 //   POST /_verify  {"secret", "body", "headers"}         verifies a (possibly tampered) delivery
@@ -48,13 +52,40 @@ const server = http.createServer((req, res) => {
       const extra = {};
       if (url.searchParams.get('retryAfter')) extra['Retry-After'] = url.searchParams.get('retryAfter');
       if (url.searchParams.get('location')) extra['Location'] = url.searchParams.get('location');
-      res.writeHead(status, extra);
-      res.end(status >= 400 ? 'receiver says ' + status : '');
+      const answer = () => {
+        res.writeHead(status, extra);
+        res.end(status >= 400 ? 'receiver says ' + status : '');
+      };
+      const delay = Number(url.searchParams.get('delayMs') || 0);
+      if (delay > 0) setTimeout(answer, delay); else answer();
     } else if (req.method === 'PUT' && parts[0] === '_secrets' && parts[1]) {
       secrets.set(parts[1], JSON.parse(body).secrets);
       reply(res, 204);
     } else if (req.method === 'GET' && parts[0] === '_received' && parts[1]) {
       reply(res, 200, received.get(parts[1]) || []);
+    } else if (req.method === 'GET' && parts[0] === '_summary' && parts[1]) {
+      const list = received.get(parts[1]) || [];
+      const ids = new Set(list.map((d) => d.headers['webhook-id']));
+      const bodies = new Set(list.map((d) => d.body));
+      reply(res, 200, {
+        deliveries: list.length,
+        distinctIds: ids.size,
+        distinctBodies: bodies.size,
+        unverified: list.filter((d) => !d.verdicts.some((v) => v.ok)).length,
+        first: list.length ? list[0].at : null,
+        last: list.length ? list[list.length - 1].at : null,
+      });
+    } else if (req.method === 'GET' && parts[0] === '_ids' && parts[1]) {
+      const list = received.get(parts[1]) || [];
+      res.writeHead(200, { 'Content-Type': 'text/plain' });
+      const slug = (d) => {
+        try {
+          return JSON.parse(d.body).data.snapshot.slug;
+        } catch (e) {
+          return '-';
+        }
+      };
+      res.end(list.map((d) => d.headers['webhook-id'] + ' ' + slug(d)).join('\n') + '\n');
     } else if (req.method === 'POST' && parts[0] === '_verify') {
       const asked = JSON.parse(body);
       reply(res, 200, verify(asked.secret, asked.body, asked.headers));

@@ -45,6 +45,7 @@ CREATE TABLE webhook_delivery (
     attempts        INTEGER                  NOT NULL,
     next_attempt_at TIMESTAMP WITH TIME ZONE,
     lease_until     TIMESTAMP WITH TIME ZONE,
+    lease_token     VARCHAR(36),
     last_status     INTEGER,
     last_error      VARCHAR(500),
     created_at      TIMESTAMP WITH TIME ZONE NOT NULL,

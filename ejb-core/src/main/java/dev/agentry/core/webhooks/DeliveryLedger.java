@@ -18,8 +18,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -51,8 +55,9 @@ public class DeliveryLedger {
     Event<WebhookIncident> incidents;
 
     /**
-     * Leases up to {@code max} due deliveries. The lease is a conditional update, so two threads
-     * or nodes racing for a delivery cannot both win it.
+     * Leases up to {@code max} due deliveries. The lease is a conditional update stamped with a
+     * token of this call, so two threads or nodes racing for a delivery cannot both win it: each
+     * reads back only the rows its own token marks.
      */
     public List<Outgoing> lease(int max) {
         Instant now = clock.instant();
@@ -60,39 +65,48 @@ public class DeliveryLedger {
                 .setParameter("now", now)
                 .setMaxResults(max)
                 .getResultList();
+        if (due.isEmpty()) {
+            return List.of();
+        }
+        String token = UUID.randomUUID().toString();
+        em.createNamedQuery("WebhookDelivery.lease")
+                .setParameter("until", now.plus(LEASE))
+                .setParameter("token", token)
+                .setParameter("ids", due)
+                .setParameter("now", now)
+                .executeUpdate();
         List<Outgoing> leased = new ArrayList<>();
-        for (Long id : due) {
-            int won = em.createNamedQuery("WebhookDelivery.lease")
-                    .setParameter("until", now.plus(LEASE))
-                    .setParameter("id", id)
-                    .setParameter("now", now)
-                    .executeUpdate();
-            if (won == 1) {
-                WebhookDelivery delivery = em.find(WebhookDelivery.class, id);
-                WebhookSubscription subscription = delivery.getSubscription();
-                leased.add(new Outgoing(
-                        id,
-                        subscription.getId(),
-                        delivery.getEvent().getEventId(),
-                        subscription.getUrl(),
-                        delivery.getEvent().getPayload(),
-                        subscription.signingSecrets(now),
-                        delivery.getAttempts()));
-            }
+        for (WebhookDelivery delivery : em.createNamedQuery("WebhookDelivery.leased", WebhookDelivery.class)
+                .setParameter("ids", due)
+                .setParameter("token", token)
+                .getResultList()) {
+            WebhookSubscription subscription = delivery.getSubscription();
+            leased.add(new Outgoing(
+                    delivery.getId(),
+                    subscription.getId(),
+                    delivery.getEvent().getEventId(),
+                    subscription.getUrl(),
+                    delivery.getEvent().getPayload(),
+                    subscription.signingSecrets(now),
+                    delivery.getAttempts()));
         }
         return leased;
     }
 
     /** Records what a batch of sends came to. */
     public void record(List<Outgoing> sent, List<SendResult> results) {
+        Map<Long, WebhookDelivery> deliveries = em.createNamedQuery(
+                        "WebhookDelivery.withSubscription", WebhookDelivery.class)
+                .setParameter("ids", sent.stream().map(Outgoing::deliveryId).toList())
+                .getResultStream()
+                .collect(Collectors.toMap(WebhookDelivery::getId, Function.identity()));
         for (int i = 0; i < sent.size(); i++) {
-            record(sent.get(i), results.get(i));
+            record(deliveries.get(sent.get(i).deliveryId()), sent.get(i), results.get(i));
         }
     }
 
-    private void record(Outgoing outgoing, SendResult result) {
+    private void record(WebhookDelivery delivery, Outgoing outgoing, SendResult result) {
         Instant now = clock.instant();
-        WebhookDelivery delivery = em.find(WebhookDelivery.class, outgoing.deliveryId());
         if (delivery == null || !WebhookDelivery.PENDING.equals(delivery.getStatus())) {
             return; // deleted with its subscription meanwhile
         }

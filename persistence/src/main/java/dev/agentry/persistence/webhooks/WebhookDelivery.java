@@ -29,8 +29,15 @@ import java.util.Objects;
                 + " and s.status = 'active' order by d.nextAttemptAt, d.id")
 @NamedQuery(
         name = "WebhookDelivery.lease",
-        query = "update WebhookDelivery d set d.leaseUntil = :until where d.id = :id and d.status = 'pending'"
-                + " and (d.leaseUntil is null or d.leaseUntil < :now)")
+        query = "update WebhookDelivery d set d.leaseUntil = :until, d.leaseToken = :token where d.id in :ids"
+                + " and d.status = 'pending' and (d.leaseUntil is null or d.leaseUntil < :now)")
+@NamedQuery(
+        name = "WebhookDelivery.leased",
+        query = "select d from WebhookDelivery d join fetch d.event join fetch d.subscription"
+                + " where d.id in :ids and d.leaseToken = :token")
+@NamedQuery(
+        name = "WebhookDelivery.withSubscription",
+        query = "select d from WebhookDelivery d join fetch d.event join fetch d.subscription where d.id in :ids")
 @NamedQuery(
         name = "WebhookDelivery.ofSubscription",
         query = "select d from WebhookDelivery d join fetch d.event where d.subscription.id = :subscription"
@@ -65,6 +72,10 @@ public class WebhookDelivery {
 
     @Column(name = "lease_until")
     private Instant leaseUntil;
+
+    /** Which lease holds it: the sender that won it, among any that raced for it. */
+    @Column(name = "lease_token", length = 36)
+    private String leaseToken;
 
     @Column(name = "last_status")
     private Integer lastStatus;

@@ -1,0 +1,143 @@
+#!/usr/bin/env bash
+# Webhook delivery, measured against a fresh server of its own (port offset 300: http 8380) and the
+# test suite's loopback receiver, which checks every signature with the npm package standardwebhooks.
+#
+#   bench/webhooks.sh throughput [N]        N events (default 10,000) queued while the dispatcher is
+#                                           paused, then delivered: sustained signed deliveries/s
+#   bench/webhooks.sh fault [N] [KILLS]     N events delivered while the server JVM is killed with
+#                                           SIGKILL KILLS times (default 4) and restarted; checks that
+#                                           the receiver got every event and reports the duplicate rate
+#
+# Needs the built EAR and prepared server (mvn -B -pl ear -am package -DskipTests), Node.js and npm.
+set -euo pipefail
+mode=${1:?usage: bench/webhooks.sh throughput|fault [N] [KILLS]}
+n=${2:-10000}
+kills=${3:-4}
+root=$(cd "$(dirname "$0")/.." && pwd)
+wildfly=$(ls -d "$root"/ear/target/wildfly-*/ | head -1)
+ear=$root/ear/target/agentry.ear
+work=${BENCH_DIR:-/tmp/agentry-webhooks-bench}
+base=http://127.0.0.1:8380
+receiver_port=9777
+run=$(date +%s)
+[ -f "$ear" ] && [ -d "$wildfly" ] || { echo "build first: mvn -B -pl ear -am package -DskipTests" >&2; exit 1; }
+
+rm -rf "$work" && mkdir -p "$work"
+cp -r "$wildfly/standalone" "$work/base"
+rm -rf "$work/base/data" "$work/base/tmp" "$work/base/log"
+cp "$ear" "$work/base/deployments/"
+cp -r "$root/ear/src/test/webhook-receiver" "$work/receiver"
+(cd "$work/receiver" && npm ci --no-audit --no-fund --silent)
+
+node "$work/receiver/receiver.js" "$receiver_port" > "$work/receiver.log" 2>&1 &
+receiver_pid=$!
+server_pid=
+cleanup() {
+    [ -n "$server_pid" ] && kill -9 "$server_pid" 2>/dev/null || true
+    kill "$receiver_pid" 2>/dev/null || true
+}
+trap cleanup EXIT
+
+start_server() { # extra system properties
+    JBOSS_JAVA_SIZING="-Xms256m -Xmx768m ${BENCH_JVM_OPTS:-}" "$wildfly/bin/standalone.sh" \
+        -Djboss.server.base.dir="$work/base" -Djboss.socket.binding.port-offset=300 \
+        -Dagentry.token.jwks-url=http://127.0.0.1:8389/api/v1/auth/jwks \
+        -Dagentry.webhooks.allowed-ranges=127.0.0.1/32 -Dagentry.demo.enabled=false \
+        -Dagentry.rate-limit.per-minute=100000000 "$@" >> "$work/server.out" 2>&1 &
+    disown   # killed on purpose; no job-control notice
+    for _ in $(seq 1 240); do
+        if curl -sf "$base/api/v1/readiness" > /dev/null 2>&1; then
+            server_pid=$(pgrep -f "jboss.server.base.dir=$work/base" | grep -v "^$$\$" | tail -1)
+            return
+        fi
+        sleep 0.5
+    done
+    echo "the server did not become ready; see $work/server.out" >&2
+    exit 1
+}
+kill_server() {
+    pkill -9 -f "jboss.server.base.dir=$work/base" || true
+    while pgrep -f "jboss.server.base.dir=$work/base" > /dev/null; do sleep 0.2; done
+}
+field() { sed -E "s/.*\"$1\":\"([^\"]+)\".*/\1/"; }
+number() { sed -E "s/.*\"$1\":([0-9]+).*/\1/"; }
+summary() { curl -sf "http://127.0.0.1:$receiver_port/_summary/bench"; }
+
+import_events() {
+    local credential token file location status
+    credential="$work/base/data/agentry/bootstrap-credential.json"
+    token=$(curl -sf -u "$(field client_id < "$credential"):$(field client_secret < "$credential")" \
+        -d grant_type=client_credentials "$base/api/v1/auth/token" | field access_token)
+    H="Authorization: Bearer $token"
+    secret=$(curl -sf -H "$H" -H 'Content-Type: application/json' "$base/api/v1/webhooks/subscriptions" \
+        -d "{\"url\":\"http://127.0.0.1:$receiver_port/hooks/bench${1:-}\",\"events\":[\"tag.created\"]}" |
+        field secret)
+    curl -sf -X PUT "http://127.0.0.1:$receiver_port/_secrets/bench" -d "{\"secrets\":[\"$secret\"]}"
+    file="$work/events.jsonl"
+    seq 1 "$n" | awk -v run="$run" '{printf "{\"collection\":\"tags\",\"name\":\"Bench %d\",\"slug\":\"bench-%s-%d\"}\n", $1, run, $1}' > "$file"
+    location=$(curl -sf -D - -o /dev/null -H "$H" -H 'Content-Type: application/x-ndjson' \
+        --data-binary @"$file" "$base/api/v1/imports" | awk -F': ' 'tolower($1)=="location" {print $2}' | tr -d '\r')
+    local started=$SECONDS
+    while :; do
+        status=$(curl -sf -H "$H" "$location" | field status)
+        [ "$status" = COMPLETED ] && break
+        [ "$status" = STARTING ] || [ "$status" = STARTED ] || { echo "import $status" >&2; exit 1; }
+        sleep 0.5
+    done
+    echo "imported $n records with their events in $((SECONDS - started)) s"
+}
+
+await_all() { # timeout seconds
+    local deadline=$((SECONDS + $1))
+    while [ "$(summary | number distinctIds)" -lt "$n" ]; do
+        [ $SECONDS -lt $deadline ] || { echo "timed out: $(summary)" >&2; return 1; }
+        sleep 0.5
+    done
+}
+
+case "$mode" in
+throughput)
+    start_server -Dagentry.webhooks.dispatch-interval=PT1H   # paused: events queue in the outbox
+    import_events
+    kill_server   # nothing is lost by stopping now: the outbox is in the database
+    started=$(date +%s%3N)
+    start_server
+    await_all 600
+    s=$(summary)
+    first=$(echo "$s" | number first)
+    last=$(echo "$s" | number last)
+    echo "first delivery $((first - started)) ms after the restart began (server start included)"
+    echo "delivered $n signed events in $((last - first)) ms: $(( n * 1000 / (last - first > 0 ? last - first : 1) )) deliveries/s"
+    echo "receiver: $s"
+    pid=$(pgrep -f "jboss.server.base.dir=$work/base" | tail -1)
+    jcmd "$pid" GC.heap_info 2>/dev/null | awk '/heap/ {print "server heap after: " $0; exit}' || true
+    ;;
+fault)
+    start_server
+    import_events "?delayMs=15"
+    for k in $(seq 1 "$kills"); do
+        sleep "$(awk -v r=$RANDOM 'BEGIN {printf "%.1f", 1 + r % 40 / 10}')"
+        echo "kill $k: SIGKILL with $(summary | number distinctIds) of $n delivered"
+        kill_server
+        start_server
+    done
+    await_all 900
+    curl -sf "http://127.0.0.1:$receiver_port/_ids/bench" > "$work/ids.txt"
+    s=$(summary)
+    distinct=$(awk '{print $1}' "$work/ids.txt" | sort -u | wc -l)
+    slugs=$(awk '{print $2}' "$work/ids.txt" | sort -u | wc -l)
+    expected=$(seq 1 "$n" | sed "s/^/bench-$run-/" | sort)
+    missing=$(comm -23 <(echo "$expected") <(awk '{print $2}' "$work/ids.txt" | sort -u) | wc -l)
+    deliveries=$(echo "$s" | number deliveries)
+    echo "events: $n; distinct webhook-ids received: $distinct; distinct records: $slugs; missing: $missing"
+    echo "deliveries: $deliveries; duplicates: $((deliveries - distinct))" \
+        "($(awk -v d=$((deliveries - distinct)) -v t="$distinct" 'BEGIN {printf "%.2f", 100 * d / t}') %)"
+    echo "unverified by standardwebhooks: $(echo "$s" | number unverified)"
+    [ "$missing" -eq 0 ] && [ "$distinct" -eq "$n" ] || { echo "LOST EVENTS" >&2; exit 1; }
+    echo "nothing lost"
+    ;;
+*)
+    echo "usage: bench/webhooks.sh throughput|fault [N] [KILLS]" >&2
+    exit 2
+    ;;
+esac
