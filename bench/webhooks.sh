@@ -87,6 +87,19 @@ import_events() {
     echo "imported $n records with their events in $((SECONDS - started)) s"
 }
 
+await_sequenced() { # the imported changes placed in the feed, so sequencing them does not compete later
+    local seen=0 cursor="" page
+    while :; do
+        page=$(curl -sf -H "$H" "$base/api/v1/changes?types=tags&limit=200${cursor:+&cursor=$cursor}")
+        seen=$((seen + $(echo "$page" | grep -o '"resourceType":"tags"' | wc -l)))
+        cursor=$(echo "$page" | sed -nE 's/.*"nextCursor":"([^"]+)".*/\1/p')
+        if ! echo "$page" | grep -q '"hasMore":true'; then
+            [ "$seen" -ge "$n" ] && return
+            sleep 1   # the rest is not sequenced yet; walk on from here
+        fi
+    done
+}
+
 await_all() { # timeout seconds
     local deadline=$((SECONDS + $1))
     while [ "$(summary | number distinctIds)" -lt "$n" ]; do
@@ -99,27 +112,34 @@ case "$mode" in
 throughput)
     start_server -Dagentry.webhooks.dispatch-interval=PT1H   # paused: events queue in the outbox
     import_events
+    await_sequenced
     kill_server   # nothing is lost by stopping now: the outbox is in the database
     started=$(date +%s%3N)
-    start_server
+    start_server ${BENCH_SERVER_OPTS:-}
     await_all 600
     s=$(summary)
     first=$(echo "$s" | number first)
     last=$(echo "$s" | number last)
     echo "first delivery $((first - started)) ms after the restart began (server start included)"
+    middle=$(echo "$s" | number middle)
     echo "delivered $n signed events in $((last - first)) ms: $(( n * 1000 / (last - first > 0 ? last - first : 1) )) deliveries/s"
+    echo "second half (JIT warm): $(( (n - n / 2) * 1000 / (last - middle > 0 ? last - middle : 1) )) deliveries/s"
     echo "receiver: $s"
     pid=$(pgrep -f "jboss.server.base.dir=$work/base" | tail -1)
     jcmd "$pid" GC.heap_info 2>/dev/null | awk '/heap/ {print "server heap after: " $0; exit}' || true
+    # BENCH_JVM_OPTS=-XX:StartFlightRecording=settings=default records the drain; it is kept here:
+    if [[ "${BENCH_JVM_OPTS:-}" == *StartFlightRecording* ]]; then
+        jcmd "$pid" JFR.dump filename="$work/drain.jfr" > /dev/null && echo "flight recording: $work/drain.jfr"
+    fi
     ;;
 fault)
-    start_server
+    start_server ${BENCH_SERVER_OPTS:-}
     import_events "?delayMs=15"
     for k in $(seq 1 "$kills"); do
         sleep "$(awk -v r=$RANDOM 'BEGIN {printf "%.1f", 1 + r % 40 / 10}')"
         echo "kill $k: SIGKILL with $(summary | number distinctIds) of $n delivered"
         kill_server
-        start_server
+        start_server ${BENCH_SERVER_OPTS:-}
     done
     await_all 900
     curl -sf "http://127.0.0.1:$receiver_port/_ids/bench" > "$work/ids.txt"

@@ -4,7 +4,7 @@
 //   POST /hooks/<name>?status=&retryAfter=&location=&delayMs=
 //                                                        a delivery; answers `status` (default 204),
 //                                                        after `delayMs` when given
-//   GET  /_summary/<name>                                counts only: deliveries, distinct ids, first/last time
+//   GET  /_summary/<name>                                counts only: deliveries, distinct ids, first/middle/last time
 //   GET  /_ids/<name>                                    one line per delivery: webhook-id and the record's slug
 //   PUT  /_secrets/<name>   {"secrets": [...]}           the secrets deliveries to <name> must verify with
 //   GET  /_received/<name>                               what arrived, with each secret's verdict
@@ -73,6 +73,7 @@ const server = http.createServer((req, res) => {
         distinctBodies: bodies.size,
         unverified: list.filter((d) => !d.verdicts.some((v) => v.ok)).length,
         first: list.length ? list[0].at : null,
+        middle: list.length ? list[Math.floor(list.length / 2)].at : null,
         last: list.length ? list[list.length - 1].at : null,
       });
     } else if (req.method === 'GET' && parts[0] === '_ids' && parts[1]) {

@@ -53,7 +53,7 @@ CREATE TABLE webhook_delivery (
     version         BIGINT                   NOT NULL,
     CONSTRAINT uk_webhook_delivery UNIQUE (event_ref, subscription_id)
 );
-CREATE INDEX ix_webhook_delivery_due ON webhook_delivery (status, next_attempt_at);
+CREATE INDEX ix_webhook_delivery_due ON webhook_delivery (status, next_attempt_at, id);
 CREATE INDEX ix_webhook_delivery_subscription ON webhook_delivery (subscription_id, id);
 
 CREATE TABLE webhook_attempt (

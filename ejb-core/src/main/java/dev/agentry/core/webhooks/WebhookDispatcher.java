@@ -12,6 +12,7 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -21,7 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -34,6 +34,9 @@ import org.jboss.logging.Logger;
 @Singleton
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+// The senders' own pool, so a slow receiver cannot take the threads the rest of the server uses, nor
+// the rest of the server the senders'; lanes beyond its size would only queue.
+@ManagedExecutorDefinition(name = WebhookDispatcher.SENDERS, maxAsync = WebhookDispatcher.MAX_LANES)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class WebhookDispatcher {
 
@@ -42,7 +45,13 @@ public class WebhookDispatcher {
     /** One tick works at most this long, so a backlog never holds the timer thread for long. */
     private static final Duration TICK_BUDGET = Duration.ofSeconds(10);
 
-    private static final int LEASE_PER_LANE = 16;
+    static final String SENDERS = "java:app/concurrent/WebhookSenders";
+
+    static final int MAX_LANES = 32;
+
+    private static final int LEASE_PER_LANE = 32;
+
+    private static final int ROUTE_BATCH = 500;
 
     @Inject
     @ConfigProperty(name = "agentry.webhooks.dispatch-interval", defaultValue = "PT1S")
@@ -55,7 +64,7 @@ public class WebhookDispatcher {
     @Resource
     TimerService timers;
 
-    @Resource
+    @Resource(lookup = SENDERS)
     ManagedExecutorService executor;
 
     @Inject
@@ -70,17 +79,16 @@ public class WebhookDispatcher {
     @Inject
     Clock clock;
 
-    private final AtomicBoolean running = new AtomicBoolean();
     private final List<WebhookSender> senders = new ArrayList<>();
     private volatile Instant lastTick;
 
     @PostConstruct
     void start() {
-        for (int i = 0; i < Math.max(1, lanes); i++) {
+        for (int i = 0; i < Math.min(MAX_LANES, Math.max(1, lanes)); i++) {
             senders.add(new WebhookSender(clock, settings.guard()));
         }
         lastTick = Instant.now(); // counts as ticking until the first tick is due
-        timers.createIntervalTimer(interval.toMillis(), interval.toMillis(), new TimerConfig(null, false));
+        scheduleNext();
     }
 
     @PreDestroy
@@ -97,32 +105,55 @@ public class WebhookDispatcher {
         return interval;
     }
 
+    /**
+     * One tick, then the next one an interval after it ends: a tick that works through a backlog
+     * never overlaps the next (an interval timer would, and the container would warn every second).
+     */
     @Timeout
     void tick() {
-        if (!running.compareAndSet(false, true)) {
-            return; // the previous tick is still working through a backlog
-        }
         try {
             lastTick = Instant.now();
-            long deadline = System.nanoTime() + TICK_BUDGET.toNanos();
-            while (System.nanoTime() < deadline) {
-                int routed = routing.route(500);
-                List<Outgoing> batch = ledger.lease(senders.size() * LEASE_PER_LANE);
-                if (!batch.isEmpty()) {
-                    ledger.record(batch, send(batch));
-                } else if (routed == 0) {
-                    return;
-                }
-            }
+            deliverUntil(System.nanoTime() + TICK_BUDGET.toNanos());
         } catch (RuntimeException e) {
             LOG.warn("Webhook dispatch failed; it resumes on the next tick", e);
         } finally {
-            running.set(false);
+            scheduleNext();
         }
     }
 
-    /** Sends a batch on the lanes in parallel; results in the batch's order. */
-    private List<SendResult> send(List<Outgoing> batch) {
+    private void scheduleNext() {
+        timers.createSingleActionTimer(interval.toMillis(), new TimerConfig(null, false));
+    }
+
+    /**
+     * Works through what is due as a pipeline: while the lanes send one batch, this thread records
+     * the previous batch's outcomes, routes new events and leases the next batch, so the database
+     * work hides behind the network work.
+     */
+    private void deliverUntil(long deadline) {
+        routing.route(ROUTE_BATCH);
+        List<Outgoing> batch = ledger.lease(senders.size() * LEASE_PER_LANE);
+        List<Outgoing> sent = List.of();
+        List<SendResult> outcomes = List.of();
+        while (!batch.isEmpty()) {
+            List<Future<List<SendResult>>> sending = send(batch);
+            if (!sent.isEmpty()) {
+                ledger.record(sent, outcomes);
+            }
+            routing.route(ROUTE_BATCH);
+            List<Outgoing> next =
+                    System.nanoTime() < deadline ? ledger.lease(senders.size() * LEASE_PER_LANE) : List.of();
+            outcomes = results(batch, sending);
+            sent = batch;
+            batch = next;
+        }
+        if (!sent.isEmpty()) {
+            ledger.record(sent, outcomes);
+        }
+    }
+
+    /** Starts sending a batch on the lanes in parallel, each lane a share of it. */
+    private List<Future<List<SendResult>>> send(List<Outgoing> batch) {
         int lanesUsed = Math.min(senders.size(), batch.size());
         List<Future<List<SendResult>>> futures = new ArrayList<>();
         for (int lane = 0; lane < lanesUsed; lane++) {
@@ -133,6 +164,12 @@ public class WebhookDispatcher {
             }
             futures.add(executor.submit(() -> share.stream().map(sender::send).toList()));
         }
+        return futures;
+    }
+
+    /** The batch's outcomes in its order, once every lane is done. */
+    private List<SendResult> results(List<Outgoing> batch, List<Future<List<SendResult>>> futures) {
+        int lanesUsed = futures.size();
         List<List<SendResult>> byLane = new ArrayList<>();
         for (Future<List<SendResult>> future : futures) {
             try {

@@ -14,6 +14,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -35,7 +36,8 @@ public class WebhookRouting {
 
     /** Routes up to {@code max} events; returns how many it routed. */
     public int route(int max) {
-        List<WebhookEvent> events = em.createNamedQuery("WebhookEvent.unrouted", WebhookEvent.class)
+        // Only what routing needs: loading the events would load (and dirty-check) their payloads.
+        List<Object[]> events = em.createNamedQuery("WebhookEvent.unrouted", Object[].class)
                 .setMaxResults(max)
                 .getResultList();
         if (events.isEmpty()) {
@@ -53,20 +55,23 @@ public class WebhookRouting {
         List<WebhookSubscription> eligible = subscriptions.stream()
                 .filter(s -> usable(owners.get(s.getCredentialId()), now))
                 .toList();
-        for (WebhookEvent event : events) {
+        List<Long> ids = new ArrayList<>();
+        for (Object[] event : events) {
+            long id = (Long) event[0];
             for (WebhookSubscription subscription : eligible) {
                 if (RoutingRule.selects(
-                        event.getType(),
-                        event.getTargetSubscription(),
+                        (String) event[1],
+                        (Long) event[2],
                         subscription.getId(),
                         subscription.getEventTypes(),
                         owners.get(subscription.getCredentialId()).getEventInterests(),
                         targeted)) {
-                    em.persist(new WebhookDelivery(event, subscription, now));
+                    em.persist(new WebhookDelivery(em.getReference(WebhookEvent.class, id), subscription, now));
                 }
             }
-            event.routed();
+            ids.add(id);
         }
+        em.createNamedQuery("WebhookEvent.routed").setParameter("ids", ids).executeUpdate();
         return events.size();
     }
 

@@ -24,9 +24,12 @@ import java.util.Objects;
 @Table(name = "webhook_delivery")
 @NamedQuery(
         name = "WebhookDelivery.due",
-        query = "select d.id from WebhookDelivery d join d.subscription s where d.status = 'pending'"
-                + " and d.nextAttemptAt <= :now and (d.leaseUntil is null or d.leaseUntil < :now)"
-                + " and s.status = 'active' order by d.nextAttemptAt, d.id")
+        // Ordered as the index (status, next_attempt_at, id) is, so the database reads only the first
+        // rows of a backlog instead of sorting all of it.
+        query = "select d.id from WebhookDelivery d where d.status = 'pending' and d.nextAttemptAt <= :now"
+                + " and (d.leaseUntil is null or d.leaseUntil < :now) and d.subscription.id in"
+                + " (select s.id from WebhookSubscription s where s.status = 'active')"
+                + " order by d.status, d.nextAttemptAt, d.id")
 @NamedQuery(
         name = "WebhookDelivery.lease",
         query = "update WebhookDelivery d set d.leaseUntil = :until, d.leaseToken = :token where d.id in :ids"

@@ -17,7 +17,10 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "webhook_event")
-@NamedQuery(name = "WebhookEvent.unrouted", query = "select e from WebhookEvent e where e.routed = false order by e.id")
+@NamedQuery(
+        name = "WebhookEvent.unrouted",
+        query = "select e.id, e.type, e.targetSubscription from WebhookEvent e where e.routed = false order by e.id")
+@NamedQuery(name = "WebhookEvent.routed", query = "update WebhookEvent e set e.routed = true where e.id in :ids")
 public class WebhookEvent {
 
     @Id
@@ -53,11 +56,6 @@ public class WebhookEvent {
         this.occurredAt = Objects.requireNonNull(occurredAt, "occurredAt");
         this.payload = Objects.requireNonNull(payload, "payload");
         this.targetSubscription = targetSubscription;
-    }
-
-    /** Its deliveries exist now. */
-    public void routed() {
-        this.routed = true;
     }
 
     public Long getId() {
