@@ -294,10 +294,30 @@ class WebhooksIT {
                 "active", json(get("api/v1/webhooks/subscriptions/" + id, auth)).getString("status"));
 
         Api.shiftClock(5L * 24 * 3600 + 60);
-        awaitDelivery(id, d -> d.getInt("attempts") >= 2);
-        JsonObject disabled = json(get("api/v1/webhooks/subscriptions/" + id, auth));
-        assertEquals("disabled", disabled.getString("status"));
+        JsonObject disabled = awaitSubscription(id, s -> s.getString("status").equals("disabled"));
         assertTrue(disabled.getString("disabledReason").contains("5 days"), disabled.toString());
+    }
+
+    @Test
+    void theEventCatalogIsPublishedWithASchemaPerPayload() {
+        JsonObject capabilities = json(get("api/v1/capabilities"));
+        List<JsonObject> types = capabilities.getJsonArray("eventTypes").getValuesAs(JsonObject.class);
+        for (String type : List.of("order.created", "global-set.deleted", "credential.expiring", "webhook.test")) {
+            JsonObject entry = types.stream()
+                    .filter(t -> t.getString("type").equals(type))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(type + " in " + types));
+            assertEquals(1, entry.getInt("version"));
+            JsonObject schema = json(get("api/v1/schema/webhook.event." + type, Api.asBootstrap()));
+            assertEquals(
+                    type,
+                    schema.getJsonObject("properties").getJsonObject("type").getString("const"));
+            String data =
+                    schema.getJsonObject("properties").getJsonObject("data").getString("$ref");
+            assertEquals(entry.getString("dataSchema"), data);
+            assertEquals(200, get("api/v1/schema/" + data, Api.asBootstrap()).statusCode(), data);
+        }
+        assertEquals(15 * 3 + 3, types.size(), "three per collection and the platform's three");
     }
 
     @Test
@@ -378,6 +398,25 @@ class WebhooksIT {
                 auth);
         assertEquals(201, created.statusCode(), created.body());
         return json(created);
+    }
+
+    private JsonObject awaitSubscription(String subscription, Predicate<JsonObject> done) {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (true) {
+            JsonObject current = json(get("api/v1/webhooks/subscriptions/" + subscription, auth));
+            if (done.test(current)) {
+                return current;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("subscription " + current);
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     private JsonObject awaitDelivery(String subscription, Predicate<JsonObject> done) {

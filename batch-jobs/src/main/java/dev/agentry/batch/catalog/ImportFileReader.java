@@ -1,6 +1,6 @@
 package dev.agentry.batch.catalog;
 
-import dev.agentry.core.catalog.CatalogImports;
+import dev.agentry.core.catalog.ImportFiles;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
 import jakarta.enterprise.context.Dependent;
@@ -45,7 +45,7 @@ public class ImportFileReader extends AbstractItemReader {
 
     @Override
     public void open(Serializable checkpoint) throws IOException {
-        lines = Files.newBufferedReader(CatalogImports.directory(dataDir).resolve(file), StandardCharsets.UTF_8);
+        lines = Files.newBufferedReader(ImportFiles.directory(dataDir).resolve(file), StandardCharsets.UTF_8);
         if (csv()) {
             String first = lines.readLine();
             lineNumber = 1;

@@ -59,11 +59,6 @@ public class CatalogImports {
     @ConfigProperty(name = "jboss.server.data.dir")
     String dataDir;
 
-    /** Where the server keeps import files; the job resolves its {@link #FILE} parameter here. */
-    public static Path directory(String serverDataDir) {
-        return Path.of(serverDataDir, "agentry", "imports");
-    }
-
     public JobExecutionView start(InputStream content, Format format) {
         return start(content, format, "upload");
     }
@@ -71,7 +66,7 @@ public class CatalogImports {
     /** Starts an import of {@code content}; {@code source} says where it came from, for operators. */
     public JobExecutionView start(InputStream content, Format format, String source) {
         String name = UUID.randomUUID() + format.suffix;
-        Path file = directory(dataDir).resolve(name);
+        Path file = ImportFiles.directory(dataDir).resolve(name);
         try {
             Files.createDirectories(file.getParent());
             long size = Files.copy(content, file);

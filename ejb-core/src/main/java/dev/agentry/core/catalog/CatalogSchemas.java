@@ -97,24 +97,7 @@ public class CatalogSchemas {
                         "properties",
                         Json.createObjectBuilder()
                                 .add("cursor", Json.createObjectBuilder().add("type", "string"))
-                                .add("resourceType", Json.createObjectBuilder().add("type", "string"))
-                                .add("resourceId", Json.createObjectBuilder().add("type", "string"))
-                                .add(
-                                        "action",
-                                        Json.createObjectBuilder()
-                                                .add(
-                                                        "enum",
-                                                        Json.createArrayBuilder()
-                                                                .add("create")
-                                                                .add("update")
-                                                                .add("delete")))
-                                .add("version", Json.createObjectBuilder().add("type", "integer"))
-                                .add(
-                                        "changedAt",
-                                        Json.createObjectBuilder()
-                                                .add("type", "string")
-                                                .add("format", "date-time"))
-                                .add("snapshot", nullable("object")))
+                                .addAll(changeProperties()))
                 .add(
                         "required",
                         Json.createArrayBuilder()
@@ -208,6 +191,27 @@ public class CatalogSchemas {
                                                                 .add("warning")
                                                                 .add("critical"))))
                 .build();
+    }
+
+    /** What a change says about itself, in the feed and in webhook events alike. */
+    public static JsonObjectBuilder changeProperties() {
+        return Json.createObjectBuilder()
+                .add("resourceType", Json.createObjectBuilder().add("type", "string"))
+                .add("resourceId", Json.createObjectBuilder().add("type", "string"))
+                .add(
+                        "action",
+                        Json.createObjectBuilder()
+                                .add(
+                                        "enum",
+                                        Json.createArrayBuilder()
+                                                .add("create")
+                                                .add("update")
+                                                .add("delete")))
+                .add("version", Json.createObjectBuilder().add("type", "integer"))
+                .add(
+                        "changedAt",
+                        Json.createObjectBuilder().add("type", "string").add("format", "date-time"))
+                .add("snapshot", nullable("object"));
     }
 
     /** The start of every schema this API serves: dialect, id, title and description. */

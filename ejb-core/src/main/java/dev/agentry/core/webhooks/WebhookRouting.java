@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
 
 /**
  * Turns outbox events into deliveries, in one transaction per batch, by the {@link RoutingRule}.
- * Subscriptions of paused, revoked or expired credentials get nothing.
+ * Subscriptions of paused, revoked or expired credentials get nothing, and a subscription gets no
+ * event that occurred before it was created.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -58,14 +59,17 @@ public class WebhookRouting {
         List<Long> ids = new ArrayList<>();
         for (Object[] event : events) {
             long id = (Long) event[0];
+            Instant occurredAt = (Instant) event[3];
             for (WebhookSubscription subscription : eligible) {
-                if (RoutingRule.selects(
-                        (String) event[1],
-                        (Long) event[2],
-                        subscription.getId(),
-                        subscription.getEventTypes(),
-                        owners.get(subscription.getCredentialId()).getEventInterests(),
-                        targeted)) {
+                // A subscription hears of what happens once it exists, not of an older backlog.
+                if (!subscription.getCreatedAt().isAfter(occurredAt)
+                        && RoutingRule.selects(
+                                (String) event[1],
+                                (Long) event[2],
+                                subscription.getId(),
+                                subscription.getEventTypes(),
+                                owners.get(subscription.getCredentialId()).getEventInterests(),
+                                targeted)) {
                     em.persist(new WebhookDelivery(em.getReference(WebhookEvent.class, id), subscription, now));
                 }
             }

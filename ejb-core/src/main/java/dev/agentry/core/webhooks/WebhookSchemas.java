@@ -1,5 +1,6 @@
 package dev.agentry.core.webhooks;
 
+import static dev.agentry.core.catalog.CatalogSchemas.changeProperties;
 import static dev.agentry.core.catalog.CatalogSchemas.header;
 import static dev.agentry.core.catalog.CatalogSchemas.nullable;
 
@@ -28,21 +29,7 @@ public class WebhookSchemas {
                 data(
                         EventCatalog.CHANGE_DATA,
                         "A catalog change; personal data in the snapshot is always redacted, the snapshot null for a delete",
-                        Json.createObjectBuilder()
-                                .add("resourceType", string())
-                                .add("resourceId", string())
-                                .add(
-                                        "action",
-                                        Json.createObjectBuilder()
-                                                .add(
-                                                        "enum",
-                                                        Json.createArrayBuilder()
-                                                                .add("create")
-                                                                .add("update")
-                                                                .add("delete")))
-                                .add("version", Json.createObjectBuilder().add("type", "integer"))
-                                .add("changedAt", time())
-                                .add("snapshot", nullable("object")),
+                        changeProperties(),
                         "resourceType",
                         "resourceId",
                         "action",

@@ -19,7 +19,8 @@ import java.util.Objects;
 @Table(name = "webhook_event")
 @NamedQuery(
         name = "WebhookEvent.unrouted",
-        query = "select e.id, e.type, e.targetSubscription from WebhookEvent e where e.routed = false order by e.id")
+        query = "select e.id, e.type, e.targetSubscription, e.occurredAt from WebhookEvent e where e.routed = false"
+                + " order by e.id")
 @NamedQuery(name = "WebhookEvent.routed", query = "update WebhookEvent e set e.routed = true where e.id in :ids")
 public class WebhookEvent {
 
