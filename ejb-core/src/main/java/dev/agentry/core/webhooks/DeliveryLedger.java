@@ -83,7 +83,6 @@ public class DeliveryLedger {
             WebhookSubscription subscription = delivery.getSubscription();
             leased.add(new Outgoing(
                     delivery.getId(),
-                    subscription.getId(),
                     delivery.getEvent().getEventId(),
                     subscription.getUrl(),
                     delivery.getEvent().getPayload(),
