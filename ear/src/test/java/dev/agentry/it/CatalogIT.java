@@ -13,17 +13,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentry.it.harness.Api;
 import dev.agentry.it.harness.DemoData;
+import dev.agentry.it.harness.Pages;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.BeforeEach;
@@ -79,14 +80,9 @@ class CatalogIT {
         CompletableFuture<HttpResponse<String>> writing = CompletableFuture.supplyAsync(() -> Api.send(
                 "POST", "api/v1/_probe/catalog/concurrent-writes?writers=4&each=12&tag=walk", BodyPublishers.noBody()));
 
-        List<String> seen = new ArrayList<>();
-        String cursor = null;
-        do {
-            JsonObject page =
-                    json(get("api/v1/entries?limit=17" + (cursor == null ? "" : "&cursor=" + cursor), asBootstrap()));
-            page.getJsonArray("data").forEach(v -> seen.add(v.asJsonObject().getString("uid")));
-            cursor = page.getBoolean("hasMore") ? page.getString("nextCursor") : null;
-        } while (cursor != null);
+        List<String> seen = Pages.walk("api/v1/entries?limit=17", asBootstrap()).stream()
+                .map(item -> item.getString("uid"))
+                .toList();
         JsonObject written = json(writing.get());
 
         assertEquals(seen.size(), new HashSet<>(seen).size(), "no record twice");
@@ -242,17 +238,9 @@ class CatalogIT {
     }
 
     private static Set<String> walk(String collection, String query, int limit) {
-        Set<String> uids = new HashSet<>();
-        String cursor = null;
-        do {
-            JsonObject page = json(get(
-                    "api/v1/" + collection + "?limit=" + Math.min(limit, 200) + query
-                            + (cursor == null ? "" : "&cursor=" + cursor),
-                    asBootstrap()));
-            page.getJsonArray("data").forEach(v -> uids.add(v.asJsonObject().getString("uid")));
-            cursor = page.getBoolean("hasMore") ? page.getString("nextCursor") : null;
-        } while (cursor != null);
-        return uids;
+        return Pages.walk("api/v1/" + collection + "?limit=" + Math.min(limit, 200) + query, asBootstrap()).stream()
+                .map(item -> item.getString("uid"))
+                .collect(Collectors.toSet());
     }
 
     static Set<String> uids(JsonObject written, String kind) {

@@ -9,11 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentry.it.harness.Api;
 import dev.agentry.it.harness.DemoData;
+import dev.agentry.it.harness.Eventually;
+import dev.agentry.it.harness.Pages;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -203,7 +205,7 @@ class CatalogImportIT {
         assertProblem(get("api/v1/imports/999999", asBootstrap()), 404, "not_found");
     }
 
-    private static JsonObject run(String file, String type) throws InterruptedException {
+    private static JsonObject run(String file, String type) {
         return finished(start(file, type));
     }
 
@@ -222,35 +224,15 @@ class CatalogImportIT {
 
     /** How many items a full walk of a collection query returns. */
     private static int walk(String path) {
-        int items = 0;
-        String cursor = null;
-        do {
-            JsonObject page = json(get(
-                    path
-                            + (cursor == null
-                                    ? ""
-                                    : "&cursor="
-                                            + java.net.URLEncoder.encode(
-                                                    cursor, java.nio.charset.StandardCharsets.UTF_8)),
-                    asBootstrap()));
-            items += page.getInt("count");
-            cursor = page.getBoolean("hasMore") ? page.getString("nextCursor") : null;
-        } while (cursor != null);
-        return items;
+        return Pages.walk(path, asBootstrap()).size();
     }
 
-    private static JsonObject finished(URI location) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (true) {
-            JsonObject report = json(Api.send(location, "GET", BodyPublishers.noBody(), asBootstrap()));
-            String status = report.getJsonObject("execution").getString("status");
-            if (!status.equals("STARTING") && !status.equals("STARTED") && !status.equals("STOPPING")) {
-                return report;
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("import still " + status);
-            }
-            Thread.sleep(200);
-        }
+    private static JsonObject finished(URI location) {
+        return Eventually.await(
+                "the import at " + location + " to finish",
+                Duration.ofSeconds(60),
+                () -> json(Api.send(location, "GET", BodyPublishers.noBody(), asBootstrap())),
+                report -> !List.of("STARTING", "STARTED", "STOPPING")
+                        .contains(report.getJsonObject("execution").getString("status")));
     }
 }

@@ -1,7 +1,6 @@
 package dev.agentry.it.harness;
 
 import java.time.Duration;
-import java.time.Instant;
 
 /** The demo catalog the server imports shortly after it starts; tests that read it wait for it. */
 public final class DemoData {
@@ -21,25 +20,17 @@ public final class DemoData {
     }
 
     public static void await() {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        while (!present) {
-            if (demoImport()
-                    .filter(i -> i.getString("status").equals("COMPLETED"))
-                    .isPresent()) {
-                // Its changes are placed in the feed within a second; do it now.
-                Api.send("POST", "api/v1/_probe/catalog/sequence", java.net.http.HttpRequest.BodyPublishers.noBody());
-                present = true;
-                return;
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("the demo catalog did not appear");
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+        if (present) {
+            return;
         }
+        Eventually.await(
+                "the demo catalog import",
+                Duration.ofSeconds(120),
+                DemoData::demoImport,
+                i -> i.filter(run -> run.getString("status").equals("COMPLETED"))
+                        .isPresent());
+        // Its changes are placed in the feed within a second; do it now.
+        Api.send("POST", "api/v1/_probe/catalog/sequence", java.net.http.HttpRequest.BodyPublishers.noBody());
+        present = true;
     }
 }

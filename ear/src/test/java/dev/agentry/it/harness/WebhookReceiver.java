@@ -13,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -84,22 +83,7 @@ public final class WebhookReceiver {
 
     /** Waits until what arrived for {@code name} satisfies {@code enough}. */
     public List<JsonObject> await(String name, Predicate<List<JsonObject>> enough) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (true) {
-            List<JsonObject> deliveries = received(name);
-            if (enough.test(deliveries)) {
-                return deliveries;
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("deliveries to " + name + " so far: " + deliveries);
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        return Eventually.await("deliveries to " + name, Duration.ofSeconds(30), () -> received(name), enough);
     }
 
     /** The independent verifier's verdict on a delivery, tampered or not. */

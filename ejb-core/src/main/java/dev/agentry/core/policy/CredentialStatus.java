@@ -2,6 +2,7 @@ package dev.agentry.core.policy;
 
 import dev.agentry.persistence.policy.Credential;
 import dev.agentry.persistence.policy.CredentialState;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 
@@ -28,8 +29,8 @@ public enum CredentialStatus {
     public static boolean expiringSoon(Credential credential, Instant now) {
         return of(credential, now) == ACTIVE
                 && credential.getExpiresAt() != null
-                && java.time.Duration.between(now, credential.getExpiresAt())
-                                .compareTo(java.time.Duration.ofDays(credential.getReminderDays()))
+                && Duration.between(now, credential.getExpiresAt())
+                                .compareTo(Duration.ofDays(credential.getReminderDays()))
                         <= 0;
     }
 

@@ -18,9 +18,6 @@ public record SubscriptionView(
         Instant updatedAt) {
 
     static SubscriptionView of(WebhookSubscription s, Instant now) {
-        Instant previousUntil = s.getPreviousSecretUntil() != null && now.isBefore(s.getPreviousSecretUntil())
-                ? s.getPreviousSecretUntil()
-                : null;
         return new SubscriptionView(
                 s.getUid(),
                 s.getUrl(),
@@ -29,7 +26,7 @@ public record SubscriptionView(
                 s.getStatus(),
                 s.getDisabledReason(),
                 s.getFailingSince(),
-                previousUntil,
+                s.previousSecretValidUntil(now),
                 s.getCreatedAt(),
                 s.getUpdatedAt());
     }

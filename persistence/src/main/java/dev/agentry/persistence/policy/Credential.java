@@ -138,7 +138,7 @@ public class Credential {
 
     /** Sets when it expires ({@code null}: never) and how many days before that reminders start. */
     public void expireAt(Instant expiresAt, int reminderDays, Instant now) {
-        if (!java.util.Objects.equals(this.expiresAt, expiresAt) || this.reminderDays != reminderDays) {
+        if (!Objects.equals(this.expiresAt, expiresAt) || this.reminderDays != reminderDays) {
             this.expiryRemindedAt = null; // a new expiry deserves its own reminder
         }
         this.expiresAt = expiresAt;

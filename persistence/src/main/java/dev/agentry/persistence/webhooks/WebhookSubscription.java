@@ -127,10 +127,17 @@ public class WebhookSubscription {
     /** The secrets a delivery made at {@code now} is signed with, the current one first. */
     public List<String> signingSecrets(Instant now) {
         List<String> secrets = new ArrayList<>(List.of(secret));
-        if (previousSecret != null && previousSecretUntil != null && now.isBefore(previousSecretUntil)) {
+        if (previousSecretValidUntil(now) != null) {
             secrets.add(previousSecret);
         }
         return secrets;
+    }
+
+    /** Until when the rotated-out secret still signs, or {@code null} once it no longer does. */
+    public Instant previousSecretValidUntil(Instant now) {
+        return previousSecret != null && previousSecretUntil != null && now.isBefore(previousSecretUntil)
+                ? previousSecretUntil
+                : null;
     }
 
     public void disable(String reason, Instant now) {
@@ -196,10 +203,6 @@ public class WebhookSubscription {
 
     public Instant getFailingSince() {
         return failingSince;
-    }
-
-    public Instant getPreviousSecretUntil() {
-        return previousSecretUntil;
     }
 
     public Instant getCreatedAt() {
