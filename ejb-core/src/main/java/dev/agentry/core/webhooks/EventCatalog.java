@@ -27,6 +27,14 @@ public final class EventCatalog {
     /** The data schema of every credential event. */
     public static final String CREDENTIAL_DATA = "webhook.data.credential";
 
+    public static final String RUN_SUCCEEDED = "run.succeeded";
+    public static final String RUN_FAILED = "run.failed";
+    public static final String RUN_TIMED_OUT = "run.timed_out";
+    public static final String RUN_CANCELLED = "run.cancelled";
+
+    /** The data schema of every run event. */
+    public static final String RUN_DATA = "webhook.data.run";
+
     /** The data schema of the test event. */
     public static final String TEST_DATA = "webhook.data.test";
 
@@ -34,6 +42,14 @@ public final class EventCatalog {
             new EventType(
                     CREDENTIAL_EXPIRING, 1, "A credential entered its reminder window before expiry", CREDENTIAL_DATA),
             new EventType(CREDENTIAL_REVOKED, 1, "A credential was revoked", CREDENTIAL_DATA),
+            new EventType(
+                    RUN_SUCCEEDED,
+                    1,
+                    "An agent task run succeeded (its outcome says whether it changed anything)",
+                    RUN_DATA),
+            new EventType(RUN_FAILED, 1, "An agent task run failed", RUN_DATA),
+            new EventType(RUN_TIMED_OUT, 1, "An agent task run timed out", RUN_DATA),
+            new EventType(RUN_CANCELLED, 1, "An agent task run was cancelled", RUN_DATA),
             new EventType(TEST, 1, "Sent on request to one subscription, to check the receiver", TEST_DATA));
 
     public static final List<EventType> ALL = Stream.concat(

@@ -2,6 +2,7 @@ package dev.agentry.core.webhooks;
 
 import dev.agentry.core.audit.AuditTrail;
 import dev.agentry.core.cursor.CursorSeal;
+import dev.agentry.core.cursor.Page;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.FieldError;
 import dev.agentry.persistence.schema.AgentryDatabase;

@@ -50,6 +50,24 @@ public class WebhookSchemas {
                         "credentialId",
                         "clientId"));
         schemas.put(
+                EventCatalog.RUN_DATA,
+                data(
+                        EventCatalog.RUN_DATA,
+                        "The run that ended; its artifacts are under /runs/{runId}/artifacts",
+                        Json.createObjectBuilder()
+                                .add("runId", string())
+                                .add("agent", string())
+                                .add("credentialId", string())
+                                .add("status", string())
+                                .add("outcome", nullable("string"))
+                                .add("stopReason", nullable("string"))
+                                .add("bundleId", nullable("string"))
+                                .add("finishedAt", string().add("format", "date-time")),
+                        "runId",
+                        "agent",
+                        "status",
+                        "finishedAt"));
+        schemas.put(
                 EventCatalog.TEST_DATA,
                 data(
                         EventCatalog.TEST_DATA,

@@ -1,7 +1,7 @@
 package dev.agentry.api.credentials;
 
-import dev.agentry.api.request.JsonBody;
 import dev.agentry.core.policy.CredentialRequest;
+import dev.agentry.core.problem.JsonBody;
 import jakarta.json.JsonValue;
 import java.util.Set;
 

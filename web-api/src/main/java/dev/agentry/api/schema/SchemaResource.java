@@ -4,6 +4,7 @@ import dev.agentry.api.capabilities.ApiSurface;
 import dev.agentry.api.capabilities.Stability;
 import dev.agentry.core.catalog.CatalogSchemas;
 import dev.agentry.core.problem.AgentryException;
+import dev.agentry.core.runs.RunSchemas;
 import dev.agentry.core.webhooks.WebhookSchemas;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -36,9 +37,13 @@ public class SchemaResource {
     @Inject
     WebhookSchemas webhookSchemas;
 
+    @Inject
+    RunSchemas runSchemas;
+
     private Map<String, JsonObject> all() {
         Map<String, JsonObject> schemas = new LinkedHashMap<>(catalogSchemas.all());
         schemas.putAll(webhookSchemas.all());
+        schemas.putAll(runSchemas.all());
         return schemas;
     }
 

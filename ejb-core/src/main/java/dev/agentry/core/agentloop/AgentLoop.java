@@ -1,0 +1,142 @@
+package dev.agentry.core.agentloop;
+
+import dev.agentry.core.sandbox.Redactor;
+import dev.agentry.core.tools.ToolCall;
+import dev.agentry.core.tools.ToolExecutor;
+import dev.agentry.core.tools.ToolOutcome;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns until the agent gives its final result or a limit ends it: turn and tool-call budgets, the
+ * run's deadline and its cancel flag (checked before every turn and every call). Tool results are
+ * redacted before anything, the provider included, sees them.
+ */
+public final class AgentLoop {
+
+    private final AgentProvider provider;
+    private final ToolExecutor tools;
+    private final Redactor redactor;
+    private final LoopObserver observer;
+    private final Clock clock;
+    private final List<Message> conversation = new ArrayList<>();
+
+    public AgentLoop(
+            AgentProvider provider, ToolExecutor tools, Redactor redactor, LoopObserver observer, Clock clock) {
+        this.provider = provider;
+        this.tools = tools;
+        this.redactor = redactor;
+        this.observer = observer;
+        this.clock = clock;
+    }
+
+    public LoopResult run(String instructions, String goal, LoopBudget budget) {
+        add(
+                0,
+                "text",
+                "system",
+                Json.createObjectBuilder().add("text", instructions).build());
+        add(0, "text", "user", Json.createObjectBuilder().add("text", goal).build());
+        int calls = 0;
+        Map<String, Integer> perTool = new HashMap<>();
+        for (int turn = 1; turn <= budget.maxTurns(); turn++) {
+            String stop = observer.stopReason();
+            if (stop != null) {
+                return new LoopResult(stop, null, null, turn - 1, calls, null);
+            }
+            ProviderTurn answer;
+            try {
+                answer = provider.next(List.copyOf(conversation), () -> observer.stopReason() != null);
+            } catch (ProviderFailure e) {
+                String message = redactor.redact(e.getMessage());
+                add(
+                        turn,
+                        "error",
+                        "assistant",
+                        Json.createObjectBuilder().add("message", message).build());
+                return new LoopResult("provider_error", null, null, turn, calls, message);
+            }
+            if (answer.text() != null) {
+                add(
+                        turn,
+                        "text",
+                        "assistant",
+                        Json.createObjectBuilder().add("text", answer.text()).build());
+            }
+            for (ToolCall call : answer.toolCalls()) {
+                stop = observer.stopReason();
+                if (stop != null) {
+                    return new LoopResult(stop, null, null, turn, calls, null);
+                }
+                if (calls >= budget.maxToolCalls()) {
+                    return new LoopResult("max_tool_calls", null, null, turn, calls, null);
+                }
+                int used = perTool.merge(call.tool(), 1, Integer::sum);
+                if (budget.maxCallsPerTool() != null && used > budget.maxCallsPerTool()) {
+                    return new LoopResult("max_calls_per_tool", null, null, turn, calls, null);
+                }
+                calls++;
+                JsonObject arguments = redact(call.arguments());
+                add(
+                        turn,
+                        "tool_call",
+                        "assistant",
+                        Json.createObjectBuilder()
+                                .add("callId", call.id())
+                                .add("tool", call.tool())
+                                .add("arguments", arguments)
+                                .build());
+                Instant started = clock.instant();
+                ToolOutcome outcome = tools.execute(call);
+                ToolOutcome shown = new ToolOutcome(outcome.status(), redact(outcome.result()));
+                observer.toolCall(new ToolCall(call.id(), call.tool(), arguments), shown, started, clock.instant());
+                add(
+                        turn,
+                        outcome.status().equals("previewed") ? "approval_required" : "tool_result",
+                        "tool",
+                        Json.createObjectBuilder()
+                                .add("callId", call.id())
+                                .add("tool", call.tool())
+                                .add("status", shown.status())
+                                .add("result", shown.result())
+                                .build());
+            }
+            if (answer.finalResult() != null) {
+                add(
+                        turn,
+                        "final_result",
+                        "assistant",
+                        Json.createObjectBuilder()
+                                .add("text", answer.finalResult())
+                                .add("status", answer.finalStatus())
+                                .build());
+                return new LoopResult("final_result", answer.finalResult(), answer.finalStatus(), turn, calls, null);
+            }
+        }
+        return new LoopResult("max_turns", null, null, budget.maxTurns(), calls, null);
+    }
+
+    public List<Message> conversation() {
+        return List.copyOf(conversation);
+    }
+
+    private JsonObject redact(JsonObject json) {
+        try (JsonReader reader = Json.createReader(new StringReader(redactor.redact(json.toString())))) {
+            return reader.readObject();
+        }
+    }
+
+    private void add(int turn, String type, String role, JsonObject content) {
+        Message message = new Message(turn, type, role, clock.instant().toString(), redact(content));
+        conversation.add(message);
+        observer.message(message);
+    }
+}

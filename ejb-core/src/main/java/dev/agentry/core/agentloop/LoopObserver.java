@@ -1,0 +1,16 @@
+package dev.agentry.core.agentloop;
+
+import dev.agentry.core.tools.ToolCall;
+import dev.agentry.core.tools.ToolOutcome;
+import java.time.Instant;
+
+/** What the loop reports as it goes; the run persists it as evidence. */
+public interface LoopObserver {
+
+    void message(Message message);
+
+    void toolCall(ToolCall call, ToolOutcome outcome, Instant started, Instant finished);
+
+    /** Why the run must stop now ({@code cancelled}, {@code timeout}, {@code ended}), or null to go on. */
+    String stopReason();
+}

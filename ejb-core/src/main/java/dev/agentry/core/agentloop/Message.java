@@ -1,0 +1,28 @@
+package dev.agentry.core.agentloop;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+/**
+ * One message of a run's conversation ({@code agentry/message/v1}).
+ *
+ * @param type {@code text}, {@code tool_call}, {@code tool_result}, {@code approval_required},
+ *     {@code final_result} or {@code error}
+ * @param role {@code system}, {@code user}, {@code assistant} or {@code tool}
+ * @param content the type's fields, already redacted
+ */
+public record Message(int turn, String type, String role, String at, JsonObject content) {
+
+    public static final String SCHEMA = "agentry/message/v1";
+
+    public JsonObject toJson() {
+        return Json.createObjectBuilder()
+                .add("schema", SCHEMA)
+                .add("turn", turn)
+                .add("type", type)
+                .add("role", role)
+                .add("at", at)
+                .add("content", content)
+                .build();
+    }
+}

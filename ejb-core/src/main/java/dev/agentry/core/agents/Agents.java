@@ -1,0 +1,63 @@
+package dev.agentry.core.agents;
+
+import dev.agentry.core.audit.AuditTrail;
+import dev.agentry.core.problem.AgentryException;
+import dev.agentry.core.problem.ErrorCode;
+import dev.agentry.persistence.runs.StoredAgent;
+import dev.agentry.persistence.schema.AgentryDatabase;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.List;
+
+/** The management boundary of the registry: list, read, register and change API agents. */
+@Stateless
+public class Agents {
+
+    @Inject
+    AgentRegistry registry;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Clock clock;
+
+    @PersistenceContext(unitName = AgentryDatabase.PERSISTENCE_UNIT)
+    EntityManager em;
+
+    public List<RegisteredAgent> list() {
+        return registry.all();
+    }
+
+    public RegisteredAgent get(String slug) {
+        return registry.find(slug).orElseThrow(() -> AgentryException.notFound("The agent"));
+    }
+
+    public RegisteredAgent register(JsonValue body) {
+        AgentDefinition definition = AgentJson.read(body, null);
+        registry.originOf(definition.slug()).ifPresent(origin -> {
+            throw new AgentryException(ErrorCode.CONFLICT, new DuplicateAgent(definition.slug(), origin).getMessage());
+        });
+        em.persist(new StoredAgent(
+                definition.slug(), AgentJson.write(definition).build().toString(), clock.instant()));
+        audit.action("agent.register", definition.slug());
+        return new RegisteredAgent(definition, RegisteredAgent.API);
+    }
+
+    public RegisteredAgent update(String slug, JsonValue patch) {
+        RegisteredAgent current = get(slug);
+        if (!current.editable()) {
+            throw new AgentryException(
+                    ErrorCode.CONFLICT, "Agent " + slug + " is defined by " + current.origin() + "; change it there.");
+        }
+        AgentDefinition changed = AgentJson.read(patch, current.definition());
+        em.find(StoredAgent.class, slug)
+                .replace(AgentJson.write(changed).build().toString(), clock.instant());
+        audit.action("agent.update", slug);
+        return new RegisteredAgent(changed, RegisteredAgent.API);
+    }
+}

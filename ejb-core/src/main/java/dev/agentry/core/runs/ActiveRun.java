@@ -1,0 +1,78 @@
+package dev.agentry.core.runs;
+
+import dev.agentry.core.agentloop.LoopResult;
+import dev.agentry.core.agents.RegisteredAgent;
+import dev.agentry.core.sandbox.Baseline;
+import dev.agentry.core.sandbox.Redactor;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
+
+/**
+ * What one run's job holds in memory between its steps. Steps run one after another on the job's
+ * thread; the heartbeat and a cancel reach it through the volatile fields.
+ */
+final class ActiveRun {
+
+    final String id;
+    final TaskInput task;
+    final RegisteredAgent agent;
+    final Set<String> scopes;
+    final Set<String> tools;
+    final Redactor redactor;
+    final RunEvidence evidence;
+    final Map<String, Long> timings = new LinkedHashMap<>();
+
+    volatile Instant deadline;
+    volatile boolean ended;
+    volatile ScheduledFuture<?> heartbeat;
+    volatile long signalCheckedAt;
+    volatile String stopReason;
+
+    Baseline baseline;
+    LoopResult loop;
+    Outcome outcome;
+    JsonObject failureEvidence;
+
+    ActiveRun(
+            String id,
+            TaskInput task,
+            RegisteredAgent agent,
+            Set<String> scopes,
+            Set<String> tools,
+            Redactor redactor,
+            RunEvidence evidence) {
+        this.id = id;
+        this.task = task;
+        this.agent = agent;
+        this.scopes = Set.copyOf(scopes);
+        this.tools = Set.copyOf(tools);
+        this.redactor = redactor;
+        this.evidence = evidence;
+    }
+
+    /** Ends the run's work with a failure; the evidence is redacted and kept to 4000 characters a stream. */
+    void fail(Outcome outcome, String phase, String message) {
+        this.outcome = outcome;
+        this.failureEvidence = Json.createObjectBuilder()
+                .add("schema", "agentry/failure-evidence/v1")
+                .add("phase", phase)
+                .add("message", redactor.redact(message))
+                .build();
+    }
+
+    boolean failed() {
+        return outcome != null && outcome != Outcome.SUCCEEDED && outcome != Outcome.NO_OP;
+    }
+
+    JsonObject timingsJson() {
+        JsonObjectBuilder json = Json.createObjectBuilder();
+        timings.forEach(json::add);
+        return json.build();
+    }
+}

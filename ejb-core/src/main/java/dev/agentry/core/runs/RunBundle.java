@@ -1,0 +1,220 @@
+package dev.agentry.core.runs;
+
+import dev.agentry.core.artifacts.BundleId;
+import dev.agentry.core.artifacts.BundleWriter;
+import dev.agentry.core.artifacts.ChangedFile;
+import dev.agentry.core.artifacts.UnifiedDiff;
+import dev.agentry.core.sandbox.Baseline;
+import dev.agentry.core.sandbox.SeedCopy;
+import dev.agentry.core.sandbox.StepResult;
+import dev.agentry.persistence.runs.AgentRun;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongUnaryOperator;
+
+/**
+ * Writes a run's artifact bundle (SPEC section 9) from its workspace, baseline and evidence, and
+ * seals it last. The patch is redacted like everything else: a secret the agent wrote into a file
+ * does not leave the server through the bundle.
+ */
+@ApplicationScoped
+public class RunBundle {
+
+    /** The sealed bundle's id, how many files changed, and what sealing took. */
+    public record Sealed(String bundleId, int changed, Map<String, Long> timings) {}
+
+    @Inject
+    RunWorkspace files;
+
+    @Inject
+    Clock clock;
+
+    Sealed write(ActiveRun run, AgentRun row, LongUnaryOperator elapsed) {
+        Path artifacts = files.artifacts(run.id);
+        SeedCopy.delete(artifacts); // a bundle is written once, whole
+        BundleWriter bundle = new BundleWriter(artifacts);
+        long diffStarted = System.nanoTime();
+        Baseline baseline = run.baseline == null ? Baseline.of(Map.of()) : run.baseline;
+        Path workspace = files.workspace(run.id);
+        Baseline current = Files.isDirectory(workspace) ? SeedCopy.scan(workspace) : baseline;
+        UnifiedDiff.Result diff = UnifiedDiff.between(files.baseline(run.id), baseline, workspace, current);
+        long diffMs = elapsed.applyAsLong(diffStarted);
+
+        JsonArrayBuilder changed = Json.createArrayBuilder();
+        for (ChangedFile file : diff.files()) {
+            JsonObjectBuilder entry = Json.createObjectBuilder()
+                    .add("path", file.path())
+                    .add("change", file.change())
+                    .add("binary", file.binary());
+            entry.add("before", file.before() == null ? Json.createValue("") : Json.createValue(file.before()));
+            entry.add("after", file.after() == null ? Json.createValue("") : Json.createValue(file.after()));
+            changed.add(entry);
+        }
+        bundle.add(
+                BundleId.CHANGED_FILES,
+                "changed-files",
+                Json.createObjectBuilder()
+                        .add("schema", "agentry/changed-files/v1")
+                        .add("count", diff.files().size())
+                        .add("files", changed)
+                        .add("skipped", Json.createArrayBuilder(current.skipped()))
+                        .build()
+                        .toString());
+        bundle.add(BundleId.PATCH, "patch", run.redactor.redact(diff.patch()));
+        bundle.add("files/test-results.json", "test-results", testResults(run.evidence.steps()));
+        String status = run.outcome == null
+                ? (diff.files().isEmpty() ? Outcome.NO_OP : Outcome.SUCCEEDED).wire()
+                : run.outcome.wire();
+        bundle.add(
+                "files/agent-result.json",
+                "agent-result",
+                Json.createObjectBuilder()
+                        .add("schema", "agentry/agent-result/v1")
+                        .add(
+                                "status",
+                                run.loop == null
+                                        ? "not_started"
+                                        : run.loop.finalStatus() == null ? "incomplete" : run.loop.finalStatus())
+                        .add(
+                                "finalResult",
+                                run.loop == null || run.loop.finalResult() == null ? "" : run.loop.finalResult())
+                        .add("stopReason", run.loop == null ? "" : run.loop.stopReason())
+                        .add("turns", run.loop == null ? 0 : run.loop.turns())
+                        .add("toolCalls", run.loop == null ? 0 : run.loop.toolCalls())
+                        .build()
+                        .toString());
+        JsonObjectBuilder outcome = Json.createObjectBuilder()
+                .add("schema", "agentry/completion-outcome/v1")
+                .add("status", status)
+                .add("changedFiles", diff.files().size());
+        if (run.failureEvidence != null) {
+            outcome.add("failureEvidence", run.failureEvidence);
+        }
+        bundle.add(
+                "files/completion-outcome.json",
+                "completion-outcome",
+                run.redactor.redact(outcome.build().toString()));
+        copyEvidence(run, bundle);
+        bundle.add(
+                "metadata.json",
+                "metadata",
+                run.redactor.redact(metadata(run, row, current).toString()));
+        long sealStarted = System.nanoTime();
+        String id = bundle.seal(run.id, clock.instant().toString());
+        return new Sealed(
+                id, diff.files().size(), Map.of("diffMs", diffMs, "sealMs", elapsed.applyAsLong(sealStarted)));
+    }
+
+    /** The evidence written during the run, under the names SPEC section 9 gives them. */
+    private void copyEvidence(ActiveRun run, BundleWriter bundle) {
+        Path evidence = run.evidence.directory();
+        for (Path file : RunWorkspace.plainFiles(evidence)) {
+            String name = evidence.relativize(file).toString().replace('\\', '/');
+            if (name.endsWith(".tmp")) {
+                continue;
+            }
+            String target = switch (name) {
+                case RunEvidence.TRANSCRIPT -> "files/transcript.json";
+                case RunEvidence.TOOL_CALLS -> "files/runtime-evidence/tool-calls/transcript.json";
+                default -> name;
+            };
+            String kind = switch (name) {
+                case RunEvidence.TRANSCRIPT -> "transcript";
+                case RunEvidence.TOOL_CALLS -> "tool-call-transcript";
+                case RunEvidence.EVENTS -> "events";
+                case RunEvidence.COMMANDS -> "commands";
+                default -> "log";
+            };
+            try {
+                bundle.add(target, kind, Files.readAllBytes(file)); // written through the redactor already
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        if (!bundle.has("files/transcript.json")) {
+            bundle.add(
+                    "files/transcript.json",
+                    "transcript",
+                    "{\"schema\":\"agentry/agent-transcript/v1\",\"messages\":[]}");
+        }
+        if (!bundle.has("files/runtime-evidence/tool-calls/transcript.json")) {
+            bundle.add(
+                    "files/runtime-evidence/tool-calls/transcript.json",
+                    "tool-call-transcript",
+                    "{\"schema\":\"agentry/tool-call-transcript/v1\",\"tool_calls\":[]}");
+        }
+        for (String stream : List.of(RunEvidence.EVENTS, RunEvidence.COMMANDS)) {
+            if (!bundle.has(stream)) {
+                bundle.add(stream, stream.equals(RunEvidence.EVENTS) ? "events" : "commands", "");
+            }
+        }
+    }
+
+    private static String testResults(List<StepResult> steps) {
+        JsonArrayBuilder results = Json.createArrayBuilder();
+        boolean anyFailed = false;
+        for (StepResult step : steps) {
+            anyFailed |= !step.passed();
+            results.add(Json.createObjectBuilder()
+                    .add("step", step.name())
+                    .add("status", step.status())
+                    .add("exitCode", step.exitCode())
+                    .add("durationMs", step.durationMs()));
+        }
+        return Json.createObjectBuilder()
+                .add("schema", "agentry/test-results/v1")
+                .add("status", steps.isEmpty() ? "unknown" : anyFailed ? "failed" : "passed")
+                .add("steps", results)
+                .build()
+                .toString();
+    }
+
+    private static jakarta.json.JsonObject metadata(ActiveRun run, AgentRun row, Baseline current) {
+        JsonObjectBuilder agent = Json.createObjectBuilder().add("slug", row.getAgentSlug());
+        if (run.agent != null) {
+            agent.add("origin", run.agent.origin())
+                    .add("provider", run.agent.definition().provider())
+                    .add("model", run.agent.definition().model());
+        }
+        return Json.createObjectBuilder()
+                .add("schema", "agentry/run-metadata/v1")
+                .add("runId", run.id)
+                .add("credentialId", row.getCredentialId())
+                .add("agent", agent)
+                .add("task", RunJson.parse(row.getTaskInput()))
+                .add("effectiveScopes", Json.createArrayBuilder(run.scopes))
+                .add("effectiveTools", Json.createArrayBuilder(run.tools))
+                .add(
+                        "seed",
+                        Json.createObjectBuilder()
+                                .add("source", run.task.archive() != null ? "archive" : "seed:" + run.task.seed())
+                                .add("files", run.baseline == null ? 0 : run.baseline.count())
+                                .add(
+                                        "skipped",
+                                        Json.createArrayBuilder(
+                                                run.baseline == null ? List.of() : run.baseline.skipped())))
+                .add("workspaceFiles", current.count())
+                .add("createdAt", row.getCreatedAt().toString())
+                .add(
+                        "startedAt",
+                        row.getStartedAt() == null ? "" : row.getStartedAt().toString())
+                .add("timings", run.timingsJson())
+                .add("retentionDays", row.getRetentionDays())
+                .add(
+                        "runtime",
+                        Json.createObjectBuilder()
+                                .add("java", Runtime.version().toString())
+                                .add("sandbox", "workspace-directory"))
+                .build();
+    }
+}

@@ -1,0 +1,402 @@
+package dev.agentry.core.runs;
+
+import dev.agentry.core.agentloop.AgentLoop;
+import dev.agentry.core.agentloop.LoopBudget;
+import dev.agentry.core.agentloop.LoopObserver;
+import dev.agentry.core.agentloop.LoopResult;
+import dev.agentry.core.agentloop.Message;
+import dev.agentry.core.agentloop.ScriptedProvider;
+import dev.agentry.core.agents.AgentRegistry;
+import dev.agentry.core.sandbox.Redactor;
+import dev.agentry.core.sandbox.SeedCopy;
+import dev.agentry.core.sandbox.StepResult;
+import dev.agentry.core.sandbox.StepRunner;
+import dev.agentry.core.sandbox.VerifyStep;
+import dev.agentry.core.sandbox.Workspace;
+import dev.agentry.core.tools.ToolCall;
+import dev.agentry.core.tools.ToolExecutor;
+import dev.agentry.core.tools.ToolOutcome;
+import dev.agentry.persistence.runs.AgentRun;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * The four phases of the agent-task-run job: prepare the sandbox, run the agent loop (and the task's
+ * verify steps), collect the artifact bundle, clean up. No phase throws: a failure is recorded on the
+ * run and the next phases still run, so artifacts are collected and the workspace removed on every path.
+ */
+@ApplicationScoped
+public class RunPhases {
+
+    private static final Logger LOG = Logger.getLogger(RunPhases.class);
+
+    /** How often the run's own thread re-reads its cancel flag at most. */
+    private static final long SIGNAL_MILLIS = 250;
+
+    @Inject
+    RunLedger ledger;
+
+    @Inject
+    RunWorkspace files;
+
+    @Inject
+    RunSettings settings;
+
+    @Inject
+    Seeds seeds;
+
+    @Inject
+    VerifySteps verifySteps;
+
+    @Inject
+    AgentRegistry agents;
+
+    @Inject
+    RunCatalogAccess catalog;
+
+    @Inject
+    RunBundle bundles;
+
+    @Inject
+    Clock clock;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private final Map<String, ActiveRun> active = new ConcurrentHashMap<>();
+
+    /** Seeds the workspace and takes the baseline, then starts the run's clock. */
+    public void prepare(String id) {
+        Optional<AgentRun> found = ledger.find(id);
+        if (found.isEmpty() || !found.get().getStatus().equals(RunStatus.BOOTING.wire())) {
+            return; // cancelled or timed out before its job began
+        }
+        long started = System.nanoTime();
+        AgentRun row = found.get();
+        TaskInput task = TaskInputJson.readStored(RunJson.parse(row.getTaskInput()));
+        List<String> secrets = task.secretEnv().stream()
+                .map(System::getenv)
+                .filter(v -> v != null)
+                .toList();
+        Redactor redactor = Redactor.of(secrets);
+        ActiveRun run = new ActiveRun(
+                id,
+                task,
+                agents.find(row.getAgentSlug()).orElse(null),
+                strings(row.getEffectiveScopes()),
+                strings(row.getEffectiveTools()),
+                redactor,
+                new RunEvidence(files.evidence(id), redactor));
+        active.put(id, run);
+        run.heartbeat = scheduler.scheduleAtFixedRate(
+                () -> beat(run),
+                settings.heartbeatInterval().toMillis(),
+                settings.heartbeatInterval().toMillis(),
+                TimeUnit.MILLISECONDS);
+        event(
+                run,
+                "booting",
+                Json.createObjectBuilder().add("agent", row.getAgentSlug()).build());
+        try {
+            if (run.agent == null) {
+                run.fail(Outcome.FAILED, "prepare", "The agent " + row.getAgentSlug() + " is no longer registered.");
+                return;
+            }
+            Path baseline = files.baseline(id);
+            if (task.archive() != null) {
+                run.baseline = SeedCopy.scan(baseline); // unpacked when the task was accepted
+            } else {
+                Path seed = seeds.named(task.seed())
+                        .orElseThrow(
+                                () -> new IllegalStateException("The seed " + task.seed() + " is no longer allowed."));
+                run.baseline = SeedCopy.copy(seed, baseline);
+            }
+            SeedCopy.mirror(baseline, files.workspace(id));
+            run.deadline = clock.instant().plus(task.timeout());
+            ledger.startClock(id, task.timeout());
+            if (!ledger.move(id, RunStatus.RUNNING)) {
+                run.ended = true;
+                return;
+            }
+            event(
+                    run,
+                    "running",
+                    Json.createObjectBuilder()
+                            .add("seedFiles", run.baseline.count())
+                            .add("skipped", Json.createArrayBuilder(run.baseline.skipped()))
+                            .build());
+        } catch (RuntimeException e) {
+            LOG.warnf("Run %s: prepare failed: %s", id, e.toString());
+            run.fail(
+                    Outcome.FAILED,
+                    "prepare",
+                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        } finally {
+            run.timings.put("prepareMs", (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+
+    /** The agent loop, then the task's verify steps if the agent finished. */
+    public void loop(String id) {
+        ActiveRun run = active.get(id);
+        if (run == null || run.failed() || run.ended) {
+            return;
+        }
+        long started = System.nanoTime();
+        try {
+            Workspace workspace = Workspace.at(files.workspace(id));
+            StepRunner steps = new StepRunner(settings.outputCap(), clock);
+            ToolExecutor tools = new ToolExecutor(
+                    workspace,
+                    run.tools,
+                    run.agent.definition().toolPolicy().actions(),
+                    name -> verifySteps.named(name).map(step -> runStep(run, steps, workspace, step, "agent_loop")),
+                    catalog.forScopes(run.scopes));
+            JsonArray script = run.task.script() == null ? JsonValue.EMPTY_JSON_ARRAY : run.task.script();
+            AgentLoop loop = new AgentLoop(new ScriptedProvider(script), tools, run.redactor, observer(run), clock);
+            run.loop = loop.run(
+                    run.agent.definition().instructions(),
+                    run.task.goal(),
+                    new LoopBudget(run.task.maxTurns(), run.task.maxToolCalls(), run.task.maxCallsPerTool()));
+            event(
+                    run,
+                    "loop_ended",
+                    Json.createObjectBuilder()
+                            .add("stopReason", run.loop.stopReason())
+                            .add("turns", run.loop.turns())
+                            .add("toolCalls", run.loop.toolCalls())
+                            .build());
+            run.timings.put("loopMs", (System.nanoTime() - started) / 1_000_000);
+            classify(run);
+            if (run.outcome == null) {
+                long verifyStarted = System.nanoTime();
+                verify(run, steps, workspace);
+                run.timings.put("verifyMs", (System.nanoTime() - verifyStarted) / 1_000_000);
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("Run %s: agent loop failed: %s", id, e.toString());
+            run.fail(
+                    Outcome.FAILED,
+                    "agent_loop",
+                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        }
+    }
+
+    /** Writes and seals the bundle, then ends the run with its outcome. */
+    public void collect(String id) {
+        ActiveRun run = active.get(id);
+        if (run == null) {
+            return;
+        }
+        if (run.ended || !ledger.move(id, RunStatus.COLLECTING_ARTIFACTS)) {
+            run.ended = true;
+            return; // ended from outside (watchdog, cancel while queued): nothing of ours to seal
+        }
+        event(run, "collecting_artifacts", JsonValue.EMPTY_JSON_OBJECT);
+        long started = System.nanoTime();
+        String bundleId = null;
+        try {
+            RunBundle.Sealed sealed = bundles.write(run, ledger.find(id).orElseThrow(), this::elapsed);
+            bundleId = sealed.bundleId();
+            if (run.outcome == null) {
+                run.outcome = sealed.changed() == 0 ? Outcome.NO_OP : Outcome.SUCCEEDED;
+            }
+            run.timings.putAll(sealed.timings());
+        } catch (RuntimeException e) {
+            LOG.warnf("Run %s: collecting artifacts failed: %s", id, e.toString());
+            run.fail(
+                    Outcome.FAILED,
+                    "collect",
+                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        }
+        run.timings.put("collectMs", (System.nanoTime() - started) / 1_000_000);
+        String stopReason = run.stopReason != null ? run.stopReason : run.loop == null ? null : run.loop.stopReason();
+        ledger.finish(id, new RunEnd(run.outcome, stopReason, run.failureEvidence, bundleId, run.timingsJson()));
+    }
+
+    /** Stops the heartbeat and removes the workspace; always, whatever happened before. */
+    public void cleanUp(String id) {
+        ActiveRun run = active.remove(id);
+        if (run != null && run.heartbeat != null) {
+            run.heartbeat.cancel(false);
+        }
+        String status = ledger.find(id).map(AgentRun::getStatus).orElse("unknown");
+        files.cleanUp(id, "job ended: " + status);
+    }
+
+    /** Cleans up a run whose job ended without its cleanup step having run; otherwise nothing. */
+    public void cleanUpIfLeft(String id) {
+        if (active.containsKey(id)) {
+            cleanUp(id);
+        }
+    }
+
+    private long elapsed(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1_000_000;
+    }
+
+    /** How the loop's end maps to an outcome; null when the verify steps decide. */
+    private void classify(ActiveRun run) {
+        LoopResult loop = run.loop;
+        switch (loop.stopReason()) {
+            case "final_result" -> {
+                if ("unable_to_remediate".equals(loop.finalStatus())) {
+                    run.fail(Outcome.UNABLE_TO_REMEDIATE, "agent_loop", "The agent reported it could not remediate.");
+                }
+            }
+            case "cancelled" -> run.outcome = Outcome.CANCELLED;
+            case "timeout" -> run.outcome = Outcome.TIMEOUT;
+            case "ended" -> run.ended = true;
+            case "provider_error" -> run.fail(Outcome.PROVIDER_ERROR, "agent_loop", loop.error());
+            default ->
+                run.fail(
+                        Outcome.UNABLE_TO_REMEDIATE,
+                        "agent_loop",
+                        "The agent used its budget (" + loop.stopReason() + ").");
+        }
+    }
+
+    private void verify(ActiveRun run, StepRunner steps, Workspace workspace) {
+        for (String name : run.task.verifySteps()) {
+            StepResult result =
+                    runStep(run, steps, workspace, verifySteps.named(name).orElseThrow(), "verify");
+            if (result.passed()) {
+                continue;
+            }
+            String stop = stopReason(run);
+            if ("cancelled".equals(stop)) {
+                run.outcome = Outcome.CANCELLED;
+                run.stopReason = "cancelled";
+            } else if ("timeout".equals(stop)) {
+                run.outcome = Outcome.TIMEOUT;
+                run.stopReason = "timeout";
+            } else {
+                run.outcome = Outcome.FAILED;
+                run.stopReason = "verify_failed";
+            }
+            run.failureEvidence = Json.createObjectBuilder()
+                    .add("schema", "agentry/failure-evidence/v1")
+                    .add("phase", "verify")
+                    .add("step", result.name())
+                    .add(
+                            "command",
+                            Json.createArrayBuilder(result.command().stream()
+                                    .map(run.redactor::redact)
+                                    .toList()))
+                    .add("status", result.status())
+                    .add("exitCode", result.exitCode())
+                    .add("stdout", run.redactor.redact(ToolExecutor.tail(result.stdout(), result.stdoutTruncated())))
+                    .add("stderr", run.redactor.redact(ToolExecutor.tail(result.stderr(), result.stderrTruncated())))
+                    .build();
+            return;
+        }
+    }
+
+    private StepResult runStep(ActiveRun run, StepRunner steps, Workspace workspace, VerifyStep step, String phase) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        for (String name : settings.envAllowlist()) {
+            String value = System.getenv(name);
+            if (value != null) {
+                environment.put(name, value);
+            }
+        }
+        environment.put("HOME", workspace.root().toString());
+        for (String name : run.task.secretEnv()) {
+            String value = System.getenv(name);
+            if (value != null) {
+                environment.put(name, value);
+            }
+        }
+        StepResult result = steps.run(step, workspace, environment, run.deadline, () -> stopReason(run) != null);
+        run.evidence.step(result, phase, clock.instant());
+        return result;
+    }
+
+    private LoopObserver observer(ActiveRun run) {
+        return new LoopObserver() {
+            @Override
+            public void message(Message message) {
+                run.evidence.message(message);
+            }
+
+            @Override
+            public void toolCall(ToolCall call, ToolOutcome outcome, Instant started, Instant finished) {
+                run.evidence.toolCall(call, outcome, started, finished);
+                ledger.toolCalled(run.id, call.id(), call.tool(), outcome.status());
+            }
+
+            @Override
+            public String stopReason() {
+                return RunPhases.this.stopReason(run);
+            }
+        };
+    }
+
+    /** Why the run must stop now, or null: ended from outside, cancelled, or past its deadline. */
+    private String stopReason(ActiveRun run) {
+        if (run.ended) {
+            return "ended";
+        }
+        if (run.deadline != null && !clock.instant().isBefore(run.deadline)) {
+            return "timeout";
+        }
+        long now = System.currentTimeMillis();
+        if (now - run.signalCheckedAt >= SIGNAL_MILLIS) {
+            run.signalCheckedAt = now;
+            RunSignal signal = ledger.signal(run.id).orElse(null);
+            if (signal == null || signal.status().terminal()) {
+                run.ended = true;
+                return "ended";
+            }
+            if (signal.cancelRequested()) {
+                run.stopReason = "cancelled";
+            }
+        }
+        return run.stopReason;
+    }
+
+    private void beat(ActiveRun run) {
+        try {
+            if (!ledger.heartbeat(run.id)) {
+                run.ended = !active.containsKey(run.id) || isTerminal(run.id);
+            }
+        } catch (RuntimeException e) {
+            LOG.debugf("Run %s: heartbeat failed: %s", run.id, e.toString());
+        }
+    }
+
+    private boolean isTerminal(String id) {
+        return ledger.signal(id).map(s -> s.status().terminal()).orElse(true);
+    }
+
+    private void event(ActiveRun run, String type, JsonObject detail) {
+        run.evidence.event(clock.instant(), type, detail);
+    }
+
+    private static Set<String> strings(String jsonArray) {
+        Set<String> values = new LinkedHashSet<>();
+        if (RunJson.parse(jsonArray) instanceof JsonArray array) {
+            array.forEach(v -> values.add(((JsonString) v).getString()));
+        }
+        return values;
+    }
+}

@@ -1,0 +1,301 @@
+package dev.agentry.core.runs;
+
+import dev.agentry.core.agents.AgentDefinition;
+import dev.agentry.core.agents.AgentRegistry;
+import dev.agentry.core.audit.AuditTrail;
+import dev.agentry.core.catalog.CatalogCollections;
+import dev.agentry.core.catalog.CollectionDescriptor;
+import dev.agentry.core.cursor.CursorSeal;
+import dev.agentry.core.cursor.Page;
+import dev.agentry.core.problem.AgentryException;
+import dev.agentry.core.problem.ErrorCode;
+import dev.agentry.core.problem.FieldError;
+import dev.agentry.core.sandbox.ArchiveImport;
+import dev.agentry.core.sandbox.FileDigest;
+import dev.agentry.core.sandbox.Redactor;
+import dev.agentry.core.sandbox.SeedCopy;
+import dev.agentry.core.tools.ToolCatalog;
+import dev.agentry.core.tools.ToolDescriptor;
+import dev.agentry.persistence.runs.AgentRun;
+import dev.agentry.persistence.schema.AgentryDatabase;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * The runs boundary: submit with an idempotency key, read, list and cancel. A submission checks
+ * everything it can before anything is queued, and fixes what the run may do then: effective scopes
+ * (agent ceiling ∩ the caller's scopes) and effective tools (task ∩ agent policy ∩ scopes, deny wins).
+ */
+@Stateless
+public class RunService {
+
+    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,200}");
+
+    @PersistenceContext(unitName = AgentryDatabase.PERSISTENCE_UNIT)
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    AgentRegistry agents;
+
+    @Inject
+    RunSettings settings;
+
+    @Inject
+    Seeds seeds;
+
+    @Inject
+    VerifySteps verifySteps;
+
+    @Inject
+    RunLedger ledger;
+
+    @Inject
+    RunWorkspace files;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    CursorSeal seal;
+
+    @Inject
+    Event<RunQueued> queued;
+
+    public Submission submit(String credentialId, Set<String> callerScopes, String idempotencyKey, JsonValue body) {
+        if (idempotencyKey == null || !KEY.matcher(idempotencyKey).matches()) {
+            throw AgentryException.validation(List.of(new FieldError(
+                    "Idempotency-Key", "required", "an Idempotency-Key header of 1 to 200 visible ASCII characters")));
+        }
+        String requestHash = FileDigest.of(String.valueOf(body).getBytes(StandardCharsets.UTF_8));
+        List<AgentRun> earlier = em.createNamedQuery("AgentRun.byKey", AgentRun.class)
+                .setParameter("credentialId", credentialId)
+                .setParameter("key", idempotencyKey)
+                .getResultList();
+        if (!earlier.isEmpty()) {
+            AgentRun first = earlier.get(0);
+            if (!first.getRequestHash().equals(requestHash)) {
+                throw new AgentryException(
+                        ErrorCode.IDEMPOTENCY_CONFLICT,
+                        "This Idempotency-Key was used for a different task; use a new key for a new task.");
+            }
+            return new Submission(RunJson.write(first).build(), first.getId(), true);
+        }
+        TaskInput task =
+                TaskInputJson.read(body, settings.defaultTimeout(), settings.maxTimeout(), settings.retentionDays());
+        List<FieldError> errors = new ArrayList<>();
+        AgentDefinition agent =
+                agents.find(task.agent()).map(a -> a.definition()).orElse(null);
+        if (agent == null) {
+            errors.add(new FieldError("agent", "unknown_agent", "no agent is registered with this slug"));
+        }
+        String provider = task.provider() != null ? task.provider() : agent == null ? "scripted" : agent.provider();
+        if (!provider.equals("scripted")) {
+            errors.add(new FieldError("provider", "unavailable", "the provider available in this release is scripted"));
+        } else if (task.script() == null) {
+            errors.add(new FieldError("script", "required", "the scripted provider replays the task's script"));
+        }
+        if (task.seed() != null && seeds.named(task.seed()).isEmpty()) {
+            errors.add(new FieldError(
+                    "workspace.seed", "unknown_seed", "the operator has not allowed a seed of this name"));
+        }
+        for (int i = 0; i < task.verifySteps().size(); i++) {
+            if (verifySteps.named(task.verifySteps().get(i)).isEmpty()) {
+                errors.add(
+                        new FieldError("verifySteps[" + i + "]", "unknown_step", "the operator declared no such step"));
+            }
+        }
+        List<String> secrets = new ArrayList<>();
+        for (int i = 0; i < task.secretEnv().size(); i++) {
+            String value = System.getenv(task.secretEnv().get(i));
+            if (value == null) {
+                errors.add(new FieldError("secretEnv[" + i + "]", "unknown_secret", "the server has no such variable"));
+            } else {
+                secrets.add(value);
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw AgentryException.validation(errors);
+        }
+        Set<String> scopes = new TreeSet<>(agent.permissionCeiling());
+        scopes.retainAll(callerScopes);
+        Set<String> tools = effectiveTools(task, agent, scopes);
+        String id = "run_" + UUID.randomUUID().toString().replace("-", "");
+        if (task.archive() != null) {
+            unpack(id, task.archive());
+        }
+        Redactor redactor = Redactor.of(secrets);
+        AgentRun run = new AgentRun(
+                id,
+                credentialId,
+                agent.slug(),
+                idempotencyKey,
+                requestHash,
+                redactor.redact(TaskInputJson.write(task).toString()),
+                Json.createArrayBuilder(scopes).build().toString(),
+                Json.createArrayBuilder(tools).build().toString(),
+                task.retentionDays(),
+                now());
+        em.persist(run);
+        em.flush();
+        audit.action("run.submit", id);
+        queued.fire(new RunQueued(id));
+        return new Submission(RunJson.write(run).build(), id, false);
+    }
+
+    public JsonObject view(String id) {
+        return RunJson.write(find(id)).build();
+    }
+
+    public AgentRun find(String id) {
+        AgentRun run = id == null ? null : em.find(AgentRun.class, id);
+        if (run == null) {
+            throw AgentryException.notFound("The run");
+        }
+        return run;
+    }
+
+    /** Newest first; filters by status, agent, credential and creation time; sealed cursors bound to them. */
+    public Page<JsonObject> list(RunFilter filter, int limit, String cursor) {
+        String binding = "runs|" + filter.binding();
+        StringBuilder jpql = new StringBuilder("select r from AgentRun r where 1 = 1");
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        if (filter.status() != null) {
+            jpql.append(" and r.status = :status");
+            parameters.put("status", filter.status().wire());
+        }
+        if (filter.agent() != null) {
+            jpql.append(" and r.agentSlug = :agent");
+            parameters.put("agent", filter.agent());
+        }
+        if (filter.credentialId() != null) {
+            jpql.append(" and r.credentialId = :credential");
+            parameters.put("credential", filter.credentialId());
+        }
+        if (filter.createdSince() != null) {
+            jpql.append(" and r.createdAt >= :since");
+            parameters.put("since", filter.createdSince());
+        }
+        if (filter.createdBefore() != null) {
+            jpql.append(" and r.createdAt < :before");
+            parameters.put("before", filter.createdBefore());
+        }
+        if (cursor != null) {
+            String payload = seal.open(cursor);
+            if (!payload.startsWith(binding + "|")) {
+                throw CursorSeal.invalid("The cursor belongs to another listing or other filters.");
+            }
+            String[] position = payload.substring(binding.length() + 1).split("\\|", 2);
+            jpql.append(" and (r.createdAt < :at or (r.createdAt = :at and r.id < :id))");
+            parameters.put("at", Instant.ofEpochMilli(Long.parseLong(position[0])));
+            parameters.put("id", position[1]);
+        }
+        jpql.append(" order by r.createdAt desc, r.id desc");
+        TypedQuery<AgentRun> query =
+                em.createQuery(jpql.toString(), AgentRun.class).setMaxResults(limit + 1);
+        parameters.forEach(query::setParameter);
+        List<AgentRun> runs = query.getResultList();
+        boolean more = runs.size() > limit;
+        List<AgentRun> page = more ? runs.subList(0, limit) : runs;
+        AgentRun last = page.isEmpty() ? null : page.get(page.size() - 1);
+        String next = more ? seal.seal(binding + "|" + last.getCreatedAt().toEpochMilli() + "|" + last.getId()) : null;
+        return Page.of(page.stream().map(r -> RunJson.write(r).build()).toList(), next);
+    }
+
+    /**
+     * Asks a run to stop. A queued run ends at once; a running one stops at its next check and keeps
+     * what it collected; an ended one is returned as it is, so cancelling twice is harmless.
+     */
+    public JsonObject cancel(String id) {
+        AgentRun run = find(id);
+        RunStatus status = RunStatus.parse(run.getStatus()).orElseThrow();
+        if (status.terminal() || run.isCancelRequested()) {
+            return RunJson.write(run).build();
+        }
+        ledger.requestCancel(id);
+        if (status == RunStatus.QUEUED
+                && ledger.finish(id, new RunEnd(Outcome.CANCELLED, "cancelled", null, null, null))) {
+            files.cleanUp(id, "cancelled while queued");
+        }
+        em.refresh(run);
+        return RunJson.write(run).build();
+    }
+
+    /** The task's tools that the agent's policy, the task's own denials and the scopes all allow. */
+    static Set<String> effectiveTools(TaskInput task, AgentDefinition agent, Set<String> scopes) {
+        boolean readsCatalog = CatalogCollections.ALL.stream()
+                .map(CollectionDescriptor::readScope)
+                .anyMatch(scopes::contains);
+        Set<String> tools = new TreeSet<>();
+        for (String name : task.allowedTools()) {
+            ToolDescriptor tool = ToolCatalog.named(name).orElseThrow();
+            boolean deniedByTask = task.deniedTools().contains("*")
+                    || task.deniedTools().contains(tool.name())
+                    || task.deniedTools().contains(tool.category());
+            if (agent.toolPolicy().permits(tool) && !deniedByTask && (!tool.needsCatalogScope() || readsCatalog)) {
+                tools.add(name);
+            }
+        }
+        return tools;
+    }
+
+    /** Unpacks an uploaded seed into the run's baseline now, so a bad archive is refused at the door. */
+    private void unpack(String id, byte[] archive) {
+        Path zip = files.directory(id).resolve("seed.zip");
+        Path baseline = files.baseline(id);
+        try {
+            Files.createDirectories(baseline);
+            Files.write(zip, archive);
+            List<ArchiveImport.Refused> refused = ArchiveImport.extract(zip, baseline, settings.archiveLimits());
+            if (!refused.isEmpty()) {
+                throw AgentryException.validation(refused.stream()
+                        .map(r -> new FieldError(
+                                "workspace.archive", r.code(), "entry refused: " + FieldError.quoted(r.name())))
+                        .toList());
+            }
+        } catch (ArchiveImport.Rejected e) {
+            SeedCopy.delete(files.directory(id));
+            throw AgentryException.validation(List.of(new FieldError("workspace.archive", "rejected", e.getMessage())));
+        } catch (AgentryException e) {
+            SeedCopy.delete(files.directory(id));
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            try {
+                Files.deleteIfExists(zip);
+            } catch (IOException e) {
+                // the zip is inside the run's directory, which cleanup removes
+            }
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

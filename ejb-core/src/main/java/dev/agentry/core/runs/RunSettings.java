@@ -1,0 +1,127 @@
+package dev.agentry.core.runs;
+
+import dev.agentry.core.sandbox.ArchiveImport;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The operator's settings for runs, read once (README, "Configuration"). */
+@ApplicationScoped
+public class RunSettings {
+
+    @Inject
+    @ConfigProperty(name = "jboss.server.data.dir")
+    String dataDir;
+
+    @Inject
+    @ConfigProperty(name = "agentry.runs.max-concurrent", defaultValue = "2")
+    int maxConcurrent;
+
+    @Inject
+    @ConfigProperty(name = "agentry.runs.heartbeat-interval", defaultValue = "PT15S")
+    Duration heartbeatInterval;
+
+    @Inject
+    @ConfigProperty(name = "agentry.runs.stale-after", defaultValue = "PT1M")
+    Duration staleAfter;
+
+    @Inject
+    @ConfigProperty(name = "agentry.runs.default-timeout", defaultValue = "PT10M")
+    Duration defaultTimeout;
+
+    @Inject
+    @ConfigProperty(name = "agentry.runs.max-timeout", defaultValue = "PT1H")
+    Duration maxTimeout;
+
+    @Inject
+    @ConfigProperty(name = "agentry.runs.output-cap-bytes", defaultValue = "4194304")
+    long outputCap;
+
+    @Inject
+    @ConfigProperty(name = "agentry.runs.env-allowlist", defaultValue = "PATH,LANG,LC_ALL,TZ")
+    List<String> envAllowlist;
+
+    @Inject
+    @ConfigProperty(name = "agentry.runs.retention-days", defaultValue = "30")
+    int retentionDays;
+
+    @Inject
+    @ConfigProperty(name = "agentry.runs.archive-max-bytes", defaultValue = "268435456")
+    long archiveMaxBytes;
+
+    @Inject
+    @ConfigProperty(name = "agentry.runs.archive-max-entries", defaultValue = "20000")
+    int archiveMaxEntries;
+
+    @Inject
+    @ConfigProperty(name = "agentry.runs.seeds")
+    Optional<List<String>> seeds;
+
+    @Inject
+    @ConfigProperty(name = "agentry.runs.verify-steps")
+    Optional<String> verifySteps;
+
+    public int maxConcurrent() {
+        return Math.max(1, maxConcurrent);
+    }
+
+    public Duration heartbeatInterval() {
+        return heartbeatInterval;
+    }
+
+    /** A run whose heartbeat is older than this is taken for dead and timed out. */
+    public Duration staleAfter() {
+        return staleAfter;
+    }
+
+    public Duration defaultTimeout() {
+        return defaultTimeout;
+    }
+
+    public Duration maxTimeout() {
+        return maxTimeout;
+    }
+
+    public long outputCap() {
+        return outputCap;
+    }
+
+    public Set<String> envAllowlist() {
+        Set<String> names = new LinkedHashSet<>();
+        envAllowlist.stream().map(String::strip).filter(s -> !s.isEmpty()).forEach(names::add);
+        return names;
+    }
+
+    public int retentionDays() {
+        return retentionDays;
+    }
+
+    public ArchiveImport.Limits archiveLimits() {
+        return new ArchiveImport.Limits(archiveMaxBytes, archiveMaxEntries);
+    }
+
+    /** Where runs keep their workspace, evidence and artifacts. */
+    public Path runsDirectory() {
+        return Path.of(dataDir, "agentry", "runs");
+    }
+
+    public Path dataDirectory() {
+        return Path.of(dataDir, "agentry");
+    }
+
+    /** The configured {@code name=path} seed entries; empty means the bundled demo seed only. */
+    public List<String> seedEntries() {
+        return seeds.orElse(List.of());
+    }
+
+    public Path verifyStepsFile() {
+        return Path.of(
+                verifySteps.orElse(dataDirectory().resolve("verify-steps.json").toString()));
+    }
+}

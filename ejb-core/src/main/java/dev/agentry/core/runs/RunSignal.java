@@ -1,0 +1,4 @@
+package dev.agentry.core.runs;
+
+/** What a run's own thread checks between actions: has it ended, or been asked to stop. */
+public record RunSignal(RunStatus status, boolean cancelRequested) {}

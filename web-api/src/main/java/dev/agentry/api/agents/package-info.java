@@ -1,0 +1,2 @@
+/** The agent registry over HTTP: list, read, register and change agents. */
+package dev.agentry.api.agents;

@@ -1,0 +1,214 @@
+package dev.agentry.api.runs;
+
+import dev.agentry.api.capabilities.ApiSurface;
+import dev.agentry.api.capabilities.Stability;
+import dev.agentry.api.policy.Caller;
+import dev.agentry.core.artifacts.Verification;
+import dev.agentry.core.cursor.Page;
+import dev.agentry.core.cursor.PageLimit;
+import dev.agentry.core.problem.AgentryException;
+import dev.agentry.core.problem.FieldError;
+import dev.agentry.core.runs.RunArtifacts;
+import dev.agentry.core.runs.RunFilter;
+import dev.agentry.core.runs.RunService;
+import dev.agentry.core.runs.RunStatus;
+import dev.agentry.core.runs.Submission;
+import dev.agentry.core.time.InstantParameter;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+/** Agent task runs (SPEC section 9): submit, list, read, cancel, and the run's artifact bundle. */
+@Path("/runs")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "bearer")
+@ApiSurface(value = "runs", stability = Stability.BETA)
+public class RunsResource {
+
+    @Inject
+    RunService runs;
+
+    @Inject
+    RunArtifacts artifacts;
+
+    @Inject
+    Caller caller;
+
+    @Context
+    UriInfo uri;
+
+    @POST
+    @RolesAllowed("runs:write")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Start an agent task run",
+            description = "Body agentry/task-input/v1 and an Idempotency-Key header: the same key with the same"
+                    + " body returns the first run (Idempotent-Replayed: true); with another body it is"
+                    + " idempotency_conflict. 202 with the run; it runs as the agent-task-run batch job.")
+    public Response submit(@HeaderParam("Idempotency-Key") String key, JsonValue body) {
+        Submission submission = runs.submit(caller.credentialId(), caller.scopes(), key, body);
+        return Response.accepted(withLinks(submission.run()))
+                .location(self(submission.runId()).build())
+                .header("Idempotent-Replayed", submission.replay())
+                .build();
+    }
+
+    @GET
+    @RolesAllowed("runs:read")
+    @Operation(summary = "Runs, newest first, by status, agent, credential and creation time")
+    public JsonObject list(
+            @QueryParam("status") String status,
+            @QueryParam("agent") String agent,
+            @QueryParam("credentialId") String credentialId,
+            @QueryParam("createdSince") String createdSince,
+            @QueryParam("createdBefore") String createdBefore,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
+        RunStatus parsed = status == null
+                ? null
+                : RunStatus.parse(status)
+                        .orElseThrow(() -> AgentryException.validation(List.of(new FieldError(
+                                "status",
+                                "invalid",
+                                "a status is one of queued, booting, running, collecting_artifacts,"
+                                        + " succeeded, failed, timed_out, cancelled"))));
+        RunFilter filter = new RunFilter(
+                parsed,
+                agent,
+                credentialId,
+                InstantParameter.parse("createdSince", createdSince),
+                InstantParameter.parse("createdBefore", createdBefore));
+        Page<JsonObject> page = runs.list(filter, PageLimit.parse(limit), cursor);
+        JsonArrayBuilder data = Json.createArrayBuilder();
+        page.data().forEach(run -> data.add(withLinks(run)));
+        var json = Json.createObjectBuilder()
+                .add("data", data)
+                .add("hasMore", page.hasMore())
+                .add("count", page.count());
+        if (page.nextCursor() == null) {
+            json.addNull("nextCursor");
+        } else {
+            json.add("nextCursor", page.nextCursor());
+        }
+        return json.build();
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed("runs:read")
+    @Operation(summary = "One run as agentry/agent-task-run/v1")
+    public JsonObject one(@PathParam("id") String id) {
+        return withLinks(runs.view(id));
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    @RolesAllowed("runs:write")
+    @Operation(
+            summary = "Cancel a run (idempotent)",
+            description = "A queued run ends at once; a running one stops at its next check, keeps the artifacts"
+                    + " collected so far and ends cancelled; an ended run is returned unchanged.")
+    public JsonObject cancel(@PathParam("id") String id) {
+        return withLinks(runs.cancel(id));
+    }
+
+    @GET
+    @Path("{id}/artifacts")
+    @RolesAllowed("artifacts:read")
+    @Operation(summary = "The sealed bundle's manifest: every file with its kind, size and SHA-256")
+    public JsonObject manifest(@PathParam("id") String id) {
+        return artifacts.manifest(id);
+    }
+
+    @GET
+    @Path("{id}/artifacts.zip")
+    @RolesAllowed("artifacts:read")
+    @Produces("application/zip")
+    @Operation(summary = "The whole bundle as a zip, as POST /artifacts/verify takes it")
+    public Response zip(@PathParam("id") String id) {
+        artifacts.manifest(id); // not found before the stream starts, not half-way through it
+        StreamingOutput body = out -> artifacts.zip(id, out);
+        return Response.ok(body, "application/zip")
+                .header("Content-Disposition", "attachment; filename=\"" + id + "-artifacts.zip\"")
+                .build();
+    }
+
+    @GET
+    @Path("{id}/artifacts/verify")
+    @RolesAllowed("artifacts:read")
+    @Operation(summary = "Verify the run's bundle on the server: {valid, bundleId, files, violations[]}")
+    public Verification verify(@PathParam("id") String id) {
+        return artifacts.verify(id);
+    }
+
+    @GET
+    @Path("{id}/artifacts/{path: .+}")
+    @RolesAllowed("artifacts:read")
+    @Produces(MediaType.WILDCARD)
+    @Operation(summary = "One file of the bundle, e.g. files/patch.diff")
+    public Response file(@PathParam("id") String id, @PathParam("path") String path) {
+        return Response.ok(artifacts.file(id, path).toFile(), type(path)).build();
+    }
+
+    private static String type(String path) {
+        if (path.endsWith(".json")) {
+            return MediaType.APPLICATION_JSON;
+        }
+        if (path.endsWith(".jsonl")) {
+            return "application/x-ndjson";
+        }
+        if (path.endsWith(".diff")) {
+            return "text/x-diff; charset=utf-8";
+        }
+        return MediaType.TEXT_PLAIN + "; charset=utf-8";
+    }
+
+    private JsonObject withLinks(JsonObject run) {
+        String id = run.getString("id");
+        return Json.createObjectBuilder(run)
+                .add(
+                        "links",
+                        Json.createObjectBuilder()
+                                .add("self", self(id).build().toString())
+                                .add("cancel", self(id).path("cancel").build().toString())
+                                .add(
+                                        "artifacts",
+                                        self(id).path("artifacts").build().toString())
+                                .add(
+                                        "zip",
+                                        self(id).path("artifacts.zip").build().toString())
+                                .add(
+                                        "verify",
+                                        self(id).path("artifacts")
+                                                .path("verify")
+                                                .build()
+                                                .toString()))
+                .build();
+    }
+
+    private UriBuilder self(String id) {
+        return uri.getBaseUriBuilder().path(RunsResource.class).path(id);
+    }
+}

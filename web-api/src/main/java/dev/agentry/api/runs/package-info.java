@@ -1,0 +1,2 @@
+/** Agent task runs and their artifact bundles over HTTP. */
+package dev.agentry.api.runs;
