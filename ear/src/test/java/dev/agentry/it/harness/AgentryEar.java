@@ -4,6 +4,7 @@ import dev.agentry.it.probe.CatalogProbeResource;
 import dev.agentry.it.probe.ClockProbe;
 import dev.agentry.it.probe.FailureProbeResource;
 import dev.agentry.it.probe.ReadinessProbe;
+import dev.agentry.it.probe.RunProbeResource;
 import dev.agentry.it.probe.WebhookProbeResource;
 import java.io.File;
 import org.jboss.arquillian.container.spi.client.container.DeployableContainer;
@@ -58,7 +59,11 @@ public final class AgentryEar {
         JavaArchive core = ear.getAsType(JavaArchive.class, CORE_MODULE)
                 .addClasses(ReadinessProbe.class, ClockProbe.class, ClockProbe.Shifted.class);
         WebArchive api = ear.getAsType(WebArchive.class, API_MODULE)
-                .addClasses(FailureProbeResource.class, CatalogProbeResource.class, WebhookProbeResource.class);
+                .addClasses(
+                        FailureProbeResource.class,
+                        CatalogProbeResource.class,
+                        WebhookProbeResource.class,
+                        RunProbeResource.class);
         ear.delete(CORE_MODULE);
         ear.delete(API_MODULE);
         ear.add(core, "/", ZipExporter.class);

@@ -149,6 +149,23 @@ public final class Api {
         }
     }
 
+    /** A GET whose body is bytes, such as a zip download. */
+    public static HttpResponse<byte[]> getBytes(String path, String... headers) {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(server().resolve(path)).timeout(Duration.ofSeconds(30));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static JsonObject json(HttpResponse<String> response) {
         return (JsonObject) structure(response.body());
     }

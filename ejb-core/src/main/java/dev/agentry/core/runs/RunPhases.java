@@ -326,7 +326,11 @@ public class RunPhases {
                 environment.put(name, value);
             }
         }
-        StepResult result = steps.run(step, workspace, environment, run.deadline, () -> stopReason(run) != null);
+        // The runner stops the step at the run's deadline itself (timed_out); the supplier is for the rest.
+        StepResult result = steps.run(step, workspace, environment, run.deadline, () -> {
+            String reason = stopReason(run);
+            return reason != null && !reason.equals("timeout");
+        });
         run.evidence.step(result, phase, clock.instant());
         return result;
     }

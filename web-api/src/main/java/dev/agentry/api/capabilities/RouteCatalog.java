@@ -66,7 +66,8 @@ public class RouteCatalog implements Extension {
                 continue;
             }
             Path sub = method.getAnnotation(Path.class);
-            String path = join(base, sub == null ? "" : sub.value());
+            // A parameter's regular expression ({path: .+}) is routing detail, not part of the route's name.
+            String path = join(base, sub == null ? "" : sub.value()).replaceAll("\\{(\\w+)\\s*:[^}]*}", "{$1}");
             if (method.isAnnotationPresent(CollectionScoped.class)) {
                 // One route per collection, each with its own scope.
                 String template = "{" + CollectionScoped.PARAMETER + "}";

@@ -1,0 +1,116 @@
+package dev.agentry.it.harness;
+
+import static dev.agentry.it.harness.Api.asBootstrap;
+import static dev.agentry.it.harness.Api.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/** Submitting agent task runs, waiting for them to end, and reading their artifacts. */
+public final class Runs {
+
+    private static final Set<String> TERMINAL = Set.of("succeeded", "failed", "timed_out", "cancelled");
+
+    private Runs() {}
+
+    /** Submits with a fresh idempotency key as the bootstrap credential; returns the 202's run. */
+    public static JsonObject start(String taskJson) {
+        HttpResponse<String> response = submit(taskJson, UUID.randomUUID().toString(), asBootstrap());
+        assertEquals(202, response.statusCode(), response.body());
+        return json(response);
+    }
+
+    public static HttpResponse<String> submit(String taskJson, String key, String... headers) {
+        return Api.postJson("api/v1/runs", taskJson, Api.with(headers, "Idempotency-Key", key));
+    }
+
+    public static JsonObject get(String id) {
+        return json(Api.get("api/v1/runs/" + id, asBootstrap()));
+    }
+
+    /** Waits for the run to reach a terminal status and returns it. */
+    public static JsonObject awaitEnd(String id) {
+        return Eventually.await(
+                "run " + id + " to end",
+                Duration.ofSeconds(60),
+                () -> get(id),
+                run -> TERMINAL.contains(run.getString("status")));
+    }
+
+    public static JsonObject awaitStatus(String id, String status) {
+        return Eventually.await(
+                "run " + id + " to be " + status,
+                Duration.ofSeconds(60),
+                () -> get(id),
+                run -> run.getString("status").equals(status));
+    }
+
+    /** One bundle file as text. */
+    public static String artifact(String id, String path) {
+        HttpResponse<String> response = Api.get("api/v1/runs/" + id + "/artifacts/" + path, asBootstrap());
+        assertEquals(200, response.statusCode(), path + ": " + response.body());
+        return response.body();
+    }
+
+    public static JsonObject artifactJson(String id, String path) {
+        return (JsonObject) Api.structure(artifact(id, path));
+    }
+
+    public static byte[] zip(String id) {
+        HttpResponse<byte[]> response = Api.getBytes("api/v1/runs/" + id + "/artifacts.zip", asBootstrap());
+        assertEquals(200, response.statusCode());
+        return response.body();
+    }
+
+    /** A zip's entries by name. */
+    public static Map<String, byte[]> entries(byte[] zip) {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                entries.put(entry.getName(), in.readAllBytes());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return entries;
+    }
+
+    /** A task on the test suite's {@code project} seed, with the given tools, steps and script. */
+    public static String task(String agent, String tools, String verifySteps, String script, String... more) {
+        StringBuilder json = new StringBuilder("{\"goal\":\"Fix src/app.txt\",\"agent\":\"")
+                .append(agent)
+                .append("\",\"workspace\":{\"seed\":\"project\"},\"allowedTools\":")
+                .append(tools)
+                .append(",\"verifySteps\":")
+                .append(verifySteps)
+                .append(",\"script\":")
+                .append(script);
+        for (String member : more) {
+            json.append(',').append(member);
+        }
+        return json.append('}').toString();
+    }
+
+    public static String text(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    public static JsonObject object(byte[] bytes) {
+        try (var reader = Json.createReader(new ByteArrayInputStream(bytes))) {
+            return reader.readObject();
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package dev.agentry.core.agentloop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.agentry.core.sandbox.Redactor;
+import dev.agentry.core.sandbox.Workspace;
+import dev.agentry.core.tools.ToolCall;
+import dev.agentry.core.tools.ToolExecutor;
+import dev.agentry.core.tools.ToolOutcome;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AgentLoopTest {
+
+    @TempDir
+    Path root;
+
+    private final List<Message> messages = new ArrayList<>();
+    private final List<ToolOutcome> outcomes = new ArrayList<>();
+    private String stop;
+
+    @Test
+    void theScriptIsReplayedUntilTheFinalResultAndSecretsNeverReachTheTranscript() throws Exception {
+        Files.writeString(root.resolve("a.txt"), "token=hunter2-secret\n");
+        LoopResult result = loop(
+                        "[{\"toolCalls\":[{\"tool\":\"workspace.read\",\"arguments\":{\"path\":\"a.txt\"}}]},"
+                                + "{\"text\":\"done reading\",\"final\":\"all good\"}]",
+                        Set.of("workspace.read"))
+                .run("instructions", "goal", new LoopBudget(5, 5, null));
+        assertEquals("final_result", result.stopReason());
+        assertEquals("all good", result.finalResult());
+        assertEquals(2, result.turns());
+        assertEquals(1, result.toolCalls());
+        assertEquals(
+                List.of("text", "text", "tool_call", "tool_result", "text", "final_result"),
+                messages.stream().map(Message::type).toList());
+        assertFalse(messages.toString().contains("hunter2-secret"));
+        assertTrue(messages.get(3).content().toString().contains("[REDACTED]"));
+    }
+
+    @Test
+    void budgetsAndProviderFailuresEndTheLoopWithTheirStopReason() {
+        String endless = "[{\"toolCalls\":[{\"tool\":\"workspace.list\"},{\"tool\":\"workspace.list\"}]},"
+                + "{\"toolCalls\":[{\"tool\":\"workspace.list\"}]},{\"toolCalls\":[]}]";
+        Set<String> tools = Set.of("workspace.list");
+        assertEquals(
+                "max_turns",
+                loop(endless, tools).run("i", "g", new LoopBudget(2, 10, null)).stopReason());
+        assertEquals(
+                "max_tool_calls",
+                loop(endless, tools).run("i", "g", new LoopBudget(5, 1, null)).stopReason());
+        assertEquals(
+                "max_calls_per_tool",
+                loop(endless, tools).run("i", "g", new LoopBudget(5, 10, 2)).stopReason());
+        assertEquals(
+                "provider_error",
+                loop("[{\"error\":\"rate limited\"}]", tools)
+                        .run("i", "g", new LoopBudget(5, 5, null))
+                        .stopReason());
+        assertEquals(
+                "provider_error",
+                loop("[]", tools).run("i", "g", new LoopBudget(5, 5, null)).stopReason(),
+                "script ran out");
+        stop = "cancelled";
+        assertEquals(
+                "cancelled",
+                loop(endless, tools).run("i", "g", new LoopBudget(5, 5, null)).stopReason());
+    }
+
+    @Test
+    void aToolOutsideTheEffectiveToolsIsDenied() {
+        loop(
+                        "[{\"toolCalls\":[{\"tool\":\"workspace.delete\",\"arguments\":{\"path\":\"x\"}}],\"final\":\"f\"}]",
+                        Set.of())
+                .run("i", "g", new LoopBudget(5, 5, null));
+        assertEquals("denied", outcomes.get(0).status());
+    }
+
+    private AgentLoop loop(String script, Set<String> tools) {
+        JsonArray turns = Json.createReader(new StringReader(script)).readArray();
+        ToolExecutor executor =
+                new ToolExecutor(Workspace.at(root), tools, Map.of(), step -> Optional.empty(), (c, i, l) -> null);
+        LoopObserver observer = new LoopObserver() {
+            @Override
+            public void message(Message message) {
+                messages.add(message);
+            }
+
+            @Override
+            public void toolCall(ToolCall call, ToolOutcome outcome, Instant started, Instant finished) {
+                outcomes.add(outcome);
+            }
+
+            @Override
+            public String stopReason() {
+                return stop;
+            }
+        };
+        return new AgentLoop(
+                new ScriptedProvider(turns),
+                executor,
+                Redactor.of(List.of("hunter2-secret")),
+                observer,
+                Clock.systemUTC());
+    }
+}

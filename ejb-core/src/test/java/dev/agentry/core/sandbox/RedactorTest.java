@@ -1,0 +1,52 @@
+package dev.agentry.core.sandbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RedactorTest {
+
+    private static final String SECRET = "s3cr3t+/value=with?chars";
+
+    @Test
+    void aRegisteredValueIsMaskedInEveryEncodingItIsLikelyToLeakIn() {
+        Redactor redactor = Redactor.of(List.of(SECRET));
+        byte[] bytes = SECRET.getBytes(StandardCharsets.UTF_8);
+        for (String form : List.of(
+                SECRET,
+                Base64.getEncoder().encodeToString(bytes),
+                Base64.getEncoder().withoutPadding().encodeToString(bytes),
+                Base64.getUrlEncoder().encodeToString(bytes),
+                Base64.getUrlEncoder().withoutPadding().encodeToString(bytes),
+                URLEncoder.encode(SECRET, StandardCharsets.UTF_8),
+                HexFormat.of().formatHex(bytes))) {
+            String redacted = redactor.redact("before " + form + " after");
+            assertEquals("before [REDACTED] after", redacted, form);
+        }
+    }
+
+    @Test
+    void wellKnownKeyShapesAreMaskedWithoutBeingRegistered() {
+        Redactor redactor = Redactor.none();
+        for (String key : List.of(
+                "agy_0123456789abcdefghij",
+                "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+                "sk-proj-abcdefghijklmnopqrstuvwxyz",
+                "ghp_abcdefghijklmnopqrstuvwxyz0123",
+                "AKIAABCDEFGHIJKLMNOP")) {
+            assertFalse(redactor.redact("key=" + key).contains(key), key);
+        }
+        assertEquals("sk-short stays", redactor.redact("sk-short stays"));
+    }
+
+    @Test
+    void valuesTooShortToMeanAnythingAreNotRegistered() {
+        assertEquals("a b c", Redactor.of(List.of("a", "")).redact("a b c"));
+    }
+}

@@ -1,0 +1,55 @@
+package dev.agentry.core.sandbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WorkspaceTest {
+
+    @TempDir
+    Path root;
+
+    @Test
+    void relativeNamesResolveInsideTheWorkspace() throws Exception {
+        Workspace workspace = Workspace.at(root);
+        Path real = root.toRealPath();
+        assertEquals(real.resolve("src/a.txt"), workspace.resolve("src/a.txt"));
+        assertEquals(real.resolve("a.txt"), workspace.resolve("./a.txt"));
+        assertEquals(real, workspace.resolve(""));
+        assertEquals(real, workspace.resolve("."));
+        assertEquals(real.resolve("src/b.txt"), workspace.resolve("src/./b.txt"));
+    }
+
+    @Test
+    void namesThatLeaveTheWorkspaceAreRefusedWithTheirCode() {
+        Workspace workspace = Workspace.at(root);
+        assertEquals("path_traversal", code(workspace, "../x"));
+        assertEquals("path_traversal", code(workspace, "src/../../x"));
+        assertEquals("path_traversal", code(workspace, "src/.."));
+        assertEquals("absolute_path", code(workspace, "/etc/passwd"));
+        assertEquals("absolute_path", code(workspace, "C:/Windows"));
+        assertEquals("invalid_path", code(workspace, "a\\..\\b"));
+        assertEquals("invalid_path", code(workspace, "a\0b"));
+        assertEquals("invalid_path", code(workspace, null));
+    }
+
+    @Test
+    void aSymbolicLinkAnywhereOnThePathIsRefused() throws Exception {
+        Files.createDirectories(root.resolve("inside"));
+        Files.createSymbolicLink(root.resolve("out"), Path.of("/etc"));
+        Files.createSymbolicLink(root.resolve("inside/loop"), root.resolve("inside"));
+        Workspace workspace = Workspace.at(root);
+        assertEquals("symlink_refused", code(workspace, "out"));
+        assertEquals("symlink_refused", code(workspace, "out/passwd"));
+        assertEquals("symlink_refused", code(workspace, "inside/loop/file"), "even a link that stays inside");
+    }
+
+    private static String code(Workspace workspace, String name) {
+        return assertThrows(SandboxViolation.class, () -> workspace.resolve(name))
+                .code();
+    }
+}
