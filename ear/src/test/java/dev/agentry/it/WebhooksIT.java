@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentry.it.harness.Api;
 import dev.agentry.it.harness.Eventually;
+import dev.agentry.it.harness.Runs;
 import dev.agentry.it.harness.WebhookReceiver;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -282,6 +283,39 @@ class WebhooksIT {
         assertTrue(both.stream()
                 .filter(x -> x.getString("body").contains("credential.revoked"))
                 .allMatch(x -> verified(x, 0)));
+    }
+
+    @Test
+    void anEndedRunIsAnnouncedWithItsStatusAndOutcome() {
+        String[] watcher = bearer(Api.tokenFor(Api.createCredential("{\"name\":\"run-watcher-" + UUID.randomUUID()
+                + "\",\"owner\":\"it\",\"scopes\":[\"webhooks:manage\"],\"eventInterests\":[\"run.*\"]}")));
+        String name = "runs-" + UUID.randomUUID();
+        HttpResponse<String> subscribed = postJson(
+                "api/v1/webhooks/subscriptions",
+                "{\"url\":\"" + RECEIVER.url(name, null) + "\",\"events\":[\"run.*\"]}",
+                watcher);
+        assertEquals(201, subscribed.statusCode(), subscribed.body());
+        RECEIVER.expectSecrets(name, json(subscribed).getString("secret"));
+
+        String runId = Runs.start(Runs.task("demo", "[]", "[]", "[{\"final\":\"announced\"}]"))
+                .getString("id");
+        JsonObject delivery =
+                RECEIVER
+                        .await(
+                                name,
+                                d -> d.stream()
+                                        .anyMatch(x -> x.getString("body").contains(runId)))
+                        .stream()
+                        .filter(x -> x.getString("body").contains(runId))
+                        .findFirst()
+                        .orElseThrow();
+        assertTrue(verified(delivery, 0));
+        JsonObject event = payload(delivery);
+        assertEquals("run.succeeded", event.getString("type"));
+        JsonObject data = event.getJsonObject("data");
+        assertEquals("no_op", data.getString("outcome"));
+        assertEquals("demo", data.getString("agent"));
+        assertEquals(Runs.get(runId).getString("bundleId"), data.getString("bundleId"));
     }
 
     @Test

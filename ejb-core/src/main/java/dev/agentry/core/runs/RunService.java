@@ -26,6 +26,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -161,8 +162,15 @@ public class RunService {
                 Json.createArrayBuilder(tools).build().toString(),
                 task.retentionDays(),
                 now());
-        em.persist(run);
-        em.flush();
+        try {
+            em.persist(run);
+            em.flush();
+        } catch (PersistenceException e) {
+            // The same key raced in from another request and won the unique constraint.
+            SeedCopy.delete(files.directory(id));
+            throw new AgentryException(
+                    ErrorCode.CONFLICT, "A run with this Idempotency-Key is being submitted; repeat to receive it.");
+        }
         audit.action("run.submit", id);
         queued.fire(new RunQueued(id));
         return new Submission(RunJson.write(run).build(), id, false);

@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# The overhead of an agent task run with no model time, against a fresh server of its own (port
+# offset 400: http 8480): a scripted run on a 1,000-file, 20 MB seed that rewrites FILES of them.
+# Prints each phase as the run recorded it (prepare: copy and hash the seed; diff; seal: manifest
+# and bundle id; collect: diff, evidence and seal together), the server-side verification of the
+# sealed bundle through the API, and sha256sum over the same bundle files for comparison.
+#
+#   bench/runs.sh [RUNS] [FILES]      RUNS measured runs after two warm-ups (default 5), FILES
+#                                     rewritten per run (default 20)
+#
+# Needs the built EAR and prepared server (mvn -B -pl ear -am package -DskipTests) and python3.
+set -euo pipefail
+runs=${1:-5}
+files=${2:-20}
+root=$(cd "$(dirname "$0")/.." && pwd)
+wildfly=$(ls -d "$root"/ear/target/wildfly-*/ | head -1)
+ear=$root/ear/target/agentry.ear
+work=${BENCH_DIR:-/tmp/agentry-runs-bench}
+base=http://127.0.0.1:8480
+[ -f "$ear" ] && [ -d "$wildfly" ] || { echo "build first: mvn -B -pl ear -am package -DskipTests" >&2; exit 1; }
+
+rm -rf "$work" && mkdir -p "$work/seed"
+cp -r "$wildfly/standalone" "$work/base"
+rm -rf "$work/base/data" "$work/base/tmp" "$work/base/log"
+cp "$ear" "$work/base/deployments/"
+python3 - "$work/seed" <<'PY'
+import base64, os, sys
+root = sys.argv[1]
+for i in range(1000):
+    d = os.path.join(root, "pkg%02d" % (i // 50))
+    os.makedirs(d, exist_ok=True)
+    # 20 KB of text in 76-character lines, so every file diffs as text
+    text = base64.encodebytes(os.urandom(15000)).decode()[:20480]
+    open(os.path.join(d, "file%04d.txt" % i), "w").write(text)
+PY
+echo '[{"name":"true","command":["true"],"timeoutSeconds":10}]' > "$work/verify-steps.json"
+
+server_pid=
+cleanup() { pkill -9 -f "jboss.server.base.dir=$work/base" 2>/dev/null || true; }
+trap cleanup EXIT
+JBOSS_JAVA_SIZING="-Xms256m -Xmx768m ${BENCH_JVM_OPTS:-}" "$wildfly/bin/standalone.sh" \
+    -Djboss.server.base.dir="$work/base" -Djboss.socket.binding.port-offset=400 \
+    -Dagentry.token.jwks-url=http://127.0.0.1:8489/api/v1/auth/jwks -Dagentry.demo.enabled=false \
+    -Dagentry.rate-limit.per-minute=100000000 -Dagentry.runs.seeds=bench="$work/seed" \
+    -Dagentry.runs.verify-steps="$work/verify-steps.json" > "$work/server.out" 2>&1 &
+for _ in $(seq 1 240); do
+    curl -sf "$base/api/v1/readiness" > /dev/null 2>&1 && break
+    sleep 0.5
+done
+curl -sf "$base/api/v1/readiness" > /dev/null || { echo "the server did not become ready; see $work/server.out" >&2; exit 1; }
+
+field() { sed -E "s/.*\"$1\":\"([^\"]+)\".*/\1/"; }
+credential="$work/base/data/agentry/bootstrap-credential.json"
+token=$(curl -sf -u "$(field client_id < "$credential"):$(field client_secret < "$credential")" \
+    -d grant_type=client_credentials "$base/api/v1/auth/token" | field access_token)
+H="Authorization: Bearer $token"
+
+python3 - "$work/task.json" "$files" <<'PY'
+import base64, json, os, sys
+calls = [{"tool": "workspace.write", "arguments": {
+    "path": "pkg%02d/file%04d.txt" % (i // 50, i),
+    "content": base64.encodebytes(os.urandom(15000)).decode()[:20480]}} for i in range(0, 1000, 1000 // int(sys.argv[2]))]
+json.dump({"goal": "bench", "agent": "demo", "workspace": {"seed": "bench"},
+           "allowedTools": ["workspace.write"], "verifySteps": ["true"],
+           "script": [{"toolCalls": calls, "final": "rewrote files"}]}, open(sys.argv[1], "w"))
+PY
+
+printf '%-4s %9s %7s %7s %9s %9s %11s %11s %9s\n' run prepareMs loopMs diffMs sealMs collectMs verifyApiMs sha256sumMs bundleKB
+for i in $(seq 1 $((runs + 2))); do
+    id=$(curl -sf -H "$H" -H 'Content-Type: application/json' -H "Idempotency-Key: bench-$i-$RANDOM" \
+        --data-binary @"$work/task.json" "$base/api/v1/runs" | field id)
+    while :; do
+        run=$(curl -sf -H "$H" "$base/api/v1/runs/$id")
+        case $(echo "$run" | field status) in succeeded|failed|timed_out|cancelled) break ;; esac
+        sleep 0.1
+    done
+    [ "$(echo "$run" | field status)" = succeeded ] || { echo "run $id did not succeed: $run" >&2; exit 1; }
+    verify=$(curl -sf -o "$work/verify.json" -w '%{time_total}' -H "$H" "$base/api/v1/runs/$id/artifacts/verify")
+    grep -q '"valid":true' "$work/verify.json" || { echo "bundle of $id did not verify" >&2; exit 1; }
+    bundle="$work/base/data/agentry/runs/$id/artifacts"
+    start=$(date +%s%N)
+    find "$bundle" -type f -print0 | xargs -0 sha256sum > /dev/null
+    sha=$(( ($(date +%s%N) - start) / 1000000 ))
+    kb=$(du -sk "$bundle" | cut -f1)
+    label=$([ "$i" -le 2 ] && echo "w$i" || echo "$((i - 2))")
+    echo "$run" | python3 -c "
+import json, sys
+t = json.load(sys.stdin)['timings']
+print('%-4s %9d %7d %7d %9d %9d %11.0f %11d %9d' % ('$label', t['prepareMs'], t['loopMs'], t['diffMs'], t['sealMs'],
+      t['collectMs'], float('$verify') * 1000, $sha, $kb))"
+done
