@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The overhead of an agent task run with no model time, against a fresh server of its own (port
 # offset 400: http 8480): a scripted run on a 1,000-file, 20 MB seed that rewrites FILES of them.
-# Prints each phase as the run recorded it (prepare: copy and hash the seed; diff; seal: manifest
-# and bundle id; collect: diff, evidence and seal together), the server-side verification of the
-# sealed bundle through the API, and sha256sum over the same bundle files for comparison.
+# Prints each phase as the run recorded it (prepare: copy and hash the seed; collect: hash the
+# workspace, diff it against the baseline, write the bundle's files, seal it with its manifest, and
+# record it), the verification of the sealed bundle through the API (HTTP included), and sha256sum
+# over the same bundle files for comparison.
 #
 #   bench/runs.sh [RUNS] [FILES]      RUNS measured runs after two warm-ups (default 5), FILES
 #                                     rewritten per run (default 20)
@@ -65,7 +66,7 @@ json.dump({"goal": "bench", "agent": "demo", "workspace": {"seed": "bench"},
            "script": [{"toolCalls": calls, "final": "rewrote files"}]}, open(sys.argv[1], "w"))
 PY
 
-printf '%-4s %9s %7s %7s %9s %9s %11s %11s %9s\n' run prepareMs loopMs diffMs sealMs collectMs verifyApiMs sha256sumMs bundleKB
+printf '%-4s %9s %7s %7s %7s %8s %7s %9s %11s %11s %9s\n' run prepareMs loopMs hashMs diffMs writeMs sealMs collectMs verifyApiMs sha256sumMs bundleKB
 for i in $(seq 1 $((runs + 2))); do
     id=$(curl -sf -H "$H" -H 'Content-Type: application/json' -H "Idempotency-Key: bench-$i-$RANDOM" \
         --data-binary @"$work/task.json" "$base/api/v1/runs" | field id)
@@ -86,6 +87,6 @@ for i in $(seq 1 $((runs + 2))); do
     echo "$run" | python3 -c "
 import json, sys
 t = json.load(sys.stdin)['timings']
-print('%-4s %9d %7d %7d %9d %9d %11.0f %11d %9d' % ('$label', t['prepareMs'], t['loopMs'], t['diffMs'], t['sealMs'],
-      t['collectMs'], float('$verify') * 1000, $sha, $kb))"
+print('%-4s %9d %7d %7d %7d %8d %7d %9d %11.0f %11d %9d' % ('$label', t['prepareMs'], t['loopMs'], t['hashMs'],
+      t['diffMs'], t['writeMs'], t['sealMs'], t['collectMs'], float('$verify') * 1000, $sha, $kb))"
 done

@@ -1,6 +1,5 @@
 package dev.agentry.it;
 
-import static dev.agentry.it.harness.Api.asBootstrap;
 import static dev.agentry.it.harness.Api.assertProblem;
 import static dev.agentry.it.harness.Api.bearer;
 import static dev.agentry.it.harness.Api.createCredential;
@@ -11,6 +10,7 @@ import static dev.agentry.it.harness.Runs.artifact;
 import static dev.agentry.it.harness.Runs.artifactJson;
 import static dev.agentry.it.harness.Runs.awaitEnd;
 import static dev.agentry.it.harness.Runs.awaitStatus;
+import static dev.agentry.it.harness.Runs.runner;
 import static dev.agentry.it.harness.Runs.start;
 import static dev.agentry.it.harness.Runs.submit;
 import static dev.agentry.it.harness.Runs.task;
@@ -74,7 +74,7 @@ class RunsIT {
         HttpResponse<String> accepted = submit(
                 task("demo", WORKSPACE_TOOLS, "[\"check-greeting\",\"app-fixed\"]", script),
                 UUID.randomUUID().toString(),
-                asBootstrap());
+                runner());
         assertEquals(202, accepted.statusCode(), accepted.body());
         JsonObject queued = json(accepted);
         String id = queued.getString("id");
@@ -100,14 +100,14 @@ class RunsIT {
         for (String phase : List.of("prepareMs", "loopMs", "collectMs", "sealMs")) {
             assertTrue(run.getJsonObject("timings").containsKey(phase), phase + " in " + run.getJsonObject("timings"));
         }
-        JsonObject cleanup = run.getJsonArray("cleanup").getJsonObject(0);
+        JsonObject cleanup = Runs.awaitCleanup(id);
         assertTrue(cleanup.getBoolean("removed"), cleanup.toString());
 
-        JsonObject verification = json(Api.get("api/v1/runs/" + id + "/artifacts/verify", asBootstrap()));
+        JsonObject verification = json(Api.get("api/v1/runs/" + id + "/artifacts/verify", runner()));
         assertTrue(verification.getBoolean("valid"), verification.toString());
         assertEquals(bundleId, verification.getString("bundleId"));
 
-        JsonObject manifest = json(Api.get("api/v1/runs/" + id + "/artifacts", asBootstrap()));
+        JsonObject manifest = json(Api.get("api/v1/runs/" + id + "/artifacts", runner()));
         Set<String> paths = manifest.getJsonArray("files").stream()
                 .map(f -> f.asJsonObject().getString("path"))
                 .collect(Collectors.toSet());
@@ -209,13 +209,13 @@ class RunsIT {
                 "POST",
                 "api/v1/artifacts/verify",
                 BodyPublishers.ofString("not a zip"),
-                Api.with(asBootstrap(), "Content-Type", "application/zip"));
+                Api.with(runner(), "Content-Type", "application/zip"));
         assertProblem(notZip, 400, "validation_failed");
         HttpResponse<String> wrongType = Api.send(
                 "POST",
                 "api/v1/artifacts/verify",
                 BodyPublishers.ofString("{}"),
-                Api.with(asBootstrap(), "Content-Type", "application/json"));
+                Api.with(runner(), "Content-Type", "application/json"));
         assertProblem(wrongType, 415, "unsupported_media_type");
     }
 
@@ -260,8 +260,8 @@ class RunsIT {
         awaitStatus(id, "running");
         // The first turn's write takes milliseconds; the second turn's step sleeps 30 s.
         Thread.sleep(2000);
-        JsonObject first = json(postJson("api/v1/runs/" + id + "/cancel", "", asBootstrap()));
-        JsonObject again = json(postJson("api/v1/runs/" + id + "/cancel", "", asBootstrap()));
+        JsonObject first = json(postJson("api/v1/runs/" + id + "/cancel", "", runner()));
+        JsonObject again = json(postJson("api/v1/runs/" + id + "/cancel", "", runner()));
         assertTrue(first.getBoolean("cancelRequested"));
         assertEquals(id, again.getString("id"));
 
@@ -273,7 +273,7 @@ class RunsIT {
         assertValid(id);
         assertTrue(artifact(id, "files/patch.diff").contains("+done before the cancel"));
         assertTrue(artifact(id, "commands.jsonl").contains("\"status\":\"cancelled\""));
-        JsonObject after = json(postJson("api/v1/runs/" + id + "/cancel", "", asBootstrap()));
+        JsonObject after = json(postJson("api/v1/runs/" + id + "/cancel", "", runner()));
         assertEquals("cancelled", after.getString("status"), "cancelling an ended run changes nothing");
     }
 
@@ -376,14 +376,14 @@ class RunsIT {
         assertTrue(env.contains("PATH="), env);
         assertFalse(env.contains("JAVA_HOME=") || env.contains("JBOSS_HOME="), "the environment is scrubbed: " + env);
 
-        assertFalse(Api.get("api/v1/runs/" + id, asBootstrap()).body().contains(CANARY), "run view");
-        assertFalse(Api.get("api/v1/runs?limit=100", asBootstrap()).body().contains(CANARY), "run list");
-        assertFalse(Api.get("api/v1/audit?limit=500", asBootstrap()).body().contains(CANARY), "audit");
+        assertFalse(Api.get("api/v1/runs/" + id, runner()).body().contains(CANARY), "run view");
+        assertFalse(Api.get("api/v1/runs?limit=100", runner()).body().contains(CANARY), "run list");
+        assertFalse(Api.get("api/v1/audit?limit=500", Api.asBootstrap()).body().contains(CANARY), "audit");
         HttpResponse<String> refused = submit(
                 "{\"goal\":\"" + CANARY + "\",\"agent\":\"" + CANARY + "\",\"workspace\":{\"seed\":\"" + CANARY
                         + "\"}}",
                 UUID.randomUUID().toString(),
-                asBootstrap());
+                runner());
         assertEquals(400, refused.statusCode());
         assertFalse(refused.body().contains(CANARY), "error");
         Path log = Path.of(System.getProperty("it.server-dir"), "log", "server.log");
@@ -522,18 +522,71 @@ class RunsIT {
     }
 
     @Test
+    void atMostMaxConcurrentRunsAreActiveAndTheRestWaitQueued() {
+        // The suite's server allows four at once (agentry.runs.max-concurrent=4); each of these waits 2 s.
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            ids.add(start(task("demo", "[]", "[]", "[{\"delayMs\":2000,\"final\":\"waited " + i + "\"}]"))
+                    .getString("id"));
+        }
+        int mostActive = 0;
+        boolean sawQueued = false;
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            // One listing a poll: the six are the newest runs.
+            Map<String, String> statuses = json(Api.get("api/v1/runs?limit=20", runner()))
+                    .getJsonArray("data")
+                    .getValuesAs(JsonObject.class)
+                    .stream()
+                    .filter(run -> ids.contains(run.getString("id")))
+                    .collect(Collectors.toMap(run -> run.getString("id"), run -> run.getString("status")));
+            mostActive = Math.max(mostActive, (int) statuses.values().stream()
+                    .filter(s ->
+                            Set.of("booting", "running", "collecting_artifacts").contains(s))
+                    .count());
+            sawQueued |= statuses.containsValue("queued")
+                    && statuses.values().stream().filter("running"::equals).count() == 4;
+            if (statuses.size() == ids.size() && statuses.values().stream().allMatch("succeeded"::equals)) {
+                break;
+            }
+            sleep(250);
+        }
+        assertTrue(mostActive <= 4, "at most four active, saw " + mostActive);
+        assertTrue(sawQueued, "runs past the limit waited queued while four ran");
+        ids.forEach(id -> assertEquals("no_op", Runs.get(id).getString("outcome")));
+    }
+
+    @Test
+    void theEnvelopesAndToolArgumentsHaveSchemas() {
+        for (String id : List.of(
+                "task-input",
+                "agent-task-run",
+                "message",
+                "agent",
+                "artifact-manifest",
+                "artifact-verification",
+                "tool.workspace.write",
+                "tool.catalog.read",
+                "webhook.event.run.succeeded")) {
+            HttpResponse<String> schema = Api.get("api/v1/schema/" + id, runner());
+            assertEquals(200, schema.statusCode(), id);
+            assertEquals(id, json(schema).getString("$id"));
+        }
+    }
+
+    @Test
     void aSubmissionIsIdempotentByKey() {
         String key = UUID.randomUUID().toString();
         String body = task("demo", "[]", "[]", "[{\"final\":\"idempotent\"}]");
-        HttpResponse<String> first = submit(body, key, asBootstrap());
-        HttpResponse<String> replay = submit(body, key, asBootstrap());
+        HttpResponse<String> first = submit(body, key, runner());
+        HttpResponse<String> replay = submit(body, key, runner());
         assertEquals(202, first.statusCode());
         assertEquals(202, replay.statusCode());
         assertEquals(json(first).getString("id"), json(replay).getString("id"));
         assertEquals("false", first.headers().firstValue("Idempotent-Replayed").orElseThrow());
         assertEquals("true", replay.headers().firstValue("Idempotent-Replayed").orElseThrow());
 
-        HttpResponse<String> conflict = submit(body.replace("idempotent", "different"), key, asBootstrap());
+        HttpResponse<String> conflict = submit(body.replace("idempotent", "different"), key, runner());
         assertProblem(conflict, 409, "idempotency_conflict");
 
         HttpResponse<String> other = submit(
@@ -544,7 +597,7 @@ class RunsIT {
         assertEquals(202, other.statusCode(), "keys are per credential");
         assertNotEquals(json(first).getString("id"), json(other).getString("id"));
 
-        HttpResponse<String> noKey = postJson("api/v1/runs", body, asBootstrap());
+        HttpResponse<String> noKey = postJson("api/v1/runs", body, runner());
         JsonObject problem = assertProblem(noKey, 400, "validation_failed");
         assertEquals(
                 "Idempotency-Key",
@@ -561,7 +614,7 @@ class RunsIT {
         assertEquals("timeout", run.getString("outcome"));
         assertEquals("watchdog", run.getString("stopReason"));
         assertEquals("watchdog", run.getJsonObject("failureEvidence").getString("phase"));
-        JsonObject cleanup = run.getJsonArray("cleanup").getJsonObject(0);
+        JsonObject cleanup = Runs.awaitCleanup(id);
         assertTrue(cleanup.getBoolean("removed"), cleanup.toString());
         assertEquals(
                 "false",
@@ -596,7 +649,7 @@ class RunsIT {
                     "{\"goal\":\"x\",\"agent\":\"demo\",\"workspace\":{\"archive\":\""
                             + Base64.getEncoder().encodeToString(hostile.getKey()) + "\"},\"script\":[]}",
                     UUID.randomUUID().toString(),
-                    asBootstrap());
+                    runner());
             JsonObject problem = assertProblem(refused, 400, "validation_failed");
             assertEquals(
                     hostile.getValue(),
@@ -609,7 +662,7 @@ class RunsIT {
                 "{\"goal\":\"x\",\"agent\":\"demo\",\"workspace\":{\"archive\":\""
                         + Base64.getEncoder().encodeToString(bomb) + "\"},\"script\":[]}",
                 UUID.randomUUID().toString(),
-                asBootstrap());
+                runner());
         assertEquals(
                 "rejected",
                 assertProblem(refused, 400, "validation_failed")
@@ -625,7 +678,7 @@ class RunsIT {
                         + "\"verifySteps\":[\"rm-rf\"],\"secretEnv\":[\"NOT_SET_ANYWHERE_42\"],\"timeoutSeconds\":0,"
                         + "\"maxTurns\":100000,\"provider\":\"openai-compatible\",\"surprise\":1}",
                 UUID.randomUUID().toString(),
-                asBootstrap());
+                runner());
         JsonObject problem = assertProblem(response, 400, "validation_failed");
         Set<String> fields = problem.getJsonArray("errors").stream()
                 .map(e -> e.asJsonObject().getString("field"))
@@ -638,7 +691,7 @@ class RunsIT {
                 "{\"goal\":\"g\",\"agent\":\"nobody\",\"workspace\":{\"seed\":\"elsewhere\"},\"verifySteps\":[\"rm-rf\"],"
                         + "\"secretEnv\":[\"NOT_SET_ANYWHERE_42\"],\"provider\":\"openai-compatible\"}",
                 UUID.randomUUID().toString(),
-                asBootstrap());
+                runner());
         Set<String> codes = assertProblem(references, 400, "validation_failed").getJsonArray("errors").stream()
                 .map(e -> e.asJsonObject().getString("field") + ":"
                         + e.asJsonObject().getString("code"))
@@ -652,10 +705,10 @@ class RunsIT {
                         "secretEnv[0]:unknown_secret"),
                 codes);
 
-        assertProblem(submit("[1,2]", UUID.randomUUID().toString(), asBootstrap()), 400, "validation_failed");
-        assertProblem(Api.get("api/v1/runs/run_nope", asBootstrap()), 404, "not_found");
-        assertProblem(Api.get("api/v1/runs?status=sleeping", asBootstrap()), 400, "validation_failed");
-        assertProblem(Api.get("api/v1/runs?cursor=forged", asBootstrap()), 400, "cursor_invalid");
+        assertProblem(submit("[1,2]", UUID.randomUUID().toString(), runner()), 400, "validation_failed");
+        assertProblem(Api.get("api/v1/runs/run_nope", runner()), 404, "not_found");
+        assertProblem(Api.get("api/v1/runs?status=sleeping", runner()), 400, "validation_failed");
+        assertProblem(Api.get("api/v1/runs?cursor=forged", runner()), 400, "cursor_invalid");
     }
 
     @Test
@@ -666,21 +719,21 @@ class RunsIT {
                     .getString("id"));
         }
         ids.forEach(Runs::awaitEnd);
-        List<String> walked = dev.agentry.it.harness.Pages.walk(
-                        "api/v1/runs?agent=reviewer&status=succeeded&limit=2", asBootstrap())
-                .stream()
-                .map(run -> run.getString("id"))
-                .toList();
+        List<String> walked =
+                dev.agentry.it.harness.Pages.walk("api/v1/runs?agent=reviewer&status=succeeded&limit=2", runner())
+                        .stream()
+                        .map(run -> run.getString("id"))
+                        .toList();
         assertTrue(walked.containsAll(ids), walked + " has " + ids);
         List<String> mine = walked.stream().filter(ids::contains).toList();
         assertEquals(List.of(ids.get(2), ids.get(1), ids.get(0)), mine, "newest first");
-        JsonObject page = json(Api.get("api/v1/runs?agent=reviewer&status=succeeded&limit=1", asBootstrap()));
+        JsonObject page = json(Api.get("api/v1/runs?agent=reviewer&status=succeeded&limit=1", runner()));
         String cursor = page.getString("nextCursor");
-        assertProblem(Api.get("api/v1/runs?agent=demo&limit=1&cursor=" + cursor, asBootstrap()), 400, "cursor_invalid");
+        assertProblem(Api.get("api/v1/runs?agent=demo&limit=1&cursor=" + cursor, runner()), 400, "cursor_invalid");
     }
 
     private static void assertValid(String id) {
-        JsonObject verification = json(Api.get("api/v1/runs/" + id + "/artifacts/verify", asBootstrap()));
+        JsonObject verification = json(Api.get("api/v1/runs/" + id + "/artifacts/verify", runner()));
         assertTrue(verification.getBoolean("valid"), verification.toString());
     }
 
@@ -689,7 +742,7 @@ class RunsIT {
                 "POST",
                 "api/v1/artifacts/verify",
                 BodyPublishers.ofByteArray(zip),
-                Api.with(asBootstrap(), "Content-Type", "application/zip"));
+                Api.with(runner(), "Content-Type", "application/zip"));
         assertEquals(200, response.statusCode(), response.body());
         return json(response);
     }
@@ -745,6 +798,15 @@ class RunsIT {
                 .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, process.waitFor(), String.join(" ", command) + ": " + output);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Whether a process exists and is not a zombie (state Z in /proc/<pid>/stat). */

@@ -4,6 +4,7 @@ import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import com.github.difflib.patch.Patch;
 import dev.agentry.core.sandbox.Baseline;
+import dev.agentry.core.sandbox.FileDigest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
@@ -41,7 +42,7 @@ public final class UnifiedDiff {
                 continue;
             }
             String change = before == null ? "added" : after == null ? "deleted" : "modified";
-            String oldText = before == null ? "" : text(baselineDir.resolve(name));
+            String oldText = before == null ? "" : text(baselineDir.resolve(name), before);
             String newText = after == null ? "" : text(workspaceDir.resolve(name));
             boolean binary = (before != null && oldText == null) || (after != null && newText == null);
             files.add(new ChangedFile(name, change, before, after, binary));
@@ -108,10 +109,34 @@ public final class UnifiedDiff {
         return lines;
     }
 
-    /** The file as UTF-8 text, or null when it is binary (a NUL byte or invalid UTF-8). */
-    private static String text(Path file) {
+    /**
+     * An original as UTF-8 text, or null when it is binary. Originals are read where the seed lives, so
+     * their hash is checked: a seed changed during the run would make the patch a lie.
+     */
+    private static String text(Path file, String expectedSha256) {
         try {
             byte[] bytes = Files.readAllBytes(file);
+            if (!FileDigest.of(bytes).equals(expectedSha256)) {
+                throw new IllegalStateException(
+                        "The seed's " + file.getFileName() + " changed while the run used it; no patch can be made.");
+            }
+            return decode(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String text(Path file) {
+        try {
+            return decode(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** UTF-8 text, or null when it is binary (a NUL byte or invalid UTF-8). */
+    private static String decode(byte[] bytes) {
+        try {
             for (byte b : bytes) {
                 if (b == 0) {
                     return null;
@@ -125,8 +150,6 @@ public final class UnifiedDiff {
                     .toString();
         } catch (CharacterCodingException e) {
             return null;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

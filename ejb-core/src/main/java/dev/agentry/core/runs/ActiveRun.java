@@ -7,6 +7,7 @@ import dev.agentry.core.sandbox.Redactor;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,6 +36,9 @@ final class ActiveRun {
     volatile String stopReason;
 
     Baseline baseline;
+    /** Where the seed's original files are read for the diff: the operator's seed, or the unpacked archive. */
+    Path baselineDir;
+
     LoopResult loop;
     Outcome outcome;
     JsonObject failureEvidence;

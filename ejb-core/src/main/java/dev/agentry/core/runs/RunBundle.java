@@ -8,6 +8,8 @@ import dev.agentry.core.sandbox.Baseline;
 import dev.agentry.core.sandbox.SeedCopy;
 import dev.agentry.core.sandbox.StepResult;
 import dev.agentry.persistence.runs.AgentRun;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -39,6 +41,9 @@ public class RunBundle {
     @Inject
     Clock clock;
 
+    @Resource(lookup = RunScheduler.FILE_WORKERS)
+    ManagedExecutorService fileWorkers;
+
     Sealed write(ActiveRun run, AgentRun row, LongUnaryOperator elapsed) {
         Path artifacts = files.artifacts(run.id);
         SeedCopy.delete(artifacts); // a bundle is written once, whole
@@ -46,9 +51,12 @@ public class RunBundle {
         long diffStarted = System.nanoTime();
         Baseline baseline = run.baseline == null ? Baseline.of(Map.of()) : run.baseline;
         Path workspace = files.workspace(run.id);
-        Baseline current = Files.isDirectory(workspace) ? SeedCopy.scan(workspace) : baseline;
-        UnifiedDiff.Result diff = UnifiedDiff.between(files.baseline(run.id), baseline, workspace, current);
-        long diffMs = elapsed.applyAsLong(diffStarted);
+        Baseline current = Files.isDirectory(workspace) ? SeedCopy.scan(workspace, fileWorkers) : baseline;
+        long hashMs = elapsed.applyAsLong(diffStarted);
+        UnifiedDiff.Result diff = UnifiedDiff.between(
+                run.baselineDir == null ? files.baseline(run.id) : run.baselineDir, baseline, workspace, current);
+        long diffMs = elapsed.applyAsLong(diffStarted) - hashMs;
+        long writeStarted = System.nanoTime();
 
         JsonArrayBuilder changed = Json.createArrayBuilder();
         for (ChangedFile file : diff.files()) {
@@ -109,10 +117,17 @@ public class RunBundle {
                 "metadata.json",
                 "metadata",
                 run.redactor.redact(metadata(run, row, current).toString()));
+        long writeMs = elapsed.applyAsLong(writeStarted);
         long sealStarted = System.nanoTime();
         String id = bundle.seal(run.id, clock.instant().toString());
         return new Sealed(
-                id, diff.files().size(), Map.of("diffMs", diffMs, "sealMs", elapsed.applyAsLong(sealStarted)));
+                id,
+                diff.files().size(),
+                Map.of(
+                        "hashMs", hashMs,
+                        "diffMs", diffMs,
+                        "writeMs", writeMs,
+                        "sealMs", elapsed.applyAsLong(sealStarted)));
     }
 
     /** The evidence written during the run, under the names SPEC section 9 gives them. */
@@ -120,39 +135,25 @@ public class RunBundle {
         Path evidence = run.evidence.directory();
         for (Path file : RunWorkspace.plainFiles(evidence)) {
             String name = evidence.relativize(file).toString().replace('\\', '/');
-            if (name.endsWith(".tmp")) {
-                continue;
+            if (name.equals(RunEvidence.TRANSCRIPT_LINES) || name.equals(RunEvidence.TOOL_CALL_LINES)) {
+                continue; // carried as the two transcripts below
             }
-            String target = switch (name) {
-                case RunEvidence.TRANSCRIPT -> "files/transcript.json";
-                case RunEvidence.TOOL_CALLS -> "files/runtime-evidence/tool-calls/transcript.json";
-                default -> name;
-            };
             String kind = switch (name) {
-                case RunEvidence.TRANSCRIPT -> "transcript";
-                case RunEvidence.TOOL_CALLS -> "tool-call-transcript";
                 case RunEvidence.EVENTS -> "events";
                 case RunEvidence.COMMANDS -> "commands";
                 default -> "log";
             };
             try {
-                bundle.add(target, kind, Files.readAllBytes(file)); // written through the redactor already
+                bundle.add(name, kind, Files.readAllBytes(file)); // written through the redactor already
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
-        if (!bundle.has("files/transcript.json")) {
-            bundle.add(
-                    "files/transcript.json",
-                    "transcript",
-                    "{\"schema\":\"agentry/agent-transcript/v1\",\"messages\":[]}");
-        }
-        if (!bundle.has("files/runtime-evidence/tool-calls/transcript.json")) {
-            bundle.add(
-                    "files/runtime-evidence/tool-calls/transcript.json",
-                    "tool-call-transcript",
-                    "{\"schema\":\"agentry/tool-call-transcript/v1\",\"tool_calls\":[]}");
-        }
+        bundle.add("files/transcript.json", "transcript", run.evidence.transcript());
+        bundle.add(
+                "files/runtime-evidence/tool-calls/transcript.json",
+                "tool-call-transcript",
+                run.evidence.toolCallTranscript());
         for (String stream : List.of(RunEvidence.EVENTS, RunEvidence.COMMANDS)) {
             if (!bundle.has(stream)) {
                 bundle.add(stream, stream.equals(RunEvidence.EVENTS) ? "events" : "commands", "");

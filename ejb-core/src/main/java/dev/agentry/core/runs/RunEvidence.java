@@ -16,7 +16,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,8 +24,8 @@ import java.util.List;
 /**
  * The evidence a run writes while it goes, under its {@code evidence/} directory: every line through
  * the redactor, appended and on disk at once, so a run that times out, is cancelled or dies leaves
- * what it did up to then. One writer per run: every method holds the instance's lock, and whole
- * files (the transcripts) are replaced atomically.
+ * what it did up to then. One writer per run: every method holds the instance's lock. Files are only
+ * appended to, so a long run's evidence costs what it adds, not what it has already written.
  */
 public final class RunEvidence {
 
@@ -34,8 +33,10 @@ public final class RunEvidence {
     public static final String COMMANDS = "commands.jsonl";
     public static final String COMMANDS_LOG = "logs/commands.log";
     public static final String RUNTIME_LOG = "logs/runtime.log";
-    public static final String TRANSCRIPT = "transcript.json";
-    public static final String TOOL_CALLS = "tool-calls.json";
+    /** Working files: one line per message and per tool call, appended as they happen. */
+    public static final String TRANSCRIPT_LINES = "transcript.jsonl";
+
+    public static final String TOOL_CALL_LINES = "tool-calls.jsonl";
 
     private final Path directory;
     private final Redactor redactor;
@@ -71,17 +72,33 @@ public final class RunEvidence {
         append(RUNTIME_LOG, at + " " + type + " " + detail + "\n");
     }
 
+    /** Appends a message, already redacted by the loop; the bundle's transcript is built from them. */
     public synchronized void message(Message message) {
-        messages.add(message.toJson());
+        JsonObject json = message.toJson();
+        messages.add(json);
+        append(TRANSCRIPT_LINES, json + "\n");
+    }
+
+    /** The transcript as the bundle carries it ({@code agentry/agent-transcript/v1}). */
+    public synchronized String transcript() {
         JsonArrayBuilder all = Json.createArrayBuilder();
         messages.forEach(all::add);
-        replace(
-                TRANSCRIPT,
-                Json.createObjectBuilder()
-                        .add("schema", "agentry/agent-transcript/v1")
-                        .add("messages", all)
-                        .build()
-                        .toString());
+        return redactor.redact(Json.createObjectBuilder()
+                .add("schema", "agentry/agent-transcript/v1")
+                .add("messages", all)
+                .build()
+                .toString());
+    }
+
+    /** The tool-call transcript as the bundle carries it ({@code agentry/tool-call-transcript/v1}). */
+    public synchronized String toolCallTranscript() {
+        JsonArrayBuilder all = Json.createArrayBuilder();
+        toolCalls.forEach(all::add);
+        return redactor.redact(Json.createObjectBuilder()
+                .add("schema", "agentry/tool-call-transcript/v1")
+                .add("tool_calls", all)
+                .build()
+                .toString());
     }
 
     /** A tool call, its arguments and result already redacted: hashed over their JSON text. */
@@ -105,15 +122,7 @@ public final class RunEvidence {
                 .add("output", outcome.result())
                 .build();
         toolCalls.add(record);
-        JsonArrayBuilder all = Json.createArrayBuilder();
-        toolCalls.forEach(all::add);
-        replace(
-                TOOL_CALLS,
-                Json.createObjectBuilder()
-                        .add("schema", "agentry/tool-call-transcript/v1")
-                        .add("tool_calls", all)
-                        .build()
-                        .toString());
+        append(TOOL_CALL_LINES, record + "\n");
         event(
                 finished,
                 "tool_call",
@@ -184,20 +193,6 @@ public final class RunEvidence {
                     redactor.redact(text),
                     StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private void replace(String name, String text) {
-        try {
-            Path temporary = directory.resolve(name + ".tmp");
-            Files.writeString(temporary, redactor.redact(text));
-            Files.move(
-                    temporary,
-                    directory.resolve(name),
-                    StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -18,6 +18,7 @@ import dev.agentry.core.tools.ToolExecutor;
 import dev.agentry.core.tools.ToolOutcome;
 import dev.agentry.persistence.runs.AgentRun;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,7 +27,6 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -82,9 +82,12 @@ public class RunPhases {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
+    @Resource(lookup = RunScheduler.FILE_WORKERS)
+    ManagedExecutorService fileWorkers;
+
     private final Map<String, ActiveRun> active = new ConcurrentHashMap<>();
 
-    /** Seeds the workspace and takes the baseline, then starts the run's clock. */
+    /** Seeds the workspace, taking the baseline's hashes, then starts the run's clock. */
     public void prepare(String id) {
         Optional<AgentRun> found = ledger.find(id);
         if (found.isEmpty() || !found.get().getStatus().equals(RunStatus.BOOTING.wire())) {
@@ -121,16 +124,16 @@ public class RunPhases {
                 run.fail(Outcome.FAILED, "prepare", "The agent " + row.getAgentSlug() + " is no longer registered.");
                 return;
             }
-            Path baseline = files.baseline(id);
+            // One copy, hashed on the way. The originals stay where they are (the operator's seed, or
+            // the archive unpacked on submission) and the diff reads them, checking their hashes.
             if (task.archive() != null) {
-                run.baseline = SeedCopy.scan(baseline); // unpacked when the task was accepted
+                run.baselineDir = files.baseline(id);
             } else {
-                Path seed = seeds.named(task.seed())
+                run.baselineDir = seeds.named(task.seed())
                         .orElseThrow(
                                 () -> new IllegalStateException("The seed " + task.seed() + " is no longer allowed."));
-                run.baseline = SeedCopy.copy(seed, baseline);
             }
-            SeedCopy.mirror(baseline, files.workspace(id));
+            run.baseline = SeedCopy.copy(run.baselineDir, files.workspace(id), fileWorkers);
             run.deadline = clock.instant().plus(task.timeout());
             ledger.startClock(id, task.timeout());
             if (!ledger.move(id, RunStatus.RUNNING)) {

@@ -11,6 +11,7 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
@@ -28,10 +29,13 @@ import org.jboss.logging.Logger;
  */
 @Singleton
 @Startup
+// The threads runs copy and hash their files on: creating files is what a seed copy waits for.
+@ManagedExecutorDefinition(name = RunScheduler.FILE_WORKERS, maxAsync = 4)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class RunScheduler {
 
     public static final String JOB = "agent-task-run";
+    public static final String FILE_WORKERS = "java:app/concurrent/RunFileWorkers";
 
     private static final Logger LOG = Logger.getLogger(RunScheduler.class);
 

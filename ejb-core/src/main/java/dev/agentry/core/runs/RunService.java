@@ -235,6 +235,18 @@ public class RunService {
         return Page.of(page.stream().map(r -> RunJson.write(r).build()).toList(), next);
     }
 
+    /** How many runs are in each status, every status listed. */
+    public Map<String, Long> countByStatus() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (RunStatus status : RunStatus.values()) {
+            counts.put(status.wire(), 0L);
+        }
+        em.createQuery("select r.status, count(r) from AgentRun r group by r.status", Object[].class)
+                .getResultList()
+                .forEach(row -> counts.put((String) row[0], (Long) row[1]));
+        return counts;
+    }
+
     /**
      * Asks a run to stop. A queued run ends at once; a running one stops at its next check and keeps
      * what it collected; an ended one is returned as it is, so cancelling twice is harmless.

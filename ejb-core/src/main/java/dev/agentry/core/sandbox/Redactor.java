@@ -25,6 +25,24 @@ public final class Redactor {
             "agy_[A-Za-z0-9]{16,}|whsec_[A-Za-z0-9+/=]{16,}|sk-[A-Za-z0-9_-]{16,}|gh[pousr]_[A-Za-z0-9]{20,}"
                     + "|github_pat_[A-Za-z0-9_]{20,}|AKIA[0-9A-Z]{16}|xox[abprs]-[A-Za-z0-9-]{10,}");
 
+    /** Every literal each {@link #KNOWN_KEYS} alternative starts with. */
+    private static final List<String> KNOWN_PREFIXES = List.of(
+            "agy_",
+            "whsec_",
+            "sk-",
+            "gho_",
+            "ghp_",
+            "ghu_",
+            "ghs_",
+            "ghr_",
+            "github_pat_",
+            "AKIA",
+            "xoxa-",
+            "xoxb-",
+            "xoxp-",
+            "xoxr-",
+            "xoxs-");
+
     /** Values shorter than this are not registered: masking "a" everywhere would destroy the evidence. */
     static final int MIN_SECRET_LENGTH = 4;
 
@@ -69,7 +87,14 @@ public final class Redactor {
                 result = result.replace(form, MASK);
             }
         }
-        return KNOWN_KEYS.matcher(result).replaceAll(MASK);
+        // The pattern is tried at every position; a plain search for the prefixes first is far cheaper
+        // on the large texts (patches, transcripts) that hold none.
+        for (String prefix : KNOWN_PREFIXES) {
+            if (result.contains(prefix)) {
+                return KNOWN_KEYS.matcher(result).replaceAll(MASK);
+            }
+        }
+        return result;
     }
 
     public byte[] redact(byte[] bytes) {

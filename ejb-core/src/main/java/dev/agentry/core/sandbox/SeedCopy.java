@@ -6,96 +6,84 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 
 /**
- * Copies a seed directory into a run, hashing each file on the way so the baseline costs no second
- * read. Links are never followed or copied: an operator's seed must not become a door out.
+ * Copies a seed into a run's workspace, hashing each file on the way so the baseline costs no second
+ * read, and hashes a workspace when its artifacts are collected. Links are never followed or copied:
+ * an operator's seed must not become a door out. Creating files dominates on most file systems, so
+ * the files are spread over the given pool's threads; the directory walk stays on the caller's.
  */
 public final class SeedCopy {
+
+    /** Files per task: enough to outweigh the hand-off, few enough to keep every thread busy. */
+    private static final int SLICE = 64;
 
     private SeedCopy() {}
 
     /** Copies every plain file of {@code source} under {@code target} and returns their hashes. */
-    public static Baseline copy(Path source, Path target) {
-        TreeMap<String, String> files = new TreeMap<>();
+    public static Baseline copy(Path source, Path target, ExecutorService pool) {
+        List<String> names = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
-        byte[] buffer = new byte[128 * 1024];
-        try {
-            Files.createDirectories(target);
-            Files.walkFileTree(source, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                    Files.createDirectories(
-                            target.resolve(source.relativize(dir).toString()));
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    String name = source.relativize(file).toString().replace('\\', '/');
-                    if (!attrs.isRegularFile()) {
-                        skipped.add(name);
-                        return FileVisitResult.CONTINUE;
-                    }
-                    MessageDigest digest = FileDigest.sha256();
-                    try (InputStream in = Files.newInputStream(file);
-                            OutputStream out =
-                                    new DigestOutputStream(Files.newOutputStream(target.resolve(name)), digest)) {
-                        for (int read; (read = in.read(buffer)) > 0; ) {
-                            out.write(buffer, 0, read);
+        walk(source, target, names, skipped);
+        return new Baseline(
+                inSlices(names, pool, slice -> {
+                    Map<String, String> hashes = new TreeMap<>();
+                    byte[] buffer = new byte[128 * 1024];
+                    for (String name : slice) {
+                        MessageDigest digest = FileDigest.sha256();
+                        try (InputStream in = Files.newInputStream(source.resolve(name));
+                                OutputStream out =
+                                        new DigestOutputStream(Files.newOutputStream(target.resolve(name)), digest)) {
+                            for (int read; (read = in.read(buffer)) > 0; ) {
+                                out.write(buffer, 0, read);
+                            }
                         }
+                        hashes.put(name, HexFormat.of().formatHex(digest.digest()));
                     }
-                    files.put(name, HexFormat.of().formatHex(digest.digest()));
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new Baseline(files, skipped);
+                    return hashes;
+                }),
+                skipped);
     }
 
-    /** A plain copy of a tree of plain files, as the baseline is copied into the workspace. */
-    public static void mirror(Path source, Path target) {
-        try {
-            Files.createDirectories(target);
-            Files.walkFileTree(source, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                    Files.createDirectories(
-                            target.resolve(source.relativize(dir).toString()));
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    if (attrs.isRegularFile()) {
-                        Files.copy(
-                                file,
-                                target.resolve(source.relativize(file).toString()),
-                                StandardCopyOption.COPY_ATTRIBUTES);
+    /** Hashes of every plain file under a directory now, anything else listed as skipped. */
+    public static Baseline scan(Path root, ExecutorService pool) {
+        List<String> names = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        walk(root, null, names, skipped);
+        return new Baseline(
+                inSlices(names, pool, slice -> {
+                    Map<String, String> hashes = new TreeMap<>();
+                    for (String name : slice) {
+                        hashes.put(name, FileDigest.of(root.resolve(name)));
                     }
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+                    return hashes;
+                }),
+                skipped);
+    }
+
+    /** {@link #scan(Path, ExecutorService)} on the caller's thread. */
+    public static Baseline scan(Path root) {
+        return scan(root, null);
     }
 
     /** Removes a tree without following links; missing is fine. */
     public static void delete(Path root) {
-        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         try {
@@ -117,26 +105,67 @@ public final class SeedCopy {
         }
     }
 
-    /** Hashes of every plain file under a directory now, links listed as skipped. */
-    public static Baseline scan(Path root) {
-        TreeMap<String, String> files = new TreeMap<>();
-        List<String> skipped = new ArrayList<>();
+    /** Lists plain files and the rest; with a target, creates its directories as it goes. */
+    private static void walk(Path root, Path target, List<String> files, List<String> skipped) {
         try {
+            if (target != null) {
+                Files.createDirectories(target);
+            }
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                    if (target != null) {
+                        Files.createDirectories(
+                                target.resolve(root.relativize(dir).toString()));
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     String name = root.relativize(file).toString().replace('\\', '/');
-                    if (attrs.isRegularFile()) {
-                        files.put(name, FileDigest.of(file));
-                    } else {
-                        skipped.add(name);
-                    }
+                    (attrs.isRegularFile() ? files : skipped).add(name);
                     return FileVisitResult.CONTINUE;
                 }
             });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Baseline(files, skipped);
+    }
+
+    private interface SliceWork {
+        Map<String, String> run(List<String> slice) throws IOException;
+    }
+
+    private static TreeMap<String, String> inSlices(List<String> names, ExecutorService pool, SliceWork work) {
+        TreeMap<String, String> all = new TreeMap<>();
+        try {
+            if (pool == null || names.size() <= SLICE) {
+                all.putAll(work.run(names));
+                return all;
+            }
+            List<Callable<Map<String, String>>> tasks = new ArrayList<>();
+            for (int from = 0; from < names.size(); from += SLICE) {
+                List<String> slice = names.subList(from, Math.min(names.size(), from + SLICE));
+                tasks.add(() -> work.run(slice));
+            }
+            for (Future<Map<String, String>> done : pool.invokeAll(tasks)) {
+                all.putAll(done.get());
+            }
+            return all;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UncheckedIOException unchecked) {
+                throw unchecked;
+            }
+            if (e.getCause() instanceof IOException io) {
+                throw new UncheckedIOException(io);
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while copying or hashing files", e);
+        }
     }
 }

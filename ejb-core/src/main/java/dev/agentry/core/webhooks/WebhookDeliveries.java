@@ -50,6 +50,18 @@ public class WebhookDeliveries {
     Clock clock;
 
     /** A subscription's deliveries, newest first. */
+    /** Deliveries waiting to be sent or retried, across every subscription: the console's backlog. */
+    public long backlog() {
+        return em.createQuery("select count(d) from WebhookDelivery d where d.status = :pending", Long.class)
+                .setParameter("pending", WebhookDelivery.PENDING)
+                .getSingleResult();
+    }
+
+    /** Dead letters across every subscription. */
+    public long deadLetterCount() {
+        return em.createQuery("select count(d) from DeadLetter d", Long.class).getSingleResult();
+    }
+
     public Page<DeliveryView> history(String credentialId, String subscriptionId, int limit, String cursor) {
         WebhookSubscription subscription = subscriptions.owned(credentialId, subscriptionId);
         String binding = "deliveries|" + subscription.getUid();

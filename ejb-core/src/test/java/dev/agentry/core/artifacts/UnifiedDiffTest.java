@@ -1,6 +1,7 @@
 package dev.agentry.core.artifacts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentry.core.sandbox.SeedCopy;
@@ -50,5 +51,17 @@ class UnifiedDiffTest {
                 patch);
         assertTrue(patch.contains("Binary files /dev/null and b/blob.bin differ\n"), patch);
         assertEquals(-1, patch.indexOf("same.txt"));
+    }
+
+    @Test
+    void anOriginalThatChangedSinceItsBaselineWasTakenStopsThePatch() throws Exception {
+        Path before = Files.createDirectories(dir.resolve("seed"));
+        Path after = Files.createDirectories(dir.resolve("workspace"));
+        Files.writeString(before.resolve("a.txt"), "one\n");
+        Files.writeString(after.resolve("a.txt"), "two\n");
+        var baseline = SeedCopy.scan(before);
+        Files.writeString(before.resolve("a.txt"), "changed by someone else\n");
+        assertThrows(
+                IllegalStateException.class, () -> UnifiedDiff.between(before, baseline, after, SeedCopy.scan(after)));
     }
 }
