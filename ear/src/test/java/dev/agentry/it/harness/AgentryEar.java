@@ -1,5 +1,6 @@
 package dev.agentry.it.harness;
 
+import dev.agentry.it.probe.AdminProbeResource;
 import dev.agentry.it.probe.CatalogProbeResource;
 import dev.agentry.it.probe.ClockProbe;
 import dev.agentry.it.probe.FailureProbeResource;
@@ -63,7 +64,8 @@ public final class AgentryEar {
                         FailureProbeResource.class,
                         CatalogProbeResource.class,
                         WebhookProbeResource.class,
-                        RunProbeResource.class);
+                        RunProbeResource.class,
+                        AdminProbeResource.class);
         ear.delete(CORE_MODULE);
         ear.delete(API_MODULE);
         ear.add(core, "/", ZipExporter.class);

@@ -35,6 +35,12 @@ public class AuditContext {
         this.scope = scope;
     }
 
+    /** The console's signed-in administrator; {@code null} before login, when the actor is unknown. */
+    public void actingAdmin(String username) {
+        this.actorKind = "admin";
+        this.actorId = username;
+    }
+
     /** Public on purpose: a call through the request-scoped proxy must reach the request's instance. */
     public void markRecorded() {
         recorded = true;

@@ -44,6 +44,20 @@ public class AuditTrail {
     }
 
     /**
+     * Records an attempt that was refused, e.g. a console login with a wrong password, in the caller's
+     * transaction, so it stays even though the attempt changed nothing else.
+     */
+    public void refusal(String action, String target, String errorCode) {
+        try {
+            em.persist(fromRequest(action, target, "denied", errorCode));
+            context.markRecorded();
+        } catch (ContextNotActiveException e) {
+            em.persist(new AuditRecord(
+                    now(), "system", null, null, null, null, action, target, null, null, "denied", errorCode, null));
+        }
+    }
+
+    /**
      * Records an API call that wrote no action record: a read, a refusal or a failure. It changed
      * nothing, so it joins the next batch instead of costing a transaction of its own.
      */

@@ -1,0 +1,56 @@
+package dev.agentry.admin.credentials;
+
+import dev.agentry.core.catalog.CatalogCollections;
+import dev.agentry.core.catalog.CollectionDescriptor;
+import dev.agentry.core.policy.GrantableScope;
+import dev.agentry.core.policy.ScopeCatalog;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.faces.model.SelectItem;
+import jakarta.faces.model.SelectItemGroup;
+import jakarta.inject.Named;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The catalog of scopes as the forms offer it: grouped by what they open, each with its description. */
+@Named
+@ApplicationScoped
+public class ScopeChoices {
+
+    private static final Set<String> COLLECTIONS =
+            CatalogCollections.ALL.stream().map(CollectionDescriptor::name).collect(Collectors.toSet());
+
+    public List<SelectItem> getGroups() {
+        Map<String, List<SelectItem>> groups = new LinkedHashMap<>();
+        for (String group : List.of("Catalog", "Read and sync", "Webhooks", "Agents and runs", "Administration")) {
+            groups.put(group, new ArrayList<>());
+        }
+        for (GrantableScope scope : ScopeCatalog.offered()) {
+            groups.get(groupOf(scope.scope()))
+                    .add(new SelectItem(scope.scope(), scope.scope() + " — " + scope.description()));
+        }
+        List<SelectItem> items = new ArrayList<>();
+        groups.forEach((name, scopes) -> {
+            if (!scopes.isEmpty()) {
+                items.add(new SelectItemGroup(name, null, false, scopes.toArray(SelectItem[]::new)));
+            }
+        });
+        return items;
+    }
+
+    static String groupOf(String scope) {
+        String prefix = scope.substring(0, scope.indexOf(':'));
+        if (COLLECTIONS.contains(prefix)) {
+            return "Catalog";
+        }
+        return switch (prefix) {
+            case "changes", "syncstate", "schema" -> "Read and sync";
+            case "webhooks" -> "Webhooks";
+            case "agents", "runs", "artifacts" -> "Agents and runs";
+            default -> "Administration";
+        };
+    }
+}

@@ -1,0 +1,109 @@
+package dev.agentry.admin.dashboard;
+
+import dev.agentry.core.audit.AuditQuery;
+import dev.agentry.core.audit.AuditService;
+import dev.agentry.core.audit.AuditView;
+import dev.agentry.core.health.HealthReport;
+import dev.agentry.core.policy.CredentialService;
+import dev.agentry.core.policy.CredentialView;
+import dev.agentry.core.runs.RunService;
+import dev.agentry.core.webhooks.WebhookDeliveries;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.inject.Instance;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.Readiness;
+
+/** The dashboard: readiness, credentials about to expire, recent denials, webhook backlog, runs. */
+@Named
+@ViewScoped
+public class DashboardPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    @Readiness
+    transient Instance<HealthCheck> readiness;
+
+    @Inject
+    transient CredentialService credentials;
+
+    @Inject
+    transient AuditService audit;
+
+    @Inject
+    transient WebhookDeliveries deliveries;
+
+    @Inject
+    transient RunService runs;
+
+    @Inject
+    transient Clock clock;
+
+    private List<HealthReport.Check> checks;
+    private List<CredentialView> expiring;
+    private List<AuditView> denials;
+    private long backlog;
+    private long deadLetters;
+    private Map<String, Long> runsByStatus;
+
+    @PostConstruct
+    void load() {
+        checks = HealthReport.of(readiness).checks();
+        expiring = credentials.list().stream()
+                .filter(CredentialView::expiringSoon)
+                .sorted(Comparator.comparing(CredentialView::expiresAt))
+                .toList();
+        List<AuditView> denied = new ArrayList<>(audit.page(new AuditQuery(
+                        clock.instant().minus(Duration.ofDays(1)),
+                        null,
+                        null,
+                        null,
+                        "denied",
+                        null,
+                        AuditService.MAX_PAGE))
+                .data());
+        denied.sort(Comparator.comparing(AuditView::sequence).reversed());
+        denials = denied.stream().limit(10).toList();
+        backlog = deliveries.backlog();
+        deadLetters = deliveries.deadLetterCount();
+        runsByStatus = runs.countByStatus();
+    }
+
+    public List<HealthReport.Check> getChecks() {
+        return checks;
+    }
+
+    public boolean isReady() {
+        return checks.stream().allMatch(HealthReport.Check::up);
+    }
+
+    public List<CredentialView> getExpiring() {
+        return expiring;
+    }
+
+    public List<AuditView> getDenials() {
+        return denials;
+    }
+
+    public long getBacklog() {
+        return backlog;
+    }
+
+    public long getDeadLetters() {
+        return deadLetters;
+    }
+
+    public List<Map.Entry<String, Long>> getRunsByStatus() {
+        return List.copyOf(runsByStatus.entrySet());
+    }
+}

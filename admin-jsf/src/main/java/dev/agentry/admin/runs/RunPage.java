@@ -1,0 +1,202 @@
+package dev.agentry.admin.runs;
+
+import dev.agentry.core.artifacts.Verification;
+import dev.agentry.core.problem.AgentryException;
+import dev.agentry.core.runs.RunArtifacts;
+import dev.agentry.core.runs.RunService;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One run: its status and outcome, the timeline of its events, transcript, tool calls, changed files,
+ * the patch as a readable diff, the bundle's files to download and its verification; and cancel.
+ */
+@Named
+@ViewScoped
+public class RunPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** One line of the patch with how to show it: {@code add}, {@code del}, {@code hunk} or {@code ctx}. */
+    public record DiffLine(String kind, String text) implements Serializable {}
+
+    @Inject
+    transient RunService runs;
+
+    @Inject
+    transient RunArtifacts artifacts;
+
+    private String id;
+    private RunRow run;
+    private String failureEvidence;
+    private List<Map<String, String>> timeline = List.of();
+    private List<Map<String, String>> transcript = List.of();
+    private List<Map<String, String>> toolCalls = List.of();
+    private List<Map<String, String>> changedFiles = List.of();
+    private List<DiffLine> patch = List.of();
+    private List<Map<String, String>> files = List.of();
+    private Verification verification;
+
+    /** The view action: reads the run named by {@code ?id=} and, once sealed, its bundle. */
+    public void load() {
+        try {
+            JsonObject view = runs.view(id);
+            run = RunRow.of(view);
+            failureEvidence = view.get("failureEvidence") instanceof JsonObject evidence ? evidence.toString() : null;
+        } catch (AgentryException e) {
+            message(FacesMessage.SEVERITY_ERROR, e.detail());
+            return;
+        }
+        if (run.bundleId().isEmpty()) {
+            return;
+        }
+        timeline = new ArrayList<>();
+        for (String line : text("events.jsonl").split("\n")) {
+            if (!line.isBlank()) {
+                JsonObject event = parse(line).asJsonObject();
+                timeline.add(Map.of(
+                        "at",
+                        RunRow.text(event, "at"),
+                        "type",
+                        RunRow.text(event, "type"),
+                        "detail",
+                        event.toString()));
+            }
+        }
+        transcript = parse(text("files/transcript.json")).asJsonObject().getJsonArray("messages").stream()
+                .map(JsonValue::asJsonObject)
+                .map(m -> Map.of(
+                        "turn", String.valueOf(m.getInt("turn")),
+                        "type", m.getString("type"),
+                        "role", m.getString("role"),
+                        "content", m.getJsonObject("content").toString()))
+                .toList();
+        toolCalls =
+                parse(text("files/runtime-evidence/tool-calls/transcript.json"))
+                        .asJsonObject()
+                        .getJsonArray("tool_calls")
+                        .stream()
+                        .map(JsonValue::asJsonObject)
+                        .map(c -> Map.of(
+                                "id", c.getString("call_id"),
+                                "tool", c.getString("tool_name"),
+                                "status", c.getString("status"),
+                                "input", c.getJsonObject("input").toString(),
+                                "output", c.getJsonObject("output").toString(),
+                                "inputSha256", c.getString("input_sha256")))
+                        .toList();
+        changedFiles = parse(text("files/changed-files.json")).asJsonObject().getJsonArray("files").stream()
+                .map(JsonValue::asJsonObject)
+                .map(f -> Map.of("path", f.getString("path"), "change", f.getString("change")))
+                .toList();
+        patch = text("files/patch.diff").lines().map(RunPage::diffLine).toList();
+        files = artifacts.manifest(id).getJsonArray("files").stream()
+                .map(JsonValue::asJsonObject)
+                .map(f -> Map.of(
+                        "path",
+                        f.getString("path"),
+                        "kind",
+                        f.getString("kind"),
+                        "size",
+                        String.valueOf(f.getJsonNumber("size").longValue())))
+                .toList();
+        verification = artifacts.verify(id);
+    }
+
+    public void cancel() {
+        runs.cancel(id);
+        message(
+                FacesMessage.SEVERITY_INFO,
+                FacesContext.getCurrentInstance()
+                        .getApplication()
+                        .getResourceBundle(FacesContext.getCurrentInstance(), "msg")
+                        .getString("runs.cancelled"));
+        load();
+    }
+
+    private String text(String path) {
+        try {
+            return Files.readString(artifacts.file(id, path));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JsonValue parse(String json) {
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            return reader.readValue();
+        }
+    }
+
+    static DiffLine diffLine(String line) {
+        String kind = line.startsWith("@@")
+                ? "hunk"
+                : line.startsWith("+") && !line.startsWith("+++")
+                        ? "add"
+                        : line.startsWith("-") && !line.startsWith("---") ? "del" : "ctx";
+        return new DiffLine(kind, line);
+    }
+
+    private static void message(FacesMessage.Severity severity, String text) {
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, text, null));
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public RunRow getRun() {
+        return run;
+    }
+
+    public String getFailureEvidence() {
+        return failureEvidence;
+    }
+
+    public List<Map<String, String>> getTimeline() {
+        return timeline;
+    }
+
+    public List<Map<String, String>> getTranscript() {
+        return transcript;
+    }
+
+    public List<Map<String, String>> getToolCalls() {
+        return toolCalls;
+    }
+
+    public List<Map<String, String>> getChangedFiles() {
+        return changedFiles;
+    }
+
+    public List<DiffLine> getPatch() {
+        return patch;
+    }
+
+    public List<Map<String, String>> getFiles() {
+        return files;
+    }
+
+    public Verification getVerification() {
+        return verification;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.agentry.admin.runs;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.io.Serializable;
+
+/** A run as a row of the list and the head of its page: the envelope's fields as plain text. */
+public record RunRow(
+        String id,
+        String status,
+        String outcome,
+        String stopReason,
+        String agent,
+        String credentialId,
+        String createdAt,
+        String finishedAt,
+        String bundleId,
+        boolean cancelRequested)
+        implements Serializable {
+
+    static RunRow of(JsonObject run) {
+        return new RunRow(
+                text(run, "id"),
+                text(run, "status"),
+                text(run, "outcome"),
+                text(run, "stopReason"),
+                text(run, "agent"),
+                text(run, "credentialId"),
+                text(run, "createdAt"),
+                text(run, "finishedAt"),
+                text(run, "bundleId"),
+                run.getBoolean("cancelRequested", false));
+    }
+
+    static String text(JsonObject json, String name) {
+        return json.get(name) instanceof JsonString s ? s.getString() : "";
+    }
+
+    public boolean ended() {
+        return switch (status) {
+            case "succeeded", "failed", "timed_out", "cancelled" -> true;
+            default -> false;
+        };
+    }
+}

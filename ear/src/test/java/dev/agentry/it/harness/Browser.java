@@ -1,0 +1,104 @@
+package dev.agentry.it.harness;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless chromium driven through its own chromedriver (nothing is downloaded), with the
+ * console's URLs and screenshots written under the build's target directory.
+ */
+public final class Browser implements AutoCloseable {
+
+    private final ChromeDriver driver;
+
+    public Browser() {
+        ChromeOptions options = new ChromeOptions()
+                .setBinary("/usr/bin/chromium")
+                .addArguments(
+                        "--headless=new",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-dev-shm-usage",
+                        "--window-size=1280,1400");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+    }
+
+    public ChromeDriver driver() {
+        return driver;
+    }
+
+    /** Opens a console path, e.g. {@code credentials.xhtml}. */
+    public void open(String path) {
+        driver.get(Api.server().resolve("admin/" + path).toString());
+    }
+
+    public void signIn(String username, String password) {
+        open("login.xhtml");
+        type("login:username", username);
+        type("login:password", password);
+        click("login:signIn");
+    }
+
+    public void type(String id, String text) {
+        WebElement field = driver.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    public void click(String id) {
+        driver.findElement(By.id(id)).click();
+    }
+
+    public String text(String id) {
+        return driver.findElement(By.id(id)).getText();
+    }
+
+    public String page() {
+        return driver.getPageSource();
+    }
+
+    public void awaitText(String text) {
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), text));
+    }
+
+    /** Saves a screenshot as {@code target/screenshots/<name>.png}. */
+    public void screenshot(String name) {
+        try {
+            Path directory =
+                    Files.createDirectories(Path.of(System.getProperty("it.screenshots", "target/screenshots")));
+            Files.copy(
+                    driver.getScreenshotAs(OutputType.FILE).toPath(),
+                    directory.resolve(name + ".png"),
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String cookie(String name) {
+        return driver.manage().getCookieNamed(name).getValue();
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

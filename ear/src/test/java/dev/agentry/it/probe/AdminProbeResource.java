@@ -1,0 +1,22 @@
+package dev.agentry.it.probe;
+
+import dev.agentry.core.admin.AdminAccounts;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+
+/** Test-only: a console administrator of the test's own, so locking it out disturbs no other test. */
+@Path("/_probe/admins")
+@RequestScoped
+public class AdminProbeResource {
+
+    @Inject
+    AdminAccounts accounts;
+
+    @POST
+    public void create(@QueryParam("username") String username, @QueryParam("password") String password) {
+        accounts.create(username, password.toCharArray());
+    }
+}

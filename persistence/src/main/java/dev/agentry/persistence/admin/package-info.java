@@ -1,0 +1,2 @@
+/** Console administrator accounts. */
+package dev.agentry.persistence.admin;
