@@ -1,20 +1,17 @@
 package dev.agentry.admin.audit;
 
+import dev.agentry.admin.messages.PageMessages;
 import dev.agentry.core.audit.AuditQuery;
 import dev.agentry.core.audit.AuditService;
 import dev.agentry.core.audit.AuditView;
 import dev.agentry.core.audit.ChainVerifier;
 import dev.agentry.core.problem.AgentryException;
 import jakarta.annotation.PostConstruct;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.text.MessageFormat;
 import java.util.List;
-import java.util.ResourceBundle;
 
 /** The audit trail, oldest first as it is chained, with filters and the chain's verification. */
 @Named("auditPage")
@@ -60,22 +57,17 @@ public class AuditPage implements Serializable {
             more = page.hasMore();
         } catch (AgentryException e) {
             records = List.of();
-            FacesContext.getCurrentInstance()
-                    .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.detail(), null));
+            PageMessages.error(null, e.detail());
         }
     }
 
     public void verify() {
         verdict = audit.verify();
-        FacesContext faces = FacesContext.getCurrentInstance();
-        ResourceBundle msg = faces.getApplication().getResourceBundle(faces, "msg");
-        String text = verdict.valid()
-                ? MessageFormat.format(msg.getString("audit.valid"), verdict.checked())
-                : MessageFormat.format(msg.getString("audit.broken"), verdict.firstBrokenSequence());
-        faces.addMessage(
-                null,
-                new FacesMessage(
-                        verdict.valid() ? FacesMessage.SEVERITY_INFO : FacesMessage.SEVERITY_ERROR, text, null));
+        if (verdict.valid()) {
+            PageMessages.info(PageMessages.text("audit.valid", verdict.checked()));
+        } else {
+            PageMessages.error(null, PageMessages.text("audit.broken", verdict.firstBrokenSequence()));
+        }
     }
 
     private static String blank(String text) {

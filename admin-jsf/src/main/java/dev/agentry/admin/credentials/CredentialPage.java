@@ -1,17 +1,14 @@
 package dev.agentry.admin.credentials;
 
+import dev.agentry.admin.messages.PageMessages;
 import dev.agentry.core.policy.CredentialService;
 import dev.agentry.core.policy.CredentialView;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.FieldError;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.text.MessageFormat;
-import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,7 +43,7 @@ public class CredentialPage implements Serializable {
                 credential = credentials.find(id);
                 form = CredentialForm.of(credential);
             } catch (AgentryException e) {
-                error(null, message("credential.notFound"));
+                PageMessages.error(null, PageMessages.text("credential.notFound"));
             }
         }
     }
@@ -60,7 +57,7 @@ public class CredentialPage implements Serializable {
             secret = credential.clientSecret();
             id = credential.id();
             form = CredentialForm.of(credential);
-            info(message("credential.created"));
+            PageMessages.info(PageMessages.text("credential.created"));
         } catch (AgentryException e) {
             report(e);
         }
@@ -99,8 +96,8 @@ public class CredentialPage implements Serializable {
             CredentialView rotated = credentials.rotate(id);
             secret = rotated.clientSecret();
             credential = rotated;
-            info(MessageFormat.format(
-                    message("credential.rotated"), String.valueOf(rotated.previousSecretValidUntil())));
+            PageMessages.info(
+                    PageMessages.text("credential.rotated", String.valueOf(rotated.previousSecretValidUntil())));
         } catch (AgentryException e) {
             report(e);
         }
@@ -114,7 +111,7 @@ public class CredentialPage implements Serializable {
         secret = null;
         try {
             credential = action.run();
-            info(message(done));
+            PageMessages.info(PageMessages.text(done));
         } catch (AgentryException e) {
             report(e);
         }
@@ -124,7 +121,7 @@ public class CredentialPage implements Serializable {
         for (String field : new String[] {"ttlDays", "reminderDays"}) {
             String value = field.equals("ttlDays") ? form.getTtlDays() : form.getReminderDays();
             if (value != null && !value.isBlank() && !value.strip().matches("\\d{1,5}")) {
-                error("credential:" + field, message("credential.notANumber"));
+                PageMessages.error("credential:" + field, PageMessages.text("credential.notANumber"));
                 return false;
             }
         }
@@ -134,7 +131,7 @@ public class CredentialPage implements Serializable {
     /** The core's field errors, each on its input; a list entry is named by its line in the text area. */
     private void report(AgentryException e) {
         if (e.errors().isEmpty()) {
-            error(null, e.detail());
+            PageMessages.error(null, e.detail());
             return;
         }
         for (FieldError field : e.errors()) {
@@ -142,30 +139,14 @@ public class CredentialPage implements Serializable {
             if (entry.matches() && !entry.group(1).equals("scopes")) {
                 String text = entry.group(1).equals("ipAllowlist") ? form.getIpAllowlist() : form.getEventInterests();
                 int line = CredentialForm.lineOf(text, Integer.parseInt(entry.group(2)));
-                error(
-                        "credential:" + entry.group(1),
-                        MessageFormat.format(message("credential.badLine"), line, field.message()));
+                PageMessages.error(
+                        "credential:" + entry.group(1), PageMessages.text("credential.badLine", line, field.message()));
             } else if (FIELDS.contains(field.field())) {
-                error("credential:" + field.field(), field.message());
+                PageMessages.error("credential:" + field.field(), field.message());
             } else {
-                error(null, field.field() + ": " + field.message());
+                PageMessages.error(null, field.field() + ": " + field.message());
             }
         }
-    }
-
-    private static void info(String text) {
-        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
-    }
-
-    private static void error(String clientId, String text) {
-        FacesContext.getCurrentInstance()
-                .addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
-    }
-
-    private static String message(String key) {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        ResourceBundle bundle = faces.getApplication().getResourceBundle(faces, "msg");
-        return bundle.getString(key);
     }
 
     public boolean isCreating() {

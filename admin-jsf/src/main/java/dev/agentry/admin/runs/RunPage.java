@@ -1,11 +1,10 @@
 package dev.agentry.admin.runs;
 
+import dev.agentry.admin.messages.PageMessages;
 import dev.agentry.core.artifacts.Verification;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.runs.RunArtifacts;
 import dev.agentry.core.runs.RunService;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -59,7 +58,7 @@ public class RunPage implements Serializable {
             run = RunRow.of(view);
             failureEvidence = view.get("failureEvidence") instanceof JsonObject evidence ? evidence.toString() : null;
         } catch (AgentryException e) {
-            message(FacesMessage.SEVERITY_ERROR, e.detail());
+            PageMessages.error(null, e.detail());
             return;
         }
         if (run.bundleId().isEmpty()) {
@@ -120,12 +119,7 @@ public class RunPage implements Serializable {
 
     public void cancel() {
         runs.cancel(id);
-        message(
-                FacesMessage.SEVERITY_INFO,
-                FacesContext.getCurrentInstance()
-                        .getApplication()
-                        .getResourceBundle(FacesContext.getCurrentInstance(), "msg")
-                        .getString("runs.cancelled"));
+        PageMessages.info(PageMessages.text("runs.cancelled"));
         load();
     }
 
@@ -150,10 +144,6 @@ public class RunPage implements Serializable {
                         ? "add"
                         : line.startsWith("-") && !line.startsWith("---") ? "del" : "ctx";
         return new DiffLine(kind, line);
-    }
-
-    private static void message(FacesMessage.Severity severity, String text) {
-        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, text, null));
     }
 
     public String getId() {

@@ -1,8 +1,8 @@
 package dev.agentry.admin.security;
 
+import dev.agentry.admin.messages.PageMessages;
 import dev.agentry.core.admin.AdminAccounts;
 import dev.agentry.core.admin.LoginResult;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -17,7 +17,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.Serializable;
-import java.util.ResourceBundle;
 
 /** The login page: hands the form's credential to Jakarta Security and says why it was refused. */
 @Named
@@ -52,16 +51,14 @@ public class LoginPage implements Serializable {
         switch (status) {
             case SEND_CONTINUE -> faces.responseComplete(); // the mechanism redirects to where the admin was going
             case SUCCESS -> external.redirect(external.getRequestContextPath() + "/index.xhtml");
-            default -> {
-                ResourceBundle messages = faces.getApplication().getResourceBundle(faces, "msg");
-                String text = attempt.result() == LoginResult.LOCKED
-                        ? messages.getString("login.locked")
-                                .replace(
-                                        "{0}",
-                                        Long.toString(accounts.lockoutDuration().toMinutes()))
-                        : messages.getString("login.invalid");
-                faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
-            }
+            default ->
+                PageMessages.error(
+                        null,
+                        attempt.result() == LoginResult.LOCKED
+                                ? PageMessages.text(
+                                        "login.locked",
+                                        accounts.lockoutDuration().toMinutes())
+                                : PageMessages.text("login.invalid"));
         }
     }
 

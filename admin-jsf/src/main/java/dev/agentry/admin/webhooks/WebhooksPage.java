@@ -1,5 +1,6 @@
 package dev.agentry.admin.webhooks;
 
+import dev.agentry.admin.messages.PageMessages;
 import dev.agentry.core.policy.CredentialService;
 import dev.agentry.core.policy.CredentialView;
 import dev.agentry.core.problem.AgentryException;
@@ -10,17 +11,13 @@ import dev.agentry.core.webhooks.SubscriptionView;
 import dev.agentry.core.webhooks.WebhookDeliveries;
 import dev.agentry.core.webhooks.WebhookSubscriptions;
 import jakarta.annotation.PostConstruct;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.ResourceBundle;
 import java.util.TreeMap;
 
 /**
@@ -110,20 +107,17 @@ public class WebhooksPage implements Serializable {
                     ? List.of()
                     : deliveries.history(credentialId, subscriptionId, 20, null).data();
         } catch (AgentryException e) {
-            FacesContext.getCurrentInstance()
-                    .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.detail(), null));
+            PageMessages.error(null, e.detail());
         }
     }
 
     private static void report(ReplayResult result) {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        ResourceBundle msg = faces.getApplication().getResourceBundle(faces, "msg");
-        faces.addMessage(
-                null,
-                new FacesMessage(
-                        result.errors().isEmpty() ? FacesMessage.SEVERITY_INFO : FacesMessage.SEVERITY_WARN,
-                        MessageFormat.format(msg.getString("webhooks.replayed"), result.replayed(), result.attempted()),
-                        null));
+        String text = PageMessages.text("webhooks.replayed", result.replayed(), result.attempted());
+        if (result.errors().isEmpty()) {
+            PageMessages.info(text);
+        } else {
+            PageMessages.warn(text);
+        }
     }
 
     public List<CredentialView> getOwners() {

@@ -81,22 +81,20 @@ public final class RunEvidence {
 
     /** The transcript as the bundle carries it ({@code agentry/agent-transcript/v1}). */
     public synchronized String transcript() {
-        JsonArrayBuilder all = Json.createArrayBuilder();
-        messages.forEach(all::add);
-        return redactor.redact(Json.createObjectBuilder()
-                .add("schema", "agentry/agent-transcript/v1")
-                .add("messages", all)
-                .build()
-                .toString());
+        return document("agentry/agent-transcript/v1", "messages", messages);
     }
 
     /** The tool-call transcript as the bundle carries it ({@code agentry/tool-call-transcript/v1}). */
     public synchronized String toolCallTranscript() {
+        return document("agentry/tool-call-transcript/v1", "tool_calls", toolCalls);
+    }
+
+    private String document(String schema, String member, List<JsonObject> entries) {
         JsonArrayBuilder all = Json.createArrayBuilder();
-        toolCalls.forEach(all::add);
+        entries.forEach(all::add);
         return redactor.redact(Json.createObjectBuilder()
-                .add("schema", "agentry/tool-call-transcript/v1")
-                .add("tool_calls", all)
+                .add("schema", schema)
+                .add(member, all)
                 .build()
                 .toString());
     }

@@ -45,37 +45,23 @@ public class RunSchemas {
     }
 
     private static JsonObject taskInput() {
-        JsonObjectBuilder properties = Json.createObjectBuilder()
-                .add("schema", Json.createObjectBuilder().add("const", TaskInputJson.SCHEMA))
+        JsonObjectBuilder properties = props().add("schema", constant(TaskInputJson.SCHEMA))
                 .add("goal", string().add("maxLength", 20000))
                 .add("target", string())
                 .add("agent", string())
                 .add("allowedTools", strings())
                 .add("expectedArtifacts", strings())
-                .add(
-                        "provider",
-                        Json.createObjectBuilder()
-                                .add("enum", Json.createArrayBuilder().add("scripted")))
+                .add("provider", oneOf("scripted"))
                 .add("model", string())
                 .add(
                         "workspace",
-                        Json.createObjectBuilder()
-                                .add("type", "object")
+                        object(props().add("seed", string()).add("archive", string().add("contentEncoding", "base64")))
                                 .add(
                                         "description",
-                                        "Exactly one: seed (a name the operator allowed) or archive (Base64 zip)")
-                                .add(
-                                        "properties",
-                                        Json.createObjectBuilder()
-                                                .add("seed", string())
-                                                .add("archive", string().add("contentEncoding", "base64"))))
+                                        "Exactly one: seed (a name the operator allowed) or archive (a Base64 zip)"))
                 .add("verifySteps", strings())
                 .add("secretEnv", strings())
-                .add(
-                        "toolPolicy",
-                        Json.createObjectBuilder()
-                                .add("type", "object")
-                                .add("properties", Json.createObjectBuilder().add("deny", strings())))
+                .add("toolPolicy", object(props().add("deny", strings())))
                 .add("timeoutSeconds", integer())
                 .add("maxTurns", integer().add("maximum", TaskInputJson.MAX_TURNS))
                 .add("maxToolCalls", integer().add("maximum", TaskInputJson.MAX_TOOL_CALLS))
@@ -92,253 +78,186 @@ public class RunSchemas {
                                         "Scripted provider turns: {text?, toolCalls?: [{tool, arguments}], final?,"
                                                 + " finalStatus?, error?, delayMs?}"))
                 .add("retentionDays", integer());
-        return header("task-input", TaskInputJson.SCHEMA + ": a task for an agent")
-                .add("type", "object")
+        return document(
+                        "task-input",
+                        TaskInputJson.SCHEMA + ": a task for an agent",
+                        properties,
+                        "goal",
+                        "agent",
+                        "workspace")
                 .add("additionalProperties", false)
-                .add("properties", properties)
-                .add(
-                        "required",
-                        Json.createArrayBuilder().add("goal").add("agent").add("workspace"))
                 .build();
     }
 
     private static JsonObject run() {
-        JsonArrayBuilder statuses = Json.createArrayBuilder();
-        Arrays.stream(RunStatus.values()).forEach(s -> statuses.add(s.wire()));
-        JsonArrayBuilder outcomes = Json.createArrayBuilder();
-        Arrays.stream(Outcome.values()).forEach(o -> outcomes.add(o.wire()));
-        return header("agent-task-run", RunJson.SCHEMA + ": a run and where it is")
-                .add("type", "object")
+        String[] outcomes = Arrays.stream(Outcome.values()).map(Outcome::wire).toArray(String[]::new);
+        JsonObjectBuilder properties = props().add("schema", constant(RunJson.SCHEMA))
+                .add("id", string())
                 .add(
-                        "properties",
+                        "status",
+                        oneOf(Arrays.stream(RunStatus.values())
+                                .map(RunStatus::wire)
+                                .toArray(String[]::new)))
+                .add(
+                        "outcome",
                         Json.createObjectBuilder()
-                                .add("schema", Json.createObjectBuilder().add("const", RunJson.SCHEMA))
-                                .add("id", string())
-                                .add("status", Json.createObjectBuilder().add("enum", statuses))
-                                .add("outcome", Json.createObjectBuilder().add("enum", outcomes.addNull()))
-                                .add("stopReason", nullable("string"))
-                                .add("agent", string())
-                                .add("credentialId", string())
                                 .add(
-                                        "cancelRequested",
-                                        Json.createObjectBuilder().add("type", "boolean"))
-                                .add("createdAt", string().add("format", "date-time"))
-                                .add("startedAt", nullable("string"))
-                                .add("heartbeatAt", nullable("string"))
-                                .add("deadlineAt", nullable("string"))
-                                .add("finishedAt", nullable("string"))
-                                .add("bundleId", nullable("string"))
-                                .add("effectiveScopes", strings())
-                                .add("effectiveTools", strings())
-                                .add(
-                                        "failureEvidence",
-                                        Json.createObjectBuilder()
-                                                .add(
-                                                        "type",
-                                                        Json.createArrayBuilder()
-                                                                .add("object")
-                                                                .add("null")))
-                                .add(
-                                        "timings",
-                                        Json.createObjectBuilder()
-                                                .add(
-                                                        "type",
-                                                        Json.createArrayBuilder()
-                                                                .add("object")
-                                                                .add("null")))
-                                .add("cleanup", Json.createObjectBuilder().add("type", "array"))
-                                .add("retentionDays", integer())
-                                .add("taskInput", object())
-                                .add("links", object()))
-                .add(
-                        "required",
-                        Json.createArrayBuilder()
-                                .add("schema")
-                                .add("id")
-                                .add("status")
-                                .add("agent"))
+                                        "enum",
+                                        Json.createArrayBuilder(Arrays.asList(outcomes))
+                                                .addNull()))
+                .add("stopReason", nullable("string"))
+                .add("agent", string())
+                .add("credentialId", string())
+                .add("cancelRequested", Json.createObjectBuilder().add("type", "boolean"))
+                .add("createdAt", string().add("format", "date-time"))
+                .add("startedAt", nullable("string"))
+                .add("heartbeatAt", nullable("string"))
+                .add("deadlineAt", nullable("string"))
+                .add("finishedAt", nullable("string"))
+                .add("bundleId", nullable("string"))
+                .add("effectiveScopes", strings())
+                .add("effectiveTools", strings())
+                .add("failureEvidence", nullable("object"))
+                .add("timings", nullable("object"))
+                .add("cleanup", Json.createObjectBuilder().add("type", "array"))
+                .add("retentionDays", integer())
+                .add("taskInput", object())
+                .add("links", object());
+        return document(
+                        "agent-task-run",
+                        RunJson.SCHEMA + ": a run and where it is",
+                        properties,
+                        "schema",
+                        "id",
+                        "status",
+                        "agent")
                 .build();
     }
 
     private static JsonObject message() {
-        return header("message", Message.SCHEMA + ": one message of a run's transcript")
-                .add("type", "object")
-                .add(
-                        "properties",
-                        Json.createObjectBuilder()
-                                .add("schema", Json.createObjectBuilder().add("const", Message.SCHEMA))
-                                .add("turn", integer())
-                                .add(
-                                        "type",
-                                        Json.createObjectBuilder()
-                                                .add(
-                                                        "enum",
-                                                        Json.createArrayBuilder()
-                                                                .add("text")
-                                                                .add("tool_call")
-                                                                .add("tool_result")
-                                                                .add("approval_required")
-                                                                .add("final_result")
-                                                                .add("error")))
-                                .add(
-                                        "role",
-                                        Json.createObjectBuilder()
-                                                .add(
-                                                        "enum",
-                                                        Json.createArrayBuilder()
-                                                                .add("system")
-                                                                .add("user")
-                                                                .add("assistant")
-                                                                .add("tool")))
-                                .add("at", string().add("format", "date-time"))
-                                .add("content", object()))
-                .add(
-                        "required",
-                        Json.createArrayBuilder()
-                                .add("schema")
-                                .add("turn")
-                                .add("type")
-                                .add("content"))
+        JsonObjectBuilder properties = props().add("schema", constant(Message.SCHEMA))
+                .add("turn", integer())
+                .add("type", oneOf("text", "tool_call", "tool_result", "approval_required", "final_result", "error"))
+                .add("role", oneOf("system", "user", "assistant", "tool"))
+                .add("at", string().add("format", "date-time"))
+                .add("content", object());
+        return document(
+                        "message",
+                        Message.SCHEMA + ": one message of a run's transcript",
+                        properties,
+                        "schema",
+                        "turn",
+                        "type",
+                        "content")
                 .build();
     }
 
     private static JsonObject agent() {
-        return header("agent", AgentJson.SCHEMA + ": an agent definition")
+        JsonObjectBuilder actions = Json.createObjectBuilder()
                 .add("type", "object")
+                .add("additionalProperties", oneOf("direct", "preview", "forbidden"));
+        JsonObjectBuilder properties = props().add("slug", string().add("pattern", "^[a-z][a-z0-9-]{1,62}$"))
+                .add("label", string())
+                .add("description", string())
+                .add("instructions", string())
+                .add("provider", string())
+                .add("model", string())
                 .add(
-                        "properties",
-                        Json.createObjectBuilder()
-                                .add("slug", string().add("pattern", "^[a-z][a-z0-9-]{1,62}$"))
-                                .add("label", string())
-                                .add("description", string())
-                                .add("instructions", string())
-                                .add("provider", string())
-                                .add("model", string())
-                                .add(
-                                        "toolPolicy",
-                                        Json.createObjectBuilder()
-                                                .add("type", "object")
-                                                .add(
-                                                        "properties",
-                                                        Json.createObjectBuilder()
-                                                                .add("allow", strings())
-                                                                .add("deny", strings())
-                                                                .add(
-                                                                        "actions",
-                                                                        Json.createObjectBuilder()
-                                                                                .add("type", "object")
-                                                                                .add(
-                                                                                        "additionalProperties",
-                                                                                        Json.createObjectBuilder()
-                                                                                                .add(
-                                                                                                        "enum",
-                                                                                                        Json
-                                                                                                                .createArrayBuilder()
-                                                                                                                .add(
-                                                                                                                        "direct")
-                                                                                                                .add(
-                                                                                                                        "preview")
-                                                                                                                .add(
-                                                                                                                        "forbidden"))))))
-                                .add("memoryPolicy", object())
-                                .add("permissionCeiling", strings())
-                                .add(
-                                        "metadata",
-                                        Json.createObjectBuilder()
-                                                .add("type", "object")
-                                                .add("additionalProperties", string())))
-                .add("required", Json.createArrayBuilder().add("slug").add("label"))
+                        "toolPolicy",
+                        object(props().add("allow", strings())
+                                .add("deny", strings())
+                                .add("actions", actions)))
+                .add("memoryPolicy", object())
+                .add("permissionCeiling", strings())
+                .add(
+                        "metadata",
+                        Json.createObjectBuilder().add("type", "object").add("additionalProperties", string()));
+        return document("agent", AgentJson.SCHEMA + ": an agent definition", properties, "slug", "label")
                 .build();
     }
 
     private static JsonObject manifest() {
-        return header("artifact-manifest", BundleWriter.SCHEMA + ": every file of a bundle; written last")
-                .add("type", "object")
-                .add(
-                        "properties",
-                        Json.createObjectBuilder()
-                                .add("schema", Json.createObjectBuilder().add("const", BundleWriter.SCHEMA))
-                                .add("bundleId", string().add("pattern", "^sha256:[0-9a-f]{64}$"))
-                                .add("runId", string())
-                                .add("createdAt", string().add("format", "date-time"))
-                                .add(
-                                        "files",
-                                        Json.createObjectBuilder()
-                                                .add("type", "array")
-                                                .add(
-                                                        "items",
-                                                        Json.createObjectBuilder()
-                                                                .add("type", "object")
-                                                                .add(
-                                                                        "properties",
-                                                                        Json.createObjectBuilder()
-                                                                                .add("path", string())
-                                                                                .add("kind", string())
-                                                                                .add("size", integer())
-                                                                                .add(
-                                                                                        "sha256",
-                                                                                        string().add(
-                                                                                                        "pattern",
-                                                                                                        "^[0-9a-f]{64}$")))
-                                                                .add(
-                                                                        "required",
-                                                                        Json.createArrayBuilder()
-                                                                                .add("path")
-                                                                                .add("size")
-                                                                                .add("sha256")))))
-                .add("required", Json.createArrayBuilder().add("bundleId").add("files"))
+        JsonObjectBuilder file = object(
+                props().add("path", string())
+                        .add("kind", string())
+                        .add("size", integer())
+                        .add("sha256", string().add("pattern", "^[0-9a-f]{64}$")),
+                "path",
+                "size",
+                "sha256");
+        JsonObjectBuilder properties = props().add("schema", constant(BundleWriter.SCHEMA))
+                .add("bundleId", string().add("pattern", "^sha256:[0-9a-f]{64}$"))
+                .add("runId", string())
+                .add("createdAt", string().add("format", "date-time"))
+                .add("files", arrayOf(file));
+        return document(
+                        "artifact-manifest",
+                        BundleWriter.SCHEMA + ": every file of a bundle; written last",
+                        properties,
+                        "bundleId",
+                        "files")
                 .build();
     }
 
     private static JsonObject verification() {
-        return header("artifact-verification", "The verdict on a bundle, with every violation found")
-                .add("type", "object")
-                .add(
-                        "properties",
-                        Json.createObjectBuilder()
-                                .add("valid", Json.createObjectBuilder().add("type", "boolean"))
-                                .add("bundleId", nullable("string"))
-                                .add("files", integer())
-                                .add(
-                                        "violations",
-                                        Json.createObjectBuilder()
-                                                .add("type", "array")
-                                                .add(
-                                                        "items",
-                                                        Json.createObjectBuilder()
-                                                                .add("type", "object")
-                                                                .add(
-                                                                        "properties",
-                                                                        Json.createObjectBuilder()
-                                                                                .add(
-                                                                                        "code",
-                                                                                        Json.createObjectBuilder()
-                                                                                                .add(
-                                                                                                        "enum",
-                                                                                                        Json
-                                                                                                                .createArrayBuilder()
-                                                                                                                .add(
-                                                                                                                        "missing_manifest")
-                                                                                                                .add(
-                                                                                                                        "malformed_manifest")
-                                                                                                                .add(
-                                                                                                                        "invalid_path")
-                                                                                                                .add(
-                                                                                                                        "missing_file")
-                                                                                                                .add(
-                                                                                                                        "orphaned_file")
-                                                                                                                .add(
-                                                                                                                        "hash_mismatch")
-                                                                                                                .add(
-                                                                                                                        "size_mismatch")
-                                                                                                                .add(
-                                                                                                                        "bundle_id_mismatch")
-                                                                                                                .add(
-                                                                                                                        "unsafe_file")))
-                                                                                .add("path", nullable("string"))
-                                                                                .add("message", string())))))
-                .add("required", Json.createArrayBuilder().add("valid").add("violations"))
+        JsonObjectBuilder violation = object(props().add(
+                        "code",
+                        oneOf(
+                                "missing_manifest",
+                                "malformed_manifest",
+                                "invalid_path",
+                                "missing_file",
+                                "orphaned_file",
+                                "hash_mismatch",
+                                "size_mismatch",
+                                "bundle_id_mismatch",
+                                "unsafe_file"))
+                .add("path", nullable("string"))
+                .add("message", string()));
+        JsonObjectBuilder properties = props().add(
+                        "valid", Json.createObjectBuilder().add("type", "boolean"))
+                .add("bundleId", nullable("string"))
+                .add("files", integer())
+                .add("violations", arrayOf(violation));
+        return document(
+                        "artifact-verification",
+                        "The verdict on a bundle, with every violation found",
+                        properties,
+                        "valid",
+                        "violations")
                 .build();
+    }
+
+    /** A top-level schema: its header, an object with these properties, and the required ones. */
+    private static JsonObjectBuilder document(
+            String id, String description, JsonObjectBuilder properties, String... required) {
+        return header(id, description)
+                .add("type", "object")
+                .add("properties", properties)
+                .add("required", Json.createArrayBuilder(Arrays.asList(required)));
+    }
+
+    private static JsonObjectBuilder props() {
+        return Json.createObjectBuilder();
+    }
+
+    private static JsonObjectBuilder object(JsonObjectBuilder properties, String... required) {
+        JsonObjectBuilder object = object().add("properties", properties);
+        return required.length == 0 ? object : object.add("required", Json.createArrayBuilder(Arrays.asList(required)));
+    }
+
+    private static JsonObjectBuilder arrayOf(JsonObjectBuilder items) {
+        return Json.createObjectBuilder().add("type", "array").add("items", items);
+    }
+
+    private static JsonObjectBuilder oneOf(String... values) {
+        JsonArrayBuilder all = Json.createArrayBuilder();
+        Arrays.stream(values).forEach(all::add);
+        return Json.createObjectBuilder().add("enum", all);
+    }
+
+    private static JsonObjectBuilder constant(String value) {
+        return Json.createObjectBuilder().add("const", value);
     }
 
     private static JsonObjectBuilder string() {
@@ -354,6 +273,6 @@ public class RunSchemas {
     }
 
     private static JsonObjectBuilder strings() {
-        return Json.createObjectBuilder().add("type", "array").add("items", string());
+        return arrayOf(string());
     }
 }
