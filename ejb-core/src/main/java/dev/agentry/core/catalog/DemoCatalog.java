@@ -4,11 +4,14 @@ import dev.agentry.core.jobs.JobExecutionView;
 import dev.agentry.persistence.schema.AgentryDatabase;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJBException;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -33,6 +36,11 @@ public class DemoCatalog {
 
     private static final Logger LOG = Logger.getLogger(DemoCatalog.class);
 
+    /** Two seconds apart: a minute for the rest of the deployment to come up. */
+    private static final int MAX_ATTEMPTS = 30;
+
+    private int attempts;
+
     @Inject
     @ConfigProperty(name = "agentry.demo.enabled", defaultValue = "true")
     boolean enabled;
@@ -49,12 +57,37 @@ public class DemoCatalog {
     @PostConstruct
     void schedule() {
         if (enabled) {
-            timers.createSingleActionTimer(Duration.ofSeconds(2).toMillis(), new TimerConfig(null, false));
+            retryIn(Duration.ofSeconds(2));
         }
     }
 
+    private void retryIn(Duration delay) {
+        timers.createSingleActionTimer(delay.toMillis(), new TimerConfig(null, false));
+    }
+
+    /**
+     * Starts the import once the batch runtime can take it. The other modules of the EAR may still be
+     * starting when this first runs (a bigger deployment takes longer), so a refusal is retried, not
+     * fatal. Without a transaction of its own: a refused start must not roll back the retry's timer.
+     */
     @Timeout
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void load() {
+        try {
+            startImport();
+        } catch (EJBException e) {
+            if (++attempts >= MAX_ATTEMPTS) {
+                LOG.errorf(
+                        "Demo mode: the demo catalog could not be imported after %d attempts: %s",
+                        attempts, e.toString());
+                return;
+            }
+            LOG.debugf("Demo mode: the batch runtime is not ready yet (%s); trying again", e.toString());
+            retryIn(Duration.ofSeconds(2));
+        }
+    }
+
+    private void startImport() {
         boolean empty = em.createQuery("select s.id from Section s", Long.class)
                 .setMaxResults(1)
                 .getResultList()
