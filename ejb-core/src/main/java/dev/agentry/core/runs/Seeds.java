@@ -59,10 +59,6 @@ public class Seeds {
         return Optional.ofNullable(seeds.get(name));
     }
 
-    public Map<String, Path> all() {
-        return seeds;
-    }
-
     private Path demoSeed() {
         Path target = settings.dataDirectory().resolve("seeds").resolve(DEMO);
         if (Files.isDirectory(target)) {

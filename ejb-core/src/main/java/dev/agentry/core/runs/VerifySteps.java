@@ -70,10 +70,6 @@ public class VerifySteps {
         return Optional.ofNullable(steps.get(name));
     }
 
-    public Map<String, VerifyStep> all() {
-        return steps;
-    }
-
     static Map<String, VerifyStep> parse(JsonArray array, Path file) {
         Map<String, VerifyStep> steps = new TreeMap<>();
         for (JsonValue value : array) {
