@@ -168,6 +168,21 @@ class ConsoleIT {
         browser.click("credentials:apply");
         browser.awaitText(name);
         browser.screenshot("credentials-list");
+
+        // Sorting by a column header, and again for the reverse order.
+        browser.type("credentials:query", "");
+        browser.click("credentials:apply");
+        browser.click("credentials:list:byName");
+        List<String> descending = names();
+        assertEquals(
+                descending.stream()
+                        .sorted(String.CASE_INSENSITIVE_ORDER.reversed())
+                        .toList(),
+                descending);
+        browser.click("credentials:list:byName");
+        List<String> ascending = names();
+        assertEquals(ascending.stream().sorted(String.CASE_INSENSITIVE_ORDER).toList(), ascending);
+        assertTrue(ascending.size() > 1, "more than one credential listed: " + ascending);
     }
 
     @Test
@@ -241,33 +256,53 @@ class ConsoleIT {
     void aForgedPostChangesNothing() {
         JsonObject credential = createCredential("{\"name\":\"csrf-target\",\"owner\":\"it\"}");
         String id = credential.getString("id");
-        String session = browser.cookie("JSESSIONID");
-        String form = "actions=actions&actions%3Arevoke=Revoke&actions%3ArevokeConfirmed=Revoke";
+        String page = "admin/credential.xhtml?id=" + URLEncoder.encode(id, StandardCharsets.UTF_8);
+        browser.open("credential.xhtml?id=" + id);
+        String viewState = browser.driver()
+                .findElement(By.xpath("//form[@id='actions']//input[@name='jakarta.faces.ViewState']"))
+                .getAttribute("value");
+        String cookie = "JSESSIONID=" + browser.cookie("JSESSIONID");
+        // One click: pausing needs no confirmation, so a forged pause would take effect at once.
+        String pause = "actions=actions&actions%3Apause=Pause";
+        String state = "&jakarta.faces.ViewState=" + URLEncoder.encode(viewState, StandardCharsets.UTF_8);
+        String form = "application/x-www-form-urlencoded";
 
-        // Same site, the session cookie, but no Faces view state: no action runs.
-        HttpResponse<String> withoutState = Api.send(
-                "POST",
-                "admin/credential.xhtml?id=" + URLEncoder.encode(id, StandardCharsets.UTF_8),
-                BodyPublishers.ofString(form),
-                "Cookie",
-                "JSESSIONID=" + session,
-                "Content-Type",
-                "application/x-www-form-urlencoded");
+        // The admin's session, but no view state: Faces runs no action.
+        HttpResponse<String> withoutState =
+                Api.send("POST", page, BodyPublishers.ofString(pause), "Cookie", cookie, "Content-Type", form);
         assertTrue(withoutState.statusCode() < 500, "no server error: " + withoutState.statusCode());
-        // From another site: refused outright.
+        assertEquals(
+                "active", json(get("api/v1/credentials/" + id, asBootstrap())).getString("status"));
+
+        // Even with the view state, from another site: refused before Faces sees it.
         HttpResponse<String> crossSite = Api.send(
                 "POST",
-                "admin/credential.xhtml?id=" + URLEncoder.encode(id, StandardCharsets.UTF_8),
-                BodyPublishers.ofString(form + "&jakarta.faces.ViewState=stolen"),
+                page,
+                BodyPublishers.ofString(pause + state),
                 "Cookie",
-                "JSESSIONID=" + session,
+                cookie,
                 "Origin",
                 "https://evil.example",
                 "Content-Type",
-                "application/x-www-form-urlencoded");
+                form);
         assertEquals(403, crossSite.statusCode());
         assertEquals(
                 "active", json(get("api/v1/credentials/" + id, asBootstrap())).getString("status"));
+
+        // The control: the same request with the view state from the console itself does pause it, so
+        // what stopped the two above was the missing state and the foreign origin, not the form.
+        HttpResponse<String> genuine =
+                Api.send("POST", page, BodyPublishers.ofString(pause + state), "Cookie", cookie, "Content-Type", form);
+        assertTrue(genuine.statusCode() < 400, "the console's own post: " + genuine.statusCode());
+        assertEquals(
+                "paused", json(get("api/v1/credentials/" + id, asBootstrap())).getString("status"));
+    }
+
+    /** The names in the credentials list as shown, first column, top to bottom. */
+    private static List<String> names() {
+        return browser.driver().findElements(By.xpath("//table[@id='credentials:list']/tbody/tr/td[1]")).stream()
+                .map(cell -> cell.getText().strip())
+                .toList();
     }
 
     @Test

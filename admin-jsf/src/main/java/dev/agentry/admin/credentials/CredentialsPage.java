@@ -121,14 +121,6 @@ public class CredentialsPage implements Serializable {
         this.expiry = expiry == null ? "" : expiry;
     }
 
-    public String getSort() {
-        return sort;
-    }
-
-    public boolean isDescending() {
-        return descending;
-    }
-
     public int getPage() {
         return page;
     }

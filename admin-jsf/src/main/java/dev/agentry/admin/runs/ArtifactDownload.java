@@ -41,7 +41,7 @@ public class ArtifactDownload extends HttpServlet {
                 return;
             }
             Path file = artifacts.file(rest.substring(0, slash), rest.substring(slash + 1));
-            response.setContentType(rest.endsWith(".json") ? "application/json" : "text/plain; charset=utf-8");
+            response.setContentType(RunArtifacts.mediaTypeOf(rest));
             response.setHeader("Content-Disposition", "attachment; filename=\"" + file.getFileName() + "\"");
             Files.copy(file, response.getOutputStream());
         } catch (AgentryException e) {

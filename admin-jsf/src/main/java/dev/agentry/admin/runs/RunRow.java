@@ -1,7 +1,7 @@
 package dev.agentry.admin.runs;
 
+import dev.agentry.core.runs.RunStatus;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import java.io.Serializable;
 
 /** A run as a row of the list and the head of its page: the envelope's fields as plain text. */
@@ -32,14 +32,13 @@ public record RunRow(
                 run.getBoolean("cancelRequested", false));
     }
 
+    /** A member as text; null and absent members are empty. */
     static String text(JsonObject json, String name) {
-        return json.get(name) instanceof JsonString s ? s.getString() : "";
+        return json.getString(name, "");
     }
 
+    /** Whether the run has ended; the rule is the core's. */
     public boolean ended() {
-        return switch (status) {
-            case "succeeded", "failed", "timed_out", "cancelled" -> true;
-            default -> false;
-        };
+        return RunStatus.parse(status).map(RunStatus::terminal).orElse(false);
     }
 }

@@ -18,6 +18,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -53,12 +54,12 @@ public class WebhooksPage implements Serializable {
                 .filter(c -> !c.status().equals("revoked"))
                 .toList();
         // Start with the first credential that has subscriptions, if any has.
-        for (CredentialView owner : owners) {
-            if (!subscriptions.list(owner.id()).isEmpty()) {
-                credentialId = owner.id();
-                break;
-            }
-        }
+        Set<String> subscribers = subscriptions.subscriberIds();
+        credentialId = owners.stream()
+                .map(CredentialView::id)
+                .filter(subscribers::contains)
+                .findFirst()
+                .orElse(null);
         read();
     }
 

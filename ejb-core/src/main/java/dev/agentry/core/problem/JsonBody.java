@@ -125,10 +125,6 @@ public final class JsonBody {
         errors.add(new FieldError(name(field), code, message));
     }
 
-    public boolean hasErrors() {
-        return !errors.isEmpty();
-    }
-
     private void unknown(Set<String> fields, String what) {
         json.keySet().stream()
                 .filter(key -> !fields.contains(key))

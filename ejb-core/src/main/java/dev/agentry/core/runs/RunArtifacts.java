@@ -64,6 +64,20 @@ public class RunArtifacts {
         }
     }
 
+    /** The media type a bundle file is served as, by its name: JSON, JSON lines, the diff, else text. */
+    public static String mediaTypeOf(String path) {
+        if (path.endsWith(".json")) {
+            return "application/json";
+        }
+        if (path.endsWith(".jsonl")) {
+            return "application/x-ndjson";
+        }
+        if (path.endsWith(".diff")) {
+            return "text/x-diff; charset=utf-8";
+        }
+        return "text/plain; charset=utf-8";
+    }
+
     public void zip(String runId, OutputStream out) throws IOException {
         Path bundle = sealed(runId);
         try (ZipOutputStream zip = new ZipOutputStream(out)) {

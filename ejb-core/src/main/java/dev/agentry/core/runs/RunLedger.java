@@ -135,8 +135,8 @@ public class RunLedger {
         if (updated == 0) {
             return false;
         }
+        // Loaded after the update, in this transaction: the row as it now is.
         AgentRun run = em.find(AgentRun.class, id);
-        em.refresh(run);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("runId", id);
         data.put("agent", run.getAgentSlug());

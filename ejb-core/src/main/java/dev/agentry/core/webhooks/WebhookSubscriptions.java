@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A credential's webhook subscriptions (SPEC section 8). A credential sees and changes only its own;
@@ -74,6 +75,12 @@ public class WebhookSubscriptions {
                 .getResultStream()
                 .map(s -> SubscriptionView.of(s, now))
                 .toList();
+    }
+
+    /** The credentials that have at least one subscription, for the console to offer. */
+    public Set<String> subscriberIds() {
+        return Set.copyOf(em.createQuery("select distinct s.credentialId from WebhookSubscription s", String.class)
+                .getResultList());
     }
 
     public SubscriptionView get(String credentialId, String id) {

@@ -169,20 +169,8 @@ public class RunsResource {
     @Produces(MediaType.WILDCARD)
     @Operation(summary = "One file of the bundle, e.g. files/patch.diff")
     public Response file(@PathParam("id") String id, @PathParam("path") String path) {
-        return Response.ok(artifacts.file(id, path).toFile(), type(path)).build();
-    }
-
-    private static String type(String path) {
-        if (path.endsWith(".json")) {
-            return MediaType.APPLICATION_JSON;
-        }
-        if (path.endsWith(".jsonl")) {
-            return "application/x-ndjson";
-        }
-        if (path.endsWith(".diff")) {
-            return "text/x-diff; charset=utf-8";
-        }
-        return MediaType.TEXT_PLAIN + "; charset=utf-8";
+        return Response.ok(artifacts.file(id, path).toFile(), RunArtifacts.mediaTypeOf(path))
+                .build();
     }
 
     private JsonObject withLinks(JsonObject run) {
