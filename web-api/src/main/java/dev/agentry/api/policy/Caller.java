@@ -1,6 +1,7 @@
 package dev.agentry.api.policy;
 
 import dev.agentry.core.policy.Admission;
+import dev.agentry.core.policy.Grant;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,5 +36,10 @@ public class Caller {
     public Set<String> scopes() {
         Set<String> held = Set.copyOf(admission().policy().scopes());
         return token.getGroups().stream().filter(held::contains).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** What this caller may see and do, by datum: the one rule every resource hands to ejb-core. */
+    public Grant grant() {
+        return new Grant(credentialId(), scopes());
     }
 }
