@@ -3,6 +3,7 @@ package dev.agentry.admin.credentials;
 import dev.agentry.admin.messages.PageMessages;
 import dev.agentry.core.policy.CredentialService;
 import dev.agentry.core.policy.CredentialView;
+import dev.agentry.core.policy.Grant;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.FieldError;
 import jakarta.faces.view.ViewScoped;
@@ -40,7 +41,7 @@ public class CredentialPage implements Serializable {
     public void load() {
         if (id != null && !id.isBlank() && credential == null) {
             try {
-                credential = credentials.find(id);
+                credential = credentials.find(Grant.console(), id);
                 form = CredentialForm.of(credential);
             } catch (AgentryException e) {
                 PageMessages.error(null, PageMessages.text("credential.notFound"));
@@ -53,7 +54,7 @@ public class CredentialPage implements Serializable {
             return;
         }
         try {
-            credential = credentials.create(form.request(true));
+            credential = credentials.create(Grant.console(), form.request(true));
             secret = credential.clientSecret();
             id = credential.id();
             form = CredentialForm.of(credential);
@@ -67,15 +68,15 @@ public class CredentialPage implements Serializable {
         if (!lifetimeIsANumber()) {
             return;
         }
-        act(() -> credentials.change(id, form.request(!form.isNeverExpires())), "credential.saved");
+        act(() -> credentials.change(Grant.console(), id, form.request(!form.isNeverExpires())), "credential.saved");
     }
 
     public void pause() {
-        act(() -> credentials.pause(id), "credential.paused");
+        act(() -> credentials.pause(Grant.console(), id), "credential.paused");
     }
 
     public void resume() {
-        act(() -> credentials.resume(id), "credential.resumed");
+        act(() -> credentials.resume(Grant.console(), id), "credential.resumed");
     }
 
     public void askRevoke() {
@@ -88,12 +89,12 @@ public class CredentialPage implements Serializable {
 
     public void revoke() {
         confirmingRevoke = false;
-        act(() -> credentials.revoke(id), "credential.revoked");
+        act(() -> credentials.revoke(Grant.console(), id), "credential.revoked");
     }
 
     public void rotate() {
         try {
-            CredentialView rotated = credentials.rotate(id);
+            CredentialView rotated = credentials.rotate(Grant.console(), id);
             secret = rotated.clientSecret();
             credential = rotated;
             PageMessages.info(

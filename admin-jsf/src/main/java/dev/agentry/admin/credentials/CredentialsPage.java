@@ -2,6 +2,7 @@ package dev.agentry.admin.credentials;
 
 import dev.agentry.core.policy.CredentialService;
 import dev.agentry.core.policy.CredentialView;
+import dev.agentry.core.policy.Grant;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -36,7 +37,7 @@ public class CredentialsPage implements Serializable {
 
     @PostConstruct
     void load() {
-        all = credentials.list();
+        all = credentials.list(Grant.console());
     }
 
     /** The credentials the filters select, sorted, before paging. */

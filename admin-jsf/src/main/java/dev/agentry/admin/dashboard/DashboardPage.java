@@ -6,6 +6,7 @@ import dev.agentry.core.audit.AuditView;
 import dev.agentry.core.health.HealthReport;
 import dev.agentry.core.policy.CredentialService;
 import dev.agentry.core.policy.CredentialView;
+import dev.agentry.core.policy.Grant;
 import dev.agentry.core.runs.RunService;
 import dev.agentry.core.webhooks.WebhookDeliveries;
 import jakarta.annotation.PostConstruct;
@@ -59,7 +60,7 @@ public class DashboardPage implements Serializable {
     @PostConstruct
     void load() {
         checks = HealthReport.of(readiness).checks();
-        expiring = credentials.list().stream()
+        expiring = credentials.list(Grant.console()).stream()
                 .filter(CredentialView::expiringSoon)
                 .sorted(Comparator.comparing(CredentialView::expiresAt))
                 .toList();

@@ -3,6 +3,7 @@ package dev.agentry.admin.webhooks;
 import dev.agentry.admin.messages.PageMessages;
 import dev.agentry.core.policy.CredentialService;
 import dev.agentry.core.policy.CredentialView;
+import dev.agentry.core.policy.Grant;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.webhooks.DeadLetterView;
 import dev.agentry.core.webhooks.DeliveryView;
@@ -50,7 +51,7 @@ public class WebhooksPage implements Serializable {
 
     @PostConstruct
     void load() {
-        owners = credentials.list().stream()
+        owners = credentials.list(Grant.console()).stream()
                 .filter(c -> !c.status().equals("revoked"))
                 .toList();
         // Start with the first credential that has subscriptions, if any has.

@@ -1,36 +1,56 @@
 package dev.agentry.core.audit;
 
-import dev.agentry.core.problem.AgentryException;
-import dev.agentry.core.problem.ErrorCode;
+import dev.agentry.core.cursor.CursorSeal;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import java.util.Objects;
+import java.util.stream.Stream;
 
-/** The opaque, versioned cursor of the audit trail's pages: a chain position, encoded. */
-public final class AuditCursor {
+/**
+ * The payload of the audit trail's paging cursor: a version, the query's filters and a chain position.
+ * {@link CursorSeal} seals it like every other cursor, so a cursor forged, edited, carried from
+ * another feed, or reused with other filters is {@code cursor_invalid}: a caller cannot steer the
+ * position past what the filters it was issued for would have shown.
+ */
+final class AuditCursor {
 
-    private static final String VERSION = "a1:";
+    /** {@code a1} was the unsealed Base64 position of earlier versions: refused now, like any forgery. */
+    private static final String VERSION = "a2";
 
     private AuditCursor() {}
 
-    static String after(long sequence) {
-        return Base64.getUrlEncoder()
-                .withoutPadding()
-                .encodeToString((VERSION + sequence).getBytes(StandardCharsets.UTF_8));
+    static String payload(AuditQuery filters, long sequence) {
+        return VERSION + "|" + binding(filters) + "|" + sequence;
     }
 
-    /** The position a cursor continues after, or {@code null} for none; {@code cursor_invalid} if forged. */
-    public static Long read(String cursor) {
-        if (cursor == null || cursor.isBlank()) {
-            return null;
+    /** The chain position an opened cursor continues after, if it was issued for these filters. */
+    static long position(AuditQuery filters, String payload) {
+        // The binding's values are URL-encoded, so it holds no '|': a cursor of ours has three parts.
+        String[] parts = payload.split("\\|", -1);
+        if (parts.length != 3 || !parts[0].equals(VERSION)) {
+            throw CursorSeal.invalid("The cursor is not an audit trail cursor.");
+        }
+        if (!parts[1].equals(binding(filters))) {
+            throw CursorSeal.invalid(
+                    "The cursor was issued for other filters; use the same filters, or start again without a cursor.");
         }
         try {
-            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (text.startsWith(VERSION)) {
-                return Long.parseLong(text.substring(VERSION.length()));
+            long sequence = Long.parseLong(parts[2]);
+            if (sequence >= 0) {
+                return sequence;
             }
-        } catch (IllegalArgumentException e) {
-            // not one of ours: refused below
+        } catch (NumberFormatException e) {
+            // refused below
         }
-        throw new AgentryException(ErrorCode.CURSOR_INVALID, "The cursor is not one this API issued.");
+        throw CursorSeal.invalid("The cursor is not an audit trail cursor.");
+    }
+
+    /** The filters, each encoded so that no two different sets of filters read the same. */
+    private static String binding(AuditQuery q) {
+        return String.join(
+                ",",
+                Stream.of(q.since(), q.until(), q.credentialId(), q.action(), q.outcome())
+                        .map(v -> URLEncoder.encode(Objects.toString(v, ""), StandardCharsets.UTF_8))
+                        .toList());
     }
 }

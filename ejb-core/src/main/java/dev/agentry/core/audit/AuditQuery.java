@@ -10,7 +10,7 @@ import java.time.Instant;
  * @param credentialId records of this credential
  * @param action records whose action or route contains this text
  * @param outcome {@code success}, {@code denied} or {@code failed}
- * @param afterSequence the cursor: records chained after this position
+ * @param afterSequence records chained after this position (from a cursor, or the console's own paging)
  * @param limit at most this many (1 to 500)
  */
 public record AuditQuery(
@@ -20,4 +20,10 @@ public record AuditQuery(
         String action,
         String outcome,
         Long afterSequence,
-        int limit) {}
+        int limit) {
+
+    /** The same filters, continuing after {@code sequence}. */
+    public AuditQuery after(Long sequence) {
+        return new AuditQuery(since, until, credentialId, action, outcome, sequence, limit);
+    }
+}

@@ -1,5 +1,6 @@
 package dev.agentry.core.audit;
 
+import dev.agentry.core.cursor.CursorSeal;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.FieldError;
 import dev.agentry.persistence.audit.AuditRecord;
@@ -39,13 +40,31 @@ public class AuditService {
     @Inject
     AuditKey key;
 
+    @Inject
+    CursorSeal seal;
+
     /** Records the current request as a call; it is written with the next batch. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void recordCall(String outcome, String errorCode) {
         trail.call(outcome, errorCode);
     }
 
-    /** Chained records matching the query, oldest first, with a cursor to the next page. */
+    /**
+     * Chained records matching the filters, continuing after a cursor this trail issued for the same
+     * filters ({@code cursor_invalid} for any other), with a sealed cursor to the next page.
+     */
+    public AuditPage page(AuditQuery filters, String cursor) {
+        return page(
+                cursor == null || cursor.isBlank()
+                        ? filters
+                        : filters.after(AuditCursor.position(filters, seal.open(cursor))));
+    }
+
+    /**
+     * Chained records matching the query, oldest first, with a cursor to the next page. The query's
+     * position is trusted: the console pages by the sequences it shows; callers from outside page by
+     * cursor through {@link #page(AuditQuery, String)}.
+     */
     public AuditPage page(AuditQuery query) {
         if (query.limit() < 1 || query.limit() > MAX_PAGE) {
             throw AgentryException.validation(
@@ -75,7 +94,9 @@ public class AuditService {
         boolean hasMore = found.size() > query.limit();
         List<AuditView> data =
                 found.stream().limit(query.limit()).map(AuditView::of).toList();
-        String next = hasMore ? AuditCursor.after(data.get(data.size() - 1).sequence()) : null;
+        String next = hasMore
+                ? seal.seal(AuditCursor.payload(query, data.get(data.size() - 1).sequence()))
+                : null;
         return new AuditPage(data, next, hasMore, data.size());
     }
 

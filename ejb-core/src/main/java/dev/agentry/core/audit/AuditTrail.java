@@ -58,6 +58,22 @@ public class AuditTrail {
     }
 
     /**
+     * Records an action a rule refused before it changed anything, where the refusal rolls the caller's
+     * transaction back (a boundary throwing {@code AgentryException}): the record joins the next batch of
+     * call records instead, so it outlives the rollback, and names the action and its target, which the
+     * API's record of the call could not. The call is not recorded a second time.
+     */
+    public void refusalOutsideTransaction(String action, String target, String errorCode) {
+        try {
+            buffer.add(fromRequest(action, target, "denied", errorCode));
+            context.markRecorded();
+        } catch (ContextNotActiveException e) {
+            buffer.add(new AuditRecord(
+                    now(), "system", null, null, null, null, action, target, null, null, "denied", errorCode, null));
+        }
+    }
+
+    /**
      * Records an API call that wrote no action record: a read, a refusal or a failure. It changed
      * nothing, so it joins the next batch instead of costing a transaction of its own.
      */

@@ -17,12 +17,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Manages credentials for automation and for the console: create, change, rotate, pause, resume,
- * revoke, delete. A new or rotated secret is returned exactly once and only its hash is kept.
+ * revoke, delete. A new or rotated secret is returned exactly once and only its hash is kept. Every
+ * operation is bounded by the caller's {@link Grant} under the grant ceiling ({@link CredentialCeiling}):
+ * a refusal is {@code scope_denied}, audited with its action and target, and changes nothing.
  */
 @Stateless
 public class CredentialService {
@@ -50,13 +53,17 @@ public class CredentialService {
     @ConfigProperty(name = "agentry.credentials.rotation-overlap", defaultValue = "PT24H")
     Duration rotationOverlap;
 
-    public CredentialView create(CredentialRequest request) {
+    /** Creates a credential holding only scopes the caller holds itself. */
+    public CredentialView create(Grant caller, CredentialRequest request) {
+        CredentialRules.checkNew(request);
+        refuseIf(ceiling(caller).refusesGranting(CredentialRules.scopes(request.scopes())), "credential.create", null);
         return createWithSecret(request, newClientId(), ClientSecret.generate());
     }
 
     /**
      * Creates a credential whose client id and secret are given, as the first-start bootstrap takes
-     * them from configuration. The secret must already have passed {@link ClientSecret#parse}.
+     * them from configuration: the system acting before any caller exists, so no ceiling bounds it.
+     * The secret must already have passed {@link ClientSecret#parse}.
      */
     public CredentialView createWithSecret(CredentialRequest request, String clientId, ClientSecret secret) {
         CredentialRules.checkNew(request);
@@ -68,22 +75,33 @@ public class CredentialService {
         return CredentialView.of(credential, now).withSecret(secret);
     }
 
-    public List<CredentialView> list() {
+    /**
+     * The credentials the caller may manage, newest first: those holding no scope beyond its own. A
+     * stronger credential is left out rather than shown: its details (owner, allowlist, client id) are
+     * none of a weaker manager's business, and it could not act on it anyway.
+     */
+    public List<CredentialView> list(Grant caller) {
         Instant now = clock.instant();
+        CredentialCeiling ceiling = ceiling(caller);
         return em.createNamedQuery("Credential.listAll", Credential.class)
-                .setMaxResults(MAX_LISTED)
                 .getResultStream()
+                .filter(c -> ceiling.covers(c.getScopes()))
+                .limit(MAX_LISTED)
                 .map(c -> CredentialView.of(c, now))
                 .toList();
     }
 
-    public CredentialView find(String id) {
-        return CredentialView.of(credential(id), clock.instant());
+    public CredentialView find(Grant caller, String id) {
+        return CredentialView.of(actedOn(caller, id, "credential.read"), clock.instant());
     }
 
-    public CredentialView change(String id, CredentialRequest request) {
+    public CredentialView change(Grant caller, String id, CredentialRequest request) {
         CredentialRules.checkChange(request);
         Credential credential = credential(id);
+        refuseIf(
+                ceiling(caller).refusesChange(credential.getUid(), credential.getScopes(), request),
+                "credential.update",
+                credential.getUid());
         requireNotRevoked(credential, "changed");
         Instant now = clock.instant();
         apply(credential, request, false, now);
@@ -91,8 +109,8 @@ public class CredentialService {
     }
 
     /** Issues a new secret; the old one keeps working for the configured overlap. */
-    public CredentialView rotate(String id) {
-        Credential credential = credential(id);
+    public CredentialView rotate(Grant caller, String id) {
+        Credential credential = actedOn(caller, id, "credential.rotate");
         requireNotRevoked(credential, "rotated");
         Instant now = clock.instant();
         ClientSecret secret = ClientSecret.generate();
@@ -100,16 +118,16 @@ public class CredentialService {
         return announce(credential, "credential.rotate", now).withSecret(secret);
     }
 
-    public CredentialView pause(String id) {
-        Credential credential = credential(id);
+    public CredentialView pause(Grant caller, String id) {
+        Credential credential = actedOn(caller, id, "credential.pause");
         requireNotRevoked(credential, "paused");
         Instant now = clock.instant();
         credential.pause(now);
         return announce(credential, "credential.pause", now);
     }
 
-    public CredentialView resume(String id) {
-        Credential credential = credential(id);
+    public CredentialView resume(Grant caller, String id) {
+        Credential credential = actedOn(caller, id, "credential.resume");
         requireNotRevoked(credential, "resumed");
         Instant now = clock.instant();
         credential.resume(now);
@@ -117,8 +135,8 @@ public class CredentialService {
     }
 
     /** Revokes for good; revoking twice is harmless. */
-    public CredentialView revoke(String id) {
-        Credential credential = credential(id);
+    public CredentialView revoke(Grant caller, String id) {
+        Credential credential = actedOn(caller, id, "credential.revoke");
         Instant now = clock.instant();
         if (!credential.isRevoked()) {
             outbox.publish(EventCatalog.CREDENTIAL_REVOKED, CredentialEvents.data(credential));
@@ -127,8 +145,8 @@ public class CredentialService {
         return announce(credential, "credential.revoke", now);
     }
 
-    public void delete(String id) {
-        Credential credential = credential(id);
+    public void delete(Grant caller, String id) {
+        Credential credential = actedOn(caller, id, "credential.delete");
         em.remove(credential);
         audit.action("credential.delete", credential.getUid());
         changed.fire(new CredentialChanged(credential.getUid()));
@@ -165,6 +183,31 @@ public class CredentialService {
                     ? r.reminderDays()
                     : creating ? CredentialRules.DEFAULT_REMINDER_DAYS : c.getReminderDays();
             c.expireAt(expiresAt, reminderDays, now);
+        }
+    }
+
+    /** The credential named, if the caller's ceiling covers it; the refusal is audited as {@code action}. */
+    private Credential actedOn(Grant caller, String id, String action) {
+        Credential credential = credential(id);
+        refuseIf(
+                ceiling(caller).refusesActingOn(credential.getUid(), credential.getScopes()),
+                action,
+                credential.getUid());
+        return credential;
+    }
+
+    private static CredentialCeiling ceiling(Grant caller) {
+        return new CredentialCeiling(caller);
+    }
+
+    /**
+     * Refuses with {@code scope_denied}. The refusal rolls this transaction back, so its record is kept
+     * outside it, naming the action and target the API's record of the call could not.
+     */
+    private void refuseIf(Optional<String> refusal, String action, String target) {
+        if (refusal.isPresent()) {
+            audit.refusalOutsideTransaction(action, target, ErrorCode.SCOPE_DENIED.code());
+            throw new AgentryException(ErrorCode.SCOPE_DENIED, refusal.get());
         }
     }
 

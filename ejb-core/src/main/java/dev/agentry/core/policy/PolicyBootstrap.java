@@ -84,7 +84,8 @@ public class PolicyBootstrap {
             LOG.infof("Created the bootstrap credential %s from configuration", configuredClientId.get());
             return;
         }
-        CredentialView created = credentials.create(request);
+        // The first start acts for the operator, as the console does: no caller's ceiling bounds it.
+        CredentialView created = credentials.create(Grant.console(), request);
         Path file = write(created.clientId(), created.clientSecret());
         LOG.infof(
                 "Created the bootstrap credential %s; its secret is in %s (readable by the server's user only)",

@@ -3,7 +3,6 @@ package dev.agentry.api.audit;
 import dev.agentry.api.capabilities.ApiSurface;
 import dev.agentry.api.capabilities.Stability;
 import dev.agentry.api.request.QueryParameters;
-import dev.agentry.core.audit.AuditCursor;
 import dev.agentry.core.audit.AuditPage;
 import dev.agentry.core.audit.AuditQuery;
 import dev.agentry.core.audit.AuditService;
@@ -45,14 +44,16 @@ public class AuditResource {
             @QueryParam("outcome") String outcome,
             @QueryParam("cursor") String cursor,
             @QueryParam("limit") String limit) {
-        return audit.page(new AuditQuery(
-                InstantParameter.parse("since", since),
-                InstantParameter.parse("until", until),
-                blankToNull(credentialId),
-                blankToNull(action),
-                blankToNull(outcome),
-                AuditCursor.read(cursor),
-                QueryParameters.integer("limit", limit, DEFAULT_LIMIT)));
+        return audit.page(
+                new AuditQuery(
+                        InstantParameter.parse("since", since),
+                        InstantParameter.parse("until", until),
+                        blankToNull(credentialId),
+                        blankToNull(action),
+                        blankToNull(outcome),
+                        null,
+                        QueryParameters.integer("limit", limit, DEFAULT_LIMIT)),
+                cursor);
     }
 
     @POST

@@ -2,6 +2,7 @@ package dev.agentry.api.credentials;
 
 import dev.agentry.api.capabilities.ApiSurface;
 import dev.agentry.api.capabilities.Stability;
+import dev.agentry.api.policy.Caller;
 import dev.agentry.core.policy.CredentialService;
 import dev.agentry.core.policy.CredentialView;
 import jakarta.annotation.security.RolesAllowed;
@@ -26,7 +27,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 
 /**
  * Credential management for automation. {@code clientSecret} appears only in the answers to create
- * and rotate; store it then, it is never shown again.
+ * and rotate; store it then, it is never shown again. Bounded by the grant ceiling: a caller grants
+ * only scopes it holds, sees and acts on only credentials within its own scopes, and never changes its
+ * own scopes, event interests, allowlist or expiry ({@code 403 scope_denied}, naming the scopes).
  */
 @Path("/credentials")
 @RequestScoped
@@ -39,6 +42,9 @@ public class CredentialsResource {
     @Inject
     CredentialService credentials;
 
+    @Inject
+    Caller caller;
+
     @Context
     UriInfo uriInfo;
 
@@ -46,7 +52,7 @@ public class CredentialsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a credential; the answer holds its secret, shown this once")
     public Response create(JsonValue body) {
-        CredentialView created = credentials.create(CredentialJson.read(body));
+        CredentialView created = credentials.create(caller.grant(), CredentialJson.read(body));
         return Response.created(
                         uriInfo.getAbsolutePathBuilder().path(created.id()).build())
                 .entity(created)
@@ -56,14 +62,14 @@ public class CredentialsResource {
     @GET
     @Operation(summary = "Every credential, newest first")
     public List<CredentialView> list() {
-        return credentials.list();
+        return credentials.list(caller.grant());
     }
 
     @GET
     @Path("{id}")
     @Operation(summary = "One credential")
     public CredentialView find(@PathParam("id") String id) {
-        return credentials.find(id);
+        return credentials.find(caller.grant(), id);
     }
 
     @PATCH
@@ -71,14 +77,14 @@ public class CredentialsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change the given fields; ttlDays null means never expires")
     public CredentialView change(@PathParam("id") String id, JsonValue body) {
-        return credentials.change(id, CredentialJson.read(body));
+        return credentials.change(caller.grant(), id, CredentialJson.read(body));
     }
 
     @DELETE
     @Path("{id}")
     @Operation(summary = "Delete a credential; its tokens stop working")
     public Response delete(@PathParam("id") String id) {
-        credentials.delete(id);
+        credentials.delete(caller.grant(), id);
         return Response.noContent().build();
     }
 
@@ -86,27 +92,27 @@ public class CredentialsResource {
     @Path("{id}/rotate")
     @Operation(summary = "New secret, shown this once; the old one works until previousSecretValidUntil")
     public CredentialView rotate(@PathParam("id") String id) {
-        return credentials.rotate(id);
+        return credentials.rotate(caller.grant(), id);
     }
 
     @POST
     @Path("{id}/pause")
     @Operation(summary = "Pause: its tokens are refused within seconds")
     public CredentialView pause(@PathParam("id") String id) {
-        return credentials.pause(id);
+        return credentials.pause(caller.grant(), id);
     }
 
     @POST
     @Path("{id}/resume")
     @Operation(summary = "Resume a paused credential")
     public CredentialView resume(@PathParam("id") String id) {
-        return credentials.resume(id);
+        return credentials.resume(caller.grant(), id);
     }
 
     @POST
     @Path("{id}/revoke")
     @Operation(summary = "Revoke for good")
     public CredentialView revoke(@PathParam("id") String id) {
-        return credentials.revoke(id);
+        return credentials.revoke(caller.grant(), id);
     }
 }
