@@ -14,8 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.agentry.it.harness.Api;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.URLEncoder;
+import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -144,23 +144,29 @@ class AuditIT {
         verify();
         String cursor = json(get("api/v1/audit?limit=2", asBootstrap())).getString("nextCursor");
         String payload = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-        String forgedOldFormat = Base64.getUrlEncoder()
-                .withoutPadding()
-                .encodeToString("a1:1".getBytes(StandardCharsets.UTF_8));
+        String forgedOldFormat =
+                Base64.getUrlEncoder().withoutPadding().encodeToString("a1:1".getBytes(StandardCharsets.UTF_8));
         // The position moved, the seal kept: what someone steering the cursor would try.
         String moved = payload.replaceFirst("\\|(\\d+)~", "|1$1~");
         assertNotEquals(payload, moved);
-        String tampered = Base64.getUrlEncoder().withoutPadding().encodeToString(moved.getBytes(StandardCharsets.UTF_8));
-        String changesCursor = json(get("api/v1/changes?limit=1", asBootstrap())).getString("nextCursor");
+        String tampered =
+                Base64.getUrlEncoder().withoutPadding().encodeToString(moved.getBytes(StandardCharsets.UTF_8));
+        String changesCursor =
+                json(get("api/v1/changes?limit=1", asBootstrap())).getString("nextCursor");
 
-        for (String forged : List.of(forgedOldFormat, tampered, changesCursor, cursor.substring(0, cursor.length() - 2))) {
+        for (String forged :
+                List.of(forgedOldFormat, tampered, changesCursor, cursor.substring(0, cursor.length() - 2))) {
             assertProblem(
-                    get("api/v1/audit?limit=2&cursor=" + URLEncoder.encode(forged, StandardCharsets.UTF_8), asBootstrap()),
+                    get(
+                            "api/v1/audit?limit=2&cursor=" + URLEncoder.encode(forged, StandardCharsets.UTF_8),
+                            asBootstrap()),
                     400,
                     "cursor_invalid");
         }
-        assertProblem(get("api/v1/audit?limit=2&outcome=denied&cursor=" + cursor, asBootstrap()), 400, "cursor_invalid");
-        assertEquals(200, get("api/v1/audit?limit=5&cursor=" + cursor, asBootstrap()).statusCode(), "the limit may change");
+        assertProblem(
+                get("api/v1/audit?limit=2&outcome=denied&cursor=" + cursor, asBootstrap()), 400, "cursor_invalid");
+        assertEquals(
+                200, get("api/v1/audit?limit=5&cursor=" + cursor, asBootstrap()).statusCode(), "the limit may change");
     }
 
     @Test

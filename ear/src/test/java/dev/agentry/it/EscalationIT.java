@@ -61,8 +61,11 @@ class EscalationIT {
         String name = "escalated-" + UUID.randomUUID();
 
         JsonObject problem = refused(
-                send("POST", "", "{\"name\":\"" + name + "\",\"owner\":\"it\",\"scopes\":"
-                        + "[\"audit:read\",\"users:read_sensitive\",\"credentials:manage\"]}"),
+                send(
+                        "POST",
+                        "",
+                        "{\"name\":\"" + name + "\",\"owner\":\"it\",\"scopes\":"
+                                + "[\"audit:read\",\"users:read_sensitive\",\"credentials:manage\"]}"),
                 "audit:read",
                 "users:read_sensitive");
 
@@ -93,7 +96,8 @@ class EscalationIT {
         assertEquals(manager.get("expiresAt"), unchanged.get("expiresAt"));
         assertEquals(refusedRequests.size(), audited().size());
         // Its name and description are its own.
-        assertEquals(200, patch(manager, "{\"description\":\"renamed by itself\"}").statusCode());
+        assertEquals(
+                200, patch(manager, "{\"description\":\"renamed by itself\"}").statusCode());
     }
 
     @Test
@@ -113,8 +117,7 @@ class EscalationIT {
         assertEquals("active", unchanged.getString("status"));
         assertFalse(unchanged.containsKey("rotatedAt") && !unchanged.isNull("rotatedAt"), "not rotated");
         assertFalse(unchanged.getString("description", "").equals("mine now"));
-        assertEquals(
-                200, get("api/v1/auth/whoami", bearer(tokenFor(stronger))).statusCode(), "its secret still works");
+        assertEquals(200, get("api/v1/auth/whoami", bearer(tokenFor(stronger))).statusCode(), "its secret still works");
         Map<String, JsonObject> records = audited();
         assertEquals(
                 List.of(
@@ -184,7 +187,10 @@ class EscalationIT {
         assertEquals(List.of("entries:read", "credentials:manage"), strings(json(changed), "scopes"));
         assertEquals(200, send("POST", "/" + id + "/revoke", null).statusCode());
         assertEquals(204, send("DELETE", "/" + id, null).statusCode());
-        assertEquals(200, send("POST", "/" + manager.getString("id") + "/rotate", null).statusCode(), "itself");
+        assertEquals(
+                200,
+                send("POST", "/" + manager.getString("id") + "/rotate", null).statusCode(),
+                "itself");
     }
 
     /** A call of the manager with a fresh request id, so its audit record can be found. */
@@ -219,15 +225,14 @@ class EscalationIT {
 
     /** The audit records of the refused requests, read by a credential holding only {@code audit:read}. */
     private Map<String, JsonObject> audited() {
-        String[] auditor = bearer(tokenFor(
-                createCredential("{\"name\":\"auditor\",\"owner\":\"it\",\"scopes\":[\"audit:read\"]}")));
+        String[] auditor = bearer(
+                tokenFor(createCredential("{\"name\":\"auditor\",\"owner\":\"it\",\"scopes\":[\"audit:read\"]}")));
         assertEquals(
                 200,
                 Api.send("POST", "api/v1/audit/verify", BodyPublishers.noBody(), auditor)
                         .statusCode());
-        List<JsonObject> records = json(get(
-                                "api/v1/audit?outcome=denied&limit=500&credentialId=" + manager.getString("id"),
-                                auditor))
+        List<JsonObject> records = json(
+                        get("api/v1/audit?outcome=denied&limit=500&credentialId=" + manager.getString("id"), auditor))
                 .getJsonArray("data")
                 .stream()
                 .map(JsonValue::asJsonObject)
@@ -248,7 +253,8 @@ class EscalationIT {
     private void assertAudited(String action, String target) {
         JsonObject record = audited().get(refusedRequests.get(0));
         assertEquals(action, record.getString("action"));
-        assertEquals(target, record.containsKey("target") && !record.isNull("target") ? record.getString("target") : null);
+        assertEquals(
+                target, record.containsKey("target") && !record.isNull("target") ? record.getString("target") : null);
     }
 
     private static List<String> scopesOf(JsonObject credential) {
