@@ -51,16 +51,7 @@ public class ChangeFeed {
     public ChangePage read(String cursor, String types, String limit, Grant grant) {
         int size = PageLimit.parse(limit);
         TreeSet<String> named = types(types);
-        named.stream()
-                .map(name -> collections.named(name).orElseThrow())
-                .filter(collection -> !grant.reads(collection))
-                .findFirst()
-                .ifPresent(collection -> {
-                    throw new AgentryException(
-                            ErrorCode.SCOPE_DENIED,
-                            "types names " + collection.name() + ", which needs the " + collection.readScope()
-                                    + " scope.");
-                });
+        refuseUnreadable(named, grant);
         TreeSet<String> selected = named.isEmpty() ? readable(grant) : named;
         String binding = binding(named, selected);
         long after = cursor == null || cursor.isBlank() ? 0 : position(cursor, binding);
@@ -119,6 +110,20 @@ public class ChangeFeed {
                 .filter(type -> !grant.revealsPersonalData(type))
                 .map(type -> PersonalData.redacted(type, change.getSnapshot()))
                 .orElse(change.getSnapshot());
+    }
+
+    /** {@code scope_denied} naming the scope of the first named collection the caller may not read. */
+    private void refuseUnreadable(TreeSet<String> named, Grant grant) {
+        named.stream()
+                .map(name -> collections.named(name).orElseThrow())
+                .filter(collection -> !grant.reads(collection))
+                .findFirst()
+                .ifPresent(collection -> {
+                    throw new AgentryException(
+                            ErrorCode.SCOPE_DENIED,
+                            "types names " + collection.name() + ", which needs the " + collection.readScope()
+                                    + " scope.");
+                });
     }
 
     /** The collections {@code grant} may read, by name. */
