@@ -491,7 +491,9 @@ class WebhooksIT {
         return Eventually.await(
                         "the test event routed to " + subscription,
                         Duration.ofSeconds(30),
-                        () -> json(get("api/v1/webhooks/subscriptions/" + subscription + "/deliveries?limit=200", owner))
+                        () -> json(get(
+                                        "api/v1/webhooks/subscriptions/" + subscription + "/deliveries?limit=200",
+                                        owner))
                                 .getJsonArray("data")
                                 .getValuesAs(JsonObject.class),
                         d -> d.stream().anyMatch(x -> x.getString("eventType").equals("webhook.test")))
