@@ -117,14 +117,23 @@ class ChangesIT {
                         .getString("field"));
     }
 
+    /**
+     * Before issue 13 a changes:read credential read every collection through the feed: now it needs
+     * the collection's read scope (403 naming it), and personal fields its :read_sensitive scope.
+     */
     @Test
     void snapshotsAreRedactedLikeTheCollections() {
         String feedOnly =
                 Api.tokenFor(createCredential("{\"name\":\"feed\",\"owner\":\"it\",\"scopes\":[\"changes:read\"]}"));
-        String withPii = Api.tokenFor(createCredential(
-                "{\"name\":\"feed pii\",\"owner\":\"it\",\"scopes\":[\"changes:read\",\"orders:read_sensitive\"]}"));
+        String orders = Api.tokenFor(createCredential(
+                "{\"name\":\"feed orders\",\"owner\":\"it\",\"scopes\":[\"changes:read\",\"orders:read\"]}"));
+        String withPii = Api.tokenFor(createCredential("{\"name\":\"feed pii\",\"owner\":\"it\","
+                + "\"scopes\":[\"changes:read\",\"orders:read\",\"orders:read_sensitive\"]}"));
 
-        JsonObject redacted = firstSnapshot(get("api/v1/changes?types=orders&limit=1", bearer(feedOnly)));
+        assertTrue(assertProblem(get("api/v1/changes?types=orders&limit=1", bearer(feedOnly)), 403, "scope_denied")
+                .getString("detail")
+                .contains("orders:read"));
+        JsonObject redacted = firstSnapshot(get("api/v1/changes?types=orders&limit=1", bearer(orders)));
         assertEquals(JsonValue.NULL, redacted.get("customerEmail"));
         assertTrue(redacted.getBoolean("redacted"));
         JsonObject revealed = firstSnapshot(get("api/v1/changes?types=orders&limit=1", bearer(withPii)));

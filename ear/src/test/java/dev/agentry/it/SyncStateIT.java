@@ -31,8 +31,11 @@ class SyncStateIT {
     @BeforeEach
     void credential() {
         DemoData.await();
-        consumer = bearer(Api.tokenFor(createCredential("{\"name\":\"sync\",\"owner\":\"it\","
-                + "\"scopes\":[\"changes:read\",\"syncstate:read\",\"syncstate:write\"]}")));
+        consumer = bearer(
+                Api.tokenFor(
+                        createCredential(
+                                "{\"name\":\"sync\",\"owner\":\"it\","
+                                        + "\"scopes\":[\"changes:read\",\"syncstate:read\",\"syncstate:write\",\"entries:read\",\"tags:read\"]}")));
     }
 
     @Test

@@ -36,7 +36,7 @@ class WebhooksIT {
     private static final WebhookReceiver RECEIVER = WebhookReceiver.get();
 
     private final String[] auth = bearer(Api.tokenFor(Api.createCredential("{\"name\":\"hooks-" + UUID.randomUUID()
-            + "\",\"owner\":\"it\",\"scopes\":[\"webhooks:manage\",\"webhooks:dlq:read\",\"webhooks:dlq:replay\"],"
+            + "\",\"owner\":\"it\",\"scopes\":[\"webhooks:manage\",\"webhooks:dlq:read\",\"webhooks:dlq:replay\",\"tags:read\"],"
             + "\"eventInterests\":[\"tag.*\",\"webhook.test\"]}")));
 
     @AfterEach
@@ -238,7 +238,8 @@ class WebhooksIT {
     @Test
     void credentialsAboutToExpireAndRevokedOnesAreAnnounced() {
         String[] watcher = bearer(Api.tokenFor(Api.createCredential("{\"name\":\"watcher-" + UUID.randomUUID()
-                + "\",\"owner\":\"it\",\"scopes\":[\"webhooks:manage\"],\"eventInterests\":[\"credential.*\"]}")));
+                + "\",\"owner\":\"it\",\"scopes\":[\"webhooks:manage\",\"credentials:manage\",\"changes:read\"],"
+                + "\"eventInterests\":[\"credential.*\"]}")));
         String name = "credentials-" + UUID.randomUUID();
         HttpResponse<String> subscribed = postJson(
                 "api/v1/webhooks/subscriptions",
@@ -246,6 +247,17 @@ class WebhooksIT {
                 watcher);
         assertEquals(201, subscribed.statusCode(), subscribed.body());
         RECEIVER.expectSecrets(name, json(subscribed).getString("secret"));
+        // A manager whose own scopes do not cover the credential's (no changes:read) hears nothing of it.
+        String[] narrow = bearer(Api.tokenFor(Api.createCredential("{\"name\":\"narrow-watcher-" + UUID.randomUUID()
+                + "\",\"owner\":\"it\",\"scopes\":[\"webhooks:manage\",\"credentials:manage\"],"
+                + "\"eventInterests\":[\"credential.*\",\"webhook.test\"]}")));
+        String narrowName = "narrow-" + UUID.randomUUID();
+        HttpResponse<String> narrowSubscribed = postJson(
+                "api/v1/webhooks/subscriptions",
+                "{\"url\":\"" + RECEIVER.url(narrowName, null) + "\",\"events\":[\"credential.*\"]}",
+                narrow);
+        assertEquals(201, narrowSubscribed.statusCode(), narrowSubscribed.body());
+        String narrowId = json(narrowSubscribed).getJsonObject("subscription").getString("id");
         JsonObject expiring = Api.createCredential("{\"name\":\"expiring-" + UUID.randomUUID()
                 + "\",\"owner\":\"it\",\"scopes\":[\"changes:read\"],\"ttlDays\":30,\"reminderDays\":7}");
         String credentialId = expiring.getString("id");
@@ -283,12 +295,16 @@ class WebhooksIT {
         assertTrue(both.stream()
                 .filter(x -> x.getString("body").contains("credential.revoked"))
                 .allMatch(x -> verified(x, 0)));
+        assertFalse(routedTypes(narrowId, narrow).contains("credential.revoked"), "beyond the narrow ceiling");
     }
 
     @Test
     void anEndedRunIsAnnouncedWithItsStatusAndOutcome() {
-        String[] watcher = bearer(Api.tokenFor(Api.createCredential("{\"name\":\"run-watcher-" + UUID.randomUUID()
-                + "\",\"owner\":\"it\",\"scopes\":[\"webhooks:manage\"],\"eventInterests\":[\"run.*\"]}")));
+        String[] watcher = bearer(
+                Api.tokenFor(
+                        Api.createCredential(
+                                "{\"name\":\"run-watcher-" + UUID.randomUUID()
+                                        + "\",\"owner\":\"it\",\"scopes\":[\"webhooks:manage\",\"runs:admin\"],\"eventInterests\":[\"run.*\"]}")));
         String name = "runs-" + UUID.randomUUID();
         HttpResponse<String> subscribed = postJson(
                 "api/v1/webhooks/subscriptions",
@@ -296,6 +312,17 @@ class WebhooksIT {
                 watcher);
         assertEquals(201, subscribed.statusCode(), subscribed.body());
         RECEIVER.expectSecrets(name, json(subscribed).getString("secret"));
+
+        // Without runs:admin, another credential's run is not announced to it.
+        String[] bystander = bearer(Api.tokenFor(Api.createCredential("{\"name\":\"run-bystander-" + UUID.randomUUID()
+                + "\",\"owner\":\"it\",\"scopes\":[\"webhooks:manage\",\"runs:read\"],"
+                + "\"eventInterests\":[\"run.*\",\"webhook.test\"]}")));
+        HttpResponse<String> bystanding = postJson(
+                "api/v1/webhooks/subscriptions",
+                "{\"url\":\"" + RECEIVER.url("bystander-" + UUID.randomUUID(), null) + "\",\"events\":[\"run.*\"]}",
+                bystander);
+        assertEquals(201, bystanding.statusCode(), bystanding.body());
+        String bystanderId = json(bystanding).getJsonObject("subscription").getString("id");
 
         String runId = Runs.start(Runs.task("demo", "[]", "[]", "[{\"final\":\"announced\"}]"))
                 .getString("id");
@@ -316,6 +343,9 @@ class WebhooksIT {
         assertEquals("no_op", data.getString("outcome"));
         assertEquals("demo", data.getString("agent"));
         assertEquals(Runs.get(runId).getString("bundleId"), data.getString("bundleId"));
+        assertTrue(
+                routedTypes(bystanderId, bystander).stream().noneMatch(t -> t.startsWith("run.")),
+                "another credential's run");
     }
 
     @Test
@@ -450,6 +480,26 @@ class WebhooksIT {
                 () -> json(get("api/v1/webhooks/subscriptions/" + subscription + "/deliveries", auth)),
                 p -> p.getInt("count") > 0 && done.test(p.getJsonArray("data").getJsonObject(0)));
         return page.getJsonArray("data").getJsonObject(0);
+    }
+
+    /**
+     * The event types routed to a subscription, once a test event sent to it now has been routed:
+     * routing goes in event order, so every earlier event has been routed too.
+     */
+    private static List<String> routedTypes(String subscription, String[] owner) {
+        Api.send("POST", "api/v1/webhooks/subscriptions/" + subscription + "/test", BodyPublishers.noBody(), owner);
+        return Eventually.await(
+                        "the test event routed to " + subscription,
+                        Duration.ofSeconds(30),
+                        () -> json(get(
+                                        "api/v1/webhooks/subscriptions/" + subscription + "/deliveries?limit=200",
+                                        owner))
+                                .getJsonArray("data")
+                                .getValuesAs(JsonObject.class),
+                        d -> d.stream().anyMatch(x -> x.getString("eventType").equals("webhook.test")))
+                .stream()
+                .map(x -> x.getString("eventType"))
+                .toList();
     }
 
     private static int outbox(String slug, boolean commit) {

@@ -2,7 +2,9 @@ package dev.agentry.core.catalog;
 
 import dev.agentry.core.cursor.CursorSeal;
 import dev.agentry.core.cursor.PageLimit;
+import dev.agentry.core.policy.Grant;
 import dev.agentry.core.problem.AgentryException;
+import dev.agentry.core.problem.ErrorCode;
 import dev.agentry.core.problem.FieldError;
 import dev.agentry.core.time.InstantParameter;
 import dev.agentry.persistence.catalog.CatalogItem;
@@ -44,8 +46,9 @@ public class CollectionReader {
     @Inject
     CursorSeal seal;
 
-    public CollectionPage page(String collection, CollectionRequest request, Set<String> scopes) {
-        CollectionDescriptor descriptor = describe(collection);
+    public CollectionPage page(String collection, CollectionRequest request, Grant grant) {
+        CollectionDescriptor descriptor = readable(collection, grant);
+        Set<String> scopes = grant.scopes();
         int limit = PageLimit.parse(request.limit());
         Instant since = InstantParameter.parse("updatedSince", request.updatedSince());
         List<String> projection = projection(descriptor, request.fields());
@@ -53,7 +56,7 @@ public class CollectionReader {
         String q = request.q() == null || request.q().isBlank()
                 ? null
                 : request.q().strip();
-        boolean reveals = descriptor.revealsTo(scopes);
+        boolean reveals = grant.revealsPersonalData(descriptor);
         String binding = binding(descriptor, since, q, request.filters());
         long after = after(request.cursor(), binding);
 
@@ -98,8 +101,9 @@ public class CollectionReader {
     }
 
     /** One record by id, uid, or (for orders) number; {@code not_found} if absent or deleted. */
-    public Map<String, Object> one(String collection, String key, String fields, Set<String> scopes) {
-        CollectionDescriptor descriptor = describe(collection);
+    public Map<String, Object> one(String collection, String key, String fields, Grant grant) {
+        CollectionDescriptor descriptor = readable(collection, grant);
+        Set<String> scopes = grant.scopes();
         List<String> projection = projection(descriptor, fields);
         StringBuilder jpql = new StringBuilder("select e from ")
                 .append(descriptor.entityName())
@@ -122,6 +126,19 @@ public class CollectionReader {
             throw AgentryException.notFound("There is no " + collection + " record " + FieldError.quoted(key) + ".");
         }
         return project(descriptor.redact(found.get(0).snapshot(), scopes), projection);
+    }
+
+    /**
+     * The collection, if {@code grant} may read it. The routes are guarded by their scope already;
+     * every other reader (the {@code catalog.read} tool, and what comes later) is guarded here.
+     */
+    private CollectionDescriptor readable(String collection, Grant grant) {
+        CollectionDescriptor descriptor = describe(collection);
+        if (!grant.reads(descriptor)) {
+            throw new AgentryException(
+                    ErrorCode.SCOPE_DENIED, "This collection needs the " + descriptor.readScope() + " scope.");
+        }
+        return descriptor;
     }
 
     CollectionDescriptor describe(String collection) {

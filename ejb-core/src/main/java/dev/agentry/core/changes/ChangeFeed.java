@@ -2,8 +2,10 @@ package dev.agentry.core.changes;
 
 import dev.agentry.core.catalog.CatalogCollections;
 import dev.agentry.core.catalog.CollectionDescriptor;
+import dev.agentry.core.catalog.PersonalData;
 import dev.agentry.core.cursor.CursorSeal;
 import dev.agentry.core.cursor.PageLimit;
+import dev.agentry.core.policy.Grant;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.ErrorCode;
 import dev.agentry.core.problem.FieldError;
@@ -12,31 +14,23 @@ import dev.agentry.persistence.changes.ChangeRecord;
 import dev.agentry.persistence.schema.AgentryDatabase;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
- * {@code GET /changes}: every create, update and delete of the catalog, in feed order, with cursors
- * that are opaque, versioned and bound to the {@code types} filter they were issued for.
+ * {@code GET /changes}: every create, update and delete of the catalog the caller may read, in feed
+ * order, redacted as the collection routes are, with cursors that are opaque, versioned and bound to
+ * the {@code types} filter (or the readable set) they were issued for.
  */
 @Stateless
 public class ChangeFeed {
 
     private static final String CURSOR_VERSION = "c1";
-
-    // Json.create* looks the provider up through the ServiceLoader on every call; once is enough.
-    private static final JsonProvider JSON = JsonProvider.provider();
 
     @PersistenceContext(unitName = AgentryDatabase.PERSISTENCE_UNIT)
     EntityManager em;
@@ -47,10 +41,19 @@ public class ChangeFeed {
     @Inject
     CursorSeal seal;
 
-    public ChangePage read(String cursor, String types, String limit, Set<String> scopes) {
+    /**
+     * A page of the changes {@code grant} may read. With {@code types}, every named collection must
+     * be readable ({@code scope_denied} otherwise); without, the page holds only the collections it
+     * may read, filtered in the query so pages stay full. A cursor is bound to the set it was issued
+     * for — the named types, or the readable set — so a caller whose scopes changed mid-walk starts
+     * again ({@code cursor_invalid}) instead of silently missing or gaining a collection's history.
+     */
+    public ChangePage read(String cursor, String types, String limit, Grant grant) {
         int size = PageLimit.parse(limit);
-        TreeSet<String> selected = types(types);
-        String binding = String.join(",", selected);
+        TreeSet<String> named = types(types);
+        refuseUnreadable(named, grant);
+        TreeSet<String> selected = named.isEmpty() ? readable(grant) : named;
+        String binding = binding(named, selected);
         long after = cursor == null || cursor.isBlank() ? 0 : position(cursor, binding);
         long purged = em.find(ChangeFeedState.class, ChangeFeedState.ID).getPurgedThrough();
         if (after < purged && cursor != null && !cursor.isBlank()) {
@@ -59,14 +62,19 @@ public class ChangeFeed {
                     "Retention has removed the changes this cursor points at; resynchronise the collections"
                             + " and start the feed again without a cursor.");
         }
+        if (selected.isEmpty()) {
+            // A changes:read caller without any collection scope: an empty feed, and a cursor to keep.
+            return new ChangePage(List.of(), cursor(binding, Math.max(after, purged)), false, 0);
+        }
+        boolean everything = selected.size() == collections.all().size();
         TypedQuery<ChangeRecord> query = em.createQuery(
                         "select c from ChangeRecord c where c.position > :after"
-                                + (selected.isEmpty() ? "" : " and c.resourceType in :types")
+                                + (everything ? "" : " and c.resourceType in :types")
                                 + " order by c.position",
                         ChangeRecord.class)
                 .setParameter("after", Math.max(after, purged))
                 .setMaxResults(size + 1);
-        if (!selected.isEmpty()) {
+        if (!everything) {
             query.setParameter("types", selected);
         }
         List<ChangeRecord> found = query.getResultList();
@@ -81,7 +89,7 @@ public class ChangeFeed {
                     change.getAction(),
                     change.getVersion(),
                     change.getChangedAt(),
-                    snapshot(change, scopes)));
+                    snapshot(change, grant)));
         }
         String next = data.isEmpty()
                 ? cursor(binding, Math.max(after, purged))
@@ -96,22 +104,46 @@ public class ChangeFeed {
     }
 
     /** The stored snapshot, untouched unless personal data must come out of it. */
-    private String snapshot(ChangeRecord change, Set<String> scopes) {
-        CollectionDescriptor type = collections.named(change.getResourceType()).orElse(null);
-        if (change.getSnapshot() == null
-                || type == null
-                || type.sensitiveFields().isEmpty()
-                || type.revealsTo(scopes)) {
-            return change.getSnapshot();
+    private String snapshot(ChangeRecord change, Grant grant) {
+        return collections
+                .named(change.getResourceType())
+                .filter(type -> !grant.revealsPersonalData(type))
+                .map(type -> PersonalData.redacted(type, change.getSnapshot()))
+                .orElse(change.getSnapshot());
+    }
+
+    /** {@code scope_denied} naming the scope of the first named collection the caller may not read. */
+    private void refuseUnreadable(TreeSet<String> named, Grant grant) {
+        named.stream()
+                .map(name -> collections.named(name).orElseThrow())
+                .filter(collection -> !grant.reads(collection))
+                .findFirst()
+                .ifPresent(collection -> {
+                    throw new AgentryException(
+                            ErrorCode.SCOPE_DENIED,
+                            "types names " + collection.name() + ", which needs the " + collection.readScope()
+                                    + " scope.");
+                });
+    }
+
+    /** The collections {@code grant} may read, by name. */
+    private TreeSet<String> readable(Grant grant) {
+        return collections.all().stream()
+                .filter(grant::reads)
+                .map(CollectionDescriptor::name)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /**
+     * What a cursor is bound to: the named types; or, without types, the caller's readable set —
+     * empty for every collection (what cursors issued before scopes filtered the feed are bound to,
+     * so those stay valid for a caller who reads everything), {@code *} and the names otherwise.
+     */
+    private String binding(TreeSet<String> named, TreeSet<String> selected) {
+        if (!named.isEmpty()) {
+            return String.join(",", named);
         }
-        JsonObject stored;
-        try (JsonReader reader = JSON.createReader(new StringReader(change.getSnapshot()))) {
-            stored = reader.readObject();
-        }
-        JsonObjectBuilder redacted = JSON.createObjectBuilder(stored);
-        type.sensitiveFields().forEach(f -> redacted.add(f.name(), JsonValue.NULL));
-        redacted.add("redacted", true);
-        return redacted.build().toString();
+        return selected.size() == collections.all().size() ? "" : "*" + String.join(",", selected);
     }
 
     private TreeSet<String> types(String types) {
@@ -139,8 +171,8 @@ public class ChangeFeed {
     private long position(String cursor, String binding) {
         String[] parts = parts(cursor);
         if (!parts[1].equals(binding)) {
-            throw CursorSeal.invalid("The cursor was issued for another types filter; use the same types, or"
-                    + " start again without a cursor.");
+            throw CursorSeal.invalid("The cursor was issued for another types filter, or for other scopes; use"
+                    + " the same types, or start again without a cursor.");
         }
         return Long.parseLong(parts[2]);
     }

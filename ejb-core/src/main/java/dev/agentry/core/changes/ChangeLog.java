@@ -17,7 +17,6 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The only way catalog records are written: each create, update and delete goes to the database
@@ -83,8 +82,8 @@ public class ChangeLog {
     }
 
     /**
-     * The change as a webhook event. Receivers hold no scopes at delivery time, so personal data is
-     * always redacted; a receiver entitled to it reads the record through the API.
+     * The change as a webhook event, snapshot whole: routing decides per subscription whether its
+     * scopes reach the collection at all, and whether its delivery goes out with personal data redacted.
      */
     private void publish(
             CollectionDescriptor type, CatalogItem item, String action, long version, Map<String, Object> snapshot) {
@@ -94,7 +93,7 @@ public class ChangeLog {
         data.put("action", action);
         data.put("version", version);
         data.put("changedAt", item.getUpdatedAt().toString());
-        data.put("snapshot", snapshot == null ? null : type.redact(snapshot, Set.of()));
+        data.put("snapshot", snapshot);
         outbox.publish(EventCatalog.ofChange(type, action), data);
     }
 

@@ -62,7 +62,7 @@ public class CredentialReminders {
                 .getResultStream()
                 .filter(c -> CredentialStatus.expiringSoon(c, now))
                 .forEach(c -> {
-                    outbox.publish(EventCatalog.CREDENTIAL_EXPIRING, CredentialEvents.data(c));
+                    outbox.publishAbout(c.getUid(), EventCatalog.CREDENTIAL_EXPIRING, CredentialEvents.data(c));
                     c.remindedOfExpiry(now);
                     audit.action("credential.expiring", c.getUid());
                 });

@@ -139,7 +139,8 @@ public class CredentialService {
         Credential credential = actedOn(caller, id, "credential.revoke");
         Instant now = clock.instant();
         if (!credential.isRevoked()) {
-            outbox.publish(EventCatalog.CREDENTIAL_REVOKED, CredentialEvents.data(credential));
+            outbox.publishAbout(
+                    credential.getUid(), EventCatalog.CREDENTIAL_REVOKED, CredentialEvents.data(credential));
         }
         credential.revoke(now);
         return announce(credential, "credential.revoke", now);

@@ -2,6 +2,7 @@ package dev.agentry.core.runs;
 
 import dev.agentry.core.agentloop.LoopResult;
 import dev.agentry.core.agents.RegisteredAgent;
+import dev.agentry.core.policy.Grant;
 import dev.agentry.core.sandbox.Baseline;
 import dev.agentry.core.sandbox.Redactor;
 import jakarta.json.Json;
@@ -23,7 +24,9 @@ final class ActiveRun {
     final String id;
     final TaskInput task;
     final RegisteredAgent agent;
-    final Set<String> scopes;
+    /** Its owner's credential with the run's effective scopes: what its tools may reach. */
+    final Grant grant;
+
     final Set<String> tools;
     final Redactor redactor;
     final RunEvidence evidence;
@@ -47,14 +50,14 @@ final class ActiveRun {
             String id,
             TaskInput task,
             RegisteredAgent agent,
-            Set<String> scopes,
+            Grant grant,
             Set<String> tools,
             Redactor redactor,
             RunEvidence evidence) {
         this.id = id;
         this.task = task;
         this.agent = agent;
-        this.scopes = Set.copyOf(scopes);
+        this.grant = grant;
         this.tools = Set.copyOf(tools);
         this.redactor = redactor;
         this.evidence = evidence;

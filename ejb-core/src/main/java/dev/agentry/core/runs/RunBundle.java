@@ -193,7 +193,7 @@ public class RunBundle {
                 .add("credentialId", row.getCredentialId())
                 .add("agent", agent)
                 .add("task", RunJson.parse(row.getTaskInput()))
-                .add("effectiveScopes", Json.createArrayBuilder(run.scopes))
+                .add("effectiveScopes", Json.createArrayBuilder(run.grant.scopes()))
                 .add("effectiveTools", Json.createArrayBuilder(run.tools))
                 .add(
                         "seed",

@@ -1,11 +1,8 @@
 package dev.agentry.core.runs;
 
-import dev.agentry.core.catalog.CatalogCollections;
-import dev.agentry.core.catalog.CollectionDescriptor;
 import dev.agentry.core.catalog.CollectionReader;
 import dev.agentry.core.catalog.CollectionRequest;
-import dev.agentry.core.problem.AgentryException;
-import dev.agentry.core.problem.ErrorCode;
+import dev.agentry.core.policy.Grant;
 import dev.agentry.core.tools.CatalogAccess;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +13,6 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.io.StringReader;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code catalog.read} for a run: the same reader, redaction and scope rule as the API, with the
@@ -26,9 +22,6 @@ import java.util.Set;
 public class RunCatalogAccess {
 
     private final Jsonb json = JsonbBuilder.create();
-
-    @Inject
-    CatalogCollections collections;
 
     @Inject
     CollectionReader reader;
@@ -42,22 +35,19 @@ public class RunCatalogAccess {
         }
     }
 
-    public CatalogAccess forScopes(Set<String> scopes) {
+    /**
+     * Reads for a run: {@code grant} is its owner's credential with the run's effective scopes. The
+     * reader asks it whether the collection may be read ({@code scope_denied}) and what personal
+     * data it may see.
+     */
+    public CatalogAccess forGrant(Grant grant) {
         return (collection, id, limit) -> {
-            CollectionDescriptor descriptor = collections
-                    .named(collection)
-                    .orElseThrow(() -> AgentryException.notFound("The collection " + collection));
-            if (!scopes.contains(descriptor.readScope())) {
-                throw new AgentryException(
-                        ErrorCode.SCOPE_DENIED,
-                        "The run's effective scopes do not include " + descriptor.readScope() + ".");
-            }
             Object data = id != null
-                    ? reader.one(collection, id, null, scopes)
+                    ? reader.one(collection, id, null, grant)
                     : reader.page(
                                     collection,
                                     new CollectionRequest(String.valueOf(limit), null, null, null, null, List.of()),
-                                    scopes)
+                                    grant)
                             .data();
             try (JsonReader parsed = Json.createReader(new StringReader(json.toJson(data)))) {
                 return parsed.readValue();

@@ -146,7 +146,7 @@ public class RunLedger {
         data.put("stopReason", run.getStopReason());
         data.put("bundleId", run.getBundleId());
         data.put("finishedAt", now.toString());
-        outbox.publish(eventType(end.outcome().status()), data);
+        outbox.publishAbout(run.getCredentialId(), eventType(end.outcome().status()), data);
         audit.action("run." + run.getStatus(), id);
         return true;
     }

@@ -7,6 +7,7 @@ import dev.agentry.core.agentloop.LoopResult;
 import dev.agentry.core.agentloop.Message;
 import dev.agentry.core.agentloop.ScriptedProvider;
 import dev.agentry.core.agents.AgentRegistry;
+import dev.agentry.core.policy.Grant;
 import dev.agentry.core.sandbox.Redactor;
 import dev.agentry.core.sandbox.SeedCopy;
 import dev.agentry.core.sandbox.StepResult;
@@ -105,7 +106,7 @@ public class RunPhases {
                 id,
                 task,
                 agents.find(row.getAgentSlug()).orElse(null),
-                strings(row.getEffectiveScopes()),
+                new Grant(row.getCredentialId(), strings(row.getEffectiveScopes())),
                 strings(row.getEffectiveTools()),
                 redactor,
                 new RunEvidence(files.evidence(id), redactor));
@@ -173,7 +174,7 @@ public class RunPhases {
                     run.tools,
                     run.agent.definition().toolPolicy().actions(),
                     name -> verifySteps.named(name).map(step -> runStep(run, steps, workspace, step, "agent_loop")),
-                    catalog.forScopes(run.scopes));
+                    catalog.forGrant(run.grant));
             JsonArray script = run.task.script() == null ? JsonValue.EMPTY_JSON_ARRAY : run.task.script();
             AgentLoop loop = new AgentLoop(new ScriptedProvider(script), tools, run.redactor, observer(run), clock);
             run.loop = loop.run(

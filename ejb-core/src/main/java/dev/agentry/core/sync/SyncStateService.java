@@ -1,8 +1,11 @@
 package dev.agentry.core.sync;
 
 import dev.agentry.core.catalog.CatalogCollections;
+import dev.agentry.core.catalog.CollectionDescriptor;
 import dev.agentry.core.changes.ChangeFeed;
+import dev.agentry.core.policy.Grant;
 import dev.agentry.core.problem.AgentryException;
+import dev.agentry.core.problem.ErrorCode;
 import dev.agentry.core.problem.FieldError;
 import dev.agentry.persistence.changes.ChangeRecord;
 import dev.agentry.persistence.schema.AgentryDatabase;
@@ -52,10 +55,20 @@ public class SyncStateService {
                         "No checkpoint for consumer " + FieldError.quoted(consumer) + " and " + resourceType + "."));
     }
 
-    /** Stores (or moves) a checkpoint; the cursor must be one the changes feed issued. */
-    public CheckpointView store(
-            String credentialId, String consumer, String resourceType, String cursor, JsonObject metadata) {
+    /**
+     * Stores (or moves) the caller's checkpoint; the cursor must be one the changes feed issued, and
+     * the resource type one the caller may read ({@code scope_denied} otherwise): a checkpoint's lag
+     * counts that collection's changes.
+     */
+    public CheckpointView store(Grant grant, String consumer, String resourceType, String cursor, JsonObject metadata) {
         validate(consumer, resourceType);
+        CollectionDescriptor collection = collections.named(resourceType).orElseThrow();
+        if (!grant.reads(collection)) {
+            throw new AgentryException(
+                    ErrorCode.SCOPE_DENIED,
+                    "A checkpoint in " + resourceType + " needs the " + collection.readScope() + " scope.");
+        }
+        String credentialId = grant.credentialId();
         if (cursor == null || cursor.isBlank()) {
             throw invalid("cursor", "required", "cursor is required: a cursor from /changes");
         }

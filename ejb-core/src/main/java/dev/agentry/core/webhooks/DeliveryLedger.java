@@ -5,6 +5,7 @@ import dev.agentry.persistence.schema.AgentryDatabase;
 import dev.agentry.persistence.webhooks.DeadLetter;
 import dev.agentry.persistence.webhooks.WebhookAttempt;
 import dev.agentry.persistence.webhooks.WebhookDelivery;
+import dev.agentry.persistence.webhooks.WebhookEvent;
 import dev.agentry.persistence.webhooks.WebhookSubscription;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -81,11 +82,14 @@ public class DeliveryLedger {
                 .setParameter("token", token)
                 .getResultList()) {
             WebhookSubscription subscription = delivery.getSubscription();
+            WebhookEvent event = delivery.getEvent();
             leased.add(new Outgoing(
                     delivery.getId(),
-                    delivery.getEvent().getEventId(),
+                    event.getEventId(),
                     subscription.getUrl(),
-                    delivery.getEvent().getPayload(),
+                    delivery.isRedacted()
+                            ? RedactedPayload.of(event.getType(), event.getPayload())
+                            : event.getPayload(),
                     subscription.signingSecrets(now),
                     delivery.getAttempts()));
         }

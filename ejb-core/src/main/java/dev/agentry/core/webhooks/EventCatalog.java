@@ -59,10 +59,19 @@ public final class EventCatalog {
     private static final Map<String, EventType> BY_TYPE =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));
 
+    private static final Map<String, CollectionDescriptor> COLLECTION_OF = CatalogCollections.ALL.stream()
+            .flatMap(c -> changeTypes(c).map(t -> Map.entry(t.type(), c)))
+            .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
+
     private EventCatalog() {}
 
     public static Optional<EventType> named(String type) {
         return Optional.ofNullable(BY_TYPE.get(type));
+    }
+
+    /** The collection whose change an event type announces, e.g. orders for {@code order.created}. */
+    public static Optional<CollectionDescriptor> collectionOf(String type) {
+        return Optional.ofNullable(COLLECTION_OF.get(type));
     }
 
     /** The event type of a catalog change, e.g. {@code order.created} for a create in orders. */

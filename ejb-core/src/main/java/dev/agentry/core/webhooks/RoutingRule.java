@@ -1,35 +1,90 @@
 package dev.agentry.core.webhooks;
 
+import dev.agentry.core.catalog.CollectionDescriptor;
+import dev.agentry.core.catalog.PersonalData;
+import dev.agentry.core.policy.Grant;
+import dev.agentry.core.policy.Scope;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Which subscriptions an event goes to (SPEC section 8). Firehose while no credential declares event
- * interests: every subscription gets every event. Targeted once any credential declares some: a
- * subscription gets an event its own event types and its credential's interests both select. An
- * event aimed at one subscription ({@code webhook.test}) goes to that one alone.
+ * Which subscriptions an event goes to (SPEC section 8), the same whether or not any credential
+ * declares event interests. A subscription gets an event only if (a) its own event types select it;
+ * (b) its credential may read what the event carries — a change only with the collection's read
+ * scope, a run's end only for the run's owner or a {@code runs:admin} holder, a credential's event
+ * only for that credential and for {@code credentials:manage} holders whose own scopes cover the
+ * credential's (the grant ceiling); and (c) where its credential declares interests, they select it
+ * too. An event aimed at one subscription ({@code webhook.test}, sent on its owner's request) goes to
+ * that one alone, and to no other.
  */
 final class RoutingRule {
 
     private RoutingRule() {}
 
     /**
-     * @param target the one subscription the event is for, or {@code null}
-     * @param targeted whether any credential declares event interests
+     * @param event what routing knows of the event, without its payload
+     * @param subscriber the subscription's credential as it is now: its id and scopes
+     * @param subjectScopes the scopes of the credential the event is about, if it has one and still exists
      */
     static boolean selects(
-            String eventType,
-            Long target,
+            RoutedEvent event,
             long subscriptionId,
             List<String> subscriptionTypes,
-            List<String> ownerInterests,
-            boolean targeted) {
-        if (target != null) {
-            return target == subscriptionId;
+            List<String> subscriberInterests,
+            Grant subscriber,
+            Optional<? extends Collection<String>> subjectScopes) {
+        if (event.target() != null) {
+            return event.target() == subscriptionId;
         }
-        if (!targeted) {
-            return true;
-        }
-        return subscriptionTypes.stream().anyMatch(p -> EventCatalog.matches(p, eventType))
-                && ownerInterests.stream().anyMatch(p -> EventCatalog.matches(p, eventType));
+        return selectedBy(subscriptionTypes, event.type())
+                && (subscriberInterests.isEmpty() || selectedBy(subscriberInterests, event.type()))
+                && mayRead(subscriber, event, subjectScopes);
     }
+
+    /** Whether the subscriber's delivery of this event goes out with personal data redacted. */
+    static boolean redacts(Grant subscriber, String type) {
+        return EventCatalog.collectionOf(type)
+                .filter(PersonalData::carriedBy)
+                .filter(collection -> !subscriber.revealsPersonalData(collection))
+                .isPresent();
+    }
+
+    private static boolean mayRead(
+            Grant subscriber, RoutedEvent event, Optional<? extends Collection<String>> subjectScopes) {
+        Optional<CollectionDescriptor> collection = EventCatalog.collectionOf(event.type());
+        if (collection.isPresent()) {
+            return subscriber.reads(collection.get());
+        }
+        String data =
+                EventCatalog.named(event.type()).map(EventType::dataSchema).orElse("");
+        String subject = event.subject();
+        return switch (data) {
+            case EventCatalog.RUN_DATA -> subject != null && subscriber.ownsRun(subject);
+            case EventCatalog.CREDENTIAL_DATA ->
+                subject != null
+                        && (subscriber.owns(subject)
+                                || (subscriber.holds(Scope.CREDENTIALS_MANAGE)
+                                        && subjectScopes
+                                                .filter(scopes -> subscriber
+                                                        .beyondCeiling(scopes)
+                                                        .isEmpty())
+                                                .isPresent()));
+            // A kind of event without a rule here reaches nobody until it has one.
+            default -> false;
+        };
+    }
+
+    private static boolean selectedBy(List<String> patterns, String type) {
+        return patterns.stream().anyMatch(p -> EventCatalog.matches(p, type));
+    }
+
+    /**
+     * What routing reads of an outbox event.
+     *
+     * @param target the one subscription the event is for, or {@code null}
+     * @param subject the credential the event is about, or {@code null}
+     */
+    record RoutedEvent(long id, String type, Long target, Instant occurredAt, String subject) {}
 }

@@ -41,17 +41,28 @@ public class WebhookOutbox {
         }
     }
 
-    /** An event for every subscription that routing selects. */
+    /**
+     * An event for every subscription that routing selects. A catalog change carries its snapshot
+     * whole: each delivery is redacted for its subscriber's scopes (see {@link WebhookRouting}).
+     */
     public WebhookEvent publish(String type, Map<String, ?> data) {
-        return publish(type, data, null);
+        return publish(type, data, null, null);
     }
 
-    /** An event for one subscription only, whatever routing says. */
+    /**
+     * An event about a credential — its own event, or one of a run it owns — which routing offers
+     * only to subscribers who may see that credential's data ({@link RoutingRule}).
+     */
+    public WebhookEvent publishAbout(String credentialId, String type, Map<String, ?> data) {
+        return publish(type, data, null, credentialId);
+    }
+
+    /** An event for one subscription only: the one its owner asked it for. */
     WebhookEvent publishTo(long subscriptionId, String type, Map<String, ?> data) {
-        return publish(type, data, subscriptionId);
+        return publish(type, data, subscriptionId, null);
     }
 
-    private WebhookEvent publish(String type, Map<String, ?> data, Long target) {
+    private WebhookEvent publish(String type, Map<String, ?> data, Long target, String subject) {
         if (EventCatalog.named(type).isEmpty()) {
             throw new IllegalArgumentException(type + " is not in the event catalog");
         }
@@ -62,7 +73,7 @@ public class WebhookOutbox {
         payload.put("type", type);
         payload.put("occurredAt", at.toString());
         payload.put("data", data);
-        WebhookEvent event = new WebhookEvent(id, type, at, json.toJson(payload), target);
+        WebhookEvent event = new WebhookEvent(id, type, at, json.toJson(payload), target, subject);
         em.persist(event);
         return event;
     }

@@ -28,7 +28,8 @@ public class WebhookSchemas {
                 EventCatalog.CHANGE_DATA,
                 data(
                         EventCatalog.CHANGE_DATA,
-                        "A catalog change; personal data in the snapshot is always redacted, the snapshot null for a delete",
+                        "A catalog change; personal data in the snapshot is redacted unless the subscriber's credential"
+                                + " holds the collection's :read_sensitive scope; the snapshot is null for a delete",
                         changeProperties(),
                         "resourceType",
                         "resourceId",

@@ -92,6 +92,10 @@ public class WebhookDelivery {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /** Whether it sends the event with personal data redacted: decided at routing by the subscriber's scopes. */
+    @Column(nullable = false)
+    private boolean redacted;
+
     @Version
     private long version;
 
@@ -99,10 +103,11 @@ public class WebhookDelivery {
         // for JPA
     }
 
-    /** Due at once. */
-    public WebhookDelivery(WebhookEvent event, WebhookSubscription subscription, Instant now) {
+    /** Due at once; {@code redacted} when the subscriber may not see the personal data the event carries. */
+    public WebhookDelivery(WebhookEvent event, WebhookSubscription subscription, boolean redacted, Instant now) {
         this.event = Objects.requireNonNull(event, "event");
         this.subscription = Objects.requireNonNull(subscription, "subscription");
+        this.redacted = redacted;
         this.status = PENDING;
         this.nextAttemptAt = now;
         this.createdAt = now;
@@ -151,6 +156,10 @@ public class WebhookDelivery {
 
     public Long getId() {
         return id;
+    }
+
+    public boolean isRedacted() {
+        return redacted;
     }
 
     public WebhookEvent getEvent() {

@@ -19,8 +19,8 @@ import java.util.Objects;
 @Table(name = "webhook_event")
 @NamedQuery(
         name = "WebhookEvent.unrouted",
-        query = "select e.id, e.type, e.targetSubscription, e.occurredAt from WebhookEvent e where e.routed = false"
-                + " order by e.id")
+        query = "select e.id, e.type, e.targetSubscription, e.occurredAt, e.subject from WebhookEvent e"
+                + " where e.routed = false order by e.id")
 @NamedQuery(name = "WebhookEvent.routed", query = "update WebhookEvent e set e.routed = true where e.id in :ids")
 public class WebhookEvent {
 
@@ -47,16 +47,22 @@ public class WebhookEvent {
     @Column(name = "target_subscription")
     private Long targetSubscription;
 
+    /** The credential the event is about (a credential event's own, a run event's owner), or null. */
+    @Column(length = 36)
+    private String subject;
+
     protected WebhookEvent() {
         // for JPA
     }
 
-    public WebhookEvent(String eventId, String type, Instant occurredAt, String payload, Long targetSubscription) {
+    public WebhookEvent(
+            String eventId, String type, Instant occurredAt, String payload, Long targetSubscription, String subject) {
         this.eventId = Objects.requireNonNull(eventId, "eventId");
         this.type = Objects.requireNonNull(type, "type");
         this.occurredAt = Objects.requireNonNull(occurredAt, "occurredAt");
         this.payload = Objects.requireNonNull(payload, "payload");
         this.targetSubscription = targetSubscription;
+        this.subject = subject;
     }
 
     public Long getId() {
@@ -81,5 +87,9 @@ public class WebhookEvent {
 
     public Long getTargetSubscription() {
         return targetSubscription;
+    }
+
+    public String getSubject() {
+        return subject;
     }
 }

@@ -52,7 +52,7 @@ public class CatalogResource {
                     @QueryParam("filter")
                     List<String> filters) {
         return reader.page(
-                collection, new CollectionRequest(limit, cursor, updatedSince, q, fields, filters), caller.scopes());
+                collection, new CollectionRequest(limit, cursor, updatedSince, q, fields, filters), caller.grant());
     }
 
     @GET
@@ -63,6 +63,6 @@ public class CatalogResource {
             @PathParam(CollectionScoped.PARAMETER) String collection,
             @PathParam("id") String id,
             @QueryParam("fields") String fields) {
-        return reader.one(collection, id, fields, caller.scopes());
+        return reader.one(collection, id, fields, caller.grant());
     }
 }

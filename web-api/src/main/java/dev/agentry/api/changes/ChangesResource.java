@@ -44,12 +44,13 @@ public class ChangesResource {
     @Operation(
             summary = "Every create, update and delete in feed order; deletes as tombstones",
             description = "nextCursor is always present: at the end of the feed, ask again with it later. A"
-                    + " cursor is bound to its types filter.")
+                    + " cursor is bound to its types filter. Only collections the caller may read: types naming"
+                    + " another is 403 scope_denied; without types, the others are left out.")
     public ChangePage read(
             @Parameter(description = "nextCursor (or an item's cursor) from a previous page") @QueryParam("cursor")
                     String cursor,
             @Parameter(description = "comma-separated collection names") @QueryParam("types") String types,
             @Parameter(description = "1-200, default 50") @QueryParam("limit") String limit) {
-        return feed.read(cursor, types, limit, caller.scopes());
+        return feed.read(cursor, types, limit, caller.grant());
     }
 }

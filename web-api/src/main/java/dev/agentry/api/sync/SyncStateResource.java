@@ -78,11 +78,7 @@ public class SyncStateResource {
             throw invalid(errors);
         }
         return syncState.store(
-                caller.credentialId(),
-                consumer,
-                resourceType,
-                cursor,
-                metadata instanceof JsonObject object ? object : null);
+                caller.grant(), consumer, resourceType, cursor, metadata instanceof JsonObject object ? object : null);
     }
 
     @GET
