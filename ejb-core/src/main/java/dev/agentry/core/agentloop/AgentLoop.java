@@ -4,6 +4,7 @@ import dev.agentry.core.sandbox.Redactor;
 import dev.agentry.core.tools.ToolCall;
 import dev.agentry.core.tools.ToolExecutor;
 import dev.agentry.core.tools.ToolOutcome;
+import dev.agentry.core.tools.UnicodeText;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -97,7 +98,11 @@ public final class AgentLoop {
                 Instant started = clock.instant();
                 ToolOutcome outcome = tools.execute(call);
                 ToolOutcome shown = new ToolOutcome(outcome.status(), redact(outcome.result()));
-                observer.toolCall(new ToolCall(call.id(), call.tool(), arguments), shown, started, clock.instant());
+                observer.toolCall(
+                        new ToolCall(UnicodeText.wellFormed(call.id()), UnicodeText.wellFormed(call.tool()), arguments),
+                        shown,
+                        started,
+                        clock.instant());
                 add(
                         turn,
                         outcome.status().equals("previewed") ? "approval_required" : "tool_result",
@@ -128,8 +133,10 @@ public final class AgentLoop {
         return List.copyOf(conversation);
     }
 
+    /** Redacted, and well-formed so it can be written as UTF-8: what the transcript and evidence keep. */
     private JsonObject redact(JsonObject json) {
-        try (JsonReader reader = Json.createReader(new StringReader(redactor.redact(json.toString())))) {
+        String text = UnicodeText.wellFormed(redactor.redact(json.toString()));
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
             return reader.readObject();
         }
     }

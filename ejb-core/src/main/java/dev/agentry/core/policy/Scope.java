@@ -21,7 +21,9 @@ public enum Scope {
     AGENTS_MANAGE("agents:manage", "Register and change agent definitions"),
     RUNS_WRITE("runs:write", "Start and cancel agent task runs"),
     RUNS_READ("runs:read", "Read agent task runs"),
-    RUNS_ADMIN("runs:admin", "Read, cancel and read the artifacts of every credential's runs (with runs:read, runs:write, artifacts:read)"),
+    RUNS_ADMIN(
+            "runs:admin",
+            "Read, cancel and read the artifacts of every credential's runs (with runs:read, runs:write, artifacts:read)"),
     ARTIFACTS_READ("artifacts:read", "Read and verify run artifacts"),
     OPERATIONS_RUN("operations:run", "Start operator diagnostics and read their results"),
     CONTROL_ACTIONS_SIMULATE("control:actions:simulate", "Simulate governed actions", true),
