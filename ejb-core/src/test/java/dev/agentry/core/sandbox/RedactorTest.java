@@ -32,6 +32,45 @@ class RedactorTest {
     }
 
     @Test
+    void upperCaseHexIsMaskedToo() {
+        String hex = HexFormat.of().withUpperCase().formatHex(SECRET.getBytes(StandardCharsets.UTF_8));
+        assertEquals("x=[REDACTED];", Redactor.of(List.of(SECRET)).redact("x=" + hex + ";"));
+    }
+
+    @Test
+    void theSecretInsideABase64WrapperIsMaskedWholeWhateverItsAlignment() {
+        Redactor redactor = Redactor.of(List.of(SECRET));
+        // Every user length modulo 3 puts the secret at another alignment in the encoding.
+        List<String> wrapped = new java.util.ArrayList<>();
+        for (String user : List.of("", "a", "ab", "abc", "admin", "build-bot")) {
+            wrapped.add(user + ":" + SECRET);
+        }
+        wrapped.add("Bearer " + SECRET);
+        wrapped.add("{\"token\":\"" + SECRET + "\",\"n\":1}");
+        for (String plain : wrapped) {
+            byte[] bytes = plain.getBytes(StandardCharsets.UTF_8);
+            for (String encoded : List.of(
+                    Base64.getEncoder().encodeToString(bytes),
+                    Base64.getEncoder().withoutPadding().encodeToString(bytes),
+                    Base64.getUrlEncoder().encodeToString(bytes),
+                    Base64.getUrlEncoder().withoutPadding().encodeToString(bytes))) {
+                assertEquals(
+                        "Authorization: Basic [REDACTED]\n",
+                        redactor.redact("Authorization: Basic " + encoded + "\n"),
+                        plain + " as " + encoded);
+            }
+        }
+    }
+
+    @Test
+    void base64ThatDoesNotHoldTheSecretIsLeftAlone() {
+        String other =
+                Base64.getEncoder().encodeToString("admin:another-password-entirely".getBytes(StandardCharsets.UTF_8));
+        String text = "Authorization: Basic " + other + " and plain words";
+        assertEquals(text, Redactor.of(List.of(SECRET)).redact(text));
+    }
+
+    @Test
     void wellKnownKeyShapesAreMaskedWithoutBeingRegistered() {
         Redactor redactor = Redactor.none();
         for (String key : List.of(
