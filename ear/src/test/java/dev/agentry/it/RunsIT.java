@@ -557,10 +557,11 @@ class RunsIT {
                 runner);
         assertEquals(202, accepted.statusCode(), accepted.body());
         String id = json(accepted).getString("id");
-        JsonObject reviewed = awaitEnd(id);
+        JsonObject reviewed = awaitEnd(id, runner);
         assertEquals(List.of("workspace.read"), strings(reviewed, "effectiveTools"));
         assertEquals(List.of("runs:write"), strings(reviewed, "effectiveScopes"), "ceiling ∩ the caller's scopes");
-        List<String> statuses = artifactJson(id, "files/runtime-evidence/tool-calls/transcript.json")
+        List<String> statuses = json(Api.get(
+                        "api/v1/runs/" + id + "/artifacts/files/runtime-evidence/tool-calls/transcript.json", runner))
                 .getJsonArray("tool_calls")
                 .getValuesAs(JsonObject.class)
                 .stream()
@@ -675,7 +676,9 @@ class RunsIT {
 
     @Test
     void aRunWhoseHeartbeatStoppedIsTimedOutAndCleanedByTheWatchdog() {
-        String id = Api.send("POST", "api/v1/_probe/runs/orphan", BodyPublishers.noBody())
+        // Owned by the run credential, which reads it: a run is its owner's (OwnershipMatrixIT).
+        String owner = json(Api.get("api/v1/auth/whoami", runner())).getString("credentialId");
+        String id = Api.send("POST", "api/v1/_probe/runs/orphan", BodyPublishers.ofString(owner))
                 .body()
                 .strip();
         JsonObject run = awaitEnd(id);

@@ -6,9 +6,11 @@ import dev.agentry.core.tools.ToolExecutor;
 import dev.agentry.core.tools.ToolOutcome;
 import dev.agentry.core.tools.UnicodeText;
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import java.io.StringReader;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -133,12 +135,34 @@ public final class AgentLoop {
         return List.copyOf(conversation);
     }
 
-    /** Redacted, and well-formed so it can be written as UTF-8: what the transcript and evidence keep. */
+    /**
+     * Every string in it (names too) redacted and well-formed, so it can be written as UTF-8: what the
+     * transcript and evidence keep. Value by value, not over the JSON text: a mask can then never cut an
+     * escape sequence and leave text that no longer parses.
+     */
     private JsonObject redact(JsonObject json) {
-        String text = UnicodeText.wellFormed(redactor.redact(json.toString()));
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
-            return reader.readObject();
-        }
+        return clean(json).asJsonObject();
+    }
+
+    private JsonValue clean(JsonValue value) {
+        return switch (value.getValueType()) {
+            case STRING -> Json.createValue(clean(((JsonString) value).getString()));
+            case OBJECT -> {
+                JsonObjectBuilder object = Json.createObjectBuilder();
+                value.asJsonObject().forEach((name, member) -> object.add(clean(name), clean(member)));
+                yield object.build();
+            }
+            case ARRAY -> {
+                JsonArrayBuilder array = Json.createArrayBuilder();
+                value.asJsonArray().forEach(item -> array.add(clean(item)));
+                yield array.build();
+            }
+            default -> value;
+        };
+    }
+
+    private String clean(String text) {
+        return UnicodeText.wellFormed(redactor.redact(text));
     }
 
     private void add(int turn, String type, String role, JsonObject content) {

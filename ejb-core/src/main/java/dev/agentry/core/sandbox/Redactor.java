@@ -138,7 +138,7 @@ public final class Redactor {
         int copied = 0;
         while (at >= 0) {
             int start = at;
-            while (start > copied && isBase64(text.charAt(start - 1))) {
+            while (start > copied && isBase64(text.charAt(start - 1)) && !inEscape(text, start - 1)) {
                 start--;
             }
             int end = at + core.length();
@@ -153,6 +153,19 @@ public final class Redactor {
             at = text.indexOf(core, end);
         }
         return masked.append(text, copied, text.length()).toString();
+    }
+
+    /**
+     * Whether the character belongs to a backslash escape ({@code \n}, {@code \u00e9}): the redactor
+     * often works on JSON text, which must stay parseable, so a masked run never swallows an escape.
+     */
+    private static boolean inEscape(String text, int at) {
+        for (int back = 1; back <= 5 && at - back >= 0; back++) {
+            if (text.charAt(at - back) == '\\' && (back == 1 || (text.charAt(at - back + 1) == 'u'))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isBase64(char c) {

@@ -3,6 +3,9 @@ package dev.agentry.core.sandbox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import jakarta.json.Json;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -59,6 +62,20 @@ class RedactorTest {
                         redactor.redact("Authorization: Basic " + encoded + "\n"),
                         plain + " as " + encoded);
             }
+        }
+    }
+
+    @Test
+    void maskingAnEncodedRunKeepsJsonEscapesIntact() {
+        String encoded = Base64.getEncoder().encodeToString(("u:" + SECRET).getBytes(StandardCharsets.UTF_8));
+        // JSON text as the loop redacts it, with escapes right before each encoded run.
+        String json = "{\"stdout\":\"line\\n" + encoded + "\\n\\u00e9" + encoded + "\\tend\"}";
+        String redacted = Redactor.of(List.of(SECRET)).redact(json);
+        try (JsonReader reader = Json.createReader(new StringReader(redacted))) {
+            assertEquals(
+                    "line\n[REDACTED]\n\u00e9[REDACTED]\tend",
+                    reader.readObject().getString("stdout"),
+                    redacted);
         }
     }
 
