@@ -402,6 +402,75 @@ class RunsIT {
     }
 
     @Test
+    void secretEnvNamesOnlyWhatTheOperatorListedAndTheAnswerIsNoOracle() {
+        // AGENTRY_ADMIN_PASSWORD and HOME exist in the server's environment, NOT_SET_ANYWHERE_42 does not;
+        // HOME and PATH are listed in agentry.runs.secret-env (arquillian.xml) yet are never secrets, and
+        // AGENTRY_IT_LISTED_UNSET is listed but not set. Every one gets the same refusal.
+        List<String> names = List.of(
+                "AGENTRY_ADMIN_PASSWORD", "HOME", "PATH", "LANG", "NOT_SET_ANYWHERE_42", "AGENTRY_IT_LISTED_UNSET");
+        HttpResponse<String> refused = submit(
+                task(
+                        "demo",
+                        "[]",
+                        "[]",
+                        "[{\"final\":\"x\"}]",
+                        "\"secretEnv\":["
+                                + names.stream().map(n -> "\"" + n + "\"").collect(Collectors.joining(",")) + "]"),
+                UUID.randomUUID().toString(),
+                runner());
+        JsonObject problem = assertProblem(refused, 400, "validation_failed");
+        assertEquals(names.size(), problem.getJsonArray("errors").size(), problem.toString());
+        Set<String> answers = problem.getJsonArray("errors").stream()
+                .map(e -> e.asJsonObject().getString("code") + " "
+                        + e.asJsonObject().getString("message"))
+                .collect(Collectors.toSet());
+        assertEquals(1, answers.size(), "one answer whether or not the server has the variable: " + answers);
+        assertFalse(refused.body().contains("it-Admin-Password-42"), refused.body());
+
+        // A listed secret reaches the step; HOME stays the workspace.
+        String id = start(
+                        task("demo", "[]", "[\"env\"]", "[{\"final\":\"x\"}]", "\"secretEnv\":[\"AGENTRY_IT_CANARY\"]"))
+                .getString("id");
+        assertEquals("succeeded", awaitEnd(id).getString("status"));
+        String env = artifact(id, "logs/steps/1-env.stdout");
+        assertTrue(env.contains("AGENTRY_IT_CANARY=[REDACTED]"), env);
+        assertTrue(
+                env.lines().anyMatch(line -> line.startsWith("HOME=") && line.endsWith("/" + id + "/workspace")), env);
+    }
+
+    @Test
+    void aLoneSurrogateInAToolArgumentIsAToolErrorTheAgentSeesNotAFailedRun() {
+        String script = """
+                [{"toolCalls":[{"tool":"workspace.write","arguments":{"path":"src/app.txt","content":"bad \\ud800 text"}},
+                               {"tool":"workspace.read","arguments":{"path":"src/\\udc00.txt"}}]},
+                 {"toolCalls":[{"tool":"workspace.write","arguments":{"path":"src/app.txt","content":"fixed\\n"}}],
+                  "final":"Fixed after the tool said no."}]""";
+        String id =
+                start(task("demo", WORKSPACE_TOOLS, "[\"app-fixed\"]", script)).getString("id");
+        JsonObject run = awaitEnd(id);
+        assertEquals("succeeded", run.getString("status"), run.toString());
+        List<JsonObject> calls = artifactJson(id, "files/runtime-evidence/tool-calls/transcript.json")
+                .getJsonArray("tool_calls")
+                .getValuesAs(JsonObject.class);
+        assertEquals(
+                List.of("error", "error", "ok"),
+                calls.stream().map(c -> c.getString("status")).toList());
+        assertEquals(
+                "invalid_arguments",
+                calls.get(0).getJsonObject("output").getJsonObject("error").getString("code"));
+        assertTrue(artifact(id, "files/transcript.json").contains("invalid_arguments"), "the agent saw the error");
+        assertValid(id);
+        for (String text : List.of(
+                Api.get("api/v1/runs/" + id, runner()).body(),
+                artifact(id, "events.jsonl"),
+                artifact(id, "logs/runtime.log"),
+                artifact(id, "files/transcript.json"))) {
+            Api.assertNoStackTrace(text);
+            assertFalse(text.contains("java."), text);
+        }
+    }
+
+    @Test
     void everyFileToolRefusesPathsThatLeaveTheWorkspace() {
         String script = """
                 [{"toolCalls":[
@@ -488,10 +557,11 @@ class RunsIT {
                 runner);
         assertEquals(202, accepted.statusCode(), accepted.body());
         String id = json(accepted).getString("id");
-        JsonObject reviewed = awaitEnd(id);
+        JsonObject reviewed = awaitEnd(id, runner);
         assertEquals(List.of("workspace.read"), strings(reviewed, "effectiveTools"));
         assertEquals(List.of("runs:write"), strings(reviewed, "effectiveScopes"), "ceiling ∩ the caller's scopes");
-        List<String> statuses = artifactJson(id, "files/runtime-evidence/tool-calls/transcript.json")
+        List<String> statuses = json(Api.get(
+                        "api/v1/runs/" + id + "/artifacts/files/runtime-evidence/tool-calls/transcript.json", runner))
                 .getJsonArray("tool_calls")
                 .getValuesAs(JsonObject.class)
                 .stream()
@@ -606,7 +676,9 @@ class RunsIT {
 
     @Test
     void aRunWhoseHeartbeatStoppedIsTimedOutAndCleanedByTheWatchdog() {
-        String id = Api.send("POST", "api/v1/_probe/runs/orphan", BodyPublishers.noBody())
+        // Owned by the run credential, which reads it: a run is its owner's (OwnershipMatrixIT).
+        String owner = json(Api.get("api/v1/auth/whoami", runner())).getString("credentialId");
+        String id = Api.send("POST", "api/v1/_probe/runs/orphan", BodyPublishers.ofString(owner))
                 .body()
                 .strip();
         JsonObject run = awaitEnd(id);

@@ -1,5 +1,6 @@
 package dev.agentry.admin.runs;
 
+import dev.agentry.core.policy.Grant;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.runs.RunArtifacts;
 import jakarta.inject.Inject;
@@ -13,7 +14,8 @@ import java.nio.file.Path;
 
 /**
  * Downloads of a run's bundle for signed-in administrators: {@code /artifacts/<run>/<path>} for one
- * file, {@code /artifacts/<run>.zip} for all of it. The path rules are the core's.
+ * file, {@code /artifacts/<run>.zip} for all of it. The path rules are the core's; the console sees every
+ * credential's runs.
  */
 @WebServlet("/artifacts/*")
 public class ArtifactDownload extends HttpServlet {
@@ -29,10 +31,10 @@ public class ArtifactDownload extends HttpServlet {
         try {
             if (rest.endsWith(".zip") && !rest.contains("/")) {
                 String runId = rest.substring(0, rest.length() - 4);
-                artifacts.manifest(runId);
+                artifacts.manifest(Grant.console(), runId);
                 response.setContentType("application/zip");
                 response.setHeader("Content-Disposition", "attachment; filename=\"" + runId + "-artifacts.zip\"");
-                artifacts.zip(runId, response.getOutputStream());
+                artifacts.zip(Grant.console(), runId, response.getOutputStream());
                 return;
             }
             int slash = rest.indexOf('/');
@@ -40,7 +42,7 @@ public class ArtifactDownload extends HttpServlet {
                 response.sendError(HttpServletResponse.SC_NOT_FOUND);
                 return;
             }
-            Path file = artifacts.file(rest.substring(0, slash), rest.substring(slash + 1));
+            Path file = artifacts.file(Grant.console(), rest.substring(0, slash), rest.substring(slash + 1));
             response.setContentType(RunArtifacts.mediaTypeOf(rest));
             response.setHeader("Content-Disposition", "attachment; filename=\"" + file.getFileName() + "\"");
             Files.copy(file, response.getOutputStream());

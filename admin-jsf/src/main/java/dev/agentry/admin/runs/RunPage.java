@@ -2,6 +2,7 @@ package dev.agentry.admin.runs;
 
 import dev.agentry.admin.messages.PageMessages;
 import dev.agentry.core.artifacts.Verification;
+import dev.agentry.core.policy.Grant;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.runs.RunArtifacts;
 import dev.agentry.core.runs.RunService;
@@ -54,7 +55,7 @@ public class RunPage implements Serializable {
     /** The view action: reads the run named by {@code ?id=} and, once sealed, its bundle. */
     public void load() {
         try {
-            JsonObject view = runs.view(id);
+            JsonObject view = runs.view(Grant.console(), id);
             run = RunRow.of(view);
             failureEvidence = view.get("failureEvidence") instanceof JsonObject evidence ? evidence.toString() : null;
         } catch (AgentryException e) {
@@ -104,7 +105,7 @@ public class RunPage implements Serializable {
                 .map(f -> Map.of("path", f.getString("path"), "change", f.getString("change")))
                 .toList();
         patch = text("files/patch.diff").lines().map(RunPage::diffLine).toList();
-        files = artifacts.manifest(id).getJsonArray("files").stream()
+        files = artifacts.manifest(Grant.console(), id).getJsonArray("files").stream()
                 .map(JsonValue::asJsonObject)
                 .map(f -> Map.of(
                         "path",
@@ -114,18 +115,18 @@ public class RunPage implements Serializable {
                         "size",
                         String.valueOf(f.getJsonNumber("size").longValue())))
                 .toList();
-        verification = artifacts.verify(id);
+        verification = artifacts.verify(Grant.console(), id);
     }
 
     public void cancel() {
-        runs.cancel(id);
+        runs.cancel(Grant.console(), id);
         PageMessages.info(PageMessages.text("runs.cancelled"));
         load();
     }
 
     private String text(String path) {
         try {
-            return Files.readString(artifacts.file(id, path));
+            return Files.readString(artifacts.file(Grant.console(), id, path));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

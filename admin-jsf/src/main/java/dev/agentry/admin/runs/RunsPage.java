@@ -1,6 +1,7 @@
 package dev.agentry.admin.runs;
 
 import dev.agentry.core.cursor.Page;
+import dev.agentry.core.policy.Grant;
 import dev.agentry.core.runs.RunFilter;
 import dev.agentry.core.runs.RunService;
 import dev.agentry.core.runs.RunStatus;
@@ -52,6 +53,7 @@ public class RunsPage implements Serializable {
         current = cursor;
         RunStatus filter = RunStatus.parse(status).orElse(null);
         Page<JsonObject> page = runs.list(
+                Grant.console(),
                 new RunFilter(filter, agent == null || agent.isBlank() ? null : agent.strip(), null, null, null),
                 25,
                 cursor);

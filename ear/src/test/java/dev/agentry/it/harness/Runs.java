@@ -57,10 +57,15 @@ public final class Runs {
 
     /** Waits for the run to reach a terminal status and returns it. */
     public static JsonObject awaitEnd(String id) {
+        return awaitEnd(id, runner());
+    }
+
+    /** Waits, reading the run with these headers (its owner's token), for it to end; returns it. */
+    public static JsonObject awaitEnd(String id, String... headers) {
         return Eventually.await(
                 "run " + id + " to end",
                 Duration.ofSeconds(60),
-                () -> get(id),
+                () -> json(Api.get("api/v1/runs/" + id, headers)),
                 run -> TERMINAL.contains(run.getString("status")));
     }
 

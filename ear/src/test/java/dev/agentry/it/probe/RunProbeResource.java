@@ -33,21 +33,22 @@ public class RunProbeResource {
     @POST
     @Path("orphan")
     @Produces(MediaType.TEXT_PLAIN)
-    public String orphan() throws Exception {
+    public String orphan(String owner) throws Exception {
         String id = "run_" + UUID.randomUUID().toString().replace("-", "");
         Instant stale = Instant.now().minusSeconds(600);
         try (Connection connection = database.getConnection();
                 PreparedStatement insert = connection.prepareStatement("INSERT INTO agent_run (id, credential_id,"
                         + " agent_slug, idempotency_key, request_hash, task_input, effective_scopes, effective_tools,"
                         + " status, cancel_requested, retention_days, created_at, started_at, heartbeat_at, deadline_at,"
-                        + " version) VALUES (?, 'orphan', 'demo', ?, 'x', '{}', '[]', '[]', 'running', FALSE, 30, ?, ?, ?,"
+                        + " version) VALUES (?, ?, 'demo', ?, 'x', '{}', '[]', '[]', 'running', FALSE, 30, ?, ?, ?,"
                         + " ?, 0)")) {
             insert.setString(1, id);
-            insert.setString(2, id);
-            insert.setTimestamp(3, Timestamp.from(stale));
+            insert.setString(2, owner == null || owner.isBlank() ? "orphan" : owner.strip());
+            insert.setString(3, id);
             insert.setTimestamp(4, Timestamp.from(stale));
             insert.setTimestamp(5, Timestamp.from(stale));
-            insert.setTimestamp(6, Timestamp.from(stale.plusSeconds(3600)));
+            insert.setTimestamp(6, Timestamp.from(stale));
+            insert.setTimestamp(7, Timestamp.from(stale.plusSeconds(3600)));
             insert.executeUpdate();
         }
         Files.createDirectories(files.workspace(id));

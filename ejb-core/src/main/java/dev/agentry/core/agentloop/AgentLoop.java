@@ -4,10 +4,13 @@ import dev.agentry.core.sandbox.Redactor;
 import dev.agentry.core.tools.ToolCall;
 import dev.agentry.core.tools.ToolExecutor;
 import dev.agentry.core.tools.ToolOutcome;
+import dev.agentry.core.tools.UnicodeText;
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import java.io.StringReader;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -97,7 +100,11 @@ public final class AgentLoop {
                 Instant started = clock.instant();
                 ToolOutcome outcome = tools.execute(call);
                 ToolOutcome shown = new ToolOutcome(outcome.status(), redact(outcome.result()));
-                observer.toolCall(new ToolCall(call.id(), call.tool(), arguments), shown, started, clock.instant());
+                observer.toolCall(
+                        new ToolCall(UnicodeText.wellFormed(call.id()), UnicodeText.wellFormed(call.tool()), arguments),
+                        shown,
+                        started,
+                        clock.instant());
                 add(
                         turn,
                         outcome.status().equals("previewed") ? "approval_required" : "tool_result",
@@ -128,10 +135,34 @@ public final class AgentLoop {
         return List.copyOf(conversation);
     }
 
+    /**
+     * Every string in it (names too) redacted and well-formed, so it can be written as UTF-8: what the
+     * transcript and evidence keep. Value by value, not over the JSON text: a mask can then never cut an
+     * escape sequence and leave text that no longer parses.
+     */
     private JsonObject redact(JsonObject json) {
-        try (JsonReader reader = Json.createReader(new StringReader(redactor.redact(json.toString())))) {
-            return reader.readObject();
-        }
+        return clean(json).asJsonObject();
+    }
+
+    private JsonValue clean(JsonValue value) {
+        return switch (value.getValueType()) {
+            case STRING -> Json.createValue(clean(((JsonString) value).getString()));
+            case OBJECT -> {
+                JsonObjectBuilder object = Json.createObjectBuilder();
+                value.asJsonObject().forEach((name, member) -> object.add(clean(name), clean(member)));
+                yield object.build();
+            }
+            case ARRAY -> {
+                JsonArrayBuilder array = Json.createArrayBuilder();
+                value.asJsonArray().forEach(item -> array.add(clean(item)));
+                yield array.build();
+            }
+            default -> value;
+        };
+    }
+
+    private String clean(String text) {
+        return UnicodeText.wellFormed(redactor.redact(text));
     }
 
     private void add(int turn, String type, String role, JsonObject content) {

@@ -60,6 +60,11 @@ public record Grant(String credentialId, Set<String> scopes) {
         return owns(owner) || holds(Scope.RUNS_ADMIN);
     }
 
+    /** Whether every credential's runs reach this caller: the console, or {@code runs:admin}. */
+    public boolean ownsEveryRun() {
+        return CONSOLE.equals(credentialId) || holds(Scope.RUNS_ADMIN);
+    }
+
     /** Whether a thing owned by {@code owner} (subscription, checkpoint, ...) is this caller's. */
     public boolean owns(String owner) {
         return CONSOLE.equals(credentialId) || credentialId.equals(owner);

@@ -4,6 +4,7 @@ import dev.agentry.core.artifacts.BundleVerifier;
 import dev.agentry.core.artifacts.BundleWriter;
 import dev.agentry.core.artifacts.Verification;
 import dev.agentry.core.artifacts.Violation;
+import dev.agentry.core.policy.Grant;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.FieldError;
 import dev.agentry.core.sandbox.ArchiveImport;
@@ -27,7 +28,8 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * A run's sealed bundle as the API serves it: the manifest, one file, the whole as a zip, and its
- * verification; and verification of a bundle zip brought from elsewhere.
+ * verification — each only to a caller the run reaches ({@link RunService#find}); and verification of a
+ * bundle zip brought from elsewhere.
  */
 @ApplicationScoped
 public class RunArtifacts {
@@ -41,8 +43,8 @@ public class RunArtifacts {
     @Inject
     RunSettings settings;
 
-    public JsonObject manifest(String runId) {
-        try (InputStream in = Files.newInputStream(sealed(runId).resolve(BundleWriter.MANIFEST));
+    public JsonObject manifest(Grant grant, String runId) {
+        try (InputStream in = Files.newInputStream(sealed(grant, runId).resolve(BundleWriter.MANIFEST));
                 JsonReader reader = Json.createReader(in)) {
             return reader.readObject();
         } catch (IOException e) {
@@ -51,8 +53,8 @@ public class RunArtifacts {
     }
 
     /** One file of the bundle; only a plain file inside it, whatever the path says. */
-    public Path file(String runId, String path) {
-        Path bundle = sealed(runId);
+    public Path file(Grant grant, String runId, String path) {
+        Path bundle = sealed(grant, runId);
         try {
             Path file = Workspace.at(bundle).resolve(path);
             if (!Workspace.isPlainFile(file)) {
@@ -78,8 +80,8 @@ public class RunArtifacts {
         return "text/plain; charset=utf-8";
     }
 
-    public void zip(String runId, OutputStream out) throws IOException {
-        Path bundle = sealed(runId);
+    public void zip(Grant grant, String runId, OutputStream out) throws IOException {
+        Path bundle = sealed(grant, runId);
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             for (Path file : RunWorkspace.plainFiles(bundle)) {
                 zip.putNextEntry(new ZipEntry(bundle.relativize(file).toString().replace('\\', '/')));
@@ -89,8 +91,8 @@ public class RunArtifacts {
         }
     }
 
-    public Verification verify(String runId) {
-        return BundleVerifier.verify(sealed(runId));
+    public Verification verify(Grant grant, String runId) {
+        return BundleVerifier.verify(sealed(grant, runId));
     }
 
     /**
@@ -125,8 +127,9 @@ public class RunArtifacts {
         }
     }
 
-    private Path sealed(String runId) {
-        runs.find(runId);
+    /** The run's sealed bundle, if the run reaches this caller; not found alike otherwise. */
+    private Path sealed(Grant grant, String runId) {
+        runs.find(grant, runId);
         Path bundle = files.artifacts(runId);
         if (!Files.exists(bundle.resolve(BundleWriter.MANIFEST))) {
             throw AgentryException.notFound("The run's sealed bundle");

@@ -186,9 +186,10 @@ public final class RunEvidence {
 
     private void append(String name, String text) {
         try {
-            Files.writeString(
+            // getBytes replaces what UTF-8 cannot encode (a lone surrogate) where writeString would throw.
+            Files.write(
                     directory.resolve(name),
-                    redactor.redact(text),
+                    redactor.redact(text).getBytes(StandardCharsets.UTF_8),
                     StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
         } catch (IOException e) {

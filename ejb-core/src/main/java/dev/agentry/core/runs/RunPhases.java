@@ -28,6 +28,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -49,6 +50,12 @@ import org.jboss.logging.Logger;
 public class RunPhases {
 
     private static final Logger LOG = Logger.getLogger(RunPhases.class);
+
+    /**
+     * The failure evidence of anything a phase did not expect: an exception's class and message are
+     * for the server log only (they name Java classes, and may quote what the run handled).
+     */
+    static final String UNEXPECTED = "The phase failed unexpectedly; the server log has the details.";
 
     /** How often the run's own thread re-reads its cancel flag at most. */
     private static final long SIGNAL_MILLIS = 250;
@@ -97,10 +104,8 @@ public class RunPhases {
         long started = System.nanoTime();
         AgentRun row = found.get();
         TaskInput task = TaskInputJson.readStored(RunJson.parse(row.getTaskInput()));
-        List<String> secrets = task.secretEnv().stream()
-                .map(System::getenv)
-                .filter(v -> v != null)
-                .toList();
+        List<String> secrets = List.copyOf(
+                settings.secretEnv().values(task.secretEnv(), System::getenv).values());
         Redactor redactor = Redactor.of(secrets);
         ActiveRun run = new ActiveRun(
                 id,
@@ -130,9 +135,12 @@ public class RunPhases {
             if (task.archive() != null) {
                 run.baselineDir = files.baseline(id);
             } else {
-                run.baselineDir = seeds.named(task.seed())
-                        .orElseThrow(
-                                () -> new IllegalStateException("The seed " + task.seed() + " is no longer allowed."));
+                Optional<Path> seed = seeds.named(task.seed());
+                if (seed.isEmpty()) {
+                    run.fail(Outcome.FAILED, "prepare", "The seed " + task.seed() + " is no longer allowed.");
+                    return;
+                }
+                run.baselineDir = seed.get();
             }
             run.baseline = SeedCopy.copy(run.baselineDir, files.workspace(id), fileWorkers);
             run.deadline = clock.instant().plus(task.timeout());
@@ -150,10 +158,7 @@ public class RunPhases {
                             .build());
         } catch (RuntimeException e) {
             LOG.warnf("Run %s: prepare failed: %s", id, e.toString());
-            run.fail(
-                    Outcome.FAILED,
-                    "prepare",
-                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            run.fail(Outcome.FAILED, "prepare", UNEXPECTED);
         } finally {
             run.timings.put("prepareMs", (System.nanoTime() - started) / 1_000_000);
         }
@@ -198,10 +203,7 @@ public class RunPhases {
             }
         } catch (RuntimeException e) {
             LOG.warnf("Run %s: agent loop failed: %s", id, e.toString());
-            run.fail(
-                    Outcome.FAILED,
-                    "agent_loop",
-                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            run.fail(Outcome.FAILED, "agent_loop", UNEXPECTED);
         }
     }
 
@@ -227,10 +229,7 @@ public class RunPhases {
             run.timings.putAll(sealed.timings());
         } catch (RuntimeException e) {
             LOG.warnf("Run %s: collecting artifacts failed: %s", id, e.toString());
-            run.fail(
-                    Outcome.FAILED,
-                    "collect",
-                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            run.fail(Outcome.FAILED, "collect", UNEXPECTED);
         }
         run.timings.put("collectMs", (System.nanoTime() - started) / 1_000_000);
         String stopReason = run.stopReason != null ? run.stopReason : run.loop == null ? null : run.loop.stopReason();
@@ -323,13 +322,9 @@ public class RunPhases {
                 environment.put(name, value);
             }
         }
+        environment.putAll(settings.secretEnv().values(run.task.secretEnv(), System::getenv));
+        // Last: nothing, a secret least of all, replaces the workspace as HOME.
         environment.put("HOME", workspace.root().toString());
-        for (String name : run.task.secretEnv()) {
-            String value = System.getenv(name);
-            if (value != null) {
-                environment.put(name, value);
-            }
-        }
         // The runner stops the step at the run's deadline itself (timed_out); the supplier is for the rest.
         StepResult result = steps.run(step, workspace, environment, run.deadline, () -> {
             String reason = stopReason(run);

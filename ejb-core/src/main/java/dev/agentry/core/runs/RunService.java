@@ -7,6 +7,7 @@ import dev.agentry.core.catalog.CatalogCollections;
 import dev.agentry.core.catalog.CollectionDescriptor;
 import dev.agentry.core.cursor.CursorSeal;
 import dev.agentry.core.cursor.Page;
+import dev.agentry.core.policy.Grant;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.ErrorCode;
 import dev.agentry.core.problem.FieldError;
@@ -88,7 +89,10 @@ public class RunService {
     @Inject
     Event<RunQueued> queued;
 
-    public Submission submit(String credentialId, Set<String> callerScopes, String idempotencyKey, JsonValue body) {
+    /** Submits a task as the caller's credential, which then owns the run. */
+    public Submission submit(Grant grant, String idempotencyKey, JsonValue body) {
+        String credentialId = grant.credentialId();
+        Set<String> callerScopes = grant.scopes();
         if (idempotencyKey == null || !KEY.matcher(idempotencyKey).matches()) {
             throw AgentryException.validation(List.of(new FieldError(
                     "Idempotency-Key", "required", "an Idempotency-Key header of 1 to 200 visible ASCII characters")));
@@ -131,15 +135,10 @@ public class RunService {
                         new FieldError("verifySteps[" + i + "]", "unknown_step", "the operator declared no such step"));
             }
         }
-        List<String> secrets = new ArrayList<>();
-        for (int i = 0; i < task.secretEnv().size(); i++) {
-            String value = System.getenv(task.secretEnv().get(i));
-            if (value == null) {
-                errors.add(new FieldError("secretEnv[" + i + "]", "unknown_secret", "the server has no such variable"));
-            } else {
-                secrets.add(value);
-            }
-        }
+        SecretEnvRule secretEnv = settings.secretEnv();
+        errors.addAll(secretEnv.refusals(task.secretEnv(), System::getenv));
+        List<String> secrets =
+                List.copyOf(secretEnv.values(task.secretEnv(), System::getenv).values());
         if (!errors.isEmpty()) {
             throw AgentryException.validation(errors);
         }
@@ -176,23 +175,35 @@ public class RunService {
         return new Submission(RunJson.write(run).build(), id, false);
     }
 
-    public JsonObject view(String id) {
-        return RunJson.write(find(id)).build();
+    public JsonObject view(Grant grant, String id) {
+        return RunJson.write(find(grant, id)).build();
     }
 
-    public AgentRun find(String id) {
+    /**
+     * The run, if it reaches this caller (its own, or {@code runs:admin}, or the console). Another
+     * credential's run is answered exactly like a missing one: its existence is not disclosed.
+     */
+    public AgentRun find(Grant grant, String id) {
         AgentRun run = id == null ? null : em.find(AgentRun.class, id);
-        if (run == null) {
+        if (run == null || !grant.ownsRun(run.getCredentialId())) {
             throw AgentryException.notFound("The run");
         }
         return run;
     }
 
-    /** Newest first; filters by status, agent, credential and creation time; sealed cursors bound to them. */
-    public Page<JsonObject> list(RunFilter filter, int limit, String cursor) {
-        String binding = "runs|" + filter.binding();
+    /**
+     * Newest first; filters by status, agent, credential and creation time; sealed cursors bound to them.
+     * Only the caller's own runs unless it owns every run ({@code runs:admin}, the console).
+     */
+    public Page<JsonObject> list(Grant grant, RunFilter filter, int limit, String cursor) {
+        String owner = grant.ownsEveryRun() ? null : grant.credentialId();
+        String binding = "runs|" + owner + "|" + filter.binding();
         StringBuilder jpql = new StringBuilder("select r from AgentRun r where 1 = 1");
         Map<String, Object> parameters = new LinkedHashMap<>();
+        if (owner != null) {
+            jpql.append(" and r.credentialId = :owner");
+            parameters.put("owner", owner);
+        }
         if (filter.status() != null) {
             jpql.append(" and r.status = :status");
             parameters.put("status", filter.status().wire());
@@ -251,8 +262,8 @@ public class RunService {
      * Asks a run to stop. A queued run ends at once; a running one stops at its next check and keeps
      * what it collected; an ended one is returned as it is, so cancelling twice is harmless.
      */
-    public JsonObject cancel(String id) {
-        AgentRun run = find(id);
+    public JsonObject cancel(Grant grant, String id) {
+        AgentRun run = find(grant, id);
         RunStatus status = RunStatus.parse(run.getStatus()).orElseThrow();
         if (status.terminal() || run.isCancelRequested()) {
             return RunJson.write(run).build();

@@ -2,6 +2,8 @@ package dev.agentry.core.runs;
 
 import dev.agentry.core.sandbox.ArchiveImport;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,11 +11,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /** The operator's settings for runs, read once (README, "Configuration"). */
 @ApplicationScoped
 public class RunSettings {
+
+    private static final Logger LOG = Logger.getLogger(RunSettings.class);
 
     @Inject
     @ConfigProperty(name = "jboss.server.data.dir")
@@ -46,6 +52,10 @@ public class RunSettings {
     @Inject
     @ConfigProperty(name = "agentry.runs.env-allowlist", defaultValue = "PATH,LANG,LC_ALL,TZ")
     List<String> envAllowlist;
+
+    @Inject
+    @ConfigProperty(name = "agentry.runs.secret-env")
+    Optional<List<String>> secretEnv;
 
     @Inject
     @ConfigProperty(name = "agentry.runs.retention-days", defaultValue = "30")
@@ -96,6 +106,29 @@ public class RunSettings {
         Set<String> names = new LinkedHashSet<>();
         envAllowlist.stream().map(String::strip).filter(s -> !s.isEmpty()).forEach(names::add);
         return names;
+    }
+
+    /** Which server variables a task may pass as secrets ({@code agentry.runs.secret-env}). */
+    public SecretEnvRule secretEnv() {
+        return SecretEnvRule.of(secretEnv.orElse(List.of()), envAllowlist());
+    }
+
+    /** Says at startup what of {@code agentry.runs.secret-env} is ignored or unset: never the values. */
+    void onStartup(@Observes Startup startup) {
+        SecretEnvRule rule = secretEnv();
+        if (!rule.ignored().isEmpty()) {
+            LOG.warnf(
+                    "agentry.runs.secret-env: %s ignored: HOME, PATH and the names of agentry.runs.env-allowlist"
+                            + " are never secrets",
+                    new TreeSet<>(rule.ignored()));
+        }
+        Set<String> unset = new TreeSet<>(rule.allowed());
+        unset.removeIf(name -> System.getenv(name) != null);
+        if (!unset.isEmpty()) {
+            LOG.warnf(
+                    "agentry.runs.secret-env: %s not set in the server's environment; tasks naming them are refused",
+                    unset);
+        }
     }
 
     public int retentionDays() {

@@ -60,8 +60,9 @@ public class RunWorkspace {
             try {
                 SeedCopy.delete(path);
             } catch (RuntimeException e) {
-                error = "could not remove " + path.getFileName() + ": "
-                        + e.getClass().getSimpleName();
+                // The run's record is read by callers: no exception class there, the log has it.
+                error = "could not remove " + path.getFileName();
+                LOG.debugf("Cleanup of run %s: %s", id, e.toString());
             }
         }
         boolean removed = error == null

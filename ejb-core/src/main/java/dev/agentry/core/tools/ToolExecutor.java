@@ -27,7 +27,8 @@ import java.util.stream.Stream;
 /**
  * Runs tool calls for one run. Every call passes the same gate first: the tool exists, the run's
  * effective tools include it (policy, task and scopes already intersected), its action is not
- * preview; then every path argument is resolved by the {@link Workspace}.
+ * preview, its arguments are well-formed Unicode; then every path argument is resolved by the
+ * {@link Workspace}.
  */
 public final class ToolExecutor {
 
@@ -74,6 +75,11 @@ public final class ToolExecutor {
                             .build());
         }
         JsonObject args = call.arguments() == null ? JsonValue.EMPTY_JSON_OBJECT : call.arguments();
+        if (!UnicodeText.isWellFormed(args.toString())) {
+            // No path, file or query can hold it; the model hears why and may try again.
+            return ToolOutcome.error(
+                    "invalid_arguments", "An argument is not valid Unicode text: it holds a lone surrogate.");
+        }
         try {
             return switch (call.tool()) {
                 case ToolCatalog.WORKSPACE_LIST -> list(args);

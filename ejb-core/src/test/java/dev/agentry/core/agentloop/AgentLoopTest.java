@@ -90,6 +90,25 @@ class AgentLoopTest {
         assertEquals("denied", outcomes.get(0).status());
     }
 
+    @Test
+    void aLoneSurrogateInAnArgumentIsAToolErrorAndTheTranscriptStaysEncodable() {
+        LoopResult result = loop(
+                        "[{\"toolCalls\":[{\"tool\":\"workspace.write\",\"arguments\":"
+                                + "{\"path\":\"a\\ud800.txt\",\"content\":\"x\\udc00\"}}],\"final\":\"f\"}]",
+                        Set.of("workspace.write"))
+                .run("i", "g\ud800", new LoopBudget(5, 5, null));
+        assertEquals("final_result", result.stopReason());
+        assertEquals("error", outcomes.get(0).status());
+        assertTrue(outcomes.get(0).result().toString().contains("invalid_arguments"));
+        for (Message message : messages) {
+            assertTrue(
+                    dev.agentry.core.tools.UnicodeText.isWellFormed(
+                            message.content().toString()),
+                    message.toString());
+        }
+        assertFalse(Files.exists(root.resolve("a\ufffd.txt")));
+    }
+
     private AgentLoop loop(String script, Set<String> tools) {
         JsonArray turns = Json.createReader(new StringReader(script)).readArray();
         ToolExecutor executor =

@@ -3,6 +3,9 @@ package dev.agentry.core.sandbox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import jakarta.json.Json;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -29,6 +32,59 @@ class RedactorTest {
             String redacted = redactor.redact("before " + form + " after");
             assertEquals("before [REDACTED] after", redacted, form);
         }
+    }
+
+    @Test
+    void upperCaseHexIsMaskedToo() {
+        String hex = HexFormat.of().withUpperCase().formatHex(SECRET.getBytes(StandardCharsets.UTF_8));
+        assertEquals("x=[REDACTED];", Redactor.of(List.of(SECRET)).redact("x=" + hex + ";"));
+    }
+
+    @Test
+    void theSecretInsideABase64WrapperIsMaskedWholeWhateverItsAlignment() {
+        Redactor redactor = Redactor.of(List.of(SECRET));
+        // Every user length modulo 3 puts the secret at another alignment in the encoding.
+        List<String> wrapped = new java.util.ArrayList<>();
+        for (String user : List.of("", "a", "ab", "abc", "admin", "build-bot")) {
+            wrapped.add(user + ":" + SECRET);
+        }
+        wrapped.add("Bearer " + SECRET);
+        wrapped.add("{\"token\":\"" + SECRET + "\",\"n\":1}");
+        for (String plain : wrapped) {
+            byte[] bytes = plain.getBytes(StandardCharsets.UTF_8);
+            for (String encoded : List.of(
+                    Base64.getEncoder().encodeToString(bytes),
+                    Base64.getEncoder().withoutPadding().encodeToString(bytes),
+                    Base64.getUrlEncoder().encodeToString(bytes),
+                    Base64.getUrlEncoder().withoutPadding().encodeToString(bytes))) {
+                assertEquals(
+                        "Authorization: Basic [REDACTED]\n",
+                        redactor.redact("Authorization: Basic " + encoded + "\n"),
+                        plain + " as " + encoded);
+            }
+        }
+    }
+
+    @Test
+    void maskingAnEncodedRunKeepsJsonEscapesIntact() {
+        String encoded = Base64.getEncoder().encodeToString(("u:" + SECRET).getBytes(StandardCharsets.UTF_8));
+        // JSON text as the loop redacts it, with escapes right before each encoded run.
+        String json = "{\"stdout\":\"line\\n" + encoded + "\\n\\u00e9" + encoded + "\\tend\"}";
+        String redacted = Redactor.of(List.of(SECRET)).redact(json);
+        try (JsonReader reader = Json.createReader(new StringReader(redacted))) {
+            assertEquals(
+                    "line\n[REDACTED]\n\u00e9[REDACTED]\tend",
+                    reader.readObject().getString("stdout"),
+                    redacted);
+        }
+    }
+
+    @Test
+    void base64ThatDoesNotHoldTheSecretIsLeftAlone() {
+        String other =
+                Base64.getEncoder().encodeToString("admin:another-password-entirely".getBytes(StandardCharsets.UTF_8));
+        String text = "Authorization: Basic " + other + " and plain words";
+        assertEquals(text, Redactor.of(List.of(SECRET)).redact(text));
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.agentry.api.policy.Caller;
 import dev.agentry.core.artifacts.Verification;
 import dev.agentry.core.cursor.Page;
 import dev.agentry.core.cursor.PageLimit;
+import dev.agentry.core.policy.Grant;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.FieldError;
 import dev.agentry.core.runs.RunArtifacts;
@@ -39,7 +40,10 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
-/** Agent task runs (SPEC section 9): submit, list, read, cancel, and the run's artifact bundle. */
+/**
+ * Agent task runs (SPEC section 9): submit, list, read, cancel, and the run's artifact bundle. A run
+ * belongs to the credential that started it; another's is {@code 404 not_found} (runs:admin sees all).
+ */
 @Path("/runs")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -68,7 +72,7 @@ public class RunsResource {
                     + " body returns the first run (Idempotent-Replayed: true); with another body it is"
                     + " idempotency_conflict. 202 with the run; it runs as the agent-task-run batch job.")
     public Response submit(@HeaderParam("Idempotency-Key") String key, JsonValue body) {
-        Submission submission = runs.submit(caller.credentialId(), caller.scopes(), key, body);
+        Submission submission = runs.submit(caller.grant(), key, body);
         return Response.accepted(withLinks(submission.run()))
                 .location(self(submission.runId()).build())
                 .header("Idempotent-Replayed", submission.replay())
@@ -77,7 +81,9 @@ public class RunsResource {
 
     @GET
     @RolesAllowed("runs:read")
-    @Operation(summary = "Runs, newest first, by status, agent, credential and creation time")
+    @Operation(
+            summary = "Runs, newest first, by status, agent, credential and creation time",
+            description = "Only the calling credential's runs; with runs:admin, every credential's.")
     public JsonObject list(
             @QueryParam("status") String status,
             @QueryParam("agent") String agent,
@@ -100,7 +106,7 @@ public class RunsResource {
                 credentialId,
                 InstantParameter.parse("createdSince", createdSince),
                 InstantParameter.parse("createdBefore", createdBefore));
-        Page<JsonObject> page = runs.list(filter, PageLimit.parse(limit), cursor);
+        Page<JsonObject> page = runs.list(caller.grant(), filter, PageLimit.parse(limit), cursor);
         JsonArrayBuilder data = Json.createArrayBuilder();
         page.data().forEach(run -> data.add(withLinks(run)));
         var json = Json.createObjectBuilder()
@@ -120,7 +126,7 @@ public class RunsResource {
     @RolesAllowed("runs:read")
     @Operation(summary = "One run as agentry/agent-task-run/v1")
     public JsonObject one(@PathParam("id") String id) {
-        return withLinks(runs.view(id));
+        return withLinks(runs.view(caller.grant(), id));
     }
 
     @POST
@@ -131,7 +137,7 @@ public class RunsResource {
             description = "A queued run ends at once; a running one stops at its next check, keeps the artifacts"
                     + " collected so far and ends cancelled; an ended run is returned unchanged.")
     public JsonObject cancel(@PathParam("id") String id) {
-        return withLinks(runs.cancel(id));
+        return withLinks(runs.cancel(caller.grant(), id));
     }
 
     @GET
@@ -139,7 +145,7 @@ public class RunsResource {
     @RolesAllowed("artifacts:read")
     @Operation(summary = "The sealed bundle's manifest: every file with its kind, size and SHA-256")
     public JsonObject manifest(@PathParam("id") String id) {
-        return artifacts.manifest(id);
+        return artifacts.manifest(caller.grant(), id);
     }
 
     @GET
@@ -148,8 +154,9 @@ public class RunsResource {
     @Produces("application/zip")
     @Operation(summary = "The whole bundle as a zip, as POST /artifacts/verify takes it")
     public Response zip(@PathParam("id") String id) {
-        artifacts.manifest(id); // not found before the stream starts, not half-way through it
-        StreamingOutput body = out -> artifacts.zip(id, out);
+        Grant grant = caller.grant();
+        artifacts.manifest(grant, id); // not found before the stream starts, not half-way through it
+        StreamingOutput body = out -> artifacts.zip(grant, id, out);
         return Response.ok(body, "application/zip")
                 .header("Content-Disposition", "attachment; filename=\"" + id + "-artifacts.zip\"")
                 .build();
@@ -160,7 +167,7 @@ public class RunsResource {
     @RolesAllowed("artifacts:read")
     @Operation(summary = "Verify the run's bundle on the server: {valid, bundleId, files, violations[]}")
     public Verification verify(@PathParam("id") String id) {
-        return artifacts.verify(id);
+        return artifacts.verify(caller.grant(), id);
     }
 
     @GET
@@ -169,7 +176,7 @@ public class RunsResource {
     @Produces(MediaType.WILDCARD)
     @Operation(summary = "One file of the bundle, e.g. files/patch.diff")
     public Response file(@PathParam("id") String id, @PathParam("path") String path) {
-        return Response.ok(artifacts.file(id, path).toFile(), RunArtifacts.mediaTypeOf(path))
+        return Response.ok(artifacts.file(caller.grant(), id, path).toFile(), RunArtifacts.mediaTypeOf(path))
                 .build();
     }
 
