@@ -61,6 +61,12 @@ class ConsoleSessionIT {
         HttpResponse<String> signedIn = signIn(login, "admin", ConsoleIT.PASSWORD);
         assertCookieAttributes(
                 sessionCookie(signedIn).orElseThrow(() -> new AssertionError("sign-in hands out a new session id")));
+
+        // The session Jakarta Security starts to remember where an anonymous request was going.
+        HttpResponse<String> redirected = get("admin/credentials.xhtml");
+        assertEquals(302, redirected.statusCode());
+        assertCookieAttributes(sessionCookie(redirected)
+                .orElseThrow(() -> new AssertionError("the redirect to the login page starts a session")));
     }
 
     @Test
