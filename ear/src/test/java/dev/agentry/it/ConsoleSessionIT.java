@@ -1,9 +1,11 @@
 package dev.agentry.it;
 
 import static dev.agentry.it.harness.Api.asBootstrap;
+import static dev.agentry.it.harness.Api.bearer;
 import static dev.agentry.it.harness.Api.createCredential;
 import static dev.agentry.it.harness.Api.get;
 import static dev.agentry.it.harness.Api.json;
+import static dev.agentry.it.harness.Api.tokenFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -154,19 +156,22 @@ class ConsoleSessionIT {
                 "paused", json(get("api/v1/credentials/" + id, asBootstrap())).getString("status"));
     }
 
-    /** The denied {@code cross_site_request} record written for a refused response, found by its request id. */
+    /**
+     * The denied {@code cross_site_request} record written for a refused response, found by its request
+     * id, as a credential holding only {@code audit:read} reads it.
+     */
     private static JsonObject auditRecordOf(HttpResponse<String> refused) {
         String requestId = refused.headers()
                 .firstValue("X-Request-Id")
                 .orElseThrow(() -> new AssertionError("the refusal names its request id"));
+        String[] auditor = bearer(tokenFor(
+                createCredential("{\"name\":\"console-auditor\",\"owner\":\"it\",\"scopes\":[\"audit:read\"]}")));
         JsonObject record = Eventually.await(
                         "the refusal's audit record",
                         Duration.ofSeconds(15),
-                        () ->
-                                Pages.walk("api/v1/audit?outcome=denied&action=%2Fadmin%2F&limit=500", asBootstrap())
-                                        .stream()
-                                        .filter(r -> requestId.equals(r.getString("requestId", null)))
-                                        .findFirst(),
+                        () -> Pages.walk("api/v1/audit?outcome=denied&action=%2Fadmin%2F&limit=500", auditor).stream()
+                                .filter(r -> requestId.equals(r.getString("requestId", null)))
+                                .findFirst(),
                         Optional::isPresent)
                 .orElseThrow();
         assertEquals("denied", record.getString("outcome"));
