@@ -18,9 +18,10 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * The console's sign-in: a Faces login page whose bean hands the credential to Jakarta Security; an
  * unauthenticated request for any page is redirected to it and, once signed in, back to where it was
- * going; the session then carries the identity. It is written out rather than declared with
- * {@code @CustomFormAuthenticationMechanismDefinition} because the API's MicroProfile JWT mechanism is
- * visible in the same EAR: as the console's own alternative, this one is the mechanism its pages get.
+ * going; the session then carries the identity, under a new id from sign-in on. It is written out
+ * rather than declared with {@code @CustomFormAuthenticationMechanismDefinition} because the API's
+ * MicroProfile JWT mechanism is visible in the same EAR: as the console's own alternative, this one is
+ * the mechanism its pages get.
  */
 @ApplicationScoped
 @Alternative
@@ -41,6 +42,13 @@ public class ConsoleAuthentication implements HttpAuthenticationMechanism {
         if (credential == null) {
             return context.doNothing(); // a protected page then triggers the redirect to the login page
         }
-        return context.notifyContainerAboutLogin(identityStores.validate(credential));
+        AuthenticationStatus status = context.notifyContainerAboutLogin(identityStores.validate(credential));
+        if (status == AuthenticationStatus.SUCCESS && request.getSession(false) != null) {
+            // Session fixation: whoever knew the id of the anonymous session (the login page made one
+            // for its view state) must not hold a signed-in session. The session keeps its attributes
+            // (where Jakarta Security keeps the identity) under an id only this response carries.
+            request.changeSessionId();
+        }
+        return status;
     }
 }

@@ -22,6 +22,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 public final class Browser implements AutoCloseable {
 
+    /** How long a page may take to load on a busy machine. */
+    private static final Duration LOAD = Duration.ofSeconds(20);
+
     private final ChromeDriver driver;
 
     public Browser() {
@@ -62,8 +65,17 @@ public final class Browser implements AutoCloseable {
         field.sendKeys(text);
     }
 
+    /**
+     * Clicks a console button or link and waits for the page it loads. Every one of them posts a form
+     * or follows a link, and the click returns before the next page is there: whatever is looked up
+     * next would otherwise be found on the old page, which then goes stale under it.
+     */
     public void click(String id) {
+        WebElement current = driver.findElement(By.tagName("html"));
         driver.findElement(By.id(id)).click();
+        WebDriverWait wait = new WebDriverWait(driver, LOAD);
+        wait.until(ExpectedConditions.stalenessOf(current));
+        wait.until(loaded -> "complete".equals(driver.executeScript("return document.readyState")));
     }
 
     public String text(String id) {
@@ -75,7 +87,7 @@ public final class Browser implements AutoCloseable {
     }
 
     public void awaitText(String text) {
-        new WebDriverWait(driver, Duration.ofSeconds(10))
+        new WebDriverWait(driver, LOAD)
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), text));
     }
 

@@ -41,6 +41,12 @@ public class AuditContext {
         this.actorId = username;
     }
 
+    /** A caller nobody has authenticated, e.g. a console request before sign-in that was refused. */
+    public void actingAnonymous() {
+        this.actorKind = "anonymous";
+        this.actorId = null;
+    }
+
     /** Public on purpose: a call through the request-scoped proxy must reach the request's instance. */
     public void markRecorded() {
         recorded = true;
