@@ -1,5 +1,6 @@
 package dev.agentry.core.policy;
 
+import dev.agentry.core.catalog.CatalogCollections;
 import dev.agentry.core.catalog.CollectionDescriptor;
 import java.util.Collection;
 import java.util.List;
@@ -45,6 +46,11 @@ public record Grant(String credentialId, Set<String> scopes) {
     /** Whether the collection's records reach this caller at all, wherever they flow. */
     public boolean reads(CollectionDescriptor collection) {
         return scopes.contains(collection.readScope());
+    }
+
+    /** Whether any collection's records reach this caller: what {@code catalog.read} needs at all. */
+    public boolean readsAnyCollection() {
+        return CatalogCollections.ALL.stream().anyMatch(this::reads);
     }
 
     /** Whether the collection's personal fields reach this caller unredacted. */

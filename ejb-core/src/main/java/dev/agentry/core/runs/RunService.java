@@ -3,8 +3,6 @@ package dev.agentry.core.runs;
 import dev.agentry.core.agents.AgentDefinition;
 import dev.agentry.core.agents.AgentRegistry;
 import dev.agentry.core.audit.AuditTrail;
-import dev.agentry.core.catalog.CatalogCollections;
-import dev.agentry.core.catalog.CollectionDescriptor;
 import dev.agentry.core.cursor.CursorSeal;
 import dev.agentry.core.cursor.Page;
 import dev.agentry.core.policy.Grant;
@@ -144,7 +142,7 @@ public class RunService {
         }
         Set<String> scopes = new TreeSet<>(agent.permissionCeiling());
         scopes.retainAll(callerScopes);
-        Set<String> tools = effectiveTools(task, agent, scopes);
+        Set<String> tools = effectiveTools(task, agent, new Grant(credentialId, scopes));
         String id = "run_" + UUID.randomUUID().toString().replace("-", "");
         if (task.archive() != null) {
             unpack(id, task.archive());
@@ -278,10 +276,8 @@ public class RunService {
     }
 
     /** The task's tools that the agent's policy, the task's own denials and the scopes all allow. */
-    static Set<String> effectiveTools(TaskInput task, AgentDefinition agent, Set<String> scopes) {
-        boolean readsCatalog = CatalogCollections.ALL.stream()
-                .map(CollectionDescriptor::readScope)
-                .anyMatch(scopes::contains);
+    static Set<String> effectiveTools(TaskInput task, AgentDefinition agent, Grant effective) {
+        boolean readsCatalog = effective.readsAnyCollection();
         Set<String> tools = new TreeSet<>();
         for (String name : task.allowedTools()) {
             ToolDescriptor tool = ToolCatalog.named(name).orElseThrow();
