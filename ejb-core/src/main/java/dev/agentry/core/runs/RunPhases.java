@@ -12,6 +12,7 @@ import dev.agentry.core.sandbox.SeedCopy;
 import dev.agentry.core.sandbox.StepResult;
 import dev.agentry.core.sandbox.StepRunner;
 import dev.agentry.core.sandbox.VerifyStep;
+import dev.agentry.core.sandbox.WorkBudget;
 import dev.agentry.core.sandbox.Workspace;
 import dev.agentry.core.tools.ToolCall;
 import dev.agentry.core.tools.ToolExecutor;
@@ -28,6 +29,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -133,7 +135,14 @@ public class RunPhases {
                         .orElseThrow(
                                 () -> new IllegalStateException("The seed " + task.seed() + " is no longer allowed."));
             }
-            run.baseline = SeedCopy.copy(run.baselineDir, files.workspace(id), fileWorkers);
+            // The copy may take at most the run's own timeout; it stops early if the run is ended from outside.
+            try (ActiveRun.FileWork work = run.fileWork()) {
+                run.baseline = SeedCopy.copy(
+                        run.baselineDir,
+                        files.workspace(id),
+                        fileWorkers,
+                        WorkBudget.of(task.timeout(), Long.MAX_VALUE, () -> run.ended));
+            }
             run.deadline = clock.instant().plus(task.timeout());
             ledger.startClock(id, task.timeout());
             if (!ledger.move(id, RunStatus.RUNNING)) {
@@ -147,6 +156,11 @@ public class RunPhases {
                             .add("seedFiles", run.baseline.count())
                             .add("skipped", Json.createArrayBuilder(run.baseline.skipped()))
                             .build());
+        } catch (WorkBudget.Exhausted e) {
+            if (!e.stopped()) {
+                run.fail(Outcome.TIMEOUT, "prepare", "Copying the seed took longer than the run's timeout.");
+                run.stopReason = "timeout";
+            }
         } catch (RuntimeException e) {
             LOG.warnf("Run %s: prepare failed: %s", id, e.toString());
             run.fail(
@@ -218,12 +232,21 @@ public class RunPhases {
         long started = System.nanoTime();
         String bundleId = null;
         try {
-            RunBundle.Sealed sealed = bundles.write(run, ledger.find(id).orElseThrow(), this::elapsed);
+            AgentRun row = ledger.find(id).orElseThrow();
+            RunBundle.Sealed sealed;
+            try (ActiveRun.FileWork work = run.fileWork()) {
+                sealed = bundles.write(run, row, this::elapsed, collectBudget(run));
+            }
             bundleId = sealed.bundleId();
             if (run.outcome == null) {
                 run.outcome = sealed.changed() == 0 ? Outcome.NO_OP : Outcome.SUCCEEDED;
             }
             run.timings.putAll(sealed.timings());
+        } catch (WorkBudget.Exhausted e) {
+            LOG.infof("Run %s: collecting artifacts stopped: the run was ended from outside", id);
+            if (run.outcome == null) {
+                run.outcome = Outcome.TIMEOUT; // the run has ended already; this only keeps the record whole
+            }
         } catch (RuntimeException e) {
             LOG.warnf("Run %s: collecting artifacts failed: %s", id, e.toString());
             run.fail(
@@ -234,6 +257,17 @@ public class RunPhases {
         run.timings.put("collectMs", (System.nanoTime() - started) / 1_000_000);
         String stopReason = run.stopReason != null ? run.stopReason : run.loop == null ? null : run.loop.stopReason();
         ledger.finish(id, new RunEnd(run.outcome, stopReason, run.failureEvidence, bundleId, run.timingsJson()));
+    }
+
+    /**
+     * Stops a run's work now: the run was ended from outside (the watchdog timed it out). Its loops see
+     * the flag at their next check and its file work is interrupted, so no thread works on for it.
+     */
+    public void stop(String id) {
+        ActiveRun run = active.get(id);
+        if (run != null) {
+            run.stop();
+        }
     }
 
     /** Stops the heartbeat and removes the workspace; always, whatever happened before. */
@@ -251,6 +285,21 @@ public class RunPhases {
         if (active.containsKey(id)) {
             cleanUp(id);
         }
+    }
+
+    /**
+     * Collection's budget: {@code agentry.runs.collect-timeout} and {@code collect-max-bytes}, and never
+     * past half the watchdog's grace after the run's deadline, so the run ends timed out by its own
+     * hand with its partial bundle sealed rather than by the watchdog with none.
+     */
+    private WorkBudget collectBudget(ActiveRun run) {
+        Duration time = settings.collectTimeout();
+        if (run.deadline != null) {
+            Duration left = Duration.between(
+                    clock.instant(), run.deadline.plus(settings.staleAfter().dividedBy(2)));
+            time = left.compareTo(time) < 0 ? left : time;
+        }
+        return WorkBudget.of(time, settings.collectMaxBytes(), () -> run.ended);
     }
 
     private long elapsed(long startedNanos) {
