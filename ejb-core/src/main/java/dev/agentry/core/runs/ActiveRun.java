@@ -43,7 +43,7 @@ final class ActiveRun {
     Outcome outcome;
     JsonObject failureEvidence;
 
-    /** The thread doing the run's file work right now, which {@link #interrupt()} may stop; guarded by this. */
+    /** The thread doing the run's file work right now, which {@link #stop()} interrupts; guarded by this. */
     private Thread fileWork;
 
     ActiveRun(

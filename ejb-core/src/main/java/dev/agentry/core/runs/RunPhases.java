@@ -54,6 +54,9 @@ public class RunPhases {
     /** How often the run's own thread re-reads its cancel flag at most. */
     private static final long SIGNAL_MILLIS = 250;
 
+    /** The least time collection gets when the run ended late, unless collect-timeout is shorter. */
+    private static final Duration MIN_COLLECT_TIME = Duration.ofSeconds(5);
+
     @Inject
     RunLedger ledger;
 
@@ -297,6 +300,7 @@ public class RunPhases {
         if (run.deadline != null) {
             Duration left = Duration.between(
                     clock.instant(), run.deadline.plus(settings.staleAfter().dividedBy(2)));
+            left = left.compareTo(MIN_COLLECT_TIME) < 0 ? MIN_COLLECT_TIME : left; // late still gets a moment
             time = left.compareTo(time) < 0 ? left : time;
         }
         return WorkBudget.of(time, settings.collectMaxBytes(), () -> run.ended);
