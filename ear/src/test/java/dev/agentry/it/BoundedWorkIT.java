@@ -138,6 +138,34 @@ class BoundedWorkIT {
     }
 
     @Test
+    void aCollectionOverItsByteBudgetEndsTimedOutKeepingTheChangesDoneSoFar() throws Exception {
+        Map<String, byte[]> seed = new LinkedHashMap<>();
+        seed.put("a.txt", "first\n".getBytes(StandardCharsets.UTF_8));
+        // 300 KB of new file: past the suite's 256 KiB patch budget (AGENTRY_RUNS_COLLECT_MAX_BYTES in ear/pom.xml).
+        String large = ("z".repeat(63) + "\\n").repeat(4_800);
+        String script = "[{\"toolCalls\":[" + write("a.txt", "first, edited\\n") + "," + write("z.txt", large)
+                + "],\"final\":\"ok\"}]";
+        String id = start(archiveTask(RunsIT.zip(seed, List.of()), "[\"workspace.write\"]", script, 60))
+                .getString("id");
+        JsonObject run = awaitEnd(id);
+        assertEquals("timed_out", run.getString("status"), run.toString());
+        assertEquals("timeout", run.getString("outcome"));
+        assertEquals("collect_budget", run.getString("stopReason"));
+        assertEquals("collect", run.getJsonObject("failureEvidence").getString("phase"));
+
+        JsonObject changed = artifactJson(id, "files/changed-files.json");
+        assertFalse(changed.getBoolean("complete"), changed.toString());
+        assertEquals(1, changed.getInt("count"), "the file done before the budget ran out: " + changed);
+        assertEquals("a.txt", changed.getJsonArray("files").getJsonObject(0).getString("path"));
+        assertEquals(
+                "timeout", artifactJson(id, "files/completion-outcome.json").getString("status"));
+        assertValid(id);
+        Path applied = applied(seed, artifact(id, "files/patch.diff"));
+        assertEquals("first, edited\n", Files.readString(applied.resolve("a.txt")));
+        assertFalse(Files.exists(applied.resolve("z.txt")));
+    }
+
+    @Test
     void aDeeplyNestedOrHugeManifestIsAMalformedManifestViolationNotAnError() throws Exception {
         String id = start(Runs.task(
                         "demo",
