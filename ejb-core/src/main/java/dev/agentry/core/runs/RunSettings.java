@@ -64,7 +64,7 @@ public class RunSettings {
     Duration collectTimeout;
 
     @Inject
-    @ConfigProperty(name = "agentry.runs.collect-max-bytes", defaultValue = "67108864")
+    @ConfigProperty(name = "agentry.runs.collect-max-bytes", defaultValue = "33554432")
     long collectMaxBytes;
 
     @Inject
@@ -138,7 +138,10 @@ public class RunSettings {
         return collectTimeout;
     }
 
-    /** The most bytes a run's patch may hold; past it, collection stops with what it has. */
+    /**
+     * The most bytes a run's patch may hold; past it, collection stops with what it has. The patch (and
+     * a whole-file change's content while it is encoded) is held in memory, hence a modest default.
+     */
     public long collectMaxBytes() {
         return collectMaxBytes;
     }
