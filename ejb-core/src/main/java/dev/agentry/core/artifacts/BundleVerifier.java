@@ -3,13 +3,7 @@ package dev.agentry.core.artifacts;
 import dev.agentry.core.sandbox.FileDigest;
 import dev.agentry.core.sandbox.SandboxViolation;
 import dev.agentry.core.sandbox.Workspace;
-import jakarta.json.Json;
-import jakarta.json.JsonException;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonValue;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -25,7 +19,8 @@ import java.util.Set;
 /**
  * Checks a bundle directory against its manifest: every listed file present, plain, inside the
  * bundle and with its size and SHA-256; nothing unlisted; the bundle id recomputed from the content.
- * It reports every violation, not the first, so one answer tells the whole story.
+ * It reports every violation, not the first, so one answer tells the whole story. The manifest is
+ * read streaming within caps ({@link ManifestReader}): an uploaded one is not trusted to be small.
  */
 public final class BundleVerifier {
 
@@ -45,16 +40,17 @@ public final class BundleVerifier {
             violations.add(new Violation("missing_manifest", BundleWriter.MANIFEST, "The bundle has no manifest."));
             return new Verification(false, null, 0, violations);
         }
-        JsonObject manifest = read(manifestFile);
-        if (manifest == null || !(manifest.get("files") instanceof jakarta.json.JsonArray entries)) {
-            violations.add(new Violation(
-                    "malformed_manifest", BundleWriter.MANIFEST, "The manifest is not a JSON object with files."));
+        ManifestReader.Manifest manifest;
+        try {
+            manifest = ManifestReader.read(manifestFile);
+        } catch (ManifestReader.Malformed e) {
+            violations.add(new Violation("malformed_manifest", BundleWriter.MANIFEST, e.getMessage()));
             return new Verification(false, null, 0, violations);
         }
-        String declaredId = manifest.getString("bundleId", null);
+        String declaredId = manifest.bundleId();
         Set<String> listed = new HashSet<>();
-        for (JsonValue value : entries) {
-            check(bundle, value, listed, violations);
+        for (ManifestReader.Entry entry : manifest.entries()) {
+            check(bundle, entry, listed, violations);
         }
         for (String name : onDisk) {
             if (!listed.contains(name) && !name.equals(BundleWriter.MANIFEST)) {
@@ -69,16 +65,13 @@ public final class BundleVerifier {
         return new Verification(violations.isEmpty(), declaredId, listed.size(), violations);
     }
 
-    private static void check(Path bundle, JsonValue value, Set<String> listed, List<Violation> violations) {
-        if (!(value instanceof JsonObject entry)
-                || !(entry.get("path") instanceof jakarta.json.JsonString pathValue)
-                || !(entry.get("sha256") instanceof jakarta.json.JsonString shaValue)
-                || !(entry.get("size") instanceof jakarta.json.JsonNumber sizeValue)) {
+    private static void check(Path bundle, ManifestReader.Entry entry, Set<String> listed, List<Violation> violations) {
+        if (!entry.complete()) {
             violations.add(new Violation(
                     "malformed_manifest", BundleWriter.MANIFEST, "A manifest entry lacks path, size or sha256."));
             return;
         }
-        String name = pathValue.getString();
+        String name = entry.path();
         String checked;
         try {
             checked = Workspace.check(name);
@@ -100,13 +93,13 @@ public final class BundleVerifier {
             return;
         }
         try {
-            if (Files.size(file) != sizeValue.longValue()) {
+            if (Files.size(file) != entry.size()) {
                 violations.add(new Violation("size_mismatch", name, "The file's size differs from the manifest."));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (!FileDigest.of(file).equals(shaValue.getString())) {
+        if (!FileDigest.of(file).equals(entry.sha256())) {
             violations.add(new Violation("hash_mismatch", name, "The file's SHA-256 differs from the manifest."));
         }
     }
@@ -144,15 +137,6 @@ public final class BundleVerifier {
             });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static JsonObject read(Path manifest) {
-        try (InputStream in = Files.newInputStream(manifest);
-                JsonReader reader = Json.createReader(in)) {
-            return reader.readValue() instanceof JsonObject object ? object : null;
-        } catch (JsonException | IOException e) {
-            return null;
         }
     }
 }

@@ -46,6 +46,9 @@ final class ActiveRun {
     Outcome outcome;
     JsonObject failureEvidence;
 
+    /** The thread doing the run's file work right now, which {@link #stop()} interrupts; guarded by this. */
+    private Thread fileWork;
+
     ActiveRun(
             String id,
             TaskInput task,
@@ -75,6 +78,39 @@ final class ActiveRun {
 
     boolean failed() {
         return outcome != null && outcome != Outcome.SUCCEEDED && outcome != Outcome.NO_OP;
+    }
+
+    /** A stretch of file work (copying, hashing, diffing) on the current thread that may be interrupted. */
+    interface FileWork extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Marks the current thread as doing the run's file work until the returned scope closes. Only
+     * there is it ever interrupted: an interrupt inside a database call could break the connection.
+     * Closing clears any interrupt that arrived, so the job's next step starts clean.
+     */
+    FileWork fileWork() {
+        synchronized (this) {
+            fileWork = Thread.currentThread();
+        }
+        return () -> {
+            synchronized (this) {
+                fileWork = null;
+            }
+            Thread.interrupted();
+        };
+    }
+
+    /** Ends the run's work from outside: the cooperative checks see {@link #ended}, a blocked read its interrupt. */
+    void stop() {
+        ended = true;
+        synchronized (this) {
+            if (fileWork != null) {
+                fileWork.interrupt();
+            }
+        }
     }
 
     JsonObject timingsJson() {

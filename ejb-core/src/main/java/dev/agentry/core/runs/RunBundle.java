@@ -7,6 +7,7 @@ import dev.agentry.core.artifacts.UnifiedDiff;
 import dev.agentry.core.sandbox.Baseline;
 import dev.agentry.core.sandbox.SeedCopy;
 import dev.agentry.core.sandbox.StepResult;
+import dev.agentry.core.sandbox.WorkBudget;
 import dev.agentry.persistence.runs.AgentRun;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -32,8 +33,12 @@ import java.util.function.LongUnaryOperator;
 @ApplicationScoped
 public class RunBundle {
 
-    /** The sealed bundle's id, how many files changed, and what sealing took. */
-    public record Sealed(String bundleId, int changed, Map<String, Long> timings) {}
+    /**
+     * The sealed bundle's id, how many files changed, and what sealing took.
+     *
+     * @param stoppedBy null when the patch has every change, else the budget that ran out (time, bytes)
+     */
+    public record Sealed(String bundleId, int changed, Map<String, Long> timings, String stoppedBy) {}
 
     @Inject
     RunWorkspace files;
@@ -44,18 +49,52 @@ public class RunBundle {
     @Resource(lookup = RunScheduler.FILE_WORKERS)
     ManagedExecutorService fileWorkers;
 
-    Sealed write(ActiveRun run, AgentRun row, LongUnaryOperator elapsed) {
+    /**
+     * Writes and seals the bundle within the budget. When the budget runs out while hashing or diffing,
+     * the bundle keeps the changes done so far (marked incomplete) and the run is timed out.
+     *
+     * @throws WorkBudget.Exhausted when the run was stopped from outside: there is nothing to seal for it
+     */
+    Sealed write(ActiveRun run, AgentRun row, LongUnaryOperator elapsed, WorkBudget budget) {
         Path artifacts = files.artifacts(run.id);
         SeedCopy.delete(artifacts); // a bundle is written once, whole
         BundleWriter bundle = new BundleWriter(artifacts);
         long diffStarted = System.nanoTime();
         Baseline baseline = run.baseline == null ? Baseline.of(Map.of()) : run.baseline;
         Path workspace = files.workspace(run.id);
-        Baseline current = Files.isDirectory(workspace) ? SeedCopy.scan(workspace, fileWorkers) : baseline;
-        long hashMs = elapsed.applyAsLong(diffStarted);
-        UnifiedDiff.Result diff = UnifiedDiff.between(
-                run.baselineDir == null ? files.baseline(run.id) : run.baselineDir, baseline, workspace, current);
+        // Without a baseline the seed never arrived whole: a half-copied workspace is no change of the run's.
+        Baseline current = baseline;
+        UnifiedDiff.Result diff;
+        long hashMs;
+        try {
+            if (run.baseline != null && Files.isDirectory(workspace)) {
+                current = SeedCopy.scan(workspace, fileWorkers, budget);
+            }
+            hashMs = elapsed.applyAsLong(diffStarted);
+            diff = UnifiedDiff.between(
+                    run.baselineDir == null ? files.baseline(run.id) : run.baselineDir,
+                    baseline,
+                    workspace,
+                    current,
+                    budget,
+                    run.redactor::redact);
+        } catch (WorkBudget.Exhausted e) {
+            if (e.stopped()) {
+                throw e;
+            }
+            hashMs = elapsed.applyAsLong(diffStarted);
+            diff = new UnifiedDiff.Result(new byte[0], List.of(), e.reason());
+        }
         long diffMs = elapsed.applyAsLong(diffStarted) - hashMs;
+        if (!diff.complete()) {
+            run.fail(
+                    Outcome.TIMEOUT,
+                    "collect",
+                    "Collecting the artifacts ran out of its "
+                            + (WorkBudget.BYTES.equals(diff.stoppedBy()) ? "bytes" : "time")
+                            + " budget; the bundle has the " + diff.files().size() + " changed files done by then.");
+            run.stopReason = "collect_budget";
+        }
         long writeStarted = System.nanoTime();
 
         JsonArrayBuilder changed = Json.createArrayBuilder();
@@ -74,11 +113,12 @@ public class RunBundle {
                 Json.createObjectBuilder()
                         .add("schema", "agentry/changed-files/v1")
                         .add("count", diff.files().size())
+                        .add("complete", diff.complete())
                         .add("files", changed)
                         .add("skipped", Json.createArrayBuilder(current.skipped()))
                         .build()
                         .toString());
-        bundle.add(BundleId.PATCH, "patch", run.redactor.redact(diff.patch()));
+        bundle.add(BundleId.PATCH, "patch", diff.patch()); // redacted file by file by the diff
         bundle.add("files/test-results.json", "test-results", testResults(run.evidence.steps()));
         String status = run.outcome == null
                 ? (diff.files().isEmpty() ? Outcome.NO_OP : Outcome.SUCCEEDED).wire()
@@ -127,7 +167,8 @@ public class RunBundle {
                         "hashMs", hashMs,
                         "diffMs", diffMs,
                         "writeMs", writeMs,
-                        "sealMs", elapsed.applyAsLong(sealStarted)));
+                        "sealMs", elapsed.applyAsLong(sealStarted)),
+                diff.stoppedBy());
     }
 
     /** The evidence written during the run, under the names SPEC section 9 gives them. */

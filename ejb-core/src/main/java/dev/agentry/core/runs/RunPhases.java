@@ -13,6 +13,7 @@ import dev.agentry.core.sandbox.SeedCopy;
 import dev.agentry.core.sandbox.StepResult;
 import dev.agentry.core.sandbox.StepRunner;
 import dev.agentry.core.sandbox.VerifyStep;
+import dev.agentry.core.sandbox.WorkBudget;
 import dev.agentry.core.sandbox.Workspace;
 import dev.agentry.core.tools.ToolCall;
 import dev.agentry.core.tools.ToolExecutor;
@@ -30,6 +31,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -59,6 +61,9 @@ public class RunPhases {
 
     /** How often the run's own thread re-reads its cancel flag at most. */
     private static final long SIGNAL_MILLIS = 250;
+
+    /** The least time collection gets when the run ended late, unless collect-timeout is shorter. */
+    private static final Duration MIN_COLLECT_TIME = Duration.ofSeconds(5);
 
     @Inject
     RunLedger ledger;
@@ -142,7 +147,14 @@ public class RunPhases {
                 }
                 run.baselineDir = seed.get();
             }
-            run.baseline = SeedCopy.copy(run.baselineDir, files.workspace(id), fileWorkers);
+            // The copy may take at most the run's own timeout; it stops early if the run is ended from outside.
+            try (ActiveRun.FileWork work = run.fileWork()) {
+                run.baseline = SeedCopy.copy(
+                        run.baselineDir,
+                        files.workspace(id),
+                        fileWorkers,
+                        WorkBudget.of(task.timeout(), Long.MAX_VALUE, () -> run.ended));
+            }
             run.deadline = clock.instant().plus(task.timeout());
             ledger.startClock(id, task.timeout());
             if (!ledger.move(id, RunStatus.RUNNING)) {
@@ -156,6 +168,11 @@ public class RunPhases {
                             .add("seedFiles", run.baseline.count())
                             .add("skipped", Json.createArrayBuilder(run.baseline.skipped()))
                             .build());
+        } catch (WorkBudget.Exhausted e) {
+            if (!e.stopped()) {
+                run.fail(Outcome.TIMEOUT, "prepare", "Copying the seed took longer than the run's timeout.");
+                run.stopReason = "timeout";
+            }
         } catch (RuntimeException e) {
             LOG.warnf("Run %s: prepare failed: %s", id, e.toString());
             run.fail(Outcome.FAILED, "prepare", UNEXPECTED);
@@ -221,12 +238,21 @@ public class RunPhases {
         long started = System.nanoTime();
         String bundleId = null;
         try {
-            RunBundle.Sealed sealed = bundles.write(run, ledger.find(id).orElseThrow(), this::elapsed);
+            AgentRun row = ledger.find(id).orElseThrow();
+            RunBundle.Sealed sealed;
+            try (ActiveRun.FileWork work = run.fileWork()) {
+                sealed = bundles.write(run, row, this::elapsed, collectBudget(run));
+            }
             bundleId = sealed.bundleId();
             if (run.outcome == null) {
                 run.outcome = sealed.changed() == 0 ? Outcome.NO_OP : Outcome.SUCCEEDED;
             }
             run.timings.putAll(sealed.timings());
+        } catch (WorkBudget.Exhausted e) {
+            LOG.infof("Run %s: collecting artifacts stopped: the run was ended from outside", id);
+            if (run.outcome == null) {
+                run.outcome = Outcome.TIMEOUT; // the run has ended already; this only keeps the record whole
+            }
         } catch (RuntimeException e) {
             LOG.warnf("Run %s: collecting artifacts failed: %s", id, e.toString());
             run.fail(Outcome.FAILED, "collect", UNEXPECTED);
@@ -234,6 +260,17 @@ public class RunPhases {
         run.timings.put("collectMs", (System.nanoTime() - started) / 1_000_000);
         String stopReason = run.stopReason != null ? run.stopReason : run.loop == null ? null : run.loop.stopReason();
         ledger.finish(id, new RunEnd(run.outcome, stopReason, run.failureEvidence, bundleId, run.timingsJson()));
+    }
+
+    /**
+     * Stops a run's work now: the run was ended from outside (the watchdog timed it out). Its loops see
+     * the flag at their next check and its file work is interrupted, so no thread works on for it.
+     */
+    public void stop(String id) {
+        ActiveRun run = active.get(id);
+        if (run != null) {
+            run.stop();
+        }
     }
 
     /** Stops the heartbeat and removes the workspace; always, whatever happened before. */
@@ -251,6 +288,22 @@ public class RunPhases {
         if (active.containsKey(id)) {
             cleanUp(id);
         }
+    }
+
+    /**
+     * Collection's budget: {@code agentry.runs.collect-timeout} and {@code collect-max-bytes}, and never
+     * past half the watchdog's grace after the run's deadline, so the run ends timed out by its own
+     * hand with its partial bundle sealed rather than by the watchdog with none.
+     */
+    private WorkBudget collectBudget(ActiveRun run) {
+        Duration time = settings.collectTimeout();
+        if (run.deadline != null) {
+            Duration left = Duration.between(
+                    clock.instant(), run.deadline.plus(settings.staleAfter().dividedBy(2)));
+            left = left.compareTo(MIN_COLLECT_TIME) < 0 ? MIN_COLLECT_TIME : left; // late still gets a moment
+            time = left.compareTo(time) < 0 ? left : time;
+        }
+        return WorkBudget.of(time, settings.collectMaxBytes(), () -> run.ended);
     }
 
     private long elapsed(long startedNanos) {

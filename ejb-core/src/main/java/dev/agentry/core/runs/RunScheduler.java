@@ -58,6 +58,9 @@ public class RunScheduler {
     @Inject
     JobControl jobs;
 
+    @Inject
+    RunPhases phases;
+
     @PostConstruct
     void schedule() {
         timers.createIntervalTimer(interval.toMillis(), interval.toMillis(), new TimerConfig("run-scheduler", false));
@@ -129,6 +132,7 @@ public class RunScheduler {
                             null));
             if (won) {
                 LOG.warnf("Run %s timed out by the watchdog; cleaning up", id);
+                phases.stop(id); // its thread, if it still has one here, stops too
                 files.cleanUp(id, "watchdog");
             }
         }

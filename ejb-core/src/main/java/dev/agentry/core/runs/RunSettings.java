@@ -70,6 +70,14 @@ public class RunSettings {
     int archiveMaxEntries;
 
     @Inject
+    @ConfigProperty(name = "agentry.runs.collect-timeout", defaultValue = "PT2M")
+    Duration collectTimeout;
+
+    @Inject
+    @ConfigProperty(name = "agentry.runs.collect-max-bytes", defaultValue = "33554432")
+    long collectMaxBytes;
+
+    @Inject
     @ConfigProperty(name = "agentry.runs.seeds")
     Optional<List<String>> seeds;
 
@@ -156,5 +164,18 @@ public class RunSettings {
     public Path verifyStepsFile() {
         return Path.of(
                 verifySteps.orElse(dataDirectory().resolve("verify-steps.json").toString()));
+    }
+
+    /** The most time collecting a run's artifacts (hashing, diffing, writing) may take. */
+    public Duration collectTimeout() {
+        return collectTimeout;
+    }
+
+    /**
+     * The most bytes a run's patch may hold; past it, collection stops with what it has. The patch (and
+     * a whole-file change's content while it is encoded) is held in memory, hence a modest default.
+     */
+    public long collectMaxBytes() {
+        return collectMaxBytes;
     }
 }

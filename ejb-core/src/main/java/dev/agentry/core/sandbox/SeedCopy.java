@@ -37,6 +37,11 @@ public final class SeedCopy {
 
     /** Copies every plain file of {@code source} under {@code target} and returns their hashes. */
     public static Baseline copy(Path source, Path target, ExecutorService pool) {
+        return copy(source, target, pool, WorkBudget.unlimited());
+    }
+
+    /** {@link #copy(Path, Path, ExecutorService)} that stops at the budget, checked per file and per chunk. */
+    public static Baseline copy(Path source, Path target, ExecutorService pool, WorkBudget budget) {
         List<String> names = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         walk(source, target, names, skipped);
@@ -45,11 +50,13 @@ public final class SeedCopy {
                     Map<String, String> hashes = new TreeMap<>();
                     byte[] buffer = new byte[128 * 1024];
                     for (String name : slice) {
+                        budget.check();
                         MessageDigest digest = FileDigest.sha256();
                         try (InputStream in = Files.newInputStream(source.resolve(name));
                                 OutputStream out =
                                         new DigestOutputStream(Files.newOutputStream(target.resolve(name)), digest)) {
                             for (int read; (read = in.read(buffer)) > 0; ) {
+                                budget.check();
                                 out.write(buffer, 0, read);
                             }
                         }
@@ -62,6 +69,11 @@ public final class SeedCopy {
 
     /** Hashes of every plain file under a directory now, anything else listed as skipped. */
     public static Baseline scan(Path root, ExecutorService pool) {
+        return scan(root, pool, WorkBudget.unlimited());
+    }
+
+    /** {@link #scan(Path, ExecutorService)} that stops at the budget, checked per file. */
+    public static Baseline scan(Path root, ExecutorService pool, WorkBudget budget) {
         List<String> names = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         walk(root, null, names, skipped);
@@ -69,6 +81,7 @@ public final class SeedCopy {
                 inSlices(names, pool, slice -> {
                     Map<String, String> hashes = new TreeMap<>();
                     for (String name : slice) {
+                        budget.check();
                         hashes.put(name, FileDigest.of(root.resolve(name)));
                     }
                     return hashes;
@@ -153,9 +166,14 @@ public final class SeedCopy {
                 all.putAll(done.get());
             }
             return all;
+        } catch (java.nio.channels.ClosedByInterruptException e) {
+            throw new WorkBudget.Exhausted(WorkBudget.STOPPED, "interrupted while copying or hashing files");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof WorkBudget.Exhausted exhausted) {
+                throw exhausted;
+            }
             if (e.getCause() instanceof UncheckedIOException unchecked) {
                 throw unchecked;
             }
@@ -164,8 +182,9 @@ public final class SeedCopy {
             }
             throw new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
+            // Stopped from outside: invokeAll has cancelled (and interrupted) the slices still running.
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while copying or hashing files", e);
+            throw new WorkBudget.Exhausted(WorkBudget.STOPPED, "interrupted while copying or hashing files");
         }
     }
 }
