@@ -3,6 +3,7 @@ package dev.agentry.core.runs;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.agentry.core.policy.Grant;
 import dev.agentry.core.sandbox.Redactor;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -14,7 +15,8 @@ class ActiveRunTest {
 
     @Test
     void stoppingARunInterruptsItsFileWorkOnlyAndLeavesTheThreadCleanAfterwards() throws Exception {
-        ActiveRun run = new ActiveRun("run_1", null, null, Set.of(), Set.of(), Redactor.none(), null);
+        ActiveRun run =
+                new ActiveRun("run_1", null, null, new Grant("cred", Set.of()), Set.of(), Redactor.none(), null);
         CountDownLatch working = new CountDownLatch(1);
         AtomicBoolean interrupted = new AtomicBoolean();
         AtomicBoolean cleanAfter = new AtomicBoolean();
@@ -37,7 +39,8 @@ class ActiveRunTest {
         assertTrue(cleanAfter.get(), "no interrupt outlives the file work");
 
         // Outside file work a stop only sets the flag: a database call in progress is never interrupted.
-        ActiveRun idle = new ActiveRun("run_2", null, null, Set.of(), Set.of(), Redactor.none(), null);
+        ActiveRun idle =
+                new ActiveRun("run_2", null, null, new Grant("cred", Set.of()), Set.of(), Redactor.none(), null);
         idle.stop();
         assertTrue(idle.ended);
         assertFalse(Thread.currentThread().isInterrupted());
