@@ -215,7 +215,8 @@ class ErrorContractIT {
         assertEquals("validation_failed", problem.getString("code"));
         assertTrue(problem.getString("detail").contains("8192"), problem.toString());
         assertEquals(refused.header("X-Request-Id"), problem.getString("requestId"));
-        assertEquals(200, RawResponse.get("/api/v1/health?q=" + "a".repeat(8_000)).status());
+        assertEquals(
+                200, RawResponse.get("/api/v1/health?q=" + "a".repeat(8_000)).status());
     }
 
     @Test

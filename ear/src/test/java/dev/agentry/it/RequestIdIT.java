@@ -91,7 +91,10 @@ class RequestIdIT {
         String id = "query-" + UUID.randomUUID();
         String query = "q=" + "x".repeat(100_000);
 
-        assertEquals(400, RawResponse.get("/api/v1/health?" + query, "X-Request-Id: " + id).status());
+        assertEquals(
+                400,
+                RawResponse.get("/api/v1/health?" + query, "X-Request-Id: " + id)
+                        .status());
 
         String line = awaitLine(serverLog(), id, "GET /api/v1/health");
         assertTrue(line.length() < 1_000, () -> "access-log line of " + line.length() + " characters");

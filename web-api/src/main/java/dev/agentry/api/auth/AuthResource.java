@@ -91,11 +91,18 @@ public class AuthResource {
     @Operation(summary = "OAuth 2.0 client credentials: a short-lived RS256 access token")
     public TokenResponse token(
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @FormParam("grant_type") List<String> grantType,
-            @FormParam("client_id") List<String> clientId,
-            @FormParam("client_secret") List<String> clientSecret,
-            @FormParam("scope") List<String> scope) {
-        String grant = single("grant_type", grantType);
+            @FormParam("grant_type") String grantType,
+            @FormParam("client_id") String clientId,
+            @FormParam("client_secret") String clientSecret,
+            @FormParam("scope") String scope) {
+        for (String name : List.of("grant_type", "client_id", "client_secret", "scope")) {
+            String[] values = request.getParameterValues(name);
+            if (values != null && values.length > 1) {
+                // RFC 6749 section 3.2: which of the values would count is the client's ambiguity, not ours.
+                throw new TokenRefused(TokenRefused.Reason.INVALID_REQUEST, name + " must not be repeated.");
+            }
+        }
+        String grant = sent(grantType);
         if (grant == null) {
             throw new TokenRefused(TokenRefused.Reason.INVALID_REQUEST, "grant_type is required.");
         }
@@ -103,26 +110,14 @@ public class AuthResource {
             throw new TokenRefused(
                     TokenRefused.Reason.UNSUPPORTED_GRANT_TYPE, "Only the client_credentials grant is supported.");
         }
-        ClientAuthentication client = ClientAuthentication.of(
-                authorization, single("client_id", clientId), single("client_secret", clientSecret));
-        AccessToken issued =
-                tokens.issue(client.clientId(), client.secret(), single("scope", scope), clientAddress.of(request));
+        ClientAuthentication client = ClientAuthentication.of(authorization, sent(clientId), sent(clientSecret));
+        AccessToken issued = tokens.issue(client.clientId(), client.secret(), sent(scope), clientAddress.of(request));
         return new TokenResponse(
                 issued.token(), "Bearer", issued.expiresInSeconds(), String.join(" ", issued.scopes()));
     }
 
-    /**
-     * RFC 6749 section 3.2: a parameter sent without a value is treated as omitted, and one sent more than
-     * once is an {@code invalid_request} (which value would count is the client's ambiguity, not ours).
-     */
-    private static String single(String name, List<String> values) {
-        if (values == null || values.isEmpty()) {
-            return null;
-        }
-        if (values.size() > 1) {
-            throw new TokenRefused(TokenRefused.Reason.INVALID_REQUEST, name + " must not be repeated.");
-        }
-        String value = values.get(0);
+    /** RFC 6749 section 3.2: a parameter sent without a value is treated as omitted. */
+    private static String sent(String value) {
         return value == null || value.isEmpty() ? null : value;
     }
 
