@@ -20,7 +20,8 @@ import java.util.List;
 
 /**
  * Writes problem documents where there is no JAX-RS runtime: servlet filters and error pages. Each is a
- * refusal no JAX-RS filter sees, so it is audited here.
+ * refusal no JAX-RS filter sees, so it is audited here. At the token endpoint the document is an RFC 6749
+ * error instead (see {@link TokenEndpoint}).
  */
 @ApplicationScoped
 public class ProblemWriter {
