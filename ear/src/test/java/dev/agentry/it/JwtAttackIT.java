@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentry.it.harness.Api;
+import dev.agentry.it.harness.AuditRecords;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -19,8 +20,12 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.security.spec.RSAPublicKeySpec;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -28,7 +33,10 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Tokens that must not get in, each refused with its documented code. */
+/**
+ * Tokens that must not get in, each refused with its documented code, chosen only from what the server
+ * verified, and each refusal in the audit trail.
+ */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class JwtAttackIT {
@@ -51,15 +59,106 @@ class JwtAttackIT {
 
     @Test
     void algNoneIsRefused() {
-        String[] real = realToken().split("\\.");
-        String header = B64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
-
-        assertProblem(get("api/v1/auth/whoami", bearer(header + "." + real[1] + ".")), 401, "auth_invalid");
+        assertProblem(get("api/v1/auth/whoami", bearer(algNone(realToken()))), 401, "auth_invalid");
     }
 
     @Test
     void hs256SignedWithThePublicKeyIsRefused() throws Exception {
+        assertProblem(get("api/v1/auth/whoami", bearer(hs256(realToken()))), 401, "auth_invalid");
+    }
+
+    @Test
+    void aForgedTokenClaimingAPastExpiryIsInvalidNotExpired() throws Exception {
+        // Nobody verified the claims of a forged token: its exp must not choose the answer.
         String[] real = realToken().split("\\.");
+        JsonObject claims = decode(real[1]);
+        long past = claims.getJsonNumber("exp").longValue() - 3600;
+        String expired = real[0] + "."
+                + B64.encodeToString(Json.createObjectBuilder(claims)
+                        .add("exp", past)
+                        .add("iat", past - 900)
+                        .add("nbf", past - 900)
+                        .build()
+                        .toString()
+                        .getBytes(StandardCharsets.UTF_8))
+                + "." + real[2];
+
+        for (String forged : List.of(unknownKid(expired), signedByAnotherKey(expired), expired, algNone(expired))) {
+            HttpResponse<String> response = get("api/v1/auth/whoami", bearer(forged));
+
+            assertProblem(response, 401, "auth_invalid");
+            assertTrue(!response.headers()
+                    .firstValue("WWW-Authenticate")
+                    .orElse("")
+                    .contains("expired"));
+        }
+    }
+
+    @Test
+    void everyRefusedTokenLeavesOneAuditRecordWithItsCode() throws Exception {
+        String real = realToken();
+        Api.shiftClock(-20 * 60);
+        String expired;
+        try {
+            expired = realToken();
+        } finally {
+            Api.shiftClock(0);
+        }
+        Instant since = AuditRecords.mark();
+        Map<String, String[]> refused = new LinkedHashMap<>();
+        refused.put("alg-none", new String[] {algNone(real), "auth_invalid"});
+        refused.put("hs256", new String[] {hs256(real), "auth_invalid"});
+        refused.put("tampered", new String[] {signedByAnotherKey(real), "auth_invalid"});
+        refused.put("unknown-kid", new String[] {unknownKid(real), "auth_invalid"});
+        refused.put("garbage", new String[] {"not.a.jwt", "auth_invalid"});
+        refused.put("expired", new String[] {expired, "token_expired"});
+        String run = UUID.randomUUID().toString();
+        for (Map.Entry<String, String[]> attack : refused.entrySet()) {
+            String requestId = attack.getKey() + "-" + run;
+            HttpResponse<String> response =
+                    get("api/v1/credentials", Api.with(bearer(attack.getValue()[0]), "X-Request-Id", requestId));
+            assertProblem(response, 401, attack.getValue()[1]);
+        }
+
+        for (Map.Entry<String, String[]> attack : refused.entrySet()) {
+            JsonObject record = AuditRecords.of(attack.getKey() + "-" + run, since);
+            assertEquals("denied", record.getString("outcome"), record.toString());
+            assertEquals(attack.getValue()[1], record.getString("errorCode"), record.toString());
+            // What a refused token claims is not evidence: no credential is blamed for it.
+            assertTrue(!record.containsKey("credentialId") || record.isNull("credentialId"), record.toString());
+            assertTrue(record.getString("action").contains("/api/v1/credentials"), record.toString());
+        }
+    }
+
+    private static String algNone(String token) {
+        String[] real = token.split("\\.");
+        String header = B64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        return header + "." + real[1] + ".";
+    }
+
+    private static String signedByAnotherKey(String token) throws Exception {
+        String[] real = token.split("\\.");
+        return sign(real[0] + "." + real[1]);
+    }
+
+    private static String unknownKid(String token) throws Exception {
+        String[] real = token.split("\\.");
+        return sign(B64.encodeToString(
+                        "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"attacker-key\"}".getBytes(StandardCharsets.UTF_8))
+                + "." + real[1]);
+    }
+
+    private static String sign(String signingInput) throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        Signature rsa = Signature.getInstance("SHA256withRSA");
+        rsa.initSign(generator.generateKeyPair().getPrivate());
+        rsa.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+        return signingInput + "." + B64.encodeToString(rsa.sign());
+    }
+
+    private static String hs256(String token) throws Exception {
+        String[] real = token.split("\\.");
         JsonObject jwk = json(get("api/v1/auth/jwks")).getJsonArray("keys").getJsonObject(0);
         byte[] publicKey = KeyFactory.getInstance("RSA")
                 .generatePublic(new RSAPublicKeySpec(big(jwk.getString("n")), big(jwk.getString("e"))))
@@ -71,8 +170,7 @@ class JwtAttackIT {
         mac.init(new SecretKeySpec(publicKey, "HmacSHA256"));
         String signature =
                 B64.encodeToString(mac.doFinal((header + "." + real[1]).getBytes(StandardCharsets.US_ASCII)));
-
-        assertProblem(get("api/v1/auth/whoami", bearer(header + "." + real[1] + "." + signature)), 401, "auth_invalid");
+        return header + "." + real[1] + "." + signature;
     }
 
     @Test

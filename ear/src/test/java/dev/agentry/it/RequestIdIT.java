@@ -2,13 +2,16 @@ package dev.agentry.it;
 
 import static dev.agentry.it.harness.Api.get;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.agentry.it.harness.RawResponse;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -61,9 +64,45 @@ class RequestIdIT {
 
         get("api/v1/readiness", "X-Request-Id", id);
 
-        Path log = Path.of(System.getProperty("it.server-dir"), "log", "server.log");
+        Path log = serverLog();
         String line = awaitLine(log, id, "GET /api/v1/readiness");
         assertTrue(line.contains(" 200 "), line);
+    }
+
+    @Test
+    void aPathThatIsNotUtf8IsRefusedWithoutAStackTraceInTheLog() throws Exception {
+        String id = "utf8-" + UUID.randomUUID();
+
+        assertEquals(400, get("api/v1/%C0%AF", "X-Request-Id", id).statusCode());
+
+        Path log = serverLog();
+        String line = awaitLine(log, id, "GET /api/v1/%C0%AF");
+        assertTrue(line.contains("io.undertow.accesslog"), line);
+        try (var lines = Files.lines(log)) {
+            List<String> others = lines.filter(l -> l.contains(id) && !l.contains("io.undertow.accesslog"))
+                    .toList();
+            assertEquals(List.of(), others, "log lines of the refused request besides its access-log line");
+        }
+        assertFalse(Files.readString(log).contains("MalformedInputException"), "a decoding stack trace in the log");
+    }
+
+    @Test
+    void aLongQueryStringIsNotWrittenToTheAccessLog() throws Exception {
+        String id = "query-" + UUID.randomUUID();
+        String query = "q=" + "x".repeat(100_000);
+
+        assertEquals(
+                400,
+                RawResponse.get("/api/v1/health?" + query, "X-Request-Id: " + id)
+                        .status());
+
+        String line = awaitLine(serverLog(), id, "GET /api/v1/health");
+        assertTrue(line.length() < 1_000, () -> "access-log line of " + line.length() + " characters");
+        assertFalse(line.contains("xxxxxxxxxx"), line);
+    }
+
+    private static Path serverLog() {
+        return Path.of(System.getProperty("it.server-dir"), "log", "server.log");
     }
 
     private static String awaitLine(Path log, String id, String request) throws IOException, InterruptedException {

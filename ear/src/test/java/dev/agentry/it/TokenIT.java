@@ -9,9 +9,17 @@ import static dev.agentry.it.harness.Api.tokenRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import com.nimbusds.oauth2.sdk.id.ClientID;
 import dev.agentry.it.harness.Api;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.net.URI;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -210,6 +218,7 @@ class TokenIT {
 
     @Test
     void oversizedOrNonFormBodiesAreRefusedWithoutATokenIssued() {
+        // Formerly problem documents (415, 413): an OAuth client parses only RFC 6749 errors.
         HttpResponse<String> json = Api.send(
                 "POST",
                 "api/v1/auth/token",
@@ -223,12 +232,111 @@ class TokenIT {
                 "Content-Type",
                 "application/x-www-form-urlencoded");
 
-        Api.assertProblem(json, 415, "unsupported_media_type");
-        Api.assertProblem(huge, 413, "payload_too_large");
+        assertOAuthError(json, 400, "invalid_request");
+        assertOAuthError(huge, 400, "invalid_request");
+    }
+
+    @Test
+    void everyMalformedTokenRequestIsAnRfc6749InvalidRequest() {
+        String form = "application/x-www-form-urlencoded";
+        String secretForm = "grant_type=client_credentials&client_id=a&client_secret=b";
+        List<HttpResponse<String>> malformed = List.of(
+                Api.send("POST", "api/v1/auth/token", BodyPublishers.noBody()),
+                Api.send("POST", "api/v1/auth/token", BodyPublishers.noBody(), "Content-Type", form),
+                Api.send(
+                        "POST", "api/v1/auth/token", BodyPublishers.ofString(secretForm), "Content-Type", "text/plain"),
+                Api.send("POST", "api/v1/auth/token", BodyPublishers.ofString(secretForm)),
+                Api.send("GET", "api/v1/auth/token", BodyPublishers.noBody()),
+                Api.send(
+                        "POST",
+                        "api/v1/auth/token",
+                        BodyPublishers.ofString("grant_type=client_credentials&grant_type=password"),
+                        "Content-Type",
+                        form),
+                Api.send(
+                        "POST",
+                        "api/v1/auth/token",
+                        BodyPublishers.ofString(secretForm),
+                        "Content-Type",
+                        form,
+                        "Accept",
+                        "application/xml"),
+                Api.send("POST", "api/v1/auth/token", BodyPublishers.ofString("grant_type="), "Content-Type", form));
+
+        for (HttpResponse<String> response : malformed) {
+            assertOAuthError(response, 400, "invalid_request");
+        }
+    }
+
+    @Test
+    void aStandardOAuthClientGetsATokenAndParsesEveryRefusal() throws Exception {
+        JsonObject credential = bootstrapCredential();
+        URI endpoint = Api.server().resolve("api/v1/auth/token");
+
+        TokenResponse issued = TokenResponse.parse(new TokenRequest(
+                        endpoint,
+                        new ClientSecretBasic(
+                                new ClientID(credential.getString("client_id")),
+                                new Secret(credential.getString("client_secret"))),
+                        new ClientCredentialsGrant(),
+                        null)
+                .toHTTPRequest()
+                .send());
+        TokenResponse wrongSecret = TokenResponse.parse(new TokenRequest(
+                        endpoint,
+                        new ClientSecretBasic(new ClientID(credential.getString("client_id")), new Secret("agy_nope")),
+                        new ClientCredentialsGrant(),
+                        null)
+                .toHTTPRequest()
+                .send());
+
+        assertTrue(
+                issued.indicatesSuccess(),
+                () -> issued.toErrorResponse().getErrorObject().toString());
+        assertEquals(
+                "Bearer",
+                issued.toSuccessResponse()
+                        .getTokens()
+                        .getAccessToken()
+                        .getType()
+                        .getValue());
+        assertEquals(401, wrongSecret.toErrorResponse().getErrorObject().getHTTPStatusCode());
+        assertEquals(
+                "invalid_client", wrongSecret.toErrorResponse().getErrorObject().getCode());
+        for (HttpResponse<String> refused : List.of(
+                Api.send("POST", "api/v1/auth/token", BodyPublishers.noBody()),
+                Api.send(
+                        "POST",
+                        "api/v1/auth/token",
+                        BodyPublishers.ofString("{\"grant_type\":\"client_credentials\"}"),
+                        "Content-Type",
+                        "application/json"),
+                Api.send(
+                        "POST",
+                        "api/v1/auth/token",
+                        BodyPublishers.ofString("grant_type=password"),
+                        "Content-Type",
+                        "application/x-www-form-urlencoded"))) {
+            TokenResponse parsed = TokenResponse.parse(asNimbus(refused));
+            assertTrue(!parsed.indicatesSuccess());
+            assertTrue(
+                    List.of("invalid_request", "unsupported_grant_type")
+                            .contains(parsed.toErrorResponse().getErrorObject().getCode()),
+                    refused.body());
+        }
+    }
+
+    private static HTTPResponse asNimbus(HttpResponse<String> response) throws Exception {
+        HTTPResponse converted = new HTTPResponse(response.statusCode());
+        response.headers().map().forEach((name, values) -> converted.setHeader(name, values.toArray(String[]::new)));
+        converted.setBody(response.body());
+        return converted;
     }
 
     private static void assertOAuthError(HttpResponse<String> response, int status, String error) {
         assertEquals(status, response.statusCode(), response.body());
+        assertTrue(Api.contentType(response).startsWith("application/json"), Api.contentType(response));
+        assertEquals("no-store", response.headers().firstValue("Cache-Control").orElse(""));
         JsonObject body = json(response);
         assertEquals(error, body.getString("error"));
         assertTrue(body.containsKey("error_description"));

@@ -14,6 +14,7 @@ import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
@@ -23,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jose4j.jwk.JsonWebKey;
@@ -140,6 +142,17 @@ public class SigningKeys {
                         .anyMatch(k -> k.getKid().equals(kid) && k.publishedAt(now, PUBLISHED_AFTER_RETIREMENT));
     }
 
+    /** The public key published under {@code kid}, if verifiers can currently find one. */
+    public Optional<PublicKey> publishedKey(String kid) {
+        Instant now = clock.instant();
+        return kid == null
+                ? Optional.empty()
+                : keys().stream()
+                        .filter(k -> k.getKid().equals(kid) && k.publishedAt(now, PUBLISHED_AFTER_RETIREMENT))
+                        .findFirst()
+                        .map(SigningKeys::publicKey);
+    }
+
     /** Every stored key, newest first, with where it stands now; never key material. */
     public List<KeyView> list() {
         Instant now = clock.instant();
@@ -204,7 +217,7 @@ public class SigningKeys {
         }
     }
 
-    private static java.security.PublicKey publicKey(SigningKey key) {
+    private static PublicKey publicKey(SigningKey key) {
         try {
             return KeyFactory.getInstance("RSA")
                     .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(key.getPublicKey())));

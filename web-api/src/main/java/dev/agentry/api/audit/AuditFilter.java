@@ -25,9 +25,10 @@ import org.jboss.logging.Logger;
 
 /**
  * One audit record per API call. A call whose boundary recorded its action (in that action's own
- * transaction) is not recorded again; any other call by a credential, any refusal, and every token
- * request is recorded here with its outcome. Anonymous reads of public routes (health probes, the
- * contract descriptors) are not: they act on nothing and would drown the trail.
+ * transaction) is not recorded again; any other call by a credential, any refusal or failure (also of a
+ * request no route matched), and every token request is recorded here with its outcome. Successful
+ * anonymous reads of public routes (health probes, the contract descriptors) are not: they act on nothing
+ * and would drown the trail. Refusals answered outside JAX-RS are recorded by {@link ServletRefusalAudit}.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION - 100)
@@ -57,7 +58,7 @@ public class AuditFilter implements ContainerRequestFilter, ContainerResponseFil
     @Override
     public void filter(ContainerRequestContext requestContext) {
         String route = resource.getResourceMethod() == null
-                ? requestContext.getMethod() + " (unmatched)"
+                ? AuditedCall.unmatched(requestContext.getMethod(), request.getRequestURI())
                 : requestContext.getMethod() + " " + API_ROOT
                         + RouteCatalog.template(resource.getResourceClass(), resource.getResourceMethod());
         context.begin(clock.instant(), RequestId.of(request), clientAddress.of(request), route);
@@ -65,18 +66,27 @@ public class AuditFilter implements ContainerRequestFilter, ContainerResponseFil
 
     @Override
     public void filter(ContainerRequestContext requestContext, ContainerResponseContext response) {
-        if (context.route() == null || context.recorded()) {
+        if (context.recorded()) {
             return;
         }
         int status = response.getStatus();
-        boolean refused = status == 401 || status == 403 || status == 429;
+        if (context.route() == null) {
+            if (status < 400) {
+                return;
+            }
+            // No route matched (unknown path, wrong method, media types): the request filter never ran.
+            context.begin(
+                    clock.instant(),
+                    RequestId.of(request),
+                    clientAddress.of(request),
+                    AuditedCall.unmatched(requestContext.getMethod(), request.getRequestURI()));
+        }
         boolean tokenRequest = context.route().endsWith(API_ROOT + "/auth/token");
-        if (context.credentialId() == null && !refused && !tokenRequest) {
+        if (context.credentialId() == null && status < 400 && !tokenRequest) {
             return;
         }
-        String outcome = status < 400 ? "success" : refused ? "denied" : "failed";
         try {
-            audit.recordCall(outcome, errorCode(response.getEntity()));
+            audit.recordCall(AuditedCall.outcome(status), errorCode(response.getEntity()));
         } catch (RuntimeException e) {
             LOG.errorf(e, "The audit record of %s could not be written", context.route());
         }

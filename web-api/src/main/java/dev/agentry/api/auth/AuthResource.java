@@ -95,17 +95,30 @@ public class AuthResource {
             @FormParam("client_id") String clientId,
             @FormParam("client_secret") String clientSecret,
             @FormParam("scope") String scope) {
-        if (grantType == null) {
+        for (String name : List.of("grant_type", "client_id", "client_secret", "scope")) {
+            String[] values = request.getParameterValues(name);
+            if (values != null && values.length > 1) {
+                // RFC 6749 section 3.2: which of the values would count is the client's ambiguity, not ours.
+                throw new TokenRefused(TokenRefused.Reason.INVALID_REQUEST, name + " must not be repeated.");
+            }
+        }
+        String grant = sent(grantType);
+        if (grant == null) {
             throw new TokenRefused(TokenRefused.Reason.INVALID_REQUEST, "grant_type is required.");
         }
-        if (!"client_credentials".equals(grantType)) {
+        if (!"client_credentials".equals(grant)) {
             throw new TokenRefused(
                     TokenRefused.Reason.UNSUPPORTED_GRANT_TYPE, "Only the client_credentials grant is supported.");
         }
-        ClientAuthentication client = ClientAuthentication.of(authorization, clientId, clientSecret);
-        AccessToken issued = tokens.issue(client.clientId(), client.secret(), scope, clientAddress.of(request));
+        ClientAuthentication client = ClientAuthentication.of(authorization, sent(clientId), sent(clientSecret));
+        AccessToken issued = tokens.issue(client.clientId(), client.secret(), sent(scope), clientAddress.of(request));
         return new TokenResponse(
                 issued.token(), "Bearer", issued.expiresInSeconds(), String.join(" ", issued.scopes()));
+    }
+
+    /** RFC 6749 section 3.2: a parameter sent without a value is treated as omitted. */
+    private static String sent(String value) {
+        return value == null || value.isEmpty() ? null : value;
     }
 
     @GET

@@ -30,14 +30,32 @@ public class TokenRefusedMapper implements ExceptionMapper<TokenRefused> {
 
     @Override
     public Response toResponse(TokenRefused refused) {
-        boolean client = refused.reason() == TokenRefused.Reason.INVALID_CLIENT;
-        Response.ResponseBuilder response = Response.status(client ? 401 : 400)
+        return answer(refused, RequestId.of(request));
+    }
+
+    /** The whole answer, for the mappers of failures the token endpoint turns into OAuth errors. */
+    public static Response answer(TokenRefused refused, String requestId) {
+        Response.ResponseBuilder response = Response.status(status(refused))
                 .type(MediaType.APPLICATION_JSON)
                 .header("Pragma", "no-cache")
-                .entity(new OAuthError(refused.reason().error(), refused.getMessage(), RequestId.of(request)));
-        if (client) {
-            response.header("WWW-Authenticate", "Basic realm=\"agentry\"");
+                .entity(body(refused, requestId));
+        if (challenges(refused)) {
+            response.header("WWW-Authenticate", BASIC_CHALLENGE);
         }
         return response.build();
+    }
+
+    public static final String BASIC_CHALLENGE = "Basic realm=\"agentry\"";
+
+    public static int status(TokenRefused refused) {
+        return challenges(refused) ? 401 : 400;
+    }
+
+    public static boolean challenges(TokenRefused refused) {
+        return refused.reason() == TokenRefused.Reason.INVALID_CLIENT;
+    }
+
+    public static OAuthError body(TokenRefused refused, String requestId) {
+        return new OAuthError(refused.reason().error(), refused.getMessage(), requestId);
     }
 }

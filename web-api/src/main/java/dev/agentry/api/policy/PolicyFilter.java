@@ -23,7 +23,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
-import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -54,7 +53,7 @@ public class PolicyFilter implements ContainerRequestFilter, ContainerResponseFi
     ClientAddress clientAddress;
 
     @Inject
-    Clock clock;
+    BearerToken bearerToken;
 
     @Inject
     CatalogCollections collections;
@@ -74,8 +73,7 @@ public class PolicyFilter implements ContainerRequestFilter, ContainerResponseFi
                 || resource.getResourceClass().isAnnotationPresent(Authenticated.class);
         if (!(context.getSecurityContext().getUserPrincipal() instanceof JsonWebToken token)) {
             if (needsToken) {
-                ErrorCode failure =
-                        BearerToken.failure(context.getHeaderString(HttpHeaders.AUTHORIZATION), clock.instant());
+                ErrorCode failure = bearerToken.failure(context.getHeaderString(HttpHeaders.AUTHORIZATION));
                 throw new AgentryException(failure, BearerToken.detail(failure));
             }
             return;

@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.List;
 import org.jboss.logging.Logger;
 
@@ -24,6 +23,9 @@ public class ErrorPageServlet extends HttpServlet {
     @Inject
     transient ProblemWriter problems;
 
+    @Inject
+    transient BearerToken bearerToken;
+
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
@@ -33,7 +35,7 @@ public class ErrorPageServlet extends HttpServlet {
                 : ProblemClassifier.forStatus(status == null ? 404 : status); // as default servlet: not a route
         if (failure == null && status != null && status == 401) {
             // The container's own authentication refused the request: say why, as the API does.
-            ErrorCode code = BearerToken.failure(request.getHeader("Authorization"), Instant.now());
+            ErrorCode code = bearerToken.failure(request.getHeader("Authorization"));
             problem = new ProblemClassifier.Classification(code, BearerToken.detail(code), List.of());
         }
         if (failure != null) {

@@ -16,7 +16,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Caps request bodies. A declared length over the cap is refused before anything is read; a body
  * without a declared length is cut off as soon as it passes the cap, so no request can make the
- * server buffer more than the cap.
+ * server buffer more than the cap. The container's own limit (undertow's {@code max-post-size}) is set
+ * far above this one, so an oversized body is answered here, as a problem document.
  */
 public class RequestBodyLimit extends HttpFilter {
 
@@ -31,6 +32,11 @@ public class RequestBodyLimit extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (request.getContentLengthLong() > maxRequestBytes) {
+            if (request.getProtocol().startsWith("HTTP/1")) {
+                // The body is never read: close the connection rather than drain it for the next request.
+                // (HTTP/2 has no such header; its streams are reset on their own.)
+                response.setHeader("Connection", "close");
+            }
             problems.write(
                     request,
                     response,

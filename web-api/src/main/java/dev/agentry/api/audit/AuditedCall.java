@@ -1,0 +1,31 @@
+package dev.agentry.api.audit;
+
+/** How an API call is named and judged in the audit trail, the same wherever it is recorded. */
+public final class AuditedCall {
+
+    /** The action column's width, less room for the method and the marker. */
+    private static final int MAX_PATH = 160;
+
+    private AuditedCall() {}
+
+    /** {@code success} below 400; {@code denied} for refused authentication, scope or rate; else {@code failed}. */
+    public static String outcome(int status) {
+        if (status < 400) {
+            return "success";
+        }
+        return status == 401 || status == 403 || status == 429 ? "denied" : "failed";
+    }
+
+    /**
+     * The action of a call that reached no API route: its method and raw (still percent-encoded) path, cut
+     * short so a hostile path cannot bloat the trail.
+     */
+    public static String unmatched(String method, String rawPath) {
+        String path = rawPath == null ? "" : rawPath;
+        if (path.length() > MAX_PATH) {
+            path = path.substring(0, MAX_PATH) + "...";
+        }
+        String verb = method == null || method.length() > 16 ? "?" : method;
+        return verb + " " + path + " (unmatched)";
+    }
+}
