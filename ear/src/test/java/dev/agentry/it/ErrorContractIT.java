@@ -173,6 +173,20 @@ class ErrorContractIT {
     }
 
     @Test
+    void theConsoleTakesNoChunkedBodyWhichNoDeclaredLengthWouldBound() {
+        // An input stream publisher has no length, so the body travels chunked, past the declared-length check.
+        HttpResponse<String> response = send(
+                "POST",
+                "admin/login.xhtml",
+                BodyPublishers.ofInputStream(
+                        () -> new ByteArrayInputStream("j_username=admin".getBytes(StandardCharsets.UTF_8))),
+                "Content-Type",
+                "application/x-www-form-urlencoded");
+
+        assertEquals(413, response.statusCode(), response.body());
+    }
+
+    @Test
     void aCallerWithoutATokenIsToldSoBeforeAnythingAboutMediaTypes() {
         // No Content-Type, a wrong one, an Accept the route cannot answer: the missing token comes first.
         assertProblem(send("POST", "api/v1/diagnostics", BodyPublishers.ofString("note=hi")), 401, "auth_missing");

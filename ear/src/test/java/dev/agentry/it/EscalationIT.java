@@ -168,6 +168,31 @@ class EscalationIT {
     }
 
     @Test
+    void aManagerBoundInAddressesAndTimeCannotMakeOrTakeOverATwinWithoutThoseBounds() {
+        manager = createCredential("{\"name\":\"bounded manager\",\"owner\":\"it\",\"scopes\":"
+                + "[\"credentials:manage\",\"entries:read\"],\"ipAllowlist\":[\"127.0.0.0/8\"],\"ttlDays\":1}");
+        asManager = bearer(tokenFor(manager));
+        String twin = "{\"name\":\"twin\",\"owner\":\"it\",\"scopes\":[\"credentials:manage\",\"entries:read\"]";
+
+        refused(send("POST", "", twin + ",\"ttlDays\":1}"), "IP allowlist");
+        refused(send("POST", "", twin + ",\"ipAllowlist\":[\"127.0.0.1\"]}"), "expire");
+        refused(send("POST", "", twin + ",\"ipAllowlist\":[\"0.0.0.0/0\"],\"ttlDays\":1}"), "IP allowlist");
+        // The unbounded weaker credential: rotating it would hand the manager a secret usable from anywhere.
+        refused(send("POST", "/" + weaker.getString("id") + "/rotate", null), weaker.getString("id"));
+        refused(patch(weaker, "{\"name\":\"renamed\"}"), weaker.getString("id"));
+
+        HttpResponse<String> bounded = send("POST", "", twin + ",\"ipAllowlist\":[\"127.0.0.1\"],\"ttlDays\":1}");
+        assertEquals(201, bounded.statusCode(), bounded.body());
+        String id = json(bounded).getString("id");
+        refused(send("PATCH", "/" + id, "{\"ttlDays\":null}"), "expire");
+        refused(send("PATCH", "/" + id, "{\"ipAllowlist\":[]}"), "IP allowlist");
+        assertEquals(200, send("POST", "/" + id + "/rotate", null).statusCode(), "within its bounds it acts");
+        assertEquals(
+                List.of("127.0.0.1"), strings(json(get("api/v1/credentials/" + id, asBootstrap())), "ipAllowlist"));
+        audited();
+    }
+
+    @Test
     void withinItsScopesEverythingStillWorks() {
         HttpResponse<String> created =
                 send("POST", "", "{\"name\":\"subset\",\"owner\":\"it\",\"scopes\":[\"entries:read\"]}");

@@ -71,6 +71,11 @@ public record Cidr(byte[] network, int prefixLength) {
         }
     }
 
+    /** Whether every address of this network is also in {@code outer}. */
+    public boolean within(Cidr outer) {
+        return outer.prefixLength <= prefixLength && outer.contains(network);
+    }
+
     public boolean contains(byte[] address) {
         if (address.length != network.length) {
             return false;

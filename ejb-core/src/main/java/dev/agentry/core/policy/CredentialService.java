@@ -56,7 +56,9 @@ public class CredentialService {
     /** Creates a credential holding only scopes the caller holds itself. */
     public CredentialView create(Grant caller, CredentialRequest request) {
         CredentialRules.checkNew(request);
-        refuseIf(ceiling(caller).refusesGranting(CredentialRules.scopes(request.scopes())), "credential.create", null);
+        CredentialCeiling ceiling = ceiling(caller);
+        refuseIf(ceiling.refusesGranting(CredentialRules.scopes(request.scopes())), "credential.create", null);
+        refuseIf(ceiling.refusesReach(reachAfter(null, request, clock.instant())), "credential.create", null);
         return createWithSecret(request, newClientId(), ClientSecret.generate());
     }
 
@@ -85,7 +87,7 @@ public class CredentialService {
         CredentialCeiling ceiling = ceiling(caller);
         return em.createNamedQuery("Credential.listAll", Credential.class)
                 .getResultStream()
-                .filter(c -> ceiling.covers(c.getScopes()))
+                .filter(c -> ceiling.covers(c.getScopes(), reachOf(c)))
                 .limit(MAX_LISTED)
                 .map(c -> CredentialView.of(c, now))
                 .toList();
@@ -98,8 +100,13 @@ public class CredentialService {
     public CredentialView change(Grant caller, String id, CredentialRequest request) {
         CredentialRules.checkChange(request);
         Credential credential = credential(id);
+        CredentialCeiling ceiling = ceiling(caller);
         refuseIf(
-                ceiling(caller).refusesChange(credential.getUid(), credential.getScopes(), request),
+                ceiling.refusesChange(credential.getUid(), credential.getScopes(), reachOf(credential), request),
+                "credential.update",
+                credential.getUid());
+        refuseIf(
+                ceiling.refusesReach(reachAfter(credential, request, clock.instant())),
                 "credential.update",
                 credential.getUid());
         requireNotRevoked(credential, "changed");
@@ -177,9 +184,7 @@ public class CredentialService {
             c.allowFrom(IpAllowlist.parse("ipAllowlist", r.ipAllowlist()).entries(), now);
         }
         if (creating || r.ttlDaysGiven() || r.reminderDays() != null) {
-            Instant expiresAt = creating || r.ttlDaysGiven()
-                    ? (r.ttlDays() == null ? null : now.plus(Duration.ofDays(r.ttlDays())))
-                    : c.getExpiresAt();
+            Instant expiresAt = expiryAfter(creating ? null : c, r, now);
             int reminderDays = r.reminderDays() != null
                     ? r.reminderDays()
                     : creating ? CredentialRules.DEFAULT_REMINDER_DAYS : c.getReminderDays();
@@ -191,14 +196,36 @@ public class CredentialService {
     private Credential actedOn(Grant caller, String id, String action) {
         Credential credential = credential(id);
         refuseIf(
-                ceiling(caller).refusesActingOn(credential.getUid(), credential.getScopes()),
+                ceiling(caller).refusesActingOn(credential.getUid(), credential.getScopes(), reachOf(credential)),
                 action,
                 credential.getUid());
         return credential;
     }
 
-    private static CredentialCeiling ceiling(Grant caller) {
-        return new CredentialCeiling(caller);
+    /** The caller's ceiling: its scopes, and where and until when its own credential works. */
+    private CredentialCeiling ceiling(Grant caller) {
+        if (Grant.CONSOLE.equals(caller.credentialId())) {
+            return new CredentialCeiling(caller);
+        }
+        return new CredentialCeiling(caller, reachOf(credential(caller.credentialId())));
+    }
+
+    private static CredentialReach reachOf(Credential c) {
+        return new CredentialReach(IpAllowlist.stored(c.getIpAllowlist()), c.getExpiresAt());
+    }
+
+    /** Where and until when a credential would work once {@code r} is applied to it (null: a new one). */
+    private static CredentialReach reachAfter(Credential current, CredentialRequest r, Instant now) {
+        IpAllowlist allowlist = current == null || r.ipAllowlist() != null
+                ? IpAllowlist.parse("ipAllowlist", r.ipAllowlist())
+                : IpAllowlist.stored(current.getIpAllowlist());
+        return new CredentialReach(allowlist, expiryAfter(current, r, now));
+    }
+
+    private static Instant expiryAfter(Credential current, CredentialRequest r, Instant now) {
+        return current == null || r.ttlDaysGiven()
+                ? (r.ttlDays() == null ? null : now.plus(Duration.ofDays(r.ttlDays())))
+                : current.getExpiresAt();
     }
 
     /**
