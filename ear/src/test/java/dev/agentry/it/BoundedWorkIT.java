@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentry.it.harness.Api;
+import dev.agentry.it.harness.Git;
 import dev.agentry.it.harness.Management;
 import dev.agentry.it.harness.Runs;
 import jakarta.json.JsonObject;
@@ -55,7 +56,7 @@ class BoundedWorkIT {
         seed.put("big.txt", BIG_LINE.repeat(BIG_LINES).getBytes(StandardCharsets.UTF_8));
         seed.put("keep.txt", "kept\n".getBytes(StandardCharsets.UTF_8));
         assertEquals(20 * 1024 * 1024 - 8, seed.get("big.txt").length);
-        byte[] archive = RunsIT.zip(seed, List.of());
+        byte[] archive = Runs.archive(seed, List.of());
         assertTrue(archive.length < 256 * 1024, "the seed zips to " + archive.length + " bytes");
 
         String id = start(archiveTask(
@@ -116,7 +117,7 @@ class BoundedWorkIT {
                 + write("many.txt", manyAfter.replace("\n", "\\n")) + ","
                 + write("notes.txt", "one\\ntwo\\nthree\\nFOUR\\nfive\\nsix\\nseven\\n") + ","
                 + write("added.txt", "a new file\\n") + "],\"final\":\"ok\"}]";
-        String id = start(archiveTask(RunsIT.zip(seed, List.of()), "[\"workspace.write\"]", script, 60))
+        String id = start(archiveTask(Runs.archive(seed, List.of()), "[\"workspace.write\"]", script, 60))
                 .getString("id");
         assertEquals("succeeded", awaitEnd(id).getString("outcome"));
 
@@ -145,7 +146,7 @@ class BoundedWorkIT {
         String large = ("z".repeat(63) + "\\n").repeat(4_800);
         String script = "[{\"toolCalls\":[" + write("a.txt", "first, edited\\n") + "," + write("z.txt", large)
                 + "],\"final\":\"ok\"}]";
-        String id = start(archiveTask(RunsIT.zip(seed, List.of()), "[\"workspace.write\"]", script, 60))
+        String id = start(archiveTask(Runs.archive(seed, List.of()), "[\"workspace.write\"]", script, 60))
                 .getString("id");
         JsonObject run = awaitEnd(id);
         assertEquals("timed_out", run.getString("status"), run.toString());
@@ -181,7 +182,7 @@ class BoundedWorkIT {
         deep.put(
                 "manifest.json",
                 ("{\"files\":" + "[".repeat(200_000) + "]".repeat(200_000) + "}").getBytes(StandardCharsets.UTF_8));
-        assertMalformedManifest(RunsIT.zip(deep, List.of()));
+        assertMalformedManifest(Runs.archive(deep, List.of()));
 
         StringBuilder entries = new StringBuilder("{\"schema\":\"agentry/artifact-manifest/v1\",\"files\":[");
         for (int i = 0; i < 60_000; i++) {
@@ -194,7 +195,7 @@ class BoundedWorkIT {
         }
         Map<String, byte[]> many = new LinkedHashMap<>(bundle);
         many.put("manifest.json", entries.append("]}").toString().getBytes(StandardCharsets.UTF_8));
-        assertMalformedManifest(RunsIT.zip(many, List.of()));
+        assertMalformedManifest(Runs.archive(many, List.of()));
 
         String logged = Files.readString(serverLog()).substring((int) logBefore);
         assertFalse(logged.contains("\tat "), "no stack trace in the server log: " + logged);
@@ -244,10 +245,7 @@ class BoundedWorkIT {
         for (Map.Entry<String, byte[]> file : seed.entrySet()) {
             Files.write(copy.resolve(file.getKey()), file.getValue());
         }
-        Path patchFile = Files.createTempFile("agentry-bounded-", ".diff");
-        Files.writeString(patchFile, patch);
-        git(copy, "apply", "--check", patchFile.toString());
-        git(copy, "apply", patchFile.toString());
+        Git.apply(copy, patch);
         // The workspace is the copy now; byte for byte where the patch touched nothing.
         for (Map.Entry<String, byte[]> file : seed.entrySet()) {
             if (!patch.contains("a/" + file.getKey() + " ")) {
@@ -255,17 +253,6 @@ class BoundedWorkIT {
             }
         }
         return copy;
-    }
-
-    private static void git(Path directory, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("git"));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command)
-                .directory(directory.toFile())
-                .redirectErrorStream(true)
-                .start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, process.waitFor(), String.join(" ", command) + ": " + output);
     }
 
     /** Every live thread's CPU time in the server, by thread id, read in one composite operation. */

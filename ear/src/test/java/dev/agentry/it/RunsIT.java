@@ -21,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentry.it.harness.Api;
 import dev.agentry.it.harness.Eventually;
+import dev.agentry.it.harness.Git;
 import dev.agentry.it.harness.Runs;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -141,10 +142,7 @@ class RunsIT {
 
         // The patch applies to a fresh copy of the seed and gives exactly the run's workspace.
         Path copy = copyOfSeed();
-        Path patch = copy.resolve("..").resolve(copy.getFileName() + ".diff");
-        Files.writeString(patch, artifact(id, "files/patch.diff"));
-        git(copy, "apply", "--check", patch.toString());
-        git(copy, "apply", patch.toString());
+        Git.apply(copy, artifact(id, "files/patch.diff"));
         assertEquals("line one\nline two\nfixed\nline four\n", Files.readString(copy.resolve("src/app.txt")));
         assertEquals("a new file\n", Files.readString(copy.resolve("added/new.txt")));
         assertFalse(Files.exists(copy.resolve("docs/remove-me.txt")));
@@ -179,31 +177,32 @@ class RunsIT {
                 .getString("id");
         assertEquals("succeeded", awaitEnd(id).getString("status"));
         Map<String, byte[]> original = Runs.entries(Runs.zip(id));
-        assertTrue(verifyUpload(zip(original, List.of())).getBoolean("valid"), "the untouched bundle verifies");
+        assertTrue(
+                verifyUpload(Runs.archive(original, List.of())).getBoolean("valid"), "the untouched bundle verifies");
 
         Map<String, byte[]> flipped = new java.util.LinkedHashMap<>(original);
         byte[] patch = flipped.get("files/patch.diff").clone();
         patch[patch.length / 2] ^= 1;
         flipped.put("files/patch.diff", patch);
-        assertViolations(verifyUpload(zip(flipped, List.of())), "hash_mismatch", "bundle_id_mismatch");
+        assertViolations(verifyUpload(Runs.archive(flipped, List.of())), "hash_mismatch", "bundle_id_mismatch");
 
         Map<String, byte[]> removed = new java.util.LinkedHashMap<>(original);
         removed.remove("files/transcript.json");
-        assertViolations(verifyUpload(zip(removed, List.of())), "missing_file");
+        assertViolations(verifyUpload(Runs.archive(removed, List.of())), "missing_file");
 
         Map<String, byte[]> extra = new java.util.LinkedHashMap<>(original);
         extra.put("files/extra.txt", "not in the manifest".getBytes(StandardCharsets.UTF_8));
-        assertViolations(verifyUpload(zip(extra, List.of())), "orphaned_file");
+        assertViolations(verifyUpload(Runs.archive(extra, List.of())), "orphaned_file");
 
-        assertViolations(verifyUpload(zip(original, List.of("files/link"))), "unsafe_file");
+        assertViolations(verifyUpload(Runs.archive(original, List.of("files/link"))), "unsafe_file");
 
         Map<String, byte[]> escaping = new java.util.LinkedHashMap<>(original);
         escaping.put("../outside.txt", "x".getBytes(StandardCharsets.UTF_8));
-        assertViolations(verifyUpload(zip(escaping, List.of())), "invalid_path");
+        assertViolations(verifyUpload(Runs.archive(escaping, List.of())), "invalid_path");
 
         Map<String, byte[]> noManifest = new java.util.LinkedHashMap<>(original);
         noManifest.remove("manifest.json");
-        assertViolations(verifyUpload(zip(noManifest, List.of())), "missing_manifest");
+        assertViolations(verifyUpload(Runs.archive(noManifest, List.of())), "missing_manifest");
 
         HttpResponse<String> notZip = Api.send(
                 "POST",
@@ -697,7 +696,8 @@ class RunsIT {
     @Test
     void anUploadedArchiveSeedsTheWorkspaceAndAHostileOneIsRefused() throws Exception {
         String archive = Base64.getEncoder()
-                .encodeToString(zip(Map.of("README.md", "archive seed\n".getBytes(StandardCharsets.UTF_8)), List.of()));
+                .encodeToString(Runs.archive(
+                        Map.of("README.md", "archive seed\n".getBytes(StandardCharsets.UTF_8)), List.of()));
         String id = start(
                         "{\"goal\":\"edit\",\"agent\":\"demo\",\"workspace\":{\"archive\":\"" + archive + "\"},"
                                 + "\"allowedTools\":[\"workspace.write\"],\"script\":[{\"toolCalls\":[{\"tool\":\"workspace.write\","
@@ -713,9 +713,9 @@ class RunsIT {
                 .containsKey("sha256"));
 
         for (Map.Entry<byte[], String> hostile : Map.of(
-                        zip(Map.of("../escape.txt", new byte[] {1}), List.of()), "path_traversal",
-                        zip(Map.of("/etc/evil", new byte[] {1}), List.of()), "absolute_path",
-                        zip(Map.of("ok.txt", new byte[] {1}), List.of("link")), "unsafe_file")
+                        Runs.archive(Map.of("../escape.txt", new byte[] {1}), List.of()), "path_traversal",
+                        Runs.archive(Map.of("/etc/evil", new byte[] {1}), List.of()), "absolute_path",
+                        Runs.archive(Map.of("ok.txt", new byte[] {1}), List.of("link")), "unsafe_file")
                 .entrySet()) {
             HttpResponse<String> refused = submit(
                     "{\"goal\":\"x\",\"agent\":\"demo\",\"workspace\":{\"archive\":\""
@@ -728,7 +728,7 @@ class RunsIT {
                     problem.getJsonArray("errors").getJsonObject(0).getString("code"),
                     problem.toString());
         }
-        byte[] bomb = zip(Map.of("zeros.bin", new byte[300 * 1024 * 1024]), List.of());
+        byte[] bomb = Runs.archive(Map.of("zeros.bin", new byte[300 * 1024 * 1024]), List.of());
         assertTrue(bomb.length < 1024 * 1024, "a 300 MB file compresses to " + bomb.length + " bytes");
         HttpResponse<String> refused = submit(
                 "{\"goal\":\"x\",\"agent\":\"demo\",\"workspace\":{\"archive\":\""
@@ -827,27 +827,6 @@ class RunsIT {
         assertTrue(found.containsAll(List.of(codes)), "expected " + List.of(codes) + " in " + verification);
     }
 
-    /** A zip with these files, plus symbolic-link entries (pointing at /etc/passwd) under the given names. */
-    static byte[] zip(Map<String, byte[]> files, List<String> links) throws IOException {
-        var bytes = new java.io.ByteArrayOutputStream();
-        try (var zip = new org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream(bytes)) {
-            for (Map.Entry<String, byte[]> file : files.entrySet()) {
-                var entry = new org.apache.commons.compress.archivers.zip.ZipArchiveEntry(file.getKey());
-                zip.putArchiveEntry(entry);
-                zip.write(file.getValue());
-                zip.closeArchiveEntry();
-            }
-            for (String link : links) {
-                var entry = new org.apache.commons.compress.archivers.zip.ZipArchiveEntry(link);
-                entry.setUnixMode(0120777);
-                zip.putArchiveEntry(entry);
-                zip.write("/etc/passwd".getBytes(StandardCharsets.UTF_8));
-                zip.closeArchiveEntry();
-            }
-        }
-        return bytes.toByteArray();
-    }
-
     private static Path copyOfSeed() throws IOException {
         Path seed = Path.of(System.getProperty("it.runs-dir"), "seed");
         Path copy = Files.createTempDirectory("agentry-seed-");
@@ -859,17 +838,6 @@ class RunsIT {
             }
         }
         return copy;
-    }
-
-    private static void git(Path directory, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("git"));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command)
-                .directory(directory.toFile())
-                .redirectErrorStream(true)
-                .start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, process.waitFor(), String.join(" ", command) + ": " + output);
     }
 
     private static void sleep(long millis) {

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -142,5 +143,26 @@ public final class Runs {
         try (var reader = Json.createReader(new ByteArrayInputStream(bytes))) {
             return reader.readObject();
         }
+    }
+
+    /** A zip with these files, plus symbolic-link entries (pointing at /etc/passwd) under the given names. */
+    public static byte[] archive(Map<String, byte[]> files, List<String> links) throws IOException {
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (var zip = new org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream(bytes)) {
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                var entry = new org.apache.commons.compress.archivers.zip.ZipArchiveEntry(file.getKey());
+                zip.putArchiveEntry(entry);
+                zip.write(file.getValue());
+                zip.closeArchiveEntry();
+            }
+            for (String link : links) {
+                var entry = new org.apache.commons.compress.archivers.zip.ZipArchiveEntry(link);
+                entry.setUnixMode(0120777);
+                zip.putArchiveEntry(entry);
+                zip.write("/etc/passwd".getBytes(StandardCharsets.UTF_8));
+                zip.closeArchiveEntry();
+            }
+        }
+        return bytes.toByteArray();
     }
 }

@@ -23,9 +23,13 @@ class ActiveRunTest {
         Thread worker = new Thread(() -> {
             try (ActiveRun.FileWork work = run.fileWork()) {
                 working.countDown();
-                Thread.sleep(60_000); // a blocked read, as far as the interrupt is concerned
-            } catch (InterruptedException e) {
-                interrupted.set(true);
+                // Work that notices the interrupt without consuming it (as NIO channels do), so the flag is
+                // still set when the file work closes: closing must clear it.
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (!Thread.currentThread().isInterrupted() && System.nanoTime() < deadline) {
+                    Thread.onSpinWait();
+                }
+                interrupted.set(Thread.currentThread().isInterrupted());
             }
             cleanAfter.set(!Thread.currentThread().isInterrupted());
         });
