@@ -173,8 +173,8 @@ class ErrorContractIT {
     }
 
     @Test
-    void theConsoleTakesNoChunkedBodyWhichNoDeclaredLengthWouldBound() {
-        // An input stream publisher has no length, so the body travels chunked, past the declared-length check.
+    void theConsoleTakesNoBodyOfUndeclaredLengthWhichItsLimitCouldNotBound() {
+        // An input stream publisher has no length: chunked over HTTP/1.1, a bare stream over HTTP/2.
         HttpResponse<String> response = send(
                 "POST",
                 "admin/login.xhtml",
@@ -183,7 +183,7 @@ class ErrorContractIT {
                 "Content-Type",
                 "application/x-www-form-urlencoded");
 
-        assertEquals(413, response.statusCode(), response.body());
+        assertEquals(411, response.statusCode(), response.body());
     }
 
     @Test

@@ -170,11 +170,12 @@ class EscalationIT {
     @Test
     void aManagerBoundInAddressesAndTimeCannotMakeOrTakeOverATwinWithoutThoseBounds() {
         manager = createCredential("{\"name\":\"bounded manager\",\"owner\":\"it\",\"scopes\":"
-                + "[\"credentials:manage\",\"entries:read\"],\"ipAllowlist\":[\"127.0.0.0/8\"],\"ttlDays\":1}");
+                + "[\"credentials:manage\",\"entries:read\"],\"ipAllowlist\":[\"127.0.0.0/8\"],\"ttlDays\":2}");
         asManager = bearer(tokenFor(manager));
         String twin = "{\"name\":\"twin\",\"owner\":\"it\",\"scopes\":[\"credentials:manage\",\"entries:read\"]";
 
         refused(send("POST", "", twin + ",\"ttlDays\":1}"), "IP allowlist");
+        refused(send("POST", "", twin + ",\"ipAllowlist\":[\"127.0.0.1\"],\"ttlDays\":3}"), "expire");
         refused(send("POST", "", twin + ",\"ipAllowlist\":[\"127.0.0.1\"]}"), "expire");
         refused(send("POST", "", twin + ",\"ipAllowlist\":[\"0.0.0.0/0\"],\"ttlDays\":1}"), "IP allowlist");
         // The unbounded weaker credential: rotating it would hand the manager a secret usable from anywhere.

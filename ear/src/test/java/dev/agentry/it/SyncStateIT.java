@@ -26,16 +26,36 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class SyncStateIT {
 
+    private JsonObject credential;
     private String[] consumer;
 
     @BeforeEach
     void credential() {
         DemoData.await();
-        consumer = bearer(
-                Api.tokenFor(
-                        createCredential(
-                                "{\"name\":\"sync\",\"owner\":\"it\","
-                                        + "\"scopes\":[\"changes:read\",\"syncstate:read\",\"syncstate:write\",\"entries:read\",\"tags:read\"]}")));
+        credential = createCredential(
+                "{\"name\":\"sync\",\"owner\":\"it\","
+                        + "\"scopes\":[\"changes:read\",\"syncstate:read\",\"syncstate:write\",\"entries:read\",\"tags:read\"]}");
+        consumer = bearer(Api.tokenFor(credential));
+    }
+
+    @Test
+    void lagShowsOnlyCollectionsTheCallerMayReadNow() {
+        put("{\"consumer\":\"tags-sync\",\"resourceType\":\"tags\",\"cursor\":\"" + endOf("tags") + "\"}", consumer);
+        put(
+                "{\"consumer\":\"entries-sync\",\"resourceType\":\"entries\",\"cursor\":\"" + endOf("entries") + "\"}",
+                consumer);
+        assertEquals(
+                2,
+                json(get("api/v1/sync-state/lag", consumer))
+                        .getJsonArray("data")
+                        .size());
+
+        // A token without tags:read: how far behind the tags consumer is (and how many tags changed) is tags' data.
+        String[] withoutTags = bearer(Api.token(
+                credential.getString("clientId"), credential.getString("clientSecret"), "syncstate:read entries:read"));
+        JsonArray lag = json(get("api/v1/sync-state/lag", withoutTags)).getJsonArray("data");
+        assertEquals(1, lag.size(), lag.toString());
+        assertEquals("entries", lag.getJsonObject(0).getString("resourceType"));
     }
 
     @Test

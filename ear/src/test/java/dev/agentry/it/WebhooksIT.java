@@ -202,6 +202,42 @@ class WebhooksIT {
     }
 
     @Test
+    void aRetryIsWithheldOnceItsSubscriberMayNoLongerReadTheData() {
+        JsonObject reader = Api.createCredential("{\"name\":\"losing-" + UUID.randomUUID() + "\",\"owner\":\"it\","
+                + "\"scopes\":[\"webhooks:manage\",\"webhooks:dlq:read\",\"tags:read\"]}");
+        String[] readerAuth = bearer(Api.tokenFor(reader));
+        String name = "losing-" + UUID.randomUUID();
+        HttpResponse<String> created = postJson(
+                "api/v1/webhooks/subscriptions",
+                "{\"url\":\"" + RECEIVER.url(name, "status=500") + "\",\"events\":[\"tag.created\"]}",
+                readerAuth);
+        assertEquals(201, created.statusCode(), created.body());
+        String id = json(created).getJsonObject("subscription").getString("id");
+        assertEquals(1, outbox("withheld-" + UUID.randomUUID(), true));
+        assertEquals(
+                500,
+                awaitDelivery(id, readerAuth, d -> d.getInt("attempts") >= 1).getInt("lastStatus"));
+
+        // Routing let it through; by the retry the subscriber may no longer read tags.
+        HttpResponse<String> narrowed = Api.send(
+                "PATCH",
+                "api/v1/credentials/" + reader.getString("id"),
+                BodyPublishers.ofString("{\"scopes\":[\"webhooks:manage\",\"webhooks:dlq:read\"]}"),
+                Api.with(Api.asBootstrap(), "Content-Type", "application/json"));
+        assertEquals(200, narrowed.statusCode(), narrowed.body());
+        Api.shiftClock(13 * 3600);
+
+        JsonObject withheld =
+                awaitDelivery(id, readerAuth, d -> d.getString("status").equals("dead"));
+        assertEquals(1, withheld.getInt("attempts"), "withheld, not sent again: " + withheld);
+        assertEquals(1, RECEIVER.received(name).size(), "the receiver saw only the first attempt");
+        JsonObject letter = json(get("api/v1/webhooks/dlq?subscriptionId=" + id, readerAuth))
+                .getJsonArray("data")
+                .getJsonObject(0);
+        assertTrue(letter.getString("reason").startsWith("withheld"), letter.toString());
+    }
+
+    @Test
     void goneDisablesTheSubscriptionRedirectsFailAndRetryAfterIsHonoured() {
         String gone = subscribe("gone-" + UUID.randomUUID(), "status=410", "[\"tag.*\"]")
                 .getJsonObject("subscription")
@@ -474,10 +510,14 @@ class WebhooksIT {
 
     /** The subscription's newest delivery, once {@code done} holds for it. */
     private JsonObject awaitDelivery(String subscription, Predicate<JsonObject> done) {
+        return awaitDelivery(subscription, auth, done);
+    }
+
+    private static JsonObject awaitDelivery(String subscription, String[] owner, Predicate<JsonObject> done) {
         JsonObject page = Eventually.await(
                 "the newest delivery of " + subscription,
                 Duration.ofSeconds(30),
-                () -> json(get("api/v1/webhooks/subscriptions/" + subscription + "/deliveries", auth)),
+                () -> json(get("api/v1/webhooks/subscriptions/" + subscription + "/deliveries", owner)),
                 p -> p.getInt("count") > 0 && done.test(p.getJsonArray("data").getJsonObject(0)));
         return page.getJsonArray("data").getJsonObject(0);
     }

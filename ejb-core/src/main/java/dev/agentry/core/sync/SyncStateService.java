@@ -96,13 +96,22 @@ public class SyncStateService {
         return CheckpointView.of(checkpoint);
     }
 
-    /** Every checkpoint of the credential with its lag, worst first. */
-    public List<ConsumerLag> lag(String credentialId) {
+    /**
+     * Every checkpoint of the caller's credential with its lag, worst first: only of collections the
+     * caller may read now, since how many changes a collection had and when is its data too.
+     */
+    public List<ConsumerLag> lag(Grant grant) {
         Instant now = clock.instant();
         List<ConsumerLag> lags = new ArrayList<>();
         for (SyncCheckpoint checkpoint : em.createNamedQuery("SyncCheckpoint.ofCredential", SyncCheckpoint.class)
-                .setParameter("credentialId", credentialId)
+                .setParameter("credentialId", grant.credentialId())
                 .getResultList()) {
+            if (collections
+                    .named(checkpoint.getResourceType())
+                    .filter(grant::reads)
+                    .isEmpty()) {
+                continue;
+            }
             long behind = em.createQuery(
                             "select count(c) from ChangeRecord c where c.resourceType = :type and c.position > :after",
                             Long.class)

@@ -1,6 +1,8 @@
 package dev.agentry.core.webhooks;
 
 import dev.agentry.core.audit.AuditTrail;
+import dev.agentry.core.policy.Grant;
+import dev.agentry.persistence.policy.Credential;
 import dev.agentry.persistence.schema.AgentryDatabase;
 import dev.agentry.persistence.webhooks.DeadLetter;
 import dev.agentry.persistence.webhooks.WebhookAttempt;
@@ -18,9 +20,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
@@ -76,24 +80,75 @@ public class DeliveryLedger {
                 .setParameter("ids", due)
                 .setParameter("now", now)
                 .executeUpdate();
-        List<Outgoing> leased = new ArrayList<>();
-        for (WebhookDelivery delivery : em.createNamedQuery("WebhookDelivery.leased", WebhookDelivery.class)
+        List<WebhookDelivery> deliveries = em.createNamedQuery("WebhookDelivery.leased", WebhookDelivery.class)
                 .setParameter("ids", due)
                 .setParameter("token", token)
-                .getResultList()) {
+                .getResultList();
+        Map<String, Credential> credentials = credentials(deliveries);
+        List<Outgoing> leased = new ArrayList<>();
+        for (WebhookDelivery delivery : deliveries) {
             WebhookSubscription subscription = delivery.getSubscription();
             WebhookEvent event = delivery.getEvent();
+            // Asked again at every send, retries and replays included: what routing allowed may since
+            // have been taken away (a scope, :read_sensitive, the credential itself).
+            Credential owner = credentials.get(subscription.getCredentialId());
+            Grant subscriber = owner == null ? null : new Grant(owner.getUid(), Set.copyOf(owner.getScopes()));
+            RoutingRule.RoutedEvent routed = new RoutingRule.RoutedEvent(
+                    event.getId(),
+                    event.getType(),
+                    event.getTargetSubscription(),
+                    event.getOccurredAt(),
+                    event.getSubject());
+            Optional<List<String>> subjectScopes = Optional.ofNullable(event.getSubject())
+                    .map(credentials::get)
+                    .map(Credential::getScopes);
+            if (!RoutingRule.usable(owner, now) || !RoutingRule.mayRead(subscriber, routed, subjectScopes)) {
+                withhold(delivery, now);
+                continue;
+            }
+            boolean redacted = delivery.isRedacted() || RoutingRule.redacts(subscriber, event.getType());
             leased.add(new Outgoing(
                     delivery.getId(),
                     event.getEventId(),
                     subscription.getUrl(),
-                    delivery.isRedacted()
-                            ? RedactedPayload.of(event.getType(), event.getPayload())
-                            : event.getPayload(),
+                    redacted ? RedactedPayload.of(event.getType(), event.getPayload()) : event.getPayload(),
                     subscription.signingSecrets(now),
                     delivery.getAttempts()));
         }
         return leased;
+    }
+
+    /** The subscribers of these deliveries and the credentials their events are about, read-only. */
+    private Map<String, Credential> credentials(List<WebhookDelivery> deliveries) {
+        Set<String> needed = new HashSet<>();
+        for (WebhookDelivery delivery : deliveries) {
+            needed.add(delivery.getSubscription().getCredentialId());
+            if (delivery.getEvent().getSubject() != null) {
+                needed.add(delivery.getEvent().getSubject());
+            }
+        }
+        if (needed.isEmpty()) {
+            return Map.of();
+        }
+        return em.createNamedQuery("Credential.withUids", Credential.class)
+                .setParameter("uids", needed)
+                .setHint("org.hibernate.readOnly", true)
+                .getResultStream()
+                .collect(Collectors.toMap(Credential::getUid, Function.identity()));
+    }
+
+    /**
+     * Dead-letters a delivery without sending it: its subscriber may no longer read what it carries. A
+     * replay asks again, so it goes out once the subscriber may read it again, and not before.
+     */
+    private void withhold(WebhookDelivery delivery, Instant now) {
+        deadLetter(
+                delivery,
+                null,
+                "withheld",
+                "withheld: the subscriber's credential may no longer receive this event's data",
+                "webhook.delivery.withheld",
+                now);
     }
 
     /** Records what a batch of sends came to. */
@@ -158,7 +213,12 @@ public class DeliveryLedger {
     }
 
     private void deadLetter(WebhookDelivery delivery, SendResult result, String reason, Instant now) {
-        delivery.dead(result.statusCode(), result.outcome(), now);
+        deadLetter(delivery, result.statusCode(), result.outcome(), reason, "webhook.delivery.exhausted", now);
+    }
+
+    private void deadLetter(
+            WebhookDelivery delivery, Integer statusCode, String outcome, String reason, String action, Instant now) {
+        delivery.dead(statusCode, outcome, now);
         Optional<DeadLetter> existing = em.createNamedQuery("DeadLetter.ofDelivery", DeadLetter.class)
                 .setParameter("delivery", delivery.getId())
                 .getResultStream()
@@ -168,7 +228,7 @@ public class DeliveryLedger {
         } else {
             em.persist(new DeadLetter(delivery, reason, now));
         }
-        audit.action("webhook.delivery.exhausted", delivery.getEvent().getEventId());
+        audit.action(action, delivery.getEvent().getEventId());
         incidents.fire(new WebhookIncident(
                 delivery.getSubscription().getUid(), delivery.getEvent().getEventId(), reason));
         LOG.warnf(

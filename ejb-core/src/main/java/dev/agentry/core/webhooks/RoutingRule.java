@@ -4,6 +4,8 @@ import dev.agentry.core.catalog.CollectionDescriptor;
 import dev.agentry.core.catalog.PersonalData;
 import dev.agentry.core.policy.Grant;
 import dev.agentry.core.policy.Scope;
+import dev.agentry.persistence.policy.Credential;
+import dev.agentry.persistence.policy.CredentialState;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -51,8 +53,14 @@ final class RoutingRule {
                 .isPresent();
     }
 
-    private static boolean mayRead(
-            Grant subscriber, RoutedEvent event, Optional<? extends Collection<String>> subjectScopes) {
+    /**
+     * Whether the subscriber may read what the event carries: asked at routing and again before every
+     * send. An event aimed at one subscription is that subscription's owner's own request.
+     */
+    static boolean mayRead(Grant subscriber, RoutedEvent event, Optional<? extends Collection<String>> subjectScopes) {
+        if (event.target() != null) {
+            return true;
+        }
         Optional<CollectionDescriptor> collection = EventCatalog.collectionOf(event.type());
         if (collection.isPresent()) {
             return subscriber.reads(collection.get());
@@ -74,6 +82,13 @@ final class RoutingRule {
             // A kind of event without a rule here reaches nobody until it has one.
             default -> false;
         };
+    }
+
+    /** Whether a subscription's credential may receive anything now: active and not expired. */
+    static boolean usable(Credential owner, Instant now) {
+        return owner != null
+                && owner.getStatus() == CredentialState.ACTIVE
+                && (owner.getExpiresAt() == null || owner.getExpiresAt().isAfter(now));
     }
 
     private static boolean selectedBy(List<String> patterns, String type) {

@@ -2,7 +2,6 @@ package dev.agentry.core.webhooks;
 
 import dev.agentry.core.policy.Grant;
 import dev.agentry.persistence.policy.Credential;
-import dev.agentry.persistence.policy.CredentialState;
 import dev.agentry.persistence.schema.AgentryDatabase;
 import dev.agentry.persistence.webhooks.WebhookDelivery;
 import dev.agentry.persistence.webhooks.WebhookEvent;
@@ -63,7 +62,7 @@ public class WebhookRouting {
         List<WebhookSubscription> eligible = new ArrayList<>();
         for (WebhookSubscription subscription : subscriptions) {
             Credential owner = credentials.get(subscription.getCredentialId());
-            if (usable(owner, now)) {
+            if (RoutingRule.usable(owner, now)) {
                 eligible.add(subscription);
                 grants.computeIfAbsent(owner.getUid(), id -> new Grant(id, Set.copyOf(owner.getScopes())));
             }
@@ -112,16 +111,10 @@ public class WebhookRouting {
         if (needed.isEmpty()) {
             return Map.of();
         }
-        return em.createQuery("select c from Credential c where c.uid in :uids", Credential.class)
+        return em.createNamedQuery("Credential.withUids", Credential.class)
                 .setParameter("uids", needed)
                 .setHint("org.hibernate.readOnly", true)
                 .getResultStream()
                 .collect(Collectors.toMap(Credential::getUid, Function.identity()));
-    }
-
-    private static boolean usable(Credential owner, Instant now) {
-        return owner != null
-                && owner.getStatus() == CredentialState.ACTIVE
-                && (owner.getExpiresAt() == null || owner.getExpiresAt().isAfter(now));
     }
 }

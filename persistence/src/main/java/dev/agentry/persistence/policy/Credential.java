@@ -24,6 +24,7 @@ import java.util.Objects;
 @NamedQuery(name = "Credential.findByUid", query = "select c from Credential c where c.uid = :uid")
 @NamedQuery(name = "Credential.findByClientId", query = "select c from Credential c where c.clientId = :clientId")
 @NamedQuery(name = "Credential.listAll", query = "select c from Credential c order by c.createdAt desc, c.id desc")
+@NamedQuery(name = "Credential.withUids", query = "select c from Credential c where c.uid in :uids")
 @NamedQuery(name = "Credential.count", query = "select count(c) from Credential c")
 public class Credential {
 

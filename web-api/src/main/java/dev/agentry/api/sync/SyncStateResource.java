@@ -86,7 +86,7 @@ public class SyncStateResource {
     @RolesAllowed("syncstate:read")
     @Operation(summary = "Per checkpoint: changes and seconds behind, computed now; worst first")
     public Map<String, List<ConsumerLag>> lag() {
-        return Map.of("data", syncState.lag(caller.credentialId()));
+        return Map.of("data", syncState.lag(caller.grant()));
     }
 
     private static String text(JsonObject json, String field, List<FieldError> errors) {
