@@ -189,7 +189,7 @@ class EscalationIT {
         refused(send("PATCH", "/" + id, "{\"ipAllowlist\":[]}"), "IP allowlist");
         assertEquals(200, send("POST", "/" + id + "/rotate", null).statusCode(), "within its bounds it acts");
         assertEquals(
-                List.of("127.0.0.1"), strings(json(get("api/v1/credentials/" + id, asBootstrap())), "ipAllowlist"));
+                List.of("127.0.0.1/32"), strings(json(get("api/v1/credentials/" + id, asBootstrap())), "ipAllowlist"));
         audited();
     }
 

@@ -230,6 +230,7 @@ class WebhooksIT {
         JsonObject withheld =
                 awaitDelivery(id, readerAuth, d -> d.getString("status").equals("dead"));
         assertEquals(1, withheld.getInt("attempts"), "withheld, not sent again: " + withheld);
+        assertEquals("withheld", withheld.getString("lastError"));
         assertEquals(1, RECEIVER.received(name).size(), "the receiver saw only the first attempt");
         JsonObject letter = json(get("api/v1/webhooks/dlq?subscriptionId=" + id, readerAuth))
                 .getJsonArray("data")

@@ -1,9 +1,7 @@
 package dev.agentry.core.catalog;
 
 import dev.agentry.persistence.catalog.CatalogItem;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -89,16 +87,5 @@ public record CollectionDescriptor(
     /** The JPQL entity name. */
     String entityName() {
         return entity.getSimpleName();
-    }
-
-    /** A snapshot with personal data removed unless the caller may see it; marks it {@code redacted}. */
-    public Map<String, Object> redact(Map<String, Object> snapshot, Set<String> scopes) {
-        if (sensitiveFields().isEmpty() || revealsTo(scopes)) {
-            return snapshot;
-        }
-        Map<String, Object> redacted = new LinkedHashMap<>(snapshot);
-        sensitiveFields().forEach(f -> redacted.put(f.name(), null));
-        redacted.put("redacted", true);
-        return redacted;
     }
 }

@@ -24,7 +24,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -48,7 +47,6 @@ public class CollectionReader {
 
     public CollectionPage page(String collection, CollectionRequest request, Grant grant) {
         CollectionDescriptor descriptor = readable(collection, grant);
-        Set<String> scopes = grant.scopes();
         int limit = PageLimit.parse(request.limit());
         Instant since = InstantParameter.parse("updatedSince", request.updatedSince());
         List<String> projection = projection(descriptor, request.fields());
@@ -94,7 +92,8 @@ public class CollectionReader {
         List<? extends CatalogItem> shown = hasMore ? found.subList(0, limit) : found;
         List<Map<String, Object>> data = new ArrayList<>(shown.size());
         for (CatalogItem item : shown) {
-            data.add(project(descriptor.redact(item.snapshot(), scopes), projection));
+            data.add(project(
+                    reveals ? item.snapshot() : PersonalData.redacted(descriptor, item.snapshot()), projection));
         }
         String next = hasMore ? cursor(binding, shown.get(shown.size() - 1).getId()) : null;
         return new CollectionPage(data, next, hasMore, data.size());
@@ -103,7 +102,6 @@ public class CollectionReader {
     /** One record by id, uid, or (for orders) number; {@code not_found} if absent or deleted. */
     public Map<String, Object> one(String collection, String key, String fields, Grant grant) {
         CollectionDescriptor descriptor = readable(collection, grant);
-        Set<String> scopes = grant.scopes();
         List<String> projection = projection(descriptor, fields);
         StringBuilder jpql = new StringBuilder("select e from ")
                 .append(descriptor.entityName())
@@ -125,7 +123,10 @@ public class CollectionReader {
         if (found.isEmpty()) {
             throw AgentryException.notFound("There is no " + collection + " record " + FieldError.quoted(key) + ".");
         }
-        return project(descriptor.redact(found.get(0).snapshot(), scopes), projection);
+        Map<String, Object> snapshot = found.get(0).snapshot();
+        return project(
+                grant.revealsPersonalData(descriptor) ? snapshot : PersonalData.redacted(descriptor, snapshot),
+                projection);
     }
 
     /**

@@ -6,12 +6,14 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * Personal fields out of a stored snapshot (JSON text), for a reader who may not see them: the
- * changes feed and webhook deliveries both redact through here, so a stored change reads the same
- * wherever it flows. The collection routes redact the records they load by the same descriptor
- * ({@link CollectionDescriptor#redact}). Whether a reader may see them is {@code Grant}'s question.
+ * Personal fields out of a snapshot, for a reader who may not see them: the collection routes (a
+ * loaded record), the changes feed and webhook deliveries (a stored change) all redact through here,
+ * so a record reads the same wherever it flows. Whether a reader may see them is {@code Grant}'s
+ * question, asked by the caller.
  */
 public final class PersonalData {
 
@@ -44,5 +46,16 @@ public final class PersonalData {
         collection.sensitiveFields().forEach(f -> redacted.add(f.name(), JsonValue.NULL));
         redacted.add("redacted", true);
         return redacted.build();
+    }
+
+    /** A loaded record's snapshot with every personal field {@code null} and {@code redacted: true}. */
+    public static Map<String, Object> redacted(CollectionDescriptor collection, Map<String, Object> snapshot) {
+        if (!carriedBy(collection)) {
+            return snapshot;
+        }
+        Map<String, Object> redacted = new LinkedHashMap<>(snapshot);
+        collection.sensitiveFields().forEach(f -> redacted.put(f.name(), null));
+        redacted.put("redacted", true);
+        return redacted;
     }
 }

@@ -207,7 +207,14 @@ public class CredentialService {
         if (Grant.CONSOLE.equals(caller.credentialId())) {
             return new CredentialCeiling(caller);
         }
-        return new CredentialCeiling(caller, reachOf(credential(caller.credentialId())));
+        // Read-only: the caller's own row is only looked at here, and its last use is written meanwhile.
+        Credential self = em.createNamedQuery("Credential.findByUid", Credential.class)
+                .setParameter("uid", caller.credentialId())
+                .setHint("org.hibernate.readOnly", true)
+                .getResultStream()
+                .findFirst()
+                .orElseThrow(() -> AgentryException.notFound("Credential " + caller.credentialId()));
+        return new CredentialCeiling(caller, reachOf(self));
     }
 
     private static CredentialReach reachOf(Credential c) {

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jwt.NumericDate;
@@ -31,16 +30,11 @@ public class ExpiredTokens {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "agentry.token.issuer", defaultValue = "urn:agentry")
-    String issuer;
-
-    @Inject
-    @ConfigProperty(name = "agentry.token.audience", defaultValue = "agentry-api")
-    String audience;
+    TokenAudience audience;
 
     /** Whether {@code token} is signed by a key this server publishes, for this API, and has expired. */
     public boolean genuineButExpired(String token) {
-        return genuineButExpired(token, keys::publishedKey, issuer, audience, clock.instant());
+        return genuineButExpired(token, keys::publishedKey, audience.issuer(), audience.audience(), clock.instant());
     }
 
     static boolean genuineButExpired(

@@ -56,12 +56,7 @@ public class TokenService {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "agentry.token.issuer", defaultValue = "urn:agentry")
-    String issuer;
-
-    @Inject
-    @ConfigProperty(name = "agentry.token.audience", defaultValue = "agentry-api")
-    String audience;
+    TokenAudience audience;
 
     @Inject
     @ConfigProperty(name = "agentry.token.lifetime", defaultValue = "PT15M")
@@ -134,8 +129,8 @@ public class TokenService {
 
     private String sign(Credential credential, List<String> scopes, Instant now, Instant expires) {
         JwtClaims claims = new JwtClaims();
-        claims.setIssuer(issuer);
-        claims.setAudience(audience);
+        claims.setIssuer(audience.issuer());
+        claims.setAudience(audience.audience());
         // The subject is the credential's id: a standard claim, cheap for verifiers to read.
         claims.setSubject(credential.getUid());
         claims.setClaim("upn", credential.getClientId());

@@ -142,13 +142,9 @@ public class DeliveryLedger {
      * replay asks again, so it goes out once the subscriber may read it again, and not before.
      */
     private void withhold(WebhookDelivery delivery, Instant now) {
-        deadLetter(
-                delivery,
-                null,
-                "withheld",
-                "withheld: the subscriber's credential may no longer receive this event's data",
-                "webhook.delivery.withheld",
-                now);
+        delivery.withheld("withheld", now);
+        letter(delivery, "withheld: the subscriber's credential may no longer receive this event's data", now);
+        audit.action("webhook.delivery.withheld", delivery.getEvent().getEventId());
     }
 
     /** Records what a batch of sends came to. */
@@ -213,12 +209,18 @@ public class DeliveryLedger {
     }
 
     private void deadLetter(WebhookDelivery delivery, SendResult result, String reason, Instant now) {
-        deadLetter(delivery, result.statusCode(), result.outcome(), reason, "webhook.delivery.exhausted", now);
+        delivery.dead(result.statusCode(), result.outcome(), now);
+        letter(delivery, reason, now);
+        audit.action("webhook.delivery.exhausted", delivery.getEvent().getEventId());
+        incidents.fire(new WebhookIncident(
+                delivery.getSubscription().getUid(), delivery.getEvent().getEventId(), reason));
+        LOG.warnf(
+                "Webhook event %s to subscription %s is dead-lettered: %s",
+                delivery.getEvent().getEventId(), delivery.getSubscription().getUid(), reason);
     }
 
-    private void deadLetter(
-            WebhookDelivery delivery, Integer statusCode, String outcome, String reason, String action, Instant now) {
-        delivery.dead(statusCode, outcome, now);
+    /** The delivery's one dead-letter row, new or failed again. */
+    private void letter(WebhookDelivery delivery, String reason, Instant now) {
         Optional<DeadLetter> existing = em.createNamedQuery("DeadLetter.ofDelivery", DeadLetter.class)
                 .setParameter("delivery", delivery.getId())
                 .getResultStream()
@@ -228,11 +230,5 @@ public class DeliveryLedger {
         } else {
             em.persist(new DeadLetter(delivery, reason, now));
         }
-        audit.action(action, delivery.getEvent().getEventId());
-        incidents.fire(new WebhookIncident(
-                delivery.getSubscription().getUid(), delivery.getEvent().getEventId(), reason));
-        LOG.warnf(
-                "Webhook event %s to subscription %s is dead-lettered: %s",
-                delivery.getEvent().getEventId(), delivery.getSubscription().getUid(), reason);
     }
 }

@@ -1,6 +1,7 @@
 package dev.agentry.core.catalog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -59,12 +60,12 @@ class CatalogCollectionsTest {
         snapshot.put("name", "Ada");
         snapshot.put("email", "ada@example.com");
 
-        var redacted = users.redact(snapshot, Set.of("users:read"));
+        var redacted = PersonalData.redacted(users, snapshot);
         assertEquals(null, redacted.get("email"));
         assertEquals(true, redacted.get("redacted"));
         assertEquals("Ada", redacted.get("name"));
-        assertEquals(
-                "ada@example.com",
-                users.redact(snapshot, Set.of("users:read_sensitive")).get("email"));
+        assertEquals("ada@example.com", snapshot.get("email"), "the loaded record is left as it is");
+        assertTrue(users.revealsTo(Set.of("users:read_sensitive")));
+        assertFalse(users.revealsTo(Set.of("users:read")));
     }
 }

@@ -145,6 +145,15 @@ public class WebhookDelivery {
         updatedAt = now;
     }
 
+    /** Not sent, and not to be: its subscriber may no longer receive it. No attempt was made. */
+    public void withheld(String reason, Instant now) {
+        status = DEAD;
+        lastError = reason;
+        nextAttemptAt = null;
+        leaseUntil = null;
+        updatedAt = now;
+    }
+
     /** Sent again from the start of the schedule, with the event id it always had. */
     public void replay(Instant now) {
         status = PENDING;
