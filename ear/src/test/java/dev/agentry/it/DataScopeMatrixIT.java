@@ -148,6 +148,8 @@ class DataScopeMatrixIT {
                     collection + " catalog.read", call.getJsonObject("output").getJsonObject("data"), personal);
 
             // With the sensitive scope, the same change arrives whole: redaction follows the scopes.
+            assertRevealed(
+                    collection + " route", json(get("api/v1/" + collection + "/" + uid, m.sensitive.auth)), personal);
             assertRevealed(collection + " feed", feedSnapshot(m.sensitive, collection, uid), personal);
             assertRevealed(collection + " webhook", delivery(m.sensitive, item, uid), personal);
         }

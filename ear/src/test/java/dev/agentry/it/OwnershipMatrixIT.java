@@ -13,11 +13,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentry.it.harness.Api;
+import dev.agentry.it.harness.Eventually;
 import dev.agentry.it.harness.Runs;
+import dev.agentry.it.harness.WebhookReceiver;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -39,7 +42,8 @@ import org.junit.jupiter.api.function.Executable;
 class OwnershipMatrixIT {
 
     private static final String SCOPES = "\"runs:read\",\"runs:write\",\"artifacts:read\",\"webhooks:manage\","
-            + "\"syncstate:read\",\"syncstate:write\",\"changes:read\",\"entries:read\"";
+            + "\"webhooks:dlq:read\",\"webhooks:dlq:replay\",\"syncstate:read\",\"syncstate:write\",\"changes:read\","
+            + "\"entries:read\"";
 
     /** The owner, another credential with the same scopes, and a runs administrator. */
     static String[] owner;
@@ -78,7 +82,7 @@ class OwnershipMatrixIT {
         admin = bearer(tokenFor(createCredential(credential(
                 "runs-admin",
                 "\"runs:admin\",\"runs:read\",\"runs:write\",\"artifacts:read\",\"webhooks:manage\","
-                        + "\"syncstate:read\""))));
+                        + "\"webhooks:dlq:read\",\"syncstate:read\""))));
 
         HttpResponse<String> started = Runs.submit(
                 Runs.task(
@@ -178,6 +182,40 @@ class OwnershipMatrixIT {
                         "GET /webhooks/subscriptions"),
                 () -> assertFalse(
                         get("api/v1/sync-state/lag", other).body().contains(consumer), "GET /sync-state/lag"));
+    }
+
+    @Test
+    void anotherCredentialNeitherSeesNorReplaysTheOwnersDeadLetters() {
+        // A receiver answering 410 dead-letters the first delivery at once.
+        String gone = postJson(
+                        "api/v1/webhooks/subscriptions",
+                        "{\"url\":\"" + WebhookReceiver.get().url("ownership-gone-" + UUID.randomUUID(), "status=410")
+                                + "\",\"events\":[\"webhook.test\"]}",
+                        owner)
+                .body();
+        String goneId =
+                Api.structure(gone).asJsonObject().getJsonObject("subscription").getString("id");
+        Api.send("POST", "api/v1/webhooks/subscriptions/" + goneId + "/test", BodyPublishers.noBody(), owner);
+        String letterId = Eventually.await(
+                        "the owner's dead letter",
+                        Duration.ofSeconds(30),
+                        () -> ids(get("api/v1/webhooks/dlq?subscriptionId=" + goneId, owner)),
+                        letters -> !letters.isEmpty())
+                .get(0);
+
+        assertAll(
+                () -> assertFalse(ids(get("api/v1/webhooks/dlq", other)).contains(letterId), "GET /webhooks/dlq"),
+                () -> assertEquals(
+                        List.of(), ids(get("api/v1/webhooks/dlq?subscriptionId=" + goneId, other)), "?subscriptionId="),
+                () -> {
+                    JsonObject replay =
+                            json(postJson("api/v1/webhooks/dlq/replay", "{\"ids\":[\"" + letterId + "\"]}", other));
+                    assertEquals(0, replay.getInt("replayed"), replay.toString());
+                    assertEquals(
+                            "not_found",
+                            replay.getJsonArray("errors").getJsonObject(0).getString("code"));
+                },
+                () -> assertFalse(ids(get("api/v1/webhooks/dlq", admin)).contains(letterId), "runs:admin: not a run"));
     }
 
     @Test

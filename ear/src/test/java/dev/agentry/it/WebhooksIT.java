@@ -207,12 +207,9 @@ class WebhooksIT {
                 + "\"scopes\":[\"webhooks:manage\",\"webhooks:dlq:read\",\"tags:read\"]}");
         String[] readerAuth = bearer(Api.tokenFor(reader));
         String name = "losing-" + UUID.randomUUID();
-        HttpResponse<String> created = postJson(
-                "api/v1/webhooks/subscriptions",
-                "{\"url\":\"" + RECEIVER.url(name, "status=500") + "\",\"events\":[\"tag.created\"]}",
-                readerAuth);
-        assertEquals(201, created.statusCode(), created.body());
-        String id = json(created).getJsonObject("subscription").getString("id");
+        String id = subscribe(readerAuth, name, "status=500", "[\"tag.created\"]")
+                .getJsonObject("subscription")
+                .getString("id");
         assertEquals(1, outbox("withheld-" + UUID.randomUUID(), true));
         assertEquals(
                 500,
@@ -278,23 +275,16 @@ class WebhooksIT {
                 + "\",\"owner\":\"it\",\"scopes\":[\"webhooks:manage\",\"credentials:manage\",\"changes:read\"],"
                 + "\"eventInterests\":[\"credential.*\"]}")));
         String name = "credentials-" + UUID.randomUUID();
-        HttpResponse<String> subscribed = postJson(
-                "api/v1/webhooks/subscriptions",
-                "{\"url\":\"" + RECEIVER.url(name, null) + "\",\"events\":[\"credential.*\"]}",
-                watcher);
-        assertEquals(201, subscribed.statusCode(), subscribed.body());
-        RECEIVER.expectSecrets(name, json(subscribed).getString("secret"));
+        RECEIVER.expectSecrets(
+                name, subscribe(watcher, name, null, "[\"credential.*\"]").getString("secret"));
         // A manager whose own scopes do not cover the credential's (no changes:read) hears nothing of it.
         String[] narrow = bearer(Api.tokenFor(Api.createCredential("{\"name\":\"narrow-watcher-" + UUID.randomUUID()
                 + "\",\"owner\":\"it\",\"scopes\":[\"webhooks:manage\",\"credentials:manage\"],"
                 + "\"eventInterests\":[\"credential.*\",\"webhook.test\"]}")));
         String narrowName = "narrow-" + UUID.randomUUID();
-        HttpResponse<String> narrowSubscribed = postJson(
-                "api/v1/webhooks/subscriptions",
-                "{\"url\":\"" + RECEIVER.url(narrowName, null) + "\",\"events\":[\"credential.*\"]}",
-                narrow);
-        assertEquals(201, narrowSubscribed.statusCode(), narrowSubscribed.body());
-        String narrowId = json(narrowSubscribed).getJsonObject("subscription").getString("id");
+        String narrowId = subscribe(narrow, narrowName, null, "[\"credential.*\"]")
+                .getJsonObject("subscription")
+                .getString("id");
         JsonObject expiring = Api.createCredential("{\"name\":\"expiring-" + UUID.randomUUID()
                 + "\",\"owner\":\"it\",\"scopes\":[\"changes:read\"],\"ttlDays\":30,\"reminderDays\":7}");
         String credentialId = expiring.getString("id");
@@ -343,23 +333,16 @@ class WebhooksIT {
                                 "{\"name\":\"run-watcher-" + UUID.randomUUID()
                                         + "\",\"owner\":\"it\",\"scopes\":[\"webhooks:manage\",\"runs:admin\"],\"eventInterests\":[\"run.*\"]}")));
         String name = "runs-" + UUID.randomUUID();
-        HttpResponse<String> subscribed = postJson(
-                "api/v1/webhooks/subscriptions",
-                "{\"url\":\"" + RECEIVER.url(name, null) + "\",\"events\":[\"run.*\"]}",
-                watcher);
-        assertEquals(201, subscribed.statusCode(), subscribed.body());
-        RECEIVER.expectSecrets(name, json(subscribed).getString("secret"));
+        RECEIVER.expectSecrets(
+                name, subscribe(watcher, name, null, "[\"run.*\"]").getString("secret"));
 
         // Without runs:admin, another credential's run is not announced to it.
         String[] bystander = bearer(Api.tokenFor(Api.createCredential("{\"name\":\"run-bystander-" + UUID.randomUUID()
                 + "\",\"owner\":\"it\",\"scopes\":[\"webhooks:manage\",\"runs:read\"],"
                 + "\"eventInterests\":[\"run.*\",\"webhook.test\"]}")));
-        HttpResponse<String> bystanding = postJson(
-                "api/v1/webhooks/subscriptions",
-                "{\"url\":\"" + RECEIVER.url("bystander-" + UUID.randomUUID(), null) + "\",\"events\":[\"run.*\"]}",
-                bystander);
-        assertEquals(201, bystanding.statusCode(), bystanding.body());
-        String bystanderId = json(bystanding).getJsonObject("subscription").getString("id");
+        String bystanderId = subscribe(bystander, "bystander-" + UUID.randomUUID(), null, "[\"run.*\"]")
+                .getJsonObject("subscription")
+                .getString("id");
 
         String runId = Runs.start(Runs.task("demo", "[]", "[]", "[{\"final\":\"announced\"}]"))
                 .getString("id");
@@ -492,11 +475,16 @@ class WebhooksIT {
     }
 
     private JsonObject subscribe(String name, String query, String events) {
+        return subscribe(auth, name, query, events);
+    }
+
+    /** A subscription of {@code owner}'s to the receiver's {@code name}; the answer holds its secret. */
+    private static JsonObject subscribe(String[] owner, String name, String query, String events) {
         HttpResponse<String> created = postJson(
                 "api/v1/webhooks/subscriptions",
                 "{\"url\":\"" + RECEIVER.url(name, query) + "\",\"events\":" + events + ",\"description\":\"" + name
                         + "\"}",
-                auth);
+                owner);
         assertEquals(201, created.statusCode(), created.body());
         return json(created);
     }

@@ -51,6 +51,9 @@ public class DeliveryLedger {
     Clock clock;
 
     @Inject
+    RoutingCredentials routingCredentials;
+
+    @Inject
     AuditTrail audit;
 
     @Inject
@@ -127,14 +130,7 @@ public class DeliveryLedger {
                 needed.add(delivery.getEvent().getSubject());
             }
         }
-        if (needed.isEmpty()) {
-            return Map.of();
-        }
-        return em.createNamedQuery("Credential.withUids", Credential.class)
-                .setParameter("uids", needed)
-                .setHint("org.hibernate.readOnly", true)
-                .getResultStream()
-                .collect(Collectors.toMap(Credential::getUid, Function.identity()));
+        return routingCredentials.byUid(needed);
     }
 
     /**

@@ -22,8 +22,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Turns outbox events into deliveries, in one transaction per batch, by the {@link RoutingRule}.
@@ -40,6 +38,9 @@ public class WebhookRouting {
 
     @Inject
     Clock clock;
+
+    @Inject
+    RoutingCredentials routingCredentials;
 
     /** Routes up to {@code max} events; returns how many it routed. */
     public int route(int max) {
@@ -108,13 +109,6 @@ public class WebhookRouting {
                 .map(RoutingRule.RoutedEvent::subject)
                 .filter(Objects::nonNull)
                 .forEach(needed::add);
-        if (needed.isEmpty()) {
-            return Map.of();
-        }
-        return em.createNamedQuery("Credential.withUids", Credential.class)
-                .setParameter("uids", needed)
-                .setHint("org.hibernate.readOnly", true)
-                .getResultStream()
-                .collect(Collectors.toMap(Credential::getUid, Function.identity()));
+        return routingCredentials.byUid(needed);
     }
 }
