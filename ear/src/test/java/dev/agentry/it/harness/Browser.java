@@ -9,6 +9,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -71,9 +73,23 @@ public final class Browser implements AutoCloseable {
      * next would otherwise be found on the old page, which then goes stale under it.
      */
     public void click(String id) {
-        WebElement current = driver.findElement(By.tagName("html"));
-        driver.findElement(By.id(id)).click();
         WebDriverWait wait = new WebDriverWait(driver, LOAD);
+        wait.until(loaded -> "complete".equals(driver.executeScript("return document.readyState")));
+        WebElement current = driver.findElement(By.tagName("html"));
+        // Chrome can swap the document between finding the button and clicking it (a late navigation of
+        // the page before): the click then fails before it is sent, as stale or as a node "not in the
+        // document", and is safe to repeat on the page that is there now.
+        wait.ignoring(StaleElementReferenceException.class).until(clicked -> {
+            try {
+                driver.findElement(By.id(id)).click();
+                return true;
+            } catch (WebDriverException e) {
+                if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                    return false;
+                }
+                throw e;
+            }
+        });
         wait.until(ExpectedConditions.stalenessOf(current));
         wait.until(loaded -> "complete".equals(driver.executeScript("return document.readyState")));
     }
