@@ -66,6 +66,16 @@ class RedactorTest {
     }
 
     @Test
+    void anEightByteSecretIsFoundInsideBase64AtEveryAlignment() {
+        String secret = "8bytes!!";
+        Redactor redactor = Redactor.of(List.of(secret));
+        for (String user : List.of("a", "ab", "abc")) {
+            String encoded = Base64.getEncoder().encodeToString((user + ":" + secret).getBytes(StandardCharsets.UTF_8));
+            assertEquals("Basic [REDACTED]", redactor.redact("Basic " + encoded), user + ":" + secret);
+        }
+    }
+
+    @Test
     void maskingAnEncodedRunKeepsJsonEscapesIntact() {
         String encoded = Base64.getEncoder().encodeToString(("u:" + SECRET).getBytes(StandardCharsets.UTF_8));
         // JSON text as the loop redacts it, with escapes right before each encoded run.
