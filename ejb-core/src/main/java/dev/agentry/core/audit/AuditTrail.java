@@ -33,14 +33,7 @@ public class AuditTrail {
 
     /** Records a successful action, e.g. {@code credential.pause} on a credential's id. */
     public void action(String action, String target) {
-        try {
-            em.persist(fromRequest(action, target, "success", null));
-            context.markRecorded();
-        } catch (ContextNotActiveException e) {
-            // No request: a scheduled or batch action, done by the system itself.
-            em.persist(new AuditRecord(
-                    now(), "system", null, null, null, null, action, target, null, null, "success", null, null));
-        }
+        em.persist(record(action, target, "success", null));
     }
 
     /**
@@ -48,13 +41,7 @@ public class AuditTrail {
      * transaction, so it stays even though the attempt changed nothing else.
      */
     public void refusal(String action, String target, String errorCode) {
-        try {
-            em.persist(fromRequest(action, target, "denied", errorCode));
-            context.markRecorded();
-        } catch (ContextNotActiveException e) {
-            em.persist(new AuditRecord(
-                    now(), "system", null, null, null, null, action, target, null, null, "denied", errorCode, null));
-        }
+        em.persist(record(action, target, "denied", errorCode));
     }
 
     /**
@@ -64,12 +51,21 @@ public class AuditTrail {
      * API's record of the call could not. The call is not recorded a second time.
      */
     public void refusalOutsideTransaction(String action, String target, String errorCode) {
+        buffer.add(record(action, target, "denied", errorCode));
+    }
+
+    /**
+     * The record of an action or refusal by the current request's actor, which then needs no call record
+     * of its own; with no request (a scheduled or batch action), by the system itself.
+     */
+    private AuditRecord record(String action, String target, String outcome, String errorCode) {
         try {
-            buffer.add(fromRequest(action, target, "denied", errorCode));
+            AuditRecord record = fromRequest(action, target, outcome, errorCode);
             context.markRecorded();
+            return record;
         } catch (ContextNotActiveException e) {
-            buffer.add(new AuditRecord(
-                    now(), "system", null, null, null, null, action, target, null, null, "denied", errorCode, null));
+            return new AuditRecord(
+                    now(), "system", null, null, null, null, action, target, null, null, outcome, errorCode, null);
         }
     }
 
