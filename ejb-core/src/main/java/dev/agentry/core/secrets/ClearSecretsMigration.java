@@ -12,7 +12,8 @@ import org.jboss.logging.Logger;
  * On start, seals the secrets of rows written before secrets were sealed (schema V10), a few rows per
  * transaction, so that afterwards no secret column holds clear text. Interrupted, it resumes on the
  * next start where it stopped; the readers open clear and sealed rows alike meanwhile. If it fails,
- * the server still starts and readiness ({@code secrets}) stays down while clear rows remain.
+ * the server still starts and readiness ({@code secrets}) stays down while clear rows remain; only a
+ * KEK that cannot be loaded at all (a malformed {@code agentry.secrets.kek}) stops the deployment.
  */
 @Singleton
 @Startup
@@ -25,9 +26,13 @@ public class ClearSecretsMigration {
     @Inject
     SealedRows rows;
 
+    @Inject
+    SecretVault vault;
+
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void sealClearRows() {
+        vault.kekId(); // a misconfigured KEK stops the deployment here, with its reason, not at first use
         long total = 0;
         try {
             for (int sealed = rows.sealClearRows(ROWS_PER_TRANSACTION);
