@@ -106,6 +106,10 @@ class SecretsAtRestIT {
         Thread.sleep(1_500);
         List<Path> files = dataFiles();
         assertTrue(files.stream().anyMatch(p -> p.toString().endsWith("agentry.mv.db")), "the database is scanned");
+        assertTrue(
+                anyHolds(files, id.getBytes(StandardCharsets.US_ASCII))
+                        && anyHolds(files, "v1.A256KW.A256GCM.".getBytes(StandardCharsets.US_ASCII)),
+                "the files already hold the rows this test wrote, sealed: the scan would see clear ones");
         List<byte[]> needles = new ArrayList<>();
         for (String key : List.of(firstKey, secondKey)) {
             needles.add(key.getBytes(StandardCharsets.US_ASCII));
@@ -296,6 +300,15 @@ class SecretsAtRestIT {
     private static List<String> serverLog() throws IOException {
         return Files.readAllLines(
                 Path.of(System.getProperty("it.server-dir"), "log", "server.log"), StandardCharsets.UTF_8);
+    }
+
+    private static boolean anyHolds(List<Path> files, byte[] needle) throws IOException {
+        for (Path file : files) {
+            if (indexOf(Files.readAllBytes(file), needle) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {
