@@ -57,7 +57,7 @@ class SecretsAtRestIT {
 
     private static final WebhookReceiver RECEIVER = WebhookReceiver.get();
 
-    /** The start of every RSA private key's PKCS#8 DER (rsaEncryption, then the key's OCTET STRING). */
+    /** The start of every 2048-bit RSA private key's PKCS#8 DER (rsaEncryption, then the key's OCTET STRING). */
     private static final byte[] PKCS8_RSA_HEADER = HexFormat.of().parseHex("300d06092a864886f70d0101010500048204");
 
     private final JsonObject owner = Api.createCredential("{\"name\":\"at-rest-" + UUID.randomUUID()
@@ -291,8 +291,10 @@ class SecretsAtRestIT {
 
     private static List<Path> dataFiles() throws IOException {
         try (Stream<Path> data = Files.walk(Path.of(System.getProperty("it.data-dir")))) {
+            // The H2 files of both databases (the application's and the job repository's); run
+            // workspaces and seeds hold the operators' own files, not the server's secrets.
             return data.filter(Files::isRegularFile)
-                    .filter(p -> !p.toString().contains("/content/")) // deployed archives
+                    .filter(p -> p.getFileName().toString().endsWith(".db"))
                     .toList();
         }
     }

@@ -184,7 +184,7 @@ public class SigningKeys {
 
     /** The public JWKS: the signing key, its announced successor and recently retired keys. */
     public String jwks() {
-        signer(); // never publish an empty set
+        ensureKey(); // never publish an empty set; publishing needs no private key, so no KEK
         Instant now = clock.instant();
         List<JsonWebKey> published = new ArrayList<>();
         for (SigningKey key : keys()) {
