@@ -45,8 +45,11 @@ public class SealedRows {
                 sealed++;
             }
         }
+        if (sealed >= limit) {
+            return sealed;
+        }
         for (Long id : em.createNamedQuery("WebhookSubscription.clear", Long.class)
-                .setMaxResults(Math.max(0, limit - sealed))
+                .setMaxResults(limit - sealed)
                 .getResultList()) {
             WebhookSubscription subscription = em.find(WebhookSubscription.class, id, LockModeType.PESSIMISTIC_WRITE);
             RowIdentity row = RowIdentity.webhookSubscription(subscription.getUid());
