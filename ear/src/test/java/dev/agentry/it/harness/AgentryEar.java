@@ -6,6 +6,7 @@ import dev.agentry.it.probe.ClockProbe;
 import dev.agentry.it.probe.FailureProbeResource;
 import dev.agentry.it.probe.ReadinessProbe;
 import dev.agentry.it.probe.RunProbeResource;
+import dev.agentry.it.probe.SecretsProbeResource;
 import dev.agentry.it.probe.WebhookProbeResource;
 import java.io.File;
 import org.jboss.arquillian.container.spi.client.container.DeployableContainer;
@@ -65,7 +66,8 @@ public final class AgentryEar {
                         CatalogProbeResource.class,
                         WebhookProbeResource.class,
                         RunProbeResource.class,
-                        AdminProbeResource.class);
+                        AdminProbeResource.class,
+                        SecretsProbeResource.class);
         ear.delete(CORE_MODULE);
         ear.delete(API_MODULE);
         ear.add(core, "/", ZipExporter.class);

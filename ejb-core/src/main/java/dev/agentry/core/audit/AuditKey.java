@@ -1,17 +1,12 @@
 package dev.agentry.core.audit;
 
+import dev.agentry.core.secrets.ServerKeyFile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import javax.crypto.Mac;
@@ -78,28 +73,9 @@ public class AuditKey {
         Hmac current = hmac;
         if (current == null) {
             current = new Hmac(
-                    configured.map(k -> Base64.getDecoder().decode(k.strip())).orElseGet(this::fromFile));
+                    ServerKeyFile.configuredOrFile(configured, Path.of(dataDir).resolve(KEY_FILE), 32));
             hmac = current;
         }
         return current;
-    }
-
-    private synchronized byte[] fromFile() {
-        Path file = Path.of(dataDir).resolve(KEY_FILE);
-        try {
-            if (Files.exists(file)) {
-                return Base64.getDecoder()
-                        .decode(Files.readString(file, StandardCharsets.US_ASCII)
-                                .strip());
-            }
-            byte[] key = new byte[32];
-            new SecureRandom().nextBytes(key);
-            Files.createDirectories(file.getParent());
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(file, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII);
-            return key;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create the audit key " + file, e);
-        }
     }
 }

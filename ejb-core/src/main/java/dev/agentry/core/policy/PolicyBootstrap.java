@@ -56,7 +56,7 @@ public class PolicyBootstrap {
 
     @PostConstruct
     void bootstrap() {
-        keys.signer();
+        keys.ensureKey();
         long existing = em.createNamedQuery("Credential.count", Long.class).getSingleResult();
         if (existing > 0) {
             return;

@@ -1,6 +1,8 @@
 package dev.agentry.core.policy;
 
 import dev.agentry.core.audit.AuditTrail;
+import dev.agentry.core.secrets.RowIdentity;
+import dev.agentry.core.secrets.SecretVault;
 import dev.agentry.persistence.policy.SigningKey;
 import dev.agentry.persistence.schema.AgentryDatabase;
 import jakarta.ejb.Lock;
@@ -73,6 +75,9 @@ public class SigningKeys {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    SecretVault vault;
+
     /** Must exceed {@code smallrye.jwt.jwks.forced-refresh-interval} (one minute). */
     @Inject
     @ConfigProperty(name = "agentry.token.key-publication-lead", defaultValue = "PT90S")
@@ -134,6 +139,15 @@ public class SigningKeys {
         return new Rotation(fresh.getKid(), fresh.getSignsFrom(), succeeds);
     }
 
+    /** Makes sure a key exists (the first start), without opening any: a start never needs the KEK. */
+    @Lock(LockType.WRITE)
+    public void ensureKey() {
+        Instant now = clock.instant();
+        if (keys().stream().noneMatch(k -> k.signsAt(now))) {
+            generate(now);
+        }
+    }
+
     /** Whether {@code kid} names a key verifiers can currently find in the JWKS. */
     public boolean publishes(String kid) {
         Instant now = clock.instant();
@@ -170,7 +184,7 @@ public class SigningKeys {
 
     /** The public JWKS: the signing key, its announced successor and recently retired keys. */
     public String jwks() {
-        signer(); // never publish an empty set
+        ensureKey(); // never publish an empty set; publishing needs no private key, so no KEK
         Instant now = clock.instant();
         List<JsonWebKey> published = new ArrayList<>();
         for (SigningKey key : keys()) {
@@ -194,11 +208,15 @@ public class SigningKeys {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(KEY_SIZE);
             KeyPair pair = generator.generateKeyPair();
+            String kid = UUID.randomUUID().toString();
             SigningKey key = new SigningKey(
-                    UUID.randomUUID().toString(),
+                    kid,
                     AlgorithmIdentifiers.RSA_USING_SHA256,
                     Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()),
-                    Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()),
+                    vault.seal(
+                            Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()),
+                            RowIdentity.signingKey(kid)),
+                    vault.kekId(),
                     clock.instant(),
                     signsFrom);
             em.persist(key);
@@ -208,10 +226,12 @@ public class SigningKeys {
         }
     }
 
-    private static PrivateKey privateKey(SigningKey key) {
+    /** Opened only in memory; {@link dev.agentry.core.secrets.SecretUnavailable} without this server's KEK. */
+    private PrivateKey privateKey(SigningKey key) {
+        String pkcs8 = vault.open(key.getPrivateKey(), RowIdentity.signingKey(key.getKid()));
         try {
             return KeyFactory.getInstance("RSA")
-                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(key.getPrivateKey())));
+                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pkcs8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("stored signing key " + key.getKid() + " is unreadable", e);
         }

@@ -2,6 +2,9 @@ package dev.agentry.core.webhooks;
 
 import dev.agentry.core.audit.AuditTrail;
 import dev.agentry.core.policy.Grant;
+import dev.agentry.core.secrets.RowIdentity;
+import dev.agentry.core.secrets.SecretUnavailable;
+import dev.agentry.core.secrets.SecretVault;
 import dev.agentry.persistence.policy.Credential;
 import dev.agentry.persistence.schema.AgentryDatabase;
 import dev.agentry.persistence.webhooks.DeadLetter;
@@ -62,6 +65,9 @@ public class DeliveryLedger {
     @Inject
     Event<WebhookIncident> incidents;
 
+    @Inject
+    SecretVault vault;
+
     /**
      * Leases up to {@code max} due deliveries. The lease is a conditional update stamped with a
      * token of this call, so two threads or nodes racing for a delivery cannot both win it: each
@@ -110,12 +116,23 @@ public class DeliveryLedger {
                 continue;
             }
             boolean redacted = delivery.isRedacted() || RoutingRule.redacts(subscriber, event.getType());
+            RowIdentity row = RowIdentity.webhookSubscription(subscription.getUid());
+            List<String> secrets;
+            try {
+                secrets = subscription.signingSecrets(now).stream()
+                        .map(stored -> vault.open(stored, row))
+                        .toList();
+            } catch (SecretUnavailable e) {
+                // Left leased: it goes out once the lease runs out and this server holds the KEK again
+                // (readiness says which one it needs). Unsigned, it must not go out at all.
+                continue;
+            }
             leased.add(new Outgoing(
                     delivery.getId(),
                     event.getEventId(),
                     subscription.getUrl(),
                     redacted ? RedactedPayload.of(event.getType(), event.getPayload()) : event.getPayload(),
-                    subscription.signingSecrets(now),
+                    secrets,
                     delivery.getAttempts()));
         }
         return leased;

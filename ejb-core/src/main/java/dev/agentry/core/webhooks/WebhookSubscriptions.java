@@ -3,6 +3,8 @@ package dev.agentry.core.webhooks;
 import dev.agentry.core.audit.AuditTrail;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.FieldError;
+import dev.agentry.core.secrets.RowIdentity;
+import dev.agentry.core.secrets.SecretVault;
 import dev.agentry.persistence.policy.Credential;
 import dev.agentry.persistence.schema.AgentryDatabase;
 import dev.agentry.persistence.webhooks.WebhookEvent;
@@ -21,6 +23,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * A credential's webhook subscriptions (SPEC section 8). A credential sees and changes only its own;
@@ -47,6 +50,9 @@ public class WebhookSubscriptions {
     @Inject
     WebhookOutbox outbox;
 
+    @Inject
+    SecretVault vault;
+
     public SubscriptionSecret create(String credentialId, SubscriptionRequest request) {
         Credential owner = owner(credentialId);
         List<FieldError> errors = new ArrayList<>();
@@ -61,8 +67,16 @@ public class WebhookSubscriptions {
         }
         String secret = newSecret();
         Instant now = clock.instant();
+        String uid = UUID.randomUUID().toString();
         WebhookSubscription subscription = new WebhookSubscription(
-                credentialId, request.url().strip(), events, request.description(), secret, now);
+                uid,
+                credentialId,
+                request.url().strip(),
+                events,
+                request.description(),
+                vault.seal(secret, RowIdentity.webhookSubscription(uid)),
+                vault.kekId(),
+                now);
         em.persist(subscription);
         audit.action("webhook.subscription.create", subscription.getUid());
         return new SubscriptionSecret(SubscriptionView.of(subscription, now), secret);
@@ -143,7 +157,10 @@ public class WebhookSubscriptions {
         WebhookSubscription subscription = owned(credentialId, id);
         String secret = newSecret();
         Instant now = clock.instant();
-        subscription.rotateSecret(secret, settings.secretOverlap(), now);
+        RowIdentity row = RowIdentity.webhookSubscription(subscription.getUid());
+        String current = vault.open(subscription.getSecret(), row);
+        subscription.rotateSecret(
+                vault.seal(secret, row), vault.seal(current, row), vault.kekId(), settings.secretOverlap(), now);
         audit.action("webhook.subscription.rotate-secret", subscription.getUid());
         return new SubscriptionSecret(SubscriptionView.of(subscription, now), secret);
     }

@@ -1,5 +1,6 @@
 package dev.agentry.persistence.policy;
 
+import dev.agentry.persistence.secrets.StoredSecret;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -17,6 +18,8 @@ import java.util.Objects;
 @Entity
 @Table(name = "signing_key")
 @NamedQuery(name = "SigningKey.newestFirst", query = "select k from SigningKey k order by k.createdAt desc")
+@NamedQuery(name = "SigningKey.clear", query = "select k.kid from SigningKey k where k.privateKey is not null")
+@NamedQuery(name = "SigningKey.keks", query = "select distinct k.kekId from SigningKey k where k.kekId is not null")
 public class SigningKey {
 
     @Id
@@ -30,9 +33,16 @@ public class SigningKey {
     @Column(name = "public_key", nullable = false, length = 2000)
     private String publicKey;
 
-    /** PKCS#8, base64. */
-    @Column(name = "private_key", nullable = false, length = 4000)
+    /** PKCS#8, base64, in the clear: only in rows written before secrets were sealed, until migrated. */
+    @Column(name = "private_key", length = 4000)
     private String privateKey;
+
+    /** PKCS#8, sealed under the key-encryption key {@link #kekId}. */
+    @Column(name = "private_key_sealed", length = 4000)
+    private String sealedPrivateKey;
+
+    @Column(name = "kek_id", length = 16)
+    private String kekId;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -48,11 +58,18 @@ public class SigningKey {
     }
 
     public SigningKey(
-            String kid, String algorithm, String publicKey, String privateKey, Instant createdAt, Instant signsFrom) {
+            String kid,
+            String algorithm,
+            String publicKey,
+            String sealedPrivateKey,
+            String kekId,
+            Instant createdAt,
+            Instant signsFrom) {
         this.kid = Objects.requireNonNull(kid, "kid");
         this.algorithm = Objects.requireNonNull(algorithm, "algorithm");
         this.publicKey = Objects.requireNonNull(publicKey, "publicKey");
-        this.privateKey = Objects.requireNonNull(privateKey, "privateKey");
+        this.sealedPrivateKey = Objects.requireNonNull(sealedPrivateKey, "sealedPrivateKey");
+        this.kekId = Objects.requireNonNull(kekId, "kekId");
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
         this.signsFrom = Objects.requireNonNull(signsFrom, "signsFrom");
     }
@@ -86,8 +103,20 @@ public class SigningKey {
         return publicKey;
     }
 
-    public String getPrivateKey() {
-        return privateKey;
+    /** The private key as stored: sealed, or clear in a row not yet migrated. */
+    public StoredSecret getPrivateKey() {
+        return StoredSecret.of(sealedPrivateKey, privateKey);
+    }
+
+    /** Replaces a clear private key by its envelope; the clear column is emptied. */
+    public void seal(String sealed, String sealedUnder) {
+        this.sealedPrivateKey = Objects.requireNonNull(sealed, "sealed");
+        this.kekId = Objects.requireNonNull(sealedUnder, "kekId");
+        this.privateKey = null;
+    }
+
+    public String getKekId() {
+        return kekId;
     }
 
     public Instant getCreatedAt() {

@@ -1,6 +1,7 @@
 package dev.agentry.persistence.webhooks;
 
 import dev.agentry.persistence.policy.LinesConverter;
+import dev.agentry.persistence.secrets.StoredSecret;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -16,7 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 
 /**
  * Where a credential wants events delivered. Signed with its secret; during a rotation's overlap
@@ -31,6 +31,12 @@ import java.util.UUID;
 @NamedQuery(
         name = "WebhookSubscription.active",
         query = "select s from WebhookSubscription s where s.status = 'active' order by s.id")
+@NamedQuery(
+        name = "WebhookSubscription.clear",
+        query = "select s.id from WebhookSubscription s where s.secret is not null or s.previousSecret is not null")
+@NamedQuery(
+        name = "WebhookSubscription.keks",
+        query = "select distinct s.kekId from WebhookSubscription s where s.kekId is not null")
 public class WebhookSubscription {
 
     public static final String ACTIVE = "active";
@@ -57,11 +63,23 @@ public class WebhookSubscription {
     @Column(length = 500)
     private String description;
 
-    @Column(nullable = false, length = 100)
+    /** In the clear: only in rows written before secrets were sealed, until migrated. */
+    @Column(length = 100)
     private String secret;
 
+    /** In the clear, like {@link #secret}. */
     @Column(name = "previous_secret", length = 100)
     private String previousSecret;
+
+    /** The current secret, sealed under the key-encryption key {@link #kekId}. */
+    @Column(name = "secret_sealed", length = 1000)
+    private String sealedSecret;
+
+    @Column(name = "previous_secret_sealed", length = 1000)
+    private String sealedPreviousSecret;
+
+    @Column(name = "kek_id", length = 16)
+    private String kekId;
 
     @Column(name = "previous_secret_until")
     private Instant previousSecretUntil;
@@ -88,14 +106,23 @@ public class WebhookSubscription {
         // for JPA
     }
 
+    /** A new subscription; {@code uid} is chosen by the caller because the sealed secret is bound to it. */
     public WebhookSubscription(
-            String credentialId, String url, List<String> eventTypes, String description, String secret, Instant now) {
-        this.uid = UUID.randomUUID().toString();
+            String uid,
+            String credentialId,
+            String url,
+            List<String> eventTypes,
+            String description,
+            String sealedSecret,
+            String kekId,
+            Instant now) {
+        this.uid = Objects.requireNonNull(uid, "uid");
         this.credentialId = Objects.requireNonNull(credentialId, "credentialId");
         this.url = Objects.requireNonNull(url, "url");
         this.eventTypes = List.copyOf(eventTypes);
         this.description = description;
-        this.secret = Objects.requireNonNull(secret, "secret");
+        this.sealedSecret = Objects.requireNonNull(sealedSecret, "sealedSecret");
+        this.kekId = Objects.requireNonNull(kekId, "kekId");
         this.status = ACTIVE;
         this.createdAt = now;
         this.updatedAt = now;
@@ -116,28 +143,62 @@ public class WebhookSubscription {
         this.updatedAt = now;
     }
 
-    /** The new secret signs from now on; the old one also signs until {@code now + overlap}. */
-    public void rotateSecret(String newSecret, Duration overlap, Instant now) {
-        this.previousSecret = secret;
+    /**
+     * The new secret signs from now on; the one it replaces also signs until {@code now + overlap}. Both
+     * come sealed under the KEK {@code sealedUnder}: the replaced one sealed again, so that every
+     * envelope of a row is under the row's {@link #kekId}.
+     */
+    public void rotateSecret(
+            String newSealedSecret, String resealedCurrent, String sealedUnder, Duration overlap, Instant now) {
+        this.sealedPreviousSecret = Objects.requireNonNull(resealedCurrent, "resealedCurrent");
         this.previousSecretUntil = now.plus(overlap);
-        this.secret = Objects.requireNonNull(newSecret, "secret");
+        this.sealedSecret = Objects.requireNonNull(newSealedSecret, "sealedSecret");
+        this.kekId = Objects.requireNonNull(sealedUnder, "kekId");
+        this.secret = null;
+        this.previousSecret = null;
         this.updatedAt = now;
     }
 
-    /** The secrets a delivery made at {@code now} is signed with, the current one first. */
-    public List<String> signingSecrets(Instant now) {
-        List<String> secrets = new ArrayList<>(List.of(secret));
+    /** The secrets a delivery made at {@code now} is signed with, as stored, the current one first. */
+    public List<StoredSecret> signingSecrets(Instant now) {
+        List<StoredSecret> secrets = new ArrayList<>(List.of(getSecret()));
         if (previousSecretValidUntil(now) != null) {
-            secrets.add(previousSecret);
+            secrets.add(getPreviousSecret());
         }
         return secrets;
     }
 
     /** Until when the rotated-out secret still signs, or {@code null} once it no longer does. */
     public Instant previousSecretValidUntil(Instant now) {
-        return previousSecret != null && previousSecretUntil != null && now.isBefore(previousSecretUntil)
+        return getPreviousSecret() != null && previousSecretUntil != null && now.isBefore(previousSecretUntil)
                 ? previousSecretUntil
                 : null;
+    }
+
+    /** The current secret as stored: sealed, or clear in a row not yet migrated. */
+    public StoredSecret getSecret() {
+        return StoredSecret.of(sealedSecret, secret);
+    }
+
+    /** The rotated-out secret as stored, or {@code null} if there is none. */
+    public StoredSecret getPreviousSecret() {
+        return StoredSecret.of(sealedPreviousSecret, previousSecret);
+    }
+
+    /**
+     * Replaces clear secrets by their envelopes (the previous one {@code null} when there is none);
+     * the clear columns are emptied. Both envelopes are sealed under the one KEK {@code sealedUnder}.
+     */
+    public void seal(String sealed, String sealedPrevious, String sealedUnder) {
+        this.sealedSecret = Objects.requireNonNull(sealed, "sealed");
+        this.sealedPreviousSecret = sealedPrevious;
+        this.kekId = Objects.requireNonNull(sealedUnder, "kekId");
+        this.secret = null;
+        this.previousSecret = null;
+    }
+
+    public String getKekId() {
+        return kekId;
     }
 
     public void disable(String reason, Instant now) {
