@@ -77,21 +77,40 @@ public final class Browser implements AutoCloseable {
         wait.until(loaded -> "complete".equals(driver.executeScript("return document.readyState")));
         WebElement current = driver.findElement(By.tagName("html"));
         // Chrome can swap the document between finding the button and clicking it (a late navigation of
-        // the page before): the click then fails before it is sent, as stale or as a node "not in the
-        // document", and is safe to repeat on the page that is there now.
-        wait.ignoring(StaleElementReferenceException.class).until(clicked -> {
+        // the page before): the click then fails before it is sent, and is safe to repeat on the page
+        // that is there now.
+        wait.until(clicked -> {
             try {
                 driver.findElement(By.id(id)).click();
                 return true;
             } catch (WebDriverException e) {
-                if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                if (detached(e)) {
                     return false;
                 }
                 throw e;
             }
         });
-        wait.until(ExpectedConditions.stalenessOf(current));
+        wait.until(gone -> {
+            try {
+                current.isEnabled();
+                return false;
+            } catch (WebDriverException e) {
+                if (detached(e)) {
+                    return true;
+                }
+                throw e;
+            }
+        });
         wait.until(loaded -> "complete".equals(driver.executeScript("return document.readyState")));
+    }
+
+    /**
+     * Whether an element belonged to a page that is gone. Chrome says so either as a stale element or,
+     * racing the navigation, as an inspector error that the node "does not belong to the document".
+     */
+    private static boolean detached(WebDriverException e) {
+        return e instanceof StaleElementReferenceException
+                || (e.getMessage() != null && e.getMessage().contains("does not belong to the document"));
     }
 
     public String text(String id) {
