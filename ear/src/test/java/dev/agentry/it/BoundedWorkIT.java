@@ -17,7 +17,6 @@ import dev.agentry.it.harness.Management;
 import dev.agentry.it.harness.Runs;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -205,11 +204,7 @@ class BoundedWorkIT {
 
     private static void assertMalformedManifest(byte[] zip) {
         long started = System.nanoTime();
-        HttpResponse<String> response = Api.send(
-                "POST",
-                "api/v1/artifacts/verify",
-                BodyPublishers.ofByteArray(zip),
-                Api.with(runner(), "Content-Type", "application/zip"));
+        HttpResponse<String> response = Runs.uploadForVerification(zip);
         assertEquals(200, response.statusCode(), response.body());
         Api.assertNoStackTrace(response.body());
         JsonObject verification = json(response);

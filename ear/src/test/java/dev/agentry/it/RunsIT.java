@@ -810,11 +810,7 @@ class RunsIT {
     }
 
     private static JsonObject verifyUpload(byte[] zip) {
-        HttpResponse<String> response = Api.send(
-                "POST",
-                "api/v1/artifacts/verify",
-                BodyPublishers.ofByteArray(zip),
-                Api.with(runner(), "Content-Type", "application/zip"));
+        HttpResponse<String> response = Runs.uploadForVerification(zip);
         assertEquals(200, response.statusCode(), response.body());
         return json(response);
     }

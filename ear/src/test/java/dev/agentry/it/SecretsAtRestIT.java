@@ -13,10 +13,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentry.it.harness.Api;
+import dev.agentry.it.harness.Eventually;
 import dev.agentry.it.harness.WebhookReceiver;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
@@ -73,8 +75,12 @@ class SecretsAtRestIT {
                 send("POST", "api/v1/auth/signing-keys/rotate", BodyPublishers.noBody(), asBootstrap());
         assertEquals(200, rotated.statusCode(), rotated.body());
         Instant signsFrom = Instant.parse(json(rotated).getString("signsFrom"));
-        Thread.sleep(Math.max(0, Duration.between(Instant.now(), signsFrom).toMillis()) + 500);
-        String secondKey = signer();
+        // The successor signs from signsFrom on (announced ahead); wait for that, not for a fixed time.
+        String secondKey = Eventually.await(
+                "the successor signing (from " + signsFrom + ")",
+                Duration.between(Instant.now(), signsFrom).plusSeconds(30),
+                SecretsAtRestIT::signer,
+                current -> !current.equals(firstKey));
         assertNotEquals(firstKey, secondKey, "the successor signs now");
         String after = Api.tokenFor(owner);
         assertEquals(200, get("api/v1/auth/whoami", bearer(before)).statusCode(), "the old key's token verifies");
@@ -103,8 +109,12 @@ class SecretsAtRestIT {
                 204,
                 send("POST", "api/v1/_probe/secrets/checkpoint", BodyPublishers.noBody())
                         .statusCode());
-        Thread.sleep(1_500);
-        List<Path> files = dataFiles();
+        // H2 writes the checkpoint to its file in the background: wait until the file shows this test's rows.
+        List<Path> files = Eventually.await(
+                "this test's sealed rows in the database files",
+                Duration.ofSeconds(30),
+                SecretsAtRestIT::dataFilesUnchecked,
+                written -> holds(written, id) && holds(written, "v1.A256KW.A256GCM."));
         assertTrue(files.stream().anyMatch(p -> p.toString().endsWith("agentry.mv.db")), "the database is scanned");
         assertTrue(
                 anyHolds(files, id.getBytes(StandardCharsets.US_ASCII))
@@ -296,6 +306,22 @@ class SecretsAtRestIT {
             return data.filter(Files::isRegularFile)
                     .filter(p -> p.getFileName().toString().endsWith(".db"))
                     .toList();
+        }
+    }
+
+    private static List<Path> dataFilesUnchecked() {
+        try {
+            return dataFiles();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean holds(List<Path> files, String text) {
+        try {
+            return anyHolds(files, text.getBytes(StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

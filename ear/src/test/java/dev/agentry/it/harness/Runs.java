@@ -8,6 +8,7 @@ import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -143,6 +144,15 @@ public final class Runs {
         try (var reader = Json.createReader(new ByteArrayInputStream(bytes))) {
             return reader.readObject();
         }
+    }
+
+    /** {@code POST /artifacts/verify} of an uploaded bundle zip, as the suite's run credential. */
+    public static HttpResponse<String> uploadForVerification(byte[] zip) {
+        return Api.send(
+                "POST",
+                "api/v1/artifacts/verify",
+                BodyPublishers.ofByteArray(zip),
+                Api.with(runner(), "Content-Type", "application/zip"));
     }
 
     /** A zip with these files, plus symbolic-link entries (pointing at /etc/passwd) under the given names. */

@@ -4,9 +4,7 @@ import dev.agentry.api.ApiApplication;
 import dev.agentry.api.auth.TokenRefusedMapper;
 import dev.agentry.api.capabilities.RouteCatalog;
 import dev.agentry.api.health.HealthResource;
-import dev.agentry.api.policy.ClientAddress;
 import dev.agentry.api.problem.Problem;
-import dev.agentry.api.request.RequestId;
 import dev.agentry.core.audit.AuditContext;
 import dev.agentry.core.audit.AuditService;
 import jakarta.annotation.Priority;
@@ -20,7 +18,6 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
-import java.time.Clock;
 import org.jboss.logging.Logger;
 
 /**
@@ -50,18 +47,18 @@ public class AuditFilter implements ContainerRequestFilter, ContainerResponseFil
     AuditService audit;
 
     @Inject
-    ClientAddress clientAddress;
-
-    @Inject
-    Clock clock;
+    AuditedRequest requests;
 
     @Override
     public void filter(ContainerRequestContext requestContext) {
-        String route = resource.getResourceMethod() == null
-                ? AuditedCall.unmatched(requestContext.getMethod(), request.getRequestURI())
-                : requestContext.getMethod() + " " + API_ROOT
-                        + RouteCatalog.template(resource.getResourceClass(), resource.getResourceMethod());
-        context.begin(clock.instant(), RequestId.of(request), clientAddress.of(request), route);
+        if (resource.getResourceMethod() == null) {
+            requests.beginUnmatched(request, requestContext.getMethod(), request.getRequestURI());
+        } else {
+            requests.begin(
+                    request,
+                    requestContext.getMethod() + " " + API_ROOT
+                            + RouteCatalog.template(resource.getResourceClass(), resource.getResourceMethod()));
+        }
     }
 
     @Override
@@ -75,11 +72,7 @@ public class AuditFilter implements ContainerRequestFilter, ContainerResponseFil
                 return;
             }
             // No route matched (unknown path, wrong method, media types): the request filter never ran.
-            context.begin(
-                    clock.instant(),
-                    RequestId.of(request),
-                    clientAddress.of(request),
-                    AuditedCall.unmatched(requestContext.getMethod(), request.getRequestURI()));
+            requests.beginUnmatched(request, requestContext.getMethod(), request.getRequestURI());
         }
         boolean tokenRequest = context.route().endsWith(API_ROOT + "/auth/token");
         if (context.credentialId() == null && status < 400 && !tokenRequest) {

@@ -1,7 +1,5 @@
 package dev.agentry.api.audit;
 
-import dev.agentry.api.policy.ClientAddress;
-import dev.agentry.api.request.RequestId;
 import dev.agentry.core.audit.AuditContext;
 import dev.agentry.core.audit.AuditService;
 import dev.agentry.core.problem.ErrorCode;
@@ -9,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Clock;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,10 +27,7 @@ public class ServletRefusalAudit {
     AuditService audit;
 
     @Inject
-    ClientAddress clientAddress;
-
-    @Inject
-    Clock clock;
+    AuditedRequest requests;
 
     public void refused(HttpServletRequest request, ErrorCode code) {
         try {
@@ -42,12 +36,8 @@ public class ServletRefusalAudit {
             }
             if (context.route() == null) {
                 Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-                context.begin(
-                        clock.instant(),
-                        RequestId.of(request),
-                        clientAddress.of(request),
-                        AuditedCall.unmatched(
-                                request.getMethod(), original != null ? original.toString() : request.getRequestURI()));
+                requests.beginUnmatched(
+                        request, request.getMethod(), original != null ? original.toString() : request.getRequestURI());
             }
             audit.recordCall(AuditedCall.outcome(code.status()), code.code());
         } catch (RuntimeException e) {
