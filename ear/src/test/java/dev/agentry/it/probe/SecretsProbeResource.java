@@ -5,6 +5,7 @@ import dev.agentry.core.secrets.KeyEncryptionKey;
 import dev.agentry.core.secrets.RowIdentity;
 import dev.agentry.core.secrets.SealedRows;
 import dev.agentry.core.secrets.SealedSecret;
+import dev.agentry.core.secrets.SecretVault;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -44,6 +45,9 @@ public class SecretsProbeResource {
     @Inject
     SealedRows rows;
 
+    @Inject
+    SecretVault vault;
+
     @Resource(lookup = "java:jboss/datasources/AgentryDS")
     DataSource database;
 
@@ -53,6 +57,46 @@ public class SecretsProbeResource {
     @Produces(MediaType.TEXT_PLAIN)
     public String signer() {
         return Base64.getEncoder().encodeToString(keys.signer().privateKey().getEncoded());
+    }
+
+    /** The kid of the key signing tokens now. */
+    @GET
+    @Path("signer-kid")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String signerKid() {
+        return keys.signer().kid();
+    }
+
+    /**
+     * Opens the sealed private key of {@code kid} as another server would, with a KEK of its own and a
+     * copy of this database: {@code unopenable}, or {@code opened} if that were possible.
+     */
+    @GET
+    @Path("open-as-another-server")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String openAsAnotherServer(@QueryParam("kid") String kid) throws SQLException {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        KeyEncryptionKey theirs = new KeyEncryptionKey(key);
+        try (Connection connection = database.getConnection();
+                PreparedStatement query =
+                        connection.prepareStatement("SELECT private_key_sealed FROM signing_key WHERE kid = ?")) {
+            query.setString(1, kid);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                SealedSecret.parse(row.getString(1)).open(theirs, RowIdentity.signingKey(kid));
+                return "opened";
+            }
+        } catch (SealedSecret.Unopenable e) {
+            return "unopenable";
+        }
+    }
+
+    /** Reads the key-encryption keys again, as a start of the server does. */
+    @POST
+    @Path("reload-keks")
+    public void reloadKeks() {
+        vault.reload();
     }
 
     /** Writes what was committed to the database file. */

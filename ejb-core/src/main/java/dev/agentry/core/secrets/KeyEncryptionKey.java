@@ -35,6 +35,11 @@ public final class KeyEncryptionKey {
         return id;
     }
 
+    /** The key's bytes, for a ring that must store a retired copy. */
+    byte[] encoded() {
+        return key.getEncoded();
+    }
+
     byte[] wrap(SecretKey dataKey) {
         try {
             Cipher cipher = Cipher.getInstance(WRAP);

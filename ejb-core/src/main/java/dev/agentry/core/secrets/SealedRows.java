@@ -11,8 +11,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
 /**
  * The rows that hold secrets, as a whole: sealing the ones still in the clear, a few per transaction,
@@ -73,11 +75,58 @@ public class SealedRows {
                         .size();
     }
 
+    /**
+     * Seals again, under the current KEK, up to {@code limit} rows sealed under another one, in a
+     * transaction of its own with each row locked: a writer that changes the row meanwhile waits, and
+     * readers keep opening it under the old KEK until the commit. Returns how many rows it moved.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int resealUnderCurrentKek(int limit) {
+        String current = vault.kekId();
+        int moved = 0;
+        for (String kid : em.createNamedQuery("SigningKey.sealedUnderOther", String.class)
+                .setParameter("kekId", current)
+                .setMaxResults(limit)
+                .getResultList()) {
+            SigningKey key = em.find(SigningKey.class, kid, LockModeType.PESSIMISTIC_WRITE);
+            if (key != null && !current.equals(key.getKekId())) {
+                key.seal(vault.resealed(key.getPrivateKey(), RowIdentity.signingKey(kid)), current);
+                moved++;
+            }
+        }
+        if (moved >= limit) {
+            return moved;
+        }
+        for (Long id : em.createNamedQuery("WebhookSubscription.sealedUnderOther", Long.class)
+                .setParameter("kekId", current)
+                .setMaxResults(limit - moved)
+                .getResultList()) {
+            WebhookSubscription subscription = em.find(WebhookSubscription.class, id, LockModeType.PESSIMISTIC_WRITE);
+            if (subscription != null && !current.equals(subscription.getKekId())) {
+                RowIdentity row = RowIdentity.webhookSubscription(subscription.getUid());
+                subscription.seal(
+                        vault.resealed(subscription.getSecret(), row),
+                        vault.resealed(subscription.getPreviousSecret(), row),
+                        current);
+                moved++;
+            }
+        }
+        return moved;
+    }
+
     /** The ids of the KEKs the stored envelopes were sealed under. */
     public Set<String> kekIdsInUse() {
-        Set<String> ids = new TreeSet<>();
-        ids.addAll(em.createNamedQuery("SigningKey.keks", String.class).getResultList());
-        ids.addAll(em.createNamedQuery("WebhookSubscription.keks", String.class).getResultList());
-        return ids;
+        return kekUse().keySet();
+    }
+
+    /** How many rows each KEK seals, by KEK id. */
+    public Map<String, Long> kekUse() {
+        Map<String, Long> use = new TreeMap<>();
+        for (String query : List.of("SigningKey.kekUse", "WebhookSubscription.kekUse")) {
+            for (Object[] row : em.createNamedQuery(query, Object[].class).getResultList()) {
+                use.merge((String) row[0], (Long) row[1], Long::sum);
+            }
+        }
+        return use;
     }
 }

@@ -11,7 +11,8 @@ import org.eclipse.microprofile.health.Readiness;
 import org.jboss.logging.Logger;
 
 /**
- * Ready when every stored secret is sealed under the KEK this server holds. Names that KEK's id; down,
+ * Ready when every stored secret is sealed under a KEK this server holds, current or retired. Names the
+ * current KEK's id; down,
  * with one log line when it turns so, if a row needs a KEK the server does not have (the database of
  * another server, or a lost key file) or still holds a secret in the clear.
  */
@@ -35,14 +36,14 @@ public class SecretsReadiness implements HealthCheck {
     public HealthCheckResponse call() {
         String kekId = vault.kekId();
         Set<String> missing = new TreeSet<>(rows.kekIdsInUse());
-        missing.remove(kekId);
+        missing.removeIf(vault::holds);
         long clear = rows.clearRows();
         HealthCheckResponseBuilder response =
                 HealthCheckResponse.named(NAME).withData("kekId", kekId).withData("clearRows", clear);
         String problem = null;
         if (!missing.isEmpty()) {
             problem = "stored keys are sealed under key-encryption key " + String.join(", ", missing)
-                    + ", which this server does not have (it holds " + kekId + ")";
+                    + ", which this server does not hold (it seals under " + kekId + ")";
             response.withData("missingKekIds", String.join(",", missing));
         } else if (clear > 0) {
             problem = clear + " rows still hold a secret in the clear";

@@ -2,9 +2,12 @@ package dev.agentry.core.secrets;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -13,7 +16,7 @@ import java.util.Optional;
 /**
  * A key the server keeps outside its database: from configuration (base64), or else generated once
  * into a file in the server's data directory that only the server's user can read (POSIX 600). The
- * audit HMAC key and the secrets' key-encryption key both live this way.
+ * audit HMAC key and the secrets' key-encryption keys both live this way.
  */
 public final class ServerKeyFile {
 
@@ -30,20 +33,49 @@ public final class ServerKeyFile {
 
     /** The key in {@code file}, created with {@code length} random bytes if the file does not exist. */
     public static synchronized byte[] readOrCreate(Path file, int length) {
+        if (Files.exists(file)) {
+            return read(file);
+        }
+        byte[] key = new byte[length];
+        RANDOM.nextBytes(key);
         try {
-            if (Files.exists(file)) {
-                return Base64.getDecoder()
-                        .decode(Files.readString(file, StandardCharsets.US_ASCII)
-                                .strip());
-            }
-            byte[] key = new byte[length];
-            RANDOM.nextBytes(key);
             Files.createDirectories(file.getParent());
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(file, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII);
-            return key;
+            create(file, key);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create the key file " + file, e);
+            throw new UncheckedIOException("cannot create the key file " + file, e);
+        }
+        return key;
+    }
+
+    /** The key in {@code file}. */
+    static byte[] read(Path file) {
+        try {
+            return Base64.getDecoder()
+                    .decode(Files.readString(file, StandardCharsets.US_ASCII).strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the key file " + file, e);
+        }
+    }
+
+    /**
+     * Creates {@code file} (it must not exist) holding {@code key}, readable by the server's user only,
+     * and forces it to the disk: a key file that a crash could leave empty would lose every secret.
+     */
+    static void create(Path file, byte[] key) throws IOException {
+        byte[] text = (Base64.getEncoder().encodeToString(key) + "\n").getBytes(StandardCharsets.US_ASCII);
+        try (FileChannel channel = FileChannel.open(
+                file,
+                java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))) {
+            channel.write(ByteBuffer.wrap(text));
+            channel.force(true);
+        }
+    }
+
+    /** Forces a directory's entries (a new or renamed key file) to the disk. */
+    static void forceDirectory(Path directory) throws IOException {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
         }
     }
 }

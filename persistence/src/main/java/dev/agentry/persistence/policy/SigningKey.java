@@ -19,7 +19,12 @@ import java.util.Objects;
 @Table(name = "signing_key")
 @NamedQuery(name = "SigningKey.newestFirst", query = "select k from SigningKey k order by k.createdAt desc")
 @NamedQuery(name = "SigningKey.clear", query = "select k.kid from SigningKey k where k.privateKey is not null")
-@NamedQuery(name = "SigningKey.keks", query = "select distinct k.kekId from SigningKey k where k.kekId is not null")
+@NamedQuery(
+        name = "SigningKey.kekUse",
+        query = "select k.kekId, count(k) from SigningKey k where k.kekId is not null group by k.kekId")
+@NamedQuery(
+        name = "SigningKey.sealedUnderOther",
+        query = "select k.kid from SigningKey k where k.kekId is not null and k.kekId <> :kekId")
 public class SigningKey {
 
     @Id

@@ -35,8 +35,11 @@ import java.util.Objects;
         name = "WebhookSubscription.clear",
         query = "select s.id from WebhookSubscription s where s.secret is not null or s.previousSecret is not null")
 @NamedQuery(
-        name = "WebhookSubscription.keks",
-        query = "select distinct s.kekId from WebhookSubscription s where s.kekId is not null")
+        name = "WebhookSubscription.kekUse",
+        query = "select s.kekId, count(s) from WebhookSubscription s where s.kekId is not null group by s.kekId")
+@NamedQuery(
+        name = "WebhookSubscription.sealedUnderOther",
+        query = "select s.id from WebhookSubscription s where s.kekId is not null and s.kekId <> :kekId")
 public class WebhookSubscription {
 
     public static final String ACTIVE = "active";
