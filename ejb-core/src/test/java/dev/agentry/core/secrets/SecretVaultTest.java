@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.agentry.core.problem.ErrorCode;
 import dev.agentry.persistence.secrets.StoredSecret;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,31 @@ class SecretVaultTest {
     }
 
     @Test
+    void afterARotationNewSecretsAreSealedUnderTheNewKekAndOldRowsStillOpenUntilItsKekIsDestroyed() {
+        SecretVault vault = vault(Optional.empty());
+        String old = vault.seal(SECRET, ROW);
+
+        SecretVault.KekChange change = vault.rotate();
+
+        assertEquals(change.kekId(), vault.kekId());
+        String fresh = vault.seal(SECRET, ROW);
+        assertTrue(fresh.contains("." + change.kekId() + "."), fresh);
+        SecretVault restarted = vault(Optional.empty());
+        assertEquals(change.kekId(), restarted.kekId(), "the rotation outlives a restart");
+        assertEquals(SECRET, restarted.open(new StoredSecret(old, null), ROW));
+        assertEquals(SECRET, restarted.open(new StoredSecret(fresh, null), ROW));
+        assertEquals(
+                SECRET,
+                restarted.open(new StoredSecret(restarted.resealed(new StoredSecret(old, null), ROW), null), ROW));
+
+        restarted.destroy(change.previousKekId());
+
+        restarted.reload();
+        assertThrows(SecretUnavailable.class, () -> restarted.open(new StoredSecret(old, null), ROW));
+        assertThrows(IllegalArgumentException.class, () -> restarted.destroy(restarted.kekId()));
+    }
+
+    @Test
     void aRowFromBeforeSealingIsReadAsItIs() {
         assertEquals(SECRET, vault(Optional.empty()).open(new StoredSecret(null, SECRET), ROW));
     }
@@ -64,7 +90,10 @@ class SecretVaultTest {
     private SecretVault vault(Optional<String> configured) {
         SecretVault vault = new SecretVault();
         vault.configured = configured;
+        vault.retiredConfigured = Optional.empty();
+        vault.credentialStore = Optional.empty();
         vault.dataDir = dataDir.toString();
+        vault.clock = Clock.systemUTC();
         return vault;
     }
 }
