@@ -54,8 +54,8 @@ final class ConfiguredKeyRing implements KeyRing {
     }
 
     @Override
-    public void destroy(String kekId) {
-        // configuration is not ours to edit; readiness and the status route tell the operator it is unused
+    public boolean destroy(String kekId) {
+        return false; // configuration is not ours to edit: the status route shows the operator it is unused
     }
 
     /** A key from configuration, or why it is not one, without echoing the value. */

@@ -95,10 +95,12 @@ final class CredentialStoreRing implements KeyRing {
     }
 
     @Override
-    public synchronized void destroy(String kekId) {
+    public synchronized boolean destroy(String kekId) {
         try {
+            boolean held = store.exists(RETIRED + kekId, SecretKeyCredential.class);
             store.remove(RETIRED + kekId, SecretKeyCredential.class);
             store.flush();
+            return held;
         } catch (CredentialStoreException e) {
             throw new IllegalStateException("cannot remove a key from the credential store " + location, e);
         }

@@ -79,6 +79,19 @@ public class KeyEncryptionKeys {
         return new KekRotation(change.kekId(), change.previousKekId(), job.executionId());
     }
 
+    /**
+     * Starts the re-wrap of every row sealed under a KEK other than the current one, without a rotation:
+     * after an operator changed a KEK given by configuration. Audited as {@code secrets.kek.rewrap}.
+     */
+    public long rewrap() {
+        audit.action("secrets.kek.rewrap", vault.kekId());
+        // no rotation in this server's life can leave a sealing transaction behind: nothing to wait for
+        return jobs.start(
+                        REWRAP_JOB,
+                        Map.of(ROTATED_AT, clock.instant().minus(retireGrace).toString()))
+                .executionId();
+    }
+
     /** Seals up to a few rows again under the current KEK; how many it moved (0 once none is left). */
     public int rewrapSome() {
         return rows.resealUnderCurrentKek(ROWS_PER_TRANSACTION);
@@ -92,7 +105,8 @@ public class KeyEncryptionKeys {
 
     /**
      * Removes every retired KEK that no row needs; a KEK still needed stays (a row written under it
-     * after the re-wrap passed). Each removal is audited as {@code secrets.kek.destroy}.
+     * after the re-wrap passed), and so does one only configuration can remove. Each removal is
+     * audited as {@code secrets.kek.destroy}.
      *
      * @return the ids removed and the ids kept
      */
@@ -101,12 +115,11 @@ public class KeyEncryptionKeys {
         List<String> destroyed = new ArrayList<>();
         List<String> kept = new ArrayList<>();
         for (String kekId : vault.retiredKekIds()) {
-            if (inUse.contains(kekId) || kekId.equals(vault.kekId())) {
-                kept.add(kekId);
-            } else {
-                vault.destroy(kekId);
+            if (!inUse.contains(kekId) && !kekId.equals(vault.kekId()) && vault.destroy(kekId)) {
                 audit.action("secrets.kek.destroy", kekId);
                 destroyed.add(kekId);
+            } else {
+                kept.add(kekId);
             }
         }
         return new Retirement(destroyed, kept);

@@ -94,10 +94,11 @@ final class KeyFileRing implements KeyRing {
     }
 
     @Override
-    public synchronized void destroy(String kekId) {
+    public synchronized boolean destroy(String kekId) {
         try {
-            Files.deleteIfExists(retiredFile(kekId));
+            boolean removed = Files.deleteIfExists(retiredFile(kekId));
             ServerKeyFile.forceDirectory(current.getParent());
+            return removed;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove a retired key file in " + current.getParent(), e);
         }

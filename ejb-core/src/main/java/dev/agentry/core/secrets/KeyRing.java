@@ -28,6 +28,10 @@ interface KeyRing {
      */
     KeyEncryptionKey rotate();
 
-    /** Removes a retired KEK for good; the caller has made sure that no row needs it. */
-    void destroy(String kekId);
+    /**
+     * Removes a retired KEK for good; the caller has made sure that no row needs it.
+     *
+     * @return whether it was removed ({@code false} where only an operator can remove it)
+     */
+    boolean destroy(String kekId);
 }

@@ -132,14 +132,17 @@ public class SecretVault {
         return new KekChange(previous.id(), fresh.id());
     }
 
-    /** Removes a retired KEK that no row needs any more. */
-    synchronized void destroy(String kekId) {
+    /** Removes a retired KEK that no row needs any more; whether it was removed (configuration is the operator's). */
+    synchronized boolean destroy(String kekId) {
         if (kekId.equals(kekId())) {
             throw new IllegalArgumentException("the current KEK is never destroyed");
         }
-        ring().destroy(kekId);
+        if (!ring().destroy(kekId)) {
+            return false;
+        }
         known.remove(kekId);
         LOG.infof("Removed the retired key-encryption key %s: no stored secret needs it", kekId);
+        return true;
     }
 
     /**

@@ -44,4 +44,21 @@ public class KeyEncryptionKeysResource {
     public Response rotate() {
         return Response.accepted(keys.rotate()).build();
     }
+
+    @POST
+    @Path("rewrap")
+    @Operation(
+            summary = "Re-wrap every stored secret under the current key-encryption key, without rotating",
+            description = "For a KEK given by configuration: after the operator set a new agentry.secrets.kek and "
+                    + "moved the old one to agentry.secrets.retired-keks. Answers 202 with the job's execution.")
+    public Response rewrap() {
+        return Response.accepted(new RewrapStarted(keys.rewrap())).build();
+    }
+
+    /**
+     * A re-wrap under way.
+     *
+     * @param rewrapJobExecutionId the re-wrap job's execution
+     */
+    public record RewrapStarted(long rewrapJobExecutionId) {}
 }
