@@ -44,6 +44,23 @@ final class CredentialStoreRing implements KeyRing {
         }
     }
 
+    /**
+     * Takes over the KEKs of {@code files} (current and retired) if this store has no KEK yet: moving
+     * from the embedded key files to the credential store is setting the store and restarting.
+     *
+     * @return whether it adopted them
+     */
+    synchronized boolean adopt(KeyFileRing files) {
+        if (key(CURRENT).isPresent() || !files.exists()) {
+            return false;
+        }
+        for (String retired : files.retired()) {
+            files.find(retired).ifPresent(kek -> put(RETIRED + kek.id(), kek.encoded()));
+        }
+        put(CURRENT, files.current().encoded());
+        return true;
+    }
+
     @Override
     public String source() {
         return "credential-store";

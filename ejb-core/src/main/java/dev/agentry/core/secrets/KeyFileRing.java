@@ -30,6 +30,11 @@ final class KeyFileRing implements KeyRing {
         this.current = current;
     }
 
+    /** Whether the current key file exists: whether this ring ever held a KEK. */
+    boolean exists() {
+        return Files.exists(current);
+    }
+
     @Override
     public String source() {
         return "key-file";

@@ -217,7 +217,15 @@ public class SecretVault {
         if (credentialStore.isPresent()) {
             Path store = data.resolve(credentialStore.get());
             where = "the Elytron credential store " + store;
-            return new CredentialStoreRing(store);
+            CredentialStoreRing ring = new CredentialStoreRing(store);
+            Path files = data.resolve(KEY_FILE);
+            if (ring.adopt(new KeyFileRing(files))) {
+                LOG.warnf(
+                        "Adopted the key-encryption keys of the key files in %s into %s: delete the files once"
+                                + " the store is backed up",
+                        files.getParent(), store);
+            }
+            return ring;
         }
         Path file = data.resolve(KEY_FILE);
         where = "key files in " + file.getParent();

@@ -99,6 +99,23 @@ class KeyRingTest {
         assertEquals(Set.of(), new CredentialStoreRing(store).retired());
     }
 
+    @Test
+    void anEmptyCredentialStoreAdoptsTheKeyFilesKeksOnce() {
+        KeyFileRing files = new KeyFileRing(dir.resolve("secrets-kek.key"));
+        KeyEncryptionKey first = files.current();
+        KeyEncryptionKey second = files.rotate();
+        CredentialStoreRing store = new CredentialStoreRing(dir.resolve("secrets-kek.cs"));
+
+        assertTrue(store.adopt(files));
+
+        assertEquals(second.id(), store.current().id());
+        assertEquals(Set.of(first.id()), store.retired());
+        assertTrue(store.find(first.id()).isPresent());
+        files.rotate();
+        assertFalse(store.adopt(files), "a store with a KEK of its own adopts nothing");
+        assertEquals(second.id(), store.current().id());
+    }
+
     private static String base64Key() {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
