@@ -224,6 +224,8 @@ class KekRotationIT {
                         .statusCode(),
                 "the restored KEK opens the row again");
         String kekId = status().getString("kekId");
+        HttpResponse<String> rewrap = send("POST", KEKS + "/rewrap", BodyPublishers.noBody(), asBootstrap());
+        assertEquals(202, rewrap.statusCode(), rewrap.body());
         Eventually.await(
                 "the rows moved under " + kekId + " and the restored KEK retired",
                 Duration.ofSeconds(90),
