@@ -34,7 +34,7 @@ public class Agents {
     }
 
     public RegisteredAgent get(String slug) {
-        return registry.find(slug).orElseThrow(() -> AgentryException.notFound("The agent"));
+        return registry.find(slug).orElseThrow(() -> AgentryException.notFound("There is no agent with this slug."));
     }
 
     public RegisteredAgent register(JsonValue body) {

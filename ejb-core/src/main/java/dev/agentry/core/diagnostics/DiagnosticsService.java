@@ -47,7 +47,7 @@ public class DiagnosticsService {
         return jobs.execution(executionId)
                 .filter(execution -> JOB_NAME.equals(execution.jobName()))
                 .map(this::withFinding)
-                .orElseThrow(() -> AgentryException.notFound("Diagnostics run " + executionId));
+                .orElseThrow(() -> AgentryException.notFound("Diagnostics run " + executionId + " does not exist."));
     }
 
     /** The newest runs first, at most {@code limit} (1 to {@value #MAX_LISTED}). */

@@ -58,7 +58,7 @@ public class RunArtifacts {
         try {
             Path file = Workspace.at(bundle).resolve(path);
             if (!Workspace.isPlainFile(file)) {
-                throw AgentryException.notFound("The bundle file");
+                throw AgentryException.notFound("The bundle has no such file.");
             }
             return file;
         } catch (SandboxViolation e) {
@@ -132,7 +132,7 @@ public class RunArtifacts {
         runs.find(grant, runId);
         Path bundle = files.artifacts(runId);
         if (!Files.exists(bundle.resolve(BundleWriter.MANIFEST))) {
-            throw AgentryException.notFound("The run's sealed bundle");
+            throw AgentryException.notFound("The run has no sealed bundle yet.");
         }
         return bundle;
     }

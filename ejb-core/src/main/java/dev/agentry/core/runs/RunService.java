@@ -184,7 +184,7 @@ public class RunService {
     public AgentRun find(Grant grant, String id) {
         AgentRun run = id == null ? null : em.find(AgentRun.class, id);
         if (run == null || !grant.ownsRun(run.getCredentialId())) {
-            throw AgentryException.notFound("The run");
+            throw AgentryException.notFound("There is no run with this id.");
         }
         return run;
     }
