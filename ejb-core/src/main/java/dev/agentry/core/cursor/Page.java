@@ -11,11 +11,20 @@ import java.util.function.Function;
  * {@code nextCursor} is always written, {@code null} at the end of a listing that has one; a listing
  * that is whole in one page (credentials, signing keys) is a page with {@code hasMore: false}.
  */
-@JsonbPropertyOrder({"data", "count", "hasMore", "nextCursor"})
+@JsonbPropertyOrder({"count", "data", "hasMore", "nextCursor"})
 public record Page<T>(List<T> data, @JsonbNillable String nextCursor, boolean hasMore, int count) {
 
     public static <T> Page<T> of(List<T> data, String nextCursor) {
         return new Page<>(data, nextCursor, nextCursor != null, data.size());
+    }
+
+    /**
+     * The newest {@code limit} of {@code fetched}, which the caller read with one more than that:
+     * {@code hasMore} says older records exist. Such a listing has no cursor; a larger limit shows more.
+     */
+    public static <T> Page<T> newest(List<T> fetched, int limit) {
+        List<T> data = fetched.size() > limit ? fetched.subList(0, limit) : fetched;
+        return new Page<>(List.copyOf(data), null, fetched.size() > limit, data.size());
     }
 
     /** Every record of a listing that has no further pages. */

@@ -4,6 +4,7 @@ import dev.agentry.core.artifacts.BundleId;
 import dev.agentry.core.artifacts.BundleWriter;
 import dev.agentry.core.artifacts.ChangedFile;
 import dev.agentry.core.artifacts.UnifiedDiff;
+import dev.agentry.core.json.JsonTree;
 import dev.agentry.core.sandbox.Baseline;
 import dev.agentry.core.sandbox.SeedCopy;
 import dev.agentry.core.sandbox.StepResult;

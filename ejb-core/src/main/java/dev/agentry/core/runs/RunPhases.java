@@ -7,6 +7,7 @@ import dev.agentry.core.agentloop.LoopResult;
 import dev.agentry.core.agentloop.Message;
 import dev.agentry.core.agentloop.ScriptedProvider;
 import dev.agentry.core.agents.AgentRegistry;
+import dev.agentry.core.json.JsonTree;
 import dev.agentry.core.policy.Grant;
 import dev.agentry.core.sandbox.Redactor;
 import dev.agentry.core.sandbox.SeedCopy;

@@ -1,5 +1,6 @@
 package dev.agentry.core.runs;
 
+import dev.agentry.core.json.JsonTree;
 import dev.agentry.persistence.runs.AgentRun;
 import dev.agentry.persistence.runs.Outcome;
 import dev.agentry.persistence.runs.RunStatus;

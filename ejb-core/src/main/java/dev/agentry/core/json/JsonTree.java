@@ -1,4 +1,4 @@
-package dev.agentry.core.runs;
+package dev.agentry.core.json;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
@@ -15,30 +15,31 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * JSON a run recorded as text, as plain maps, lists, strings, numbers and booleans in their order, so
- * a view of the run carries no JSON-P types across the boundary and JSON-B writes it back unchanged.
+ * Free-form JSON the core recorded (a run's task and evidence, an agent's memory policy) as plain
+ * maps, lists, strings, numbers and booleans in their order, so a view carries no JSON-P types across
+ * a module boundary and JSON-B writes it back unchanged.
  */
-final class JsonTree {
+public final class JsonTree {
 
     // Json.create* looks the provider up through the ServiceLoader on every call; once is enough.
     private static final JsonProvider JSON = JsonProvider.provider();
 
     private JsonTree() {}
 
-    static Map<String, Object> object(String json) {
+    public static Map<String, Object> object(String json) {
         return json == null ? null : object(read(json).asJsonObject());
     }
 
-    static List<Object> array(String json) {
+    public static List<Object> array(String json) {
         return json == null ? null : array(read(json).asJsonArray());
     }
 
-    static List<String> strings(String json) {
+    public static List<String> strings(String json) {
         return array(json).stream().map(String.class::cast).toList();
     }
 
     /** The JSON text as JSON-P, for the run's own bundle and job; {@code null} is JSON null. */
-    static JsonValue parse(String json) {
+    public static JsonValue parse(String json) {
         return json == null ? JsonValue.NULL : read(json);
     }
 
@@ -48,7 +49,7 @@ final class JsonTree {
         }
     }
 
-    private static Map<String, Object> object(JsonObject json) {
+    public static Map<String, Object> object(JsonObject json) {
         Map<String, Object> map = new LinkedHashMap<>();
         json.forEach((name, value) -> map.put(name, plain(value)));
         return Collections.unmodifiableMap(map);
