@@ -111,15 +111,8 @@ public class RunPage implements Serializable {
                 .map(f -> Map.of("path", f.getString("path"), "change", f.getString("change")))
                 .toList();
         patch = text("files/patch.diff").lines().map(RunPage::diffLine).toList();
-        files = artifacts.manifest(Grant.console(), id).getJsonArray("files").stream()
-                .map(JsonValue::asJsonObject)
-                .map(f -> Map.of(
-                        "path",
-                        f.getString("path"),
-                        "kind",
-                        f.getString("kind"),
-                        "size",
-                        String.valueOf(f.getJsonNumber("size").longValue())))
+        files = artifacts.manifest(Grant.console(), id).files().stream()
+                .map(f -> Map.of("path", f.path(), "kind", f.kind(), "size", String.valueOf(f.size())))
                 .toList();
         verification = artifacts.verify(Grant.console(), id);
     }

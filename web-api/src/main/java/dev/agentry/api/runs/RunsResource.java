@@ -3,6 +3,7 @@ package dev.agentry.api.runs;
 import dev.agentry.api.capabilities.ApiSurface;
 import dev.agentry.api.capabilities.Stability;
 import dev.agentry.api.policy.Caller;
+import dev.agentry.core.artifacts.ManifestView;
 import dev.agentry.core.artifacts.Verification;
 import dev.agentry.core.cursor.Page;
 import dev.agentry.core.cursor.PageLimit;
@@ -19,7 +20,6 @@ import dev.agentry.persistence.runs.RunStatus;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -133,7 +133,7 @@ public class RunsResource {
     @Path("{id}/artifacts")
     @RolesAllowed("artifacts:read")
     @Operation(summary = "The sealed bundle's manifest: every file with its kind, size and SHA-256")
-    public JsonObject manifest(@PathParam("id") String id) {
+    public ManifestView manifest(@PathParam("id") String id) {
         return artifacts.manifest(caller.grant(), id);
     }
 
