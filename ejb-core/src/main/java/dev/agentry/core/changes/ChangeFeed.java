@@ -122,8 +122,8 @@ public class ChangeFeed {
                 .ifPresent(collection -> {
                     throw new AgentryException(
                             ErrorCode.SCOPE_DENIED,
-                            "types names " + collection.name() + ", which needs the " + collection.readScope()
-                                    + " scope.");
+                            "The types filter names " + collection.name() + ", which needs the "
+                                    + collection.readScope() + " scope.");
                 });
     }
 
