@@ -30,6 +30,7 @@ class AgentsIT {
     @Test
     void agentsComeFromStartupCodeAndFilesAndRejectedOnesAreShownWithTheFirstOrigin() {
         JsonObject list = json(Api.get("api/v1/agents", asBootstrap()));
+        assertEquals(Api.listed(Api.get("api/v1/agents", asBootstrap())).size(), list.getInt("count"), "the envelope");
         Map<String, String> origins = list.getJsonArray("data").stream()
                 .map(JsonValue::asJsonObject)
                 .collect(Collectors.toMap(a -> a.getString("slug"), a -> a.getString("origin")));

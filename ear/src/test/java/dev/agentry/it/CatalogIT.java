@@ -111,6 +111,17 @@ class CatalogIT {
     }
 
     @Test
+    void freeFormFieldsAreAJsonObjectNotJsonInAString() {
+        JsonObject entry = first(get("api/v1/entries?limit=1&filter=slug:about", asBootstrap()));
+        assertEquals(JsonValue.ValueType.OBJECT, entry.get("fields").getValueType(), entry.toString());
+        assertTrue(entry.getJsonObject("fields").containsKey("summary"), entry.toString());
+
+        JsonObject set = first(get("api/v1/global-sets?limit=1", asBootstrap()));
+        JsonValue.ValueType type = set.get("fields").getValueType();
+        assertTrue(type == JsonValue.ValueType.OBJECT || type == JsonValue.ValueType.NULL, set.toString());
+    }
+
+    @Test
     void personalDataIsRedactedWithoutTheSensitiveScope() {
         String plain = Api.tokenFor(
                 createCredential(

@@ -103,8 +103,7 @@ class DiagnosticsJobIT {
     }
 
     private static boolean listed(long executionId) {
-        return Api.structure(get("api/v1/diagnostics?limit=100", asBootstrap()).body()).asJsonArray().stream()
-                .map(JsonValue::asJsonObject)
+        return Api.listed(get("api/v1/diagnostics?limit=100", asBootstrap())).stream()
                 .anyMatch(r -> r.getJsonObject("execution")
                                 .getJsonNumber("executionId")
                                 .longValue()

@@ -44,6 +44,21 @@ class ErrorContractIT {
     }
 
     @Test
+    void aNotFoundDetailIsOneSentence() {
+        assertEquals(
+                "There is no resource at this path.",
+                assertProblem(get("api/v1/no-such-route"), 404, "not_found").getString("detail"));
+        assertEquals(
+                "There is no resource at this path.",
+                assertProblem(get("api/v1/no-such-collection", asBootstrap()), 404, "not_found")
+                        .getString("detail"));
+        assertEquals(
+                "There is no run with this id.",
+                assertProblem(get("api/v1/runs/run_missing", asBootstrap()), 404, "not_found")
+                        .getString("detail"));
+    }
+
+    @Test
     void aPathUnderTheApiContextButOutsideTheApiIsNotFoundToo() {
         assertProblem(get("api/no-such-thing"), 404, "not_found");
         assertProblem(get("api/"), 404, "not_found");
@@ -306,8 +321,6 @@ class ErrorContractIT {
     }
 
     private static int runs() {
-        return Api.structure(get("api/v1/diagnostics?limit=100", asBootstrap()).body())
-                .asJsonArray()
-                .size();
+        return Api.listed(get("api/v1/diagnostics?limit=100", asBootstrap())).size();
     }
 }

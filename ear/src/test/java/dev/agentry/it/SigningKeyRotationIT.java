@@ -12,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentry.it.harness.Api;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -99,9 +98,7 @@ class SigningKeyRotationIT {
     }
 
     private static List<JsonObject> keyList() {
-        return Api.structure(get("api/v1/auth/signing-keys", asBootstrap()).body()).asJsonArray().stream()
-                .map(JsonValue::asJsonObject)
-                .toList();
+        return Api.listed(get("api/v1/auth/signing-keys", asBootstrap()));
     }
 
     private static String kid(String token) {

@@ -6,6 +6,7 @@ import dev.agentry.core.policy.Grant;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.runs.RunArtifacts;
 import dev.agentry.core.runs.RunService;
+import dev.agentry.core.runs.RunView;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -13,6 +14,8 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.StringReader;
@@ -31,6 +34,9 @@ import java.util.Map;
 public class RunPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    // Building a Jsonb looks the provider up and is slow; one serves every page.
+    private static final Jsonb JSONB = JsonbBuilder.create();
 
     /** One line of the patch with how to show it: {@code add}, {@code del}, {@code hunk} or {@code ctx}. */
     public record DiffLine(String kind, String text) implements Serializable {}
@@ -55,9 +61,9 @@ public class RunPage implements Serializable {
     /** The view action: reads the run named by {@code ?id=} and, once sealed, its bundle. */
     public void load() {
         try {
-            JsonObject view = runs.view(Grant.console(), id);
+            RunView view = runs.view(Grant.console(), id);
             run = RunRow.of(view);
-            failureEvidence = view.get("failureEvidence") instanceof JsonObject evidence ? evidence.toString() : null;
+            failureEvidence = view.failureEvidence() == null ? null : JSONB.toJson(view.failureEvidence());
         } catch (AgentryException e) {
             PageMessages.error(null, e.detail());
             return;
@@ -71,9 +77,9 @@ public class RunPage implements Serializable {
                 JsonObject event = parse(line).asJsonObject();
                 timeline.add(Map.of(
                         "at",
-                        RunRow.text(event, "at"),
+                        event.getString("at", ""),
                         "type",
-                        RunRow.text(event, "type"),
+                        event.getString("type", ""),
                         "detail",
                         event.toString()));
             }
@@ -105,15 +111,8 @@ public class RunPage implements Serializable {
                 .map(f -> Map.of("path", f.getString("path"), "change", f.getString("change")))
                 .toList();
         patch = text("files/patch.diff").lines().map(RunPage::diffLine).toList();
-        files = artifacts.manifest(Grant.console(), id).getJsonArray("files").stream()
-                .map(JsonValue::asJsonObject)
-                .map(f -> Map.of(
-                        "path",
-                        f.getString("path"),
-                        "kind",
-                        f.getString("kind"),
-                        "size",
-                        String.valueOf(f.getJsonNumber("size").longValue())))
+        files = artifacts.manifest(Grant.console(), id).files().stream()
+                .map(f -> Map.of("path", f.path(), "kind", f.kind(), "size", String.valueOf(f.size())))
                 .toList();
         verification = artifacts.verify(Grant.console(), id);
     }

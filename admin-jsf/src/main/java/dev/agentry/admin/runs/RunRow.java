@@ -1,10 +1,10 @@
 package dev.agentry.admin.runs;
 
-import dev.agentry.core.runs.RunStatus;
-import jakarta.json.JsonObject;
+import dev.agentry.core.runs.RunView;
 import java.io.Serializable;
+import java.time.Instant;
 
-/** A run as a row of the list and the head of its page: the envelope's fields as plain text. */
+/** A run as a row of the list and the head of its page: the view's typed fields as the page shows them. */
 public record RunRow(
         String id,
         String status,
@@ -15,30 +15,27 @@ public record RunRow(
         String createdAt,
         String finishedAt,
         String bundleId,
-        boolean cancelRequested)
+        boolean cancelRequested,
+        boolean ended)
         implements Serializable {
 
-    static RunRow of(JsonObject run) {
+    static RunRow of(RunView run) {
         return new RunRow(
-                text(run, "id"),
-                text(run, "status"),
-                text(run, "outcome"),
-                text(run, "stopReason"),
-                text(run, "agent"),
-                text(run, "credentialId"),
-                text(run, "createdAt"),
-                text(run, "finishedAt"),
-                text(run, "bundleId"),
-                run.getBoolean("cancelRequested", false));
+                run.id(),
+                run.status().wire(),
+                run.outcome() == null ? "" : run.outcome().wire(),
+                run.stopReason() == null ? "" : run.stopReason().wire(),
+                run.agent(),
+                run.credentialId(),
+                text(run.createdAt()),
+                text(run.finishedAt()),
+                run.bundleId() == null ? "" : run.bundleId(),
+                run.cancelRequested(),
+                run.ended());
     }
 
-    /** A member as text; null and absent members are empty. */
-    static String text(JsonObject json, String name) {
-        return json.getString(name, "");
-    }
-
-    /** Whether the run has ended; the rule is the core's. */
-    public boolean ended() {
-        return RunStatus.parse(status).map(RunStatus::terminal).orElse(false);
+    /** An instant as text; an unknown one is empty. */
+    private static String text(Instant instant) {
+        return instant == null ? "" : instant.toString();
     }
 }

@@ -4,11 +4,11 @@ import dev.agentry.core.cursor.Page;
 import dev.agentry.core.policy.Grant;
 import dev.agentry.core.runs.RunFilter;
 import dev.agentry.core.runs.RunService;
-import dev.agentry.core.runs.RunStatus;
+import dev.agentry.core.runs.RunView;
+import dev.agentry.persistence.runs.RunStatus;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.JsonObject;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +52,7 @@ public class RunsPage implements Serializable {
     private void read(String cursor) {
         current = cursor;
         RunStatus filter = RunStatus.parse(status).orElse(null);
-        Page<JsonObject> page = runs.list(
+        Page<RunView> page = runs.list(
                 Grant.console(),
                 new RunFilter(filter, agent == null || agent.isBlank() ? null : agent.strip(), null, null, null),
                 25,

@@ -23,6 +23,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 
 /** HTTP calls against the deployed application, and the assertions every API test shares. */
 public final class Api {
@@ -211,5 +213,18 @@ public final class Api {
         System.arraycopy(headers, 0, all, 0, headers.length);
         System.arraycopy(more, 0, all, headers.length, more.length);
         return all;
+    }
+
+    /**
+     * The records of a listing, after asserting it is the one list envelope every list route answers
+     * with: {@code data}, {@code count} (the records on this page), {@code hasMore} and {@code nextCursor}
+     * (present, {@code null} when there is no next page).
+     */
+    public static List<JsonObject> listed(HttpResponse<String> response) {
+        assertEquals(200, response.statusCode(), () -> response.uri() + ": " + response.body());
+        JsonObject page = json(response);
+        assertTrue(page.keySet().containsAll(Set.of("data", "count", "hasMore", "nextCursor")), page::toString);
+        assertEquals(page.getJsonArray("data").size(), page.getInt("count"), page::toString);
+        return page.getJsonArray("data").getValuesAs(JsonObject.class);
     }
 }

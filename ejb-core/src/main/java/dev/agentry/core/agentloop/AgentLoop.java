@@ -5,6 +5,7 @@ import dev.agentry.core.tools.ToolCall;
 import dev.agentry.core.tools.ToolExecutor;
 import dev.agentry.core.tools.ToolOutcome;
 import dev.agentry.core.tools.UnicodeText;
+import dev.agentry.persistence.runs.StopReason;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -51,7 +52,7 @@ public final class AgentLoop {
         int calls = 0;
         Map<String, Integer> perTool = new HashMap<>();
         for (int turn = 1; turn <= budget.maxTurns(); turn++) {
-            String stop = observer.stopReason();
+            StopReason stop = observer.stopReason();
             if (stop != null) {
                 return new LoopResult(stop, null, null, turn - 1, calls, null);
             }
@@ -65,7 +66,7 @@ public final class AgentLoop {
                         "error",
                         "assistant",
                         Json.createObjectBuilder().add("message", message).build());
-                return new LoopResult("provider_error", null, null, turn, calls, message);
+                return new LoopResult(StopReason.PROVIDER_ERROR, null, null, turn, calls, message);
             }
             if (answer.text() != null) {
                 add(
@@ -80,11 +81,11 @@ public final class AgentLoop {
                     return new LoopResult(stop, null, null, turn, calls, null);
                 }
                 if (calls >= budget.maxToolCalls()) {
-                    return new LoopResult("max_tool_calls", null, null, turn, calls, null);
+                    return new LoopResult(StopReason.MAX_TOOL_CALLS, null, null, turn, calls, null);
                 }
                 int used = perTool.merge(call.tool(), 1, Integer::sum);
                 if (budget.maxCallsPerTool() != null && used > budget.maxCallsPerTool()) {
-                    return new LoopResult("max_calls_per_tool", null, null, turn, calls, null);
+                    return new LoopResult(StopReason.MAX_CALLS_PER_TOOL, null, null, turn, calls, null);
                 }
                 calls++;
                 JsonObject arguments = redact(call.arguments());
@@ -125,10 +126,11 @@ public final class AgentLoop {
                                 .add("text", answer.finalResult())
                                 .add("status", answer.finalStatus())
                                 .build());
-                return new LoopResult("final_result", answer.finalResult(), answer.finalStatus(), turn, calls, null);
+                return new LoopResult(
+                        StopReason.FINAL_RESULT, answer.finalResult(), answer.finalStatus(), turn, calls, null);
             }
         }
-        return new LoopResult("max_turns", null, null, budget.maxTurns(), calls, null);
+        return new LoopResult(StopReason.MAX_TURNS, null, null, budget.maxTurns(), calls, null);
     }
 
     public List<Message> conversation() {

@@ -2,6 +2,7 @@ package dev.agentry.core.agentloop;
 
 import dev.agentry.core.tools.ToolCall;
 import dev.agentry.core.tools.ToolOutcome;
+import dev.agentry.persistence.runs.StopReason;
 import java.time.Instant;
 
 /** What the loop reports as it goes; the run persists it as evidence. */
@@ -11,6 +12,6 @@ public interface LoopObserver {
 
     void toolCall(ToolCall call, ToolOutcome outcome, Instant started, Instant finished);
 
-    /** Why the run must stop now ({@code cancelled}, {@code timeout}, {@code ended}), or null to go on. */
-    String stopReason();
+    /** Why the run must stop now ({@code CANCELLED}, {@code TIMEOUT}, {@code ENDED}), or null to go on. */
+    StopReason stopReason();
 }

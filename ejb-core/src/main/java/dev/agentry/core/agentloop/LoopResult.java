@@ -1,11 +1,12 @@
 package dev.agentry.core.agentloop;
 
+import dev.agentry.persistence.runs.StopReason;
+
 /**
  * Why and how the loop ended.
  *
- * @param stopReason {@code final_result}, {@code max_turns}, {@code max_tool_calls},
- *     {@code max_calls_per_tool}, {@code timeout}, {@code cancelled}, {@code ended} (the run was ended
- *     from outside) or {@code provider_error}
+ * @param stopReason its own end ({@code FINAL_RESULT}, a budget, {@code PROVIDER_ERROR}) or the run's
+ *     ({@code TIMEOUT}, {@code CANCELLED}, {@code ENDED}: the run was ended from outside)
  */
 public record LoopResult(
-        String stopReason, String finalResult, String finalStatus, int turns, int toolCalls, String error) {}
+        StopReason stopReason, String finalResult, String finalStatus, int turns, int toolCalls, String error) {}

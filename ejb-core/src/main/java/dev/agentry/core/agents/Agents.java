@@ -29,15 +29,24 @@ public class Agents {
     @PersistenceContext(unitName = AgentryDatabase.PERSISTENCE_UNIT)
     EntityManager em;
 
-    public List<RegisteredAgent> list() {
-        return registry.all();
+    public List<AgentView> list() {
+        return registry.all().stream().map(AgentView::of).toList();
     }
 
-    public RegisteredAgent get(String slug) {
-        return registry.find(slug).orElseThrow(() -> AgentryException.notFound("The agent"));
+    public AgentView get(String slug) {
+        return AgentView.of(find(slug));
     }
 
-    public RegisteredAgent register(JsonValue body) {
+    /** The definitions that were not registered (a duplicate slug, a broken file) and why. */
+    public List<AgentRegistry.Rejected> rejected() {
+        return registry.rejected();
+    }
+
+    private RegisteredAgent find(String slug) {
+        return registry.find(slug).orElseThrow(() -> AgentryException.notFound("There is no agent with this slug."));
+    }
+
+    public AgentView register(JsonValue body) {
         AgentDefinition definition = AgentJson.read(body, null);
         registry.originOf(definition.slug()).ifPresent(origin -> {
             throw new AgentryException(ErrorCode.CONFLICT, new DuplicateAgent(definition.slug(), origin).getMessage());
@@ -45,11 +54,11 @@ public class Agents {
         em.persist(new StoredAgent(
                 definition.slug(), AgentJson.write(definition).build().toString(), clock.instant()));
         audit.action("agent.register", definition.slug());
-        return new RegisteredAgent(definition, RegisteredAgent.API);
+        return AgentView.of(new RegisteredAgent(definition, RegisteredAgent.API));
     }
 
-    public RegisteredAgent update(String slug, JsonValue patch) {
-        RegisteredAgent current = get(slug);
+    public AgentView update(String slug, JsonValue patch) {
+        RegisteredAgent current = find(slug);
         if (!current.editable()) {
             throw new AgentryException(
                     ErrorCode.CONFLICT, "Agent " + slug + " is defined by " + current.origin() + "; change it there.");
@@ -58,6 +67,6 @@ public class Agents {
         em.find(StoredAgent.class, slug)
                 .replace(AgentJson.write(changed).build().toString(), clock.instant());
         audit.action("agent.update", slug);
-        return new RegisteredAgent(changed, RegisteredAgent.API);
+        return AgentView.of(new RegisteredAgent(changed, RegisteredAgent.API));
     }
 }

@@ -1,6 +1,7 @@
 package dev.agentry.core.audit;
 
 import dev.agentry.core.cursor.CursorSeal;
+import dev.agentry.core.cursor.Page;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.FieldError;
 import dev.agentry.persistence.audit.AuditRecord;
@@ -53,7 +54,7 @@ public class AuditService {
      * Chained records matching the filters, continuing after a cursor this trail issued for the same
      * filters ({@code cursor_invalid} for any other), with a sealed cursor to the next page.
      */
-    public AuditPage page(AuditQuery filters, String cursor) {
+    public Page<AuditView> page(AuditQuery filters, String cursor) {
         return page(
                 cursor == null || cursor.isBlank()
                         ? filters
@@ -65,7 +66,7 @@ public class AuditService {
      * position is trusted: the console pages by the sequences it shows; callers from outside page by
      * cursor through {@link #page(AuditQuery, String)}.
      */
-    public AuditPage page(AuditQuery query) {
+    public Page<AuditView> page(AuditQuery query) {
         if (query.limit() < 1 || query.limit() > MAX_PAGE) {
             throw AgentryException.validation(
                     List.of(new FieldError("limit", "out_of_range", "limit must be between 1 and " + MAX_PAGE)));
@@ -97,7 +98,7 @@ public class AuditService {
         String next = hasMore
                 ? seal.seal(AuditCursor.payload(query, data.get(data.size() - 1).sequence()))
                 : null;
-        return new AuditPage(data, next, hasMore, data.size());
+        return new Page<>(data, next, hasMore, data.size());
     }
 
     /** Chains what is pending, then checks the whole chain from its first link. */

@@ -1,5 +1,6 @@
 package dev.agentry.core.catalog;
 
+import dev.agentry.core.cursor.Page;
 import dev.agentry.core.jobs.JobControl;
 import dev.agentry.core.jobs.JobExecutionView;
 import dev.agentry.core.jobs.StepReport;
@@ -87,8 +88,9 @@ public class CatalogImports {
     }
 
     /** The newest imports first. */
-    public List<JobExecutionView> recent(int limit) {
-        return jobs.recentExecutions(JOB, limit);
+    /** The newest {@code limit} imports, newest first. */
+    public Page<JobExecutionView> recent(int limit) {
+        return Page.newest(jobs.recentExecutions(JOB, limit + 1), limit);
     }
 
     public JobExecutionView stop(long executionId) {

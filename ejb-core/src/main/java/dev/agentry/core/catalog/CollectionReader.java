@@ -1,6 +1,7 @@
 package dev.agentry.core.catalog;
 
 import dev.agentry.core.cursor.CursorSeal;
+import dev.agentry.core.cursor.Page;
 import dev.agentry.core.cursor.PageLimit;
 import dev.agentry.core.policy.Grant;
 import dev.agentry.core.problem.AgentryException;
@@ -45,7 +46,7 @@ public class CollectionReader {
     @Inject
     CursorSeal seal;
 
-    public CollectionPage page(String collection, CollectionRequest request, Grant grant) {
+    public Page<Map<String, Object>> page(String collection, CollectionRequest request, Grant grant) {
         CollectionDescriptor descriptor = readable(collection, grant);
         int limit = PageLimit.parse(request.limit());
         Instant since = InstantParameter.parse("updatedSince", request.updatedSince());
@@ -96,7 +97,7 @@ public class CollectionReader {
                     reveals ? item.snapshot() : PersonalData.redacted(descriptor, item.snapshot()), projection));
         }
         String next = hasMore ? cursor(binding, shown.get(shown.size() - 1).getId()) : null;
-        return new CollectionPage(data, next, hasMore, data.size());
+        return new Page<>(data, next, hasMore, data.size());
     }
 
     /** One record by id, uid, or (for orders) number; {@code not_found} if absent or deleted. */

@@ -4,6 +4,7 @@ import dev.agentry.core.catalog.CatalogCollections;
 import dev.agentry.core.catalog.CollectionDescriptor;
 import dev.agentry.core.catalog.PersonalData;
 import dev.agentry.core.cursor.CursorSeal;
+import dev.agentry.core.cursor.Page;
 import dev.agentry.core.cursor.PageLimit;
 import dev.agentry.core.policy.Grant;
 import dev.agentry.core.problem.AgentryException;
@@ -48,7 +49,7 @@ public class ChangeFeed {
      * for — the named types, or the readable set — so a caller whose scopes changed mid-walk starts
      * again ({@code cursor_invalid}) instead of silently missing or gaining a collection's history.
      */
-    public ChangePage read(String cursor, String types, String limit, Grant grant) {
+    public Page<ChangeItem> read(String cursor, String types, String limit, Grant grant) {
         int size = PageLimit.parse(limit);
         TreeSet<String> named = types(types);
         refuseUnreadable(named, grant);
@@ -64,7 +65,7 @@ public class ChangeFeed {
         }
         if (selected.isEmpty()) {
             // A changes:read caller without any collection scope: an empty feed, and a cursor to keep.
-            return new ChangePage(List.of(), cursor(binding, Math.max(after, purged)), false, 0);
+            return new Page<>(List.of(), cursor(binding, Math.max(after, purged)), false, 0);
         }
         boolean everything = selected.size() == collections.all().size();
         TypedQuery<ChangeRecord> query = em.createQuery(
@@ -94,7 +95,7 @@ public class ChangeFeed {
         String next = data.isEmpty()
                 ? cursor(binding, Math.max(after, purged))
                 : data.get(data.size() - 1).cursor();
-        return new ChangePage(data, next, hasMore, data.size());
+        return new Page<>(data, next, hasMore, data.size());
     }
 
     /** The feed position a cursor stands at, whatever its types filter; for checkpoints. */
@@ -121,8 +122,8 @@ public class ChangeFeed {
                 .ifPresent(collection -> {
                     throw new AgentryException(
                             ErrorCode.SCOPE_DENIED,
-                            "types names " + collection.name() + ", which needs the " + collection.readScope()
-                                    + " scope.");
+                            "The types filter names " + collection.name() + ", which needs the "
+                                    + collection.readScope() + " scope.");
                 });
     }
 

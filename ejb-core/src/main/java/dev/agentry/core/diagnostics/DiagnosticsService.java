@@ -1,5 +1,6 @@
 package dev.agentry.core.diagnostics;
 
+import dev.agentry.core.cursor.Page;
 import dev.agentry.core.database.DatabaseInfo;
 import dev.agentry.core.jobs.JobControl;
 import dev.agentry.core.jobs.JobExecutionView;
@@ -47,18 +48,20 @@ public class DiagnosticsService {
         return jobs.execution(executionId)
                 .filter(execution -> JOB_NAME.equals(execution.jobName()))
                 .map(this::withFinding)
-                .orElseThrow(() -> AgentryException.notFound("Diagnostics run " + executionId));
+                .orElseThrow(() -> AgentryException.notFound("Diagnostics run " + executionId + " does not exist."));
     }
 
     /** The newest runs first, at most {@code limit} (1 to {@value #MAX_LISTED}). */
-    public List<DiagnosticRun> recent(int limit) {
+    public Page<DiagnosticRun> recent(int limit) {
         if (limit < 1 || limit > MAX_LISTED) {
             throw AgentryException.validation(
                     List.of(new FieldError("limit", "out_of_range", "limit must be between 1 and " + MAX_LISTED)));
         }
-        return jobs.recentExecutions(JOB_NAME, limit).stream()
-                .map(this::withFinding)
-                .toList();
+        return Page.newest(
+                jobs.recentExecutions(JOB_NAME, limit + 1).stream()
+                        .map(this::withFinding)
+                        .toList(),
+                limit);
     }
 
     /** Called by the job's step: writes what it sees of the database into the database. */

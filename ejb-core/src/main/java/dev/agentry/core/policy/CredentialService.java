@@ -213,7 +213,8 @@ public class CredentialService {
                 .setHint("org.hibernate.readOnly", true)
                 .getResultStream()
                 .findFirst()
-                .orElseThrow(() -> AgentryException.notFound("Credential " + caller.credentialId()));
+                .orElseThrow(
+                        () -> AgentryException.notFound("Credential " + caller.credentialId() + " does not exist."));
         return new CredentialCeiling(caller, reachOf(self));
     }
 
@@ -248,13 +249,13 @@ public class CredentialService {
 
     Credential credential(String id) {
         if (id == null || id.length() > 36) {
-            throw AgentryException.notFound("Credential");
+            throw AgentryException.notFound("There is no credential with this id.");
         }
         return em.createNamedQuery("Credential.findByUid", Credential.class)
                 .setParameter("uid", id)
                 .getResultStream()
                 .findFirst()
-                .orElseThrow(() -> AgentryException.notFound("Credential " + id));
+                .orElseThrow(() -> AgentryException.notFound("Credential " + id + " does not exist."));
     }
 
     private static void requireNotRevoked(Credential credential, String action) {

@@ -30,8 +30,9 @@ public class AgentryException extends RuntimeException {
         return new AgentryException(ErrorCode.VALIDATION_FAILED, "The request has invalid fields.", errors);
     }
 
-    public static AgentryException notFound(String what) {
-        return new AgentryException(ErrorCode.NOT_FOUND, what + " does not exist.");
+    /** {@code not_found} with {@code detail}, a whole sentence the caller reads as it is. */
+    public static AgentryException notFound(String detail) {
+        return new AgentryException(ErrorCode.NOT_FOUND, detail);
     }
 
     public ErrorCode code() {

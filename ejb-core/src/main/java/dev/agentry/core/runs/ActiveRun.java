@@ -5,6 +5,8 @@ import dev.agentry.core.agents.RegisteredAgent;
 import dev.agentry.core.policy.Grant;
 import dev.agentry.core.sandbox.Baseline;
 import dev.agentry.core.sandbox.Redactor;
+import dev.agentry.persistence.runs.Outcome;
+import dev.agentry.persistence.runs.StopReason;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -36,7 +38,7 @@ final class ActiveRun {
     volatile boolean ended;
     volatile ScheduledFuture<?> heartbeat;
     volatile long signalCheckedAt;
-    volatile String stopReason;
+    volatile StopReason stopReason;
 
     Baseline baseline;
     /** Where the seed's original files are read for the diff: the operator's seed, or the unpacked archive. */

@@ -2,6 +2,7 @@ package dev.agentry.core.runs;
 
 import dev.agentry.core.artifacts.BundleVerifier;
 import dev.agentry.core.artifacts.BundleWriter;
+import dev.agentry.core.artifacts.ManifestView;
 import dev.agentry.core.artifacts.Verification;
 import dev.agentry.core.artifacts.Violation;
 import dev.agentry.core.policy.Grant;
@@ -14,7 +15,6 @@ import dev.agentry.core.sandbox.Workspace;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,10 +43,10 @@ public class RunArtifacts {
     @Inject
     RunSettings settings;
 
-    public JsonObject manifest(Grant grant, String runId) {
+    public ManifestView manifest(Grant grant, String runId) {
         try (InputStream in = Files.newInputStream(sealed(grant, runId).resolve(BundleWriter.MANIFEST));
                 JsonReader reader = Json.createReader(in)) {
-            return reader.readObject();
+            return ManifestView.of(reader.readObject());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -58,7 +58,7 @@ public class RunArtifacts {
         try {
             Path file = Workspace.at(bundle).resolve(path);
             if (!Workspace.isPlainFile(file)) {
-                throw AgentryException.notFound("The bundle file");
+                throw AgentryException.notFound("The bundle has no such file.");
             }
             return file;
         } catch (SandboxViolation e) {
@@ -132,7 +132,7 @@ public class RunArtifacts {
         runs.find(grant, runId);
         Path bundle = files.artifacts(runId);
         if (!Files.exists(bundle.resolve(BundleWriter.MANIFEST))) {
-            throw AgentryException.notFound("The run's sealed bundle");
+            throw AgentryException.notFound("The run has no sealed bundle yet.");
         }
         return bundle;
     }

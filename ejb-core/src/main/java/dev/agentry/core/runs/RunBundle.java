@@ -4,11 +4,14 @@ import dev.agentry.core.artifacts.BundleId;
 import dev.agentry.core.artifacts.BundleWriter;
 import dev.agentry.core.artifacts.ChangedFile;
 import dev.agentry.core.artifacts.UnifiedDiff;
+import dev.agentry.core.json.JsonTree;
 import dev.agentry.core.sandbox.Baseline;
 import dev.agentry.core.sandbox.SeedCopy;
 import dev.agentry.core.sandbox.StepResult;
 import dev.agentry.core.sandbox.WorkBudget;
 import dev.agentry.persistence.runs.AgentRun;
+import dev.agentry.persistence.runs.Outcome;
+import dev.agentry.persistence.runs.StopReason;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -93,7 +96,7 @@ public class RunBundle {
                     "Collecting the artifacts ran out of its "
                             + (WorkBudget.BYTES.equals(diff.stoppedBy()) ? "bytes" : "time")
                             + " budget; the bundle has the " + diff.files().size() + " changed files done by then.");
-            run.stopReason = "collect_budget";
+            run.stopReason = StopReason.COLLECT_BUDGET;
         }
         long writeStarted = System.nanoTime();
 
@@ -136,7 +139,9 @@ public class RunBundle {
                         .add(
                                 "finalResult",
                                 run.loop == null || run.loop.finalResult() == null ? "" : run.loop.finalResult())
-                        .add("stopReason", run.loop == null ? "" : run.loop.stopReason())
+                        .add(
+                                "stopReason",
+                                run.loop == null ? "" : run.loop.stopReason().wire())
                         .add("turns", run.loop == null ? 0 : run.loop.turns())
                         .add("toolCalls", run.loop == null ? 0 : run.loop.toolCalls())
                         .build()
@@ -233,7 +238,7 @@ public class RunBundle {
                 .add("runId", run.id)
                 .add("credentialId", row.getCredentialId())
                 .add("agent", agent)
-                .add("task", RunJson.parse(row.getTaskInput()))
+                .add("task", JsonTree.parse(row.getTaskInput()))
                 .add("effectiveScopes", Json.createArrayBuilder(run.grant.scopes()))
                 .add("effectiveTools", Json.createArrayBuilder(run.tools))
                 .add(

@@ -1,5 +1,7 @@
 package dev.agentry.core.runs;
 
+import dev.agentry.persistence.runs.Outcome;
+import dev.agentry.persistence.runs.StopReason;
 import jakarta.json.JsonObject;
 
 /**
@@ -9,4 +11,4 @@ import jakarta.json.JsonObject;
  * @param timings milliseconds per phase
  */
 public record RunEnd(
-        Outcome outcome, String stopReason, JsonObject failureEvidence, String bundleId, JsonObject timings) {}
+        Outcome outcome, StopReason stopReason, JsonObject failureEvidence, String bundleId, JsonObject timings) {}

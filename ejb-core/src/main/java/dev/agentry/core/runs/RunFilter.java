@@ -1,5 +1,6 @@
 package dev.agentry.core.runs;
 
+import dev.agentry.persistence.runs.RunStatus;
 import java.time.Instant;
 
 /** What a run listing is narrowed to; null means any. */

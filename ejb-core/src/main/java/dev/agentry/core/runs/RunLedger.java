@@ -4,6 +4,7 @@ import dev.agentry.core.audit.AuditTrail;
 import dev.agentry.core.webhooks.EventCatalog;
 import dev.agentry.core.webhooks.WebhookOutbox;
 import dev.agentry.persistence.runs.AgentRun;
+import dev.agentry.persistence.runs.RunStatus;
 import dev.agentry.persistence.schema.AgentryDatabase;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -24,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The run's row, changed one transition at a time, each in its own transaction and each conditional
@@ -58,7 +58,7 @@ public class RunLedger {
                 to == RunStatus.RUNNING ? ", r.startedAt = :now, r.heartbeatAt = :now" : ", r.heartbeatAt = :now";
         return em.createQuery("update AgentRun r set r.status = :to, r.version = r.version + 1" + extra
                                 + " where r.id = :id and r.status in :from")
-                        .setParameter("to", to.wire())
+                        .setParameter("to", to)
                         .setParameter("now", now)
                         .setParameter("id", id)
                         .setParameter("from", RunStatus.before(to))
@@ -102,7 +102,7 @@ public class RunLedger {
         return em.createQuery("update AgentRun r set r.heartbeatAt = :now where r.id = :id and r.status in :active")
                         .setParameter("now", now())
                         .setParameter("id", id)
-                        .setParameter("active", wire(RunStatus.ACTIVE.stream()))
+                        .setParameter("active", RunStatus.ACTIVE)
                         .executeUpdate()
                 == 1;
     }
@@ -117,8 +117,8 @@ public class RunLedger {
                         + " r.stopReason = :stopReason, r.failureEvidence = :evidence, r.bundleId = :bundleId,"
                         + " r.timings = :timings, r.finishedAt = :now, r.version = r.version + 1"
                         + " where r.id = :id and r.status in :open")
-                .setParameter("status", end.outcome().status().wire())
-                .setParameter("outcome", end.outcome().wire())
+                .setParameter("status", end.outcome().status())
+                .setParameter("outcome", end.outcome())
                 .setParameter("stopReason", end.stopReason())
                 .setParameter(
                         "evidence",
@@ -141,13 +141,15 @@ public class RunLedger {
         data.put("runId", id);
         data.put("agent", run.getAgentSlug());
         data.put("credentialId", run.getCredentialId());
-        data.put("status", run.getStatus());
-        data.put("outcome", run.getOutcome());
-        data.put("stopReason", run.getStopReason());
+        data.put("status", run.getStatus().wire());
+        data.put("outcome", run.getOutcome().wire());
+        data.put(
+                "stopReason",
+                run.getStopReason() == null ? null : run.getStopReason().wire());
         data.put("bundleId", run.getBundleId());
         data.put("finishedAt", now.toString());
         outbox.publishAbout(run.getCredentialId(), eventType(end.outcome().status()), data);
-        audit.action("run." + run.getStatus(), id);
+        audit.action("run." + run.getStatus().wire(), id);
         return true;
     }
 
@@ -179,9 +181,7 @@ public class RunLedger {
                         "select r.status, r.cancelRequested from AgentRun r where r.id = :id", Object[].class)
                 .setParameter("id", id)
                 .getResultList();
-        return rows.stream()
-                .findFirst()
-                .map(row -> new RunSignal(RunStatus.parse((String) row[0]).orElseThrow(), (Boolean) row[1]));
+        return rows.stream().findFirst().map(row -> new RunSignal((RunStatus) row[0], (Boolean) row[1]));
     }
 
     /** Active runs whose heartbeat stopped, or which overran their deadline by more than the grace. */
@@ -193,7 +193,7 @@ public class RunLedger {
                                 + " and (r.heartbeatAt is null or r.heartbeatAt < :stale or r.deadlineAt < :overrun)"
                                 + " order by r.createdAt",
                         String.class)
-                .setParameter("active", wire(RunStatus.ACTIVE.stream()))
+                .setParameter("active", RunStatus.ACTIVE)
                 .setParameter("stale", now.minus(staleAfter))
                 .setParameter("overrun", now.minus(grace))
                 .getResultList();
@@ -202,16 +202,17 @@ public class RunLedger {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public long activeCount() {
         return em.createQuery("select count(r) from AgentRun r where r.status in :active", Long.class)
-                .setParameter("active", wire(RunStatus.ACTIVE.stream()))
+                .setParameter("active", RunStatus.ACTIVE)
                 .getSingleResult();
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<String> queued(int limit) {
         return em.createQuery(
-                        "select r.id from AgentRun r where r.status = 'queued' and r.cancelRequested = false"
+                        "select r.id from AgentRun r where r.status = :queued and r.cancelRequested = false"
                                 + " order by r.createdAt, r.id",
                         String.class)
+                .setParameter("queued", RunStatus.QUEUED)
                 .setMaxResults(limit)
                 .getResultList();
     }
@@ -223,10 +224,6 @@ public class RunLedger {
             case CANCELLED -> EventCatalog.RUN_CANCELLED;
             default -> EventCatalog.RUN_FAILED;
         };
-    }
-
-    private static List<String> wire(Stream<RunStatus> statuses) {
-        return statuses.map(RunStatus::wire).toList();
     }
 
     private Instant now() {

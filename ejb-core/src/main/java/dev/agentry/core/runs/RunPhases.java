@@ -7,6 +7,7 @@ import dev.agentry.core.agentloop.LoopResult;
 import dev.agentry.core.agentloop.Message;
 import dev.agentry.core.agentloop.ScriptedProvider;
 import dev.agentry.core.agents.AgentRegistry;
+import dev.agentry.core.json.JsonTree;
 import dev.agentry.core.policy.Grant;
 import dev.agentry.core.sandbox.Redactor;
 import dev.agentry.core.sandbox.SeedCopy;
@@ -19,6 +20,9 @@ import dev.agentry.core.tools.ToolCall;
 import dev.agentry.core.tools.ToolExecutor;
 import dev.agentry.core.tools.ToolOutcome;
 import dev.agentry.persistence.runs.AgentRun;
+import dev.agentry.persistence.runs.Outcome;
+import dev.agentry.persistence.runs.RunStatus;
+import dev.agentry.persistence.runs.StopReason;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -103,12 +107,12 @@ public class RunPhases {
     /** Seeds the workspace, taking the baseline's hashes, then starts the run's clock. */
     public void prepare(String id) {
         Optional<AgentRun> found = ledger.find(id);
-        if (found.isEmpty() || !found.get().getStatus().equals(RunStatus.BOOTING.wire())) {
+        if (found.isEmpty() || found.get().getStatus() != RunStatus.BOOTING) {
             return; // cancelled or timed out before its job began
         }
         long started = System.nanoTime();
         AgentRun row = found.get();
-        TaskInput task = TaskInputJson.readStored(RunJson.parse(row.getTaskInput()));
+        TaskInput task = TaskInputJson.readStored(JsonTree.parse(row.getTaskInput()));
         List<String> secrets = List.copyOf(
                 settings.secretEnv().values(task.secretEnv(), System::getenv).values());
         Redactor redactor = Redactor.of(secrets);
@@ -171,7 +175,7 @@ public class RunPhases {
         } catch (WorkBudget.Exhausted e) {
             if (!e.stopped()) {
                 run.fail(Outcome.TIMEOUT, "prepare", "Copying the seed took longer than the run's timeout.");
-                run.stopReason = "timeout";
+                run.stopReason = StopReason.TIMEOUT;
             }
         } catch (RuntimeException e) {
             LOG.warnf("Run %s: prepare failed: %s", id, e.toString());
@@ -207,7 +211,7 @@ public class RunPhases {
                     run,
                     "loop_ended",
                     Json.createObjectBuilder()
-                            .add("stopReason", run.loop.stopReason())
+                            .add("stopReason", run.loop.stopReason().wire())
                             .add("turns", run.loop.turns())
                             .add("toolCalls", run.loop.toolCalls())
                             .build());
@@ -258,7 +262,8 @@ public class RunPhases {
             run.fail(Outcome.FAILED, "collect", UNEXPECTED);
         }
         run.timings.put("collectMs", (System.nanoTime() - started) / 1_000_000);
-        String stopReason = run.stopReason != null ? run.stopReason : run.loop == null ? null : run.loop.stopReason();
+        StopReason stopReason =
+                run.stopReason != null ? run.stopReason : run.loop == null ? null : run.loop.stopReason();
         ledger.finish(id, new RunEnd(run.outcome, stopReason, run.failureEvidence, bundleId, run.timingsJson()));
     }
 
@@ -279,7 +284,7 @@ public class RunPhases {
         if (run != null && run.heartbeat != null) {
             run.heartbeat.cancel(false);
         }
-        String status = ledger.find(id).map(AgentRun::getStatus).orElse("unknown");
+        String status = ledger.find(id).map(r -> r.getStatus().wire()).orElse("unknown");
         files.cleanUp(id, "job ended: " + status);
     }
 
@@ -314,20 +319,20 @@ public class RunPhases {
     private void classify(ActiveRun run) {
         LoopResult loop = run.loop;
         switch (loop.stopReason()) {
-            case "final_result" -> {
+            case FINAL_RESULT -> {
                 if ("unable_to_remediate".equals(loop.finalStatus())) {
                     run.fail(Outcome.UNABLE_TO_REMEDIATE, "agent_loop", "The agent reported it could not remediate.");
                 }
             }
-            case "cancelled" -> run.outcome = Outcome.CANCELLED;
-            case "timeout" -> run.outcome = Outcome.TIMEOUT;
-            case "ended" -> run.ended = true;
-            case "provider_error" -> run.fail(Outcome.PROVIDER_ERROR, "agent_loop", loop.error());
+            case CANCELLED -> run.outcome = Outcome.CANCELLED;
+            case TIMEOUT -> run.outcome = Outcome.TIMEOUT;
+            case ENDED -> run.ended = true;
+            case PROVIDER_ERROR -> run.fail(Outcome.PROVIDER_ERROR, "agent_loop", loop.error());
             default ->
                 run.fail(
                         Outcome.UNABLE_TO_REMEDIATE,
                         "agent_loop",
-                        "The agent used its budget (" + loop.stopReason() + ").");
+                        "The agent used its budget (" + loop.stopReason().wire() + ").");
         }
     }
 
@@ -338,16 +343,16 @@ public class RunPhases {
             if (result.passed()) {
                 continue;
             }
-            String stop = stopReason(run);
-            if ("cancelled".equals(stop)) {
+            StopReason stop = stopReason(run);
+            if (stop == StopReason.CANCELLED) {
                 run.outcome = Outcome.CANCELLED;
-                run.stopReason = "cancelled";
-            } else if ("timeout".equals(stop)) {
+                run.stopReason = StopReason.CANCELLED;
+            } else if (stop == StopReason.TIMEOUT) {
                 run.outcome = Outcome.TIMEOUT;
-                run.stopReason = "timeout";
+                run.stopReason = StopReason.TIMEOUT;
             } else {
                 run.outcome = Outcome.FAILED;
-                run.stopReason = "verify_failed";
+                run.stopReason = StopReason.VERIFY_FAILED;
             }
             run.failureEvidence = Json.createObjectBuilder()
                     .add("schema", "agentry/failure-evidence/v1")
@@ -380,8 +385,8 @@ public class RunPhases {
         environment.put("HOME", workspace.root().toString());
         // The runner stops the step at the run's deadline itself (timed_out); the supplier is for the rest.
         StepResult result = steps.run(step, workspace, environment, run.deadline, () -> {
-            String reason = stopReason(run);
-            return reason != null && !reason.equals("timeout");
+            StopReason reason = stopReason(run);
+            return reason != null && reason != StopReason.TIMEOUT;
         });
         run.evidence.step(result, phase, clock.instant());
         return result;
@@ -401,19 +406,19 @@ public class RunPhases {
             }
 
             @Override
-            public String stopReason() {
+            public StopReason stopReason() {
                 return RunPhases.this.stopReason(run);
             }
         };
     }
 
     /** Why the run must stop now, or null: ended from outside, cancelled, or past its deadline. */
-    private String stopReason(ActiveRun run) {
+    private StopReason stopReason(ActiveRun run) {
         if (run.ended) {
-            return "ended";
+            return StopReason.ENDED;
         }
         if (run.deadline != null && !clock.instant().isBefore(run.deadline)) {
-            return "timeout";
+            return StopReason.TIMEOUT;
         }
         long now = System.currentTimeMillis();
         if (now - run.signalCheckedAt >= SIGNAL_MILLIS) {
@@ -421,10 +426,10 @@ public class RunPhases {
             RunSignal signal = ledger.signal(run.id).orElse(null);
             if (signal == null || signal.status().terminal()) {
                 run.ended = true;
-                return "ended";
+                return StopReason.ENDED;
             }
             if (signal.cancelRequested()) {
-                run.stopReason = "cancelled";
+                run.stopReason = StopReason.CANCELLED;
             }
         }
         return run.stopReason;
@@ -450,7 +455,7 @@ public class RunPhases {
 
     private static Set<String> strings(String jsonArray) {
         Set<String> values = new LinkedHashSet<>();
-        if (RunJson.parse(jsonArray) instanceof JsonArray array) {
+        if (JsonTree.parse(jsonArray) instanceof JsonArray array) {
             array.forEach(v -> values.add(((JsonString) v).getString()));
         }
         return values;

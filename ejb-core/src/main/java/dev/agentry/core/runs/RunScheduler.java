@@ -2,6 +2,9 @@ package dev.agentry.core.runs;
 
 import dev.agentry.core.jobs.JobControl;
 import dev.agentry.core.jobs.JobExecutionView;
+import dev.agentry.persistence.runs.Outcome;
+import dev.agentry.persistence.runs.RunStatus;
+import dev.agentry.persistence.runs.StopReason;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
@@ -99,7 +102,7 @@ public class RunScheduler {
                         id,
                         new RunEnd(
                                 Outcome.FAILED,
-                                "not_started",
+                                StopReason.NOT_STARTED,
                                 Json.createObjectBuilder()
                                         .add("schema", "agentry/failure-evidence/v1")
                                         .add("phase", "dispatch")
@@ -119,7 +122,7 @@ public class RunScheduler {
                     id,
                     new RunEnd(
                             Outcome.TIMEOUT,
-                            "watchdog",
+                            StopReason.WATCHDOG,
                             Json.createObjectBuilder()
                                     .add("schema", "agentry/failure-evidence/v1")
                                     .add("phase", "watchdog")

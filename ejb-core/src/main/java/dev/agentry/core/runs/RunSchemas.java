@@ -8,6 +8,8 @@ import dev.agentry.core.agents.AgentJson;
 import dev.agentry.core.artifacts.BundleWriter;
 import dev.agentry.core.tools.ToolCatalog;
 import dev.agentry.core.tools.ToolDescriptor;
+import dev.agentry.persistence.runs.Outcome;
+import dev.agentry.persistence.runs.RunStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -91,7 +93,7 @@ public class RunSchemas {
 
     private static JsonObject run() {
         String[] outcomes = Arrays.stream(Outcome.values()).map(Outcome::wire).toArray(String[]::new);
-        JsonObjectBuilder properties = props().add("schema", constant(RunJson.SCHEMA))
+        JsonObjectBuilder properties = props().add("schema", constant(RunView.SCHEMA))
                 .add("id", string())
                 .add(
                         "status",
@@ -125,7 +127,7 @@ public class RunSchemas {
                 .add("links", object());
         return document(
                         "agent-task-run",
-                        RunJson.SCHEMA + ": a run and where it is",
+                        RunView.SCHEMA + ": a run and where it is",
                         properties,
                         "schema",
                         "id",

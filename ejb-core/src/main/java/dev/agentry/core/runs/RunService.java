@@ -16,12 +16,14 @@ import dev.agentry.core.sandbox.SeedCopy;
 import dev.agentry.core.tools.ToolCatalog;
 import dev.agentry.core.tools.ToolDescriptor;
 import dev.agentry.persistence.runs.AgentRun;
+import dev.agentry.persistence.runs.Outcome;
+import dev.agentry.persistence.runs.RunStatus;
+import dev.agentry.persistence.runs.StopReason;
 import dev.agentry.persistence.schema.AgentryDatabase;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -107,7 +109,7 @@ public class RunService {
                         ErrorCode.IDEMPOTENCY_CONFLICT,
                         "This Idempotency-Key was used for a different task; use a new key for a new task.");
             }
-            return new Submission(RunJson.write(first).build(), first.getId(), true);
+            return new Submission(RunView.of(first), true);
         }
         TaskInput task =
                 TaskInputJson.read(body, settings.defaultTimeout(), settings.maxTimeout(), settings.retentionDays());
@@ -170,11 +172,11 @@ public class RunService {
         }
         audit.action("run.submit", id);
         queued.fire(new RunQueued(id));
-        return new Submission(RunJson.write(run).build(), id, false);
+        return new Submission(RunView.of(run), false);
     }
 
-    public JsonObject view(Grant grant, String id) {
-        return RunJson.write(find(grant, id)).build();
+    public RunView view(Grant grant, String id) {
+        return RunView.of(find(grant, id));
     }
 
     /**
@@ -184,7 +186,7 @@ public class RunService {
     public AgentRun find(Grant grant, String id) {
         AgentRun run = id == null ? null : em.find(AgentRun.class, id);
         if (run == null || !grant.ownsRun(run.getCredentialId())) {
-            throw AgentryException.notFound("The run");
+            throw AgentryException.notFound("There is no run with this id.");
         }
         return run;
     }
@@ -193,7 +195,7 @@ public class RunService {
      * Newest first; filters by status, agent, credential and creation time; sealed cursors bound to them.
      * Only the caller's own runs unless it owns every run ({@code runs:admin}, the console).
      */
-    public Page<JsonObject> list(Grant grant, RunFilter filter, int limit, String cursor) {
+    public Page<RunView> list(Grant grant, RunFilter filter, int limit, String cursor) {
         String owner = grant.ownsEveryRun() ? null : grant.credentialId();
         String binding = "runs|" + owner + "|" + filter.binding();
         StringBuilder jpql = new StringBuilder("select r from AgentRun r where 1 = 1");
@@ -204,7 +206,7 @@ public class RunService {
         }
         if (filter.status() != null) {
             jpql.append(" and r.status = :status");
-            parameters.put("status", filter.status().wire());
+            parameters.put("status", filter.status());
         }
         if (filter.agent() != null) {
             jpql.append(" and r.agentSlug = :agent");
@@ -241,7 +243,7 @@ public class RunService {
         List<AgentRun> page = more ? runs.subList(0, limit) : runs;
         AgentRun last = page.isEmpty() ? null : page.get(page.size() - 1);
         String next = more ? seal.seal(binding + "|" + last.getCreatedAt().toEpochMilli() + "|" + last.getId()) : null;
-        return Page.of(page.stream().map(r -> RunJson.write(r).build()).toList(), next);
+        return Page.of(page.stream().map(RunView::of).toList(), next);
     }
 
     /** How many runs are in each status, every status listed. */
@@ -252,7 +254,7 @@ public class RunService {
         }
         em.createQuery("select r.status, count(r) from AgentRun r group by r.status", Object[].class)
                 .getResultList()
-                .forEach(row -> counts.put((String) row[0], (Long) row[1]));
+                .forEach(row -> counts.put(((RunStatus) row[0]).wire(), (Long) row[1]));
         return counts;
     }
 
@@ -260,19 +262,19 @@ public class RunService {
      * Asks a run to stop. A queued run ends at once; a running one stops at its next check and keeps
      * what it collected; an ended one is returned as it is, so cancelling twice is harmless.
      */
-    public JsonObject cancel(Grant grant, String id) {
+    public RunView cancel(Grant grant, String id) {
         AgentRun run = find(grant, id);
-        RunStatus status = RunStatus.parse(run.getStatus()).orElseThrow();
+        RunStatus status = run.getStatus();
         if (status.terminal() || run.isCancelRequested()) {
-            return RunJson.write(run).build();
+            return RunView.of(run);
         }
         ledger.requestCancel(id);
         if (status == RunStatus.QUEUED
-                && ledger.finish(id, new RunEnd(Outcome.CANCELLED, "cancelled", null, null, null))) {
+                && ledger.finish(id, new RunEnd(Outcome.CANCELLED, StopReason.CANCELLED, null, null, null))) {
             files.cleanUp(id, "cancelled while queued");
         }
         em.refresh(run);
-        return RunJson.write(run).build();
+        return RunView.of(run);
     }
 
     /** The task's tools that the agent's policy, the task's own denials and the scopes all allow. */

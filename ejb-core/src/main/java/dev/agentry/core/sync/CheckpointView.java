@@ -1,12 +1,13 @@
 package dev.agentry.core.sync;
 
+import dev.agentry.core.json.JsonTree;
 import dev.agentry.persistence.sync.SyncCheckpoint;
-import jakarta.json.JsonObject;
 import java.time.Instant;
+import java.util.Map;
 
 /** A stored checkpoint as the API shows it. */
 public record CheckpointView(
-        String consumer, String resourceType, String cursor, Instant checkpointAt, JsonObject metadata) {
+        String consumer, String resourceType, String cursor, Instant checkpointAt, Map<String, Object> metadata) {
 
     static CheckpointView of(SyncCheckpoint checkpoint) {
         return new CheckpointView(
@@ -14,6 +15,6 @@ public record CheckpointView(
                 checkpoint.getResourceType(),
                 checkpoint.getCursor(),
                 checkpoint.getCheckpointAt(),
-                checkpoint.getMetadata() == null ? null : Metadata.parse(checkpoint.getMetadata()));
+                checkpoint.getMetadata() == null ? null : JsonTree.object(checkpoint.getMetadata()));
     }
 }

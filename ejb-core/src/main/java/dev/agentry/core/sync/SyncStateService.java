@@ -51,8 +51,8 @@ public class SyncStateService {
                 .getResultStream()
                 .findFirst()
                 .map(CheckpointView::of)
-                .orElseThrow(() -> AgentryException.notFound(
-                        "No checkpoint for consumer " + FieldError.quoted(consumer) + " and " + resourceType + "."));
+                .orElseThrow(() -> AgentryException.notFound("There is no checkpoint for consumer "
+                        + FieldError.quoted(consumer) + " in " + resourceType + "."));
     }
 
     /**

@@ -183,7 +183,8 @@ public class WebhookSubscriptions {
                 .getResultStream()
                 .filter(s -> s.getCredentialId().equals(credentialId))
                 .findFirst()
-                .orElseThrow(() -> AgentryException.notFound("Webhook subscription " + FieldError.quoted(id)));
+                .orElseThrow(() -> AgentryException.notFound(
+                        "Webhook subscription " + FieldError.quoted(id) + " does not exist."));
     }
 
     private Credential owner(String credentialId) {
@@ -191,7 +192,8 @@ public class WebhookSubscriptions {
                 .setParameter("uid", credentialId)
                 .getResultStream()
                 .findFirst()
-                .orElseThrow(() -> AgentryException.notFound("Credential " + FieldError.quoted(credentialId)));
+                .orElseThrow(() -> AgentryException.notFound(
+                        "Credential " + FieldError.quoted(credentialId) + " does not exist."));
     }
 
     private void checkUrl(String url, boolean required, List<FieldError> errors) {

@@ -9,6 +9,7 @@ import dev.agentry.core.sandbox.Workspace;
 import dev.agentry.core.tools.ToolCall;
 import dev.agentry.core.tools.ToolExecutor;
 import dev.agentry.core.tools.ToolOutcome;
+import dev.agentry.persistence.runs.StopReason;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import java.io.StringReader;
@@ -31,7 +32,7 @@ class AgentLoopTest {
 
     private final List<Message> messages = new ArrayList<>();
     private final List<ToolOutcome> outcomes = new ArrayList<>();
-    private String stop;
+    private StopReason stop;
 
     @Test
     void theScriptIsReplayedUntilTheFinalResultAndSecretsNeverReachTheTranscript() throws Exception {
@@ -41,7 +42,7 @@ class AgentLoopTest {
                                 + "{\"text\":\"done reading\",\"final\":\"all good\"}]",
                         Set.of("workspace.read"))
                 .run("instructions", "goal", new LoopBudget(5, 5, null));
-        assertEquals("final_result", result.stopReason());
+        assertEquals(StopReason.FINAL_RESULT, result.stopReason());
         assertEquals("all good", result.finalResult());
         assertEquals(2, result.turns());
         assertEquals(1, result.toolCalls());
@@ -58,26 +59,26 @@ class AgentLoopTest {
                 + "{\"toolCalls\":[{\"tool\":\"workspace.list\"}]},{\"toolCalls\":[]}]";
         Set<String> tools = Set.of("workspace.list");
         assertEquals(
-                "max_turns",
+                StopReason.MAX_TURNS,
                 loop(endless, tools).run("i", "g", new LoopBudget(2, 10, null)).stopReason());
         assertEquals(
-                "max_tool_calls",
+                StopReason.MAX_TOOL_CALLS,
                 loop(endless, tools).run("i", "g", new LoopBudget(5, 1, null)).stopReason());
         assertEquals(
-                "max_calls_per_tool",
+                StopReason.MAX_CALLS_PER_TOOL,
                 loop(endless, tools).run("i", "g", new LoopBudget(5, 10, 2)).stopReason());
         assertEquals(
-                "provider_error",
+                StopReason.PROVIDER_ERROR,
                 loop("[{\"error\":\"rate limited\"}]", tools)
                         .run("i", "g", new LoopBudget(5, 5, null))
                         .stopReason());
         assertEquals(
-                "provider_error",
+                StopReason.PROVIDER_ERROR,
                 loop("[]", tools).run("i", "g", new LoopBudget(5, 5, null)).stopReason(),
                 "script ran out");
-        stop = "cancelled";
+        stop = StopReason.CANCELLED;
         assertEquals(
-                "cancelled",
+                StopReason.CANCELLED,
                 loop(endless, tools).run("i", "g", new LoopBudget(5, 5, null)).stopReason());
     }
 
@@ -97,7 +98,7 @@ class AgentLoopTest {
                                 + "{\"path\":\"a\\ud800.txt\",\"content\":\"x\\udc00\"}}],\"final\":\"f\"}]",
                         Set.of("workspace.write"))
                 .run("i", "g\ud800", new LoopBudget(5, 5, null));
-        assertEquals("final_result", result.stopReason());
+        assertEquals(StopReason.FINAL_RESULT, result.stopReason());
         assertEquals("error", outcomes.get(0).status());
         assertTrue(outcomes.get(0).result().toString().contains("invalid_arguments"));
         for (Message message : messages) {
@@ -125,7 +126,7 @@ class AgentLoopTest {
             }
 
             @Override
-            public String stopReason() {
+            public StopReason stopReason() {
                 return stop;
             }
         };

@@ -77,7 +77,7 @@ public class Entry extends CatalogItem {
         view.put("title", title);
         view.put("slug", slug);
         view.put("status", status);
-        view.put("fields", fieldsJson);
+        view.put("fields", JsonFields.of(fieldsJson));
         view.put("author", author);
         view.put("postDate", text(postDate));
     }

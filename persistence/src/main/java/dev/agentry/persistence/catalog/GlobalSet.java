@@ -34,6 +34,6 @@ public class GlobalSet extends CatalogItem {
     protected void describe(Map<String, Object> view) {
         view.put("name", name);
         view.put("handle", handle);
-        view.put("fields", fieldsJson);
+        view.put("fields", JsonFields.of(fieldsJson));
     }
 }

@@ -1,6 +1,7 @@
 package dev.agentry.persistence.runs;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
@@ -49,13 +50,16 @@ public class AgentRun {
     private String effectiveTools;
 
     @Column(nullable = false, length = 30)
-    private String status;
+    @Convert(converter = RunStatus.Column.class)
+    private RunStatus status;
 
     @Column(length = 30)
-    private String outcome;
+    @Convert(converter = Outcome.Column.class)
+    private Outcome outcome;
 
     @Column(name = "stop_reason", length = 60)
-    private String stopReason;
+    @Convert(converter = StopReason.Column.class)
+    private StopReason stopReason;
 
     @Column(name = "failure_evidence", length = 20000)
     private String failureEvidence;
@@ -121,7 +125,7 @@ public class AgentRun {
         this.effectiveTools = Objects.requireNonNull(effectiveTools, "effectiveTools");
         this.retentionDays = retentionDays;
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
-        this.status = "queued";
+        this.status = RunStatus.QUEUED;
     }
 
     public String getId() {
@@ -156,15 +160,15 @@ public class AgentRun {
         return effectiveTools;
     }
 
-    public String getStatus() {
+    public RunStatus getStatus() {
         return status;
     }
 
-    public String getOutcome() {
+    public Outcome getOutcome() {
         return outcome;
     }
 
-    public String getStopReason() {
+    public StopReason getStopReason() {
         return stopReason;
     }
 

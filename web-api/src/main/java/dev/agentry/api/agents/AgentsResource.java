@@ -2,17 +2,16 @@ package dev.agentry.api.agents;
 
 import dev.agentry.api.capabilities.ApiSurface;
 import dev.agentry.api.capabilities.Stability;
-import dev.agentry.core.agents.AgentJson;
 import dev.agentry.core.agents.AgentRegistry;
+import dev.agentry.core.agents.AgentView;
 import dev.agentry.core.agents.Agents;
-import dev.agentry.core.agents.RegisteredAgent;
+import dev.agentry.core.cursor.Page;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.json.bind.annotation.JsonbNillable;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -24,6 +23,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -38,36 +38,41 @@ public class AgentsResource {
     @Inject
     Agents agents;
 
-    @Inject
-    AgentRegistry registry;
-
     @Context
     UriInfo uri;
+
+    /**
+     * The agents listing: the common envelope ({@code data, count, hasMore, nextCursor}; every agent
+     * fits in one page) and, beside it, the definitions that were not registered and why.
+     */
+    @JsonbPropertyOrder({"count", "data", "hasMore", "nextCursor", "rejected"})
+    public record Listing(
+            int count,
+            List<AgentView> data,
+            boolean hasMore,
+            @JsonbNillable String nextCursor,
+            List<AgentRegistry.Rejected> rejected) {
+
+        static Listing of(Page<AgentView> page, List<AgentRegistry.Rejected> rejected) {
+            return new Listing(page.count(), page.data(), page.hasMore(), page.nextCursor(), rejected);
+        }
+    }
 
     @GET
     @RolesAllowed({"agents:read", "agents:manage"})
     @Operation(
             summary = "Every agent, by slug, with where it was defined",
             description = "rejected lists definitions that were not registered (a duplicate slug, a bad file) and why.")
-    public JsonObject list() {
-        JsonArrayBuilder data = Json.createArrayBuilder();
-        agents.list().forEach(agent -> data.add(AgentJson.write(agent)));
-        JsonArrayBuilder rejected = Json.createArrayBuilder();
-        registry.rejected()
-                .forEach(r -> rejected.add(
-                        Json.createObjectBuilder().add("origin", r.origin()).add("reason", r.reason())));
-        return Json.createObjectBuilder()
-                .add("data", data)
-                .add("rejected", rejected)
-                .build();
+    public Listing list() {
+        return Listing.of(Page.whole(agents.list()), agents.rejected());
     }
 
     @GET
     @Path("{slug}")
     @RolesAllowed({"agents:read", "agents:manage"})
     @Operation(summary = "One agent definition")
-    public JsonObject one(@PathParam("slug") String slug) {
-        return AgentJson.write(agents.get(slug));
+    public AgentView one(@PathParam("slug") String slug) {
+        return agents.get(slug);
     }
 
     @POST
@@ -78,11 +83,9 @@ public class AgentsResource {
             description = "Body agentry/agent/v1. A slug already registered (by startup code, a file or the API) is"
                     + " a conflict naming where the first came from.")
     public Response register(JsonValue body) {
-        RegisteredAgent agent = agents.register(body);
-        return Response.created(uri.getAbsolutePathBuilder()
-                        .path(agent.definition().slug())
-                        .build())
-                .entity(AgentJson.write(agent))
+        AgentView agent = agents.register(body);
+        return Response.created(uri.getAbsolutePathBuilder().path(agent.slug()).build())
+                .entity(agent)
                 .build();
     }
 
@@ -94,7 +97,7 @@ public class AgentsResource {
             summary = "Change an agent registered through the API",
             description = "Members given replace the current ones; agents from startup code or files change where"
                     + " they are defined (conflict).")
-    public JsonObject update(@PathParam("slug") String slug, JsonValue patch) {
-        return AgentJson.write(agents.update(slug, patch));
+    public AgentView update(@PathParam("slug") String slug, JsonValue patch) {
+        return agents.update(slug, patch);
     }
 }

@@ -3,10 +3,11 @@ package dev.agentry.api.audit;
 import dev.agentry.api.capabilities.ApiSurface;
 import dev.agentry.api.capabilities.Stability;
 import dev.agentry.api.request.QueryParameters;
-import dev.agentry.core.audit.AuditPage;
 import dev.agentry.core.audit.AuditQuery;
 import dev.agentry.core.audit.AuditService;
+import dev.agentry.core.audit.AuditView;
 import dev.agentry.core.audit.ChainVerifier;
+import dev.agentry.core.cursor.Page;
 import dev.agentry.core.time.InstantParameter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -36,7 +37,7 @@ public class AuditResource {
 
     @GET
     @Operation(summary = "Chained audit records, oldest first; filter by time, credential, route or action, outcome")
-    public AuditPage records(
+    public Page<AuditView> records(
             @QueryParam("since") String since,
             @QueryParam("until") String until,
             @QueryParam("credentialId") String credentialId,

@@ -2,6 +2,7 @@ package dev.agentry.api.auth;
 
 import dev.agentry.api.capabilities.ApiSurface;
 import dev.agentry.api.capabilities.Stability;
+import dev.agentry.core.cursor.Page;
 import dev.agentry.core.policy.SigningKeys;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -11,7 +12,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -29,8 +29,8 @@ public class SigningKeysResource {
 
     @GET
     @Operation(summary = "Signing keys, newest first: announced, signing or retired (no key material)")
-    public List<SigningKeys.KeyView> list() {
-        return keys.list();
+    public Page<SigningKeys.KeyView> list() {
+        return Page.whole(keys.list());
     }
 
     @POST

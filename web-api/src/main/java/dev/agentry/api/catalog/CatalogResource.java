@@ -3,9 +3,9 @@ package dev.agentry.api.catalog;
 import dev.agentry.api.capabilities.ApiSurface;
 import dev.agentry.api.capabilities.Stability;
 import dev.agentry.api.policy.Caller;
-import dev.agentry.core.catalog.CollectionPage;
 import dev.agentry.core.catalog.CollectionReader;
 import dev.agentry.core.catalog.CollectionRequest;
+import dev.agentry.core.cursor.Page;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -40,7 +40,7 @@ public class CatalogResource {
     @Path("{collection}")
     @CollectionScoped
     @Operation(summary = "A page of a collection (scope <collection>:read); keyset cursor paging")
-    public CollectionPage list(
+    public Page<Map<String, Object>> list(
             @PathParam(CollectionScoped.PARAMETER) String collection,
             @Parameter(description = "1-200, default 50") @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,

@@ -1,7 +1,7 @@
 package dev.agentry.api.changes;
 
 import dev.agentry.core.changes.ChangeItem;
-import dev.agentry.core.changes.ChangePage;
+import dev.agentry.core.cursor.Page;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -13,26 +13,29 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Writes a page of the changes feed with each snapshot copied as the JSON text it is stored as.
+ * Writes a page of the changes feed (the common {@link Page} envelope) with each snapshot copied as the JSON text it is stored as.
  * Going through JSON-B would parse every snapshot into objects only to write it out again, which
  * was most of the cost of walking the feed. The rest of the envelope is plain values.
  */
 @Provider
 @Produces(MediaType.APPLICATION_JSON)
-public class ChangePageWriter implements MessageBodyWriter<ChangePage> {
+public class ChangePageWriter implements MessageBodyWriter<Page<ChangeItem>> {
 
     @Override
     public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
-        return type == ChangePage.class;
+        return type == Page.class
+                && genericType instanceof ParameterizedType page
+                && page.getActualTypeArguments()[0] == ChangeItem.class;
     }
 
     @Override
     public void writeTo(
-            ChangePage page,
+            Page<ChangeItem> page,
             Class<?> type,
             Type genericType,
             Annotation[] annotations,

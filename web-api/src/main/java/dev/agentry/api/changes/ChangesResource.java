@@ -4,7 +4,8 @@ import dev.agentry.api.capabilities.ApiSurface;
 import dev.agentry.api.capabilities.Stability;
 import dev.agentry.api.policy.Caller;
 import dev.agentry.core.changes.ChangeFeed;
-import dev.agentry.core.changes.ChangePage;
+import dev.agentry.core.changes.ChangeItem;
+import dev.agentry.core.cursor.Page;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -46,7 +47,7 @@ public class ChangesResource {
             description = "nextCursor is always present: at the end of the feed, ask again with it later. A"
                     + " cursor is bound to its types filter. Only collections the caller may read: types naming"
                     + " another is 403 scope_denied; without types, the others are left out.")
-    public ChangePage read(
+    public Page<ChangeItem> read(
             @Parameter(description = "nextCursor (or an item's cursor) from a previous page") @QueryParam("cursor")
                     String cursor,
             @Parameter(description = "comma-separated collection names") @QueryParam("types") String types,

@@ -3,6 +3,7 @@ package dev.agentry.api.credentials;
 import dev.agentry.api.capabilities.ApiSurface;
 import dev.agentry.api.capabilities.Stability;
 import dev.agentry.api.policy.Caller;
+import dev.agentry.core.cursor.Page;
 import dev.agentry.core.policy.CredentialService;
 import dev.agentry.core.policy.CredentialView;
 import jakarta.annotation.security.RolesAllowed;
@@ -21,7 +22,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -61,8 +61,8 @@ public class CredentialsResource {
 
     @GET
     @Operation(summary = "Every credential, newest first")
-    public List<CredentialView> list() {
-        return credentials.list(caller.grant());
+    public Page<CredentialView> list() {
+        return Page.whole(credentials.list(caller.grant()));
     }
 
     @GET

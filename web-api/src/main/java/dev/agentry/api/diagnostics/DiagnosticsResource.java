@@ -3,6 +3,7 @@ package dev.agentry.api.diagnostics;
 import dev.agentry.api.capabilities.ApiSurface;
 import dev.agentry.api.capabilities.Stability;
 import dev.agentry.api.request.QueryParameters;
+import dev.agentry.core.cursor.Page;
 import dev.agentry.core.diagnostics.DiagnosticRun;
 import dev.agentry.core.diagnostics.DiagnosticsService;
 import dev.agentry.core.jobs.JobExecutionView;
@@ -20,7 +21,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -67,7 +67,7 @@ public class DiagnosticsResource {
 
     @GET
     @Operation(summary = "The newest diagnostics runs, newest first")
-    public List<DiagnosticRun> recent(@QueryParam("limit") String limit) {
+    public Page<DiagnosticRun> recent(@QueryParam("limit") String limit) {
         return diagnostics.recent(QueryParameters.integer("limit", limit, DEFAULT_LIMIT));
     }
 

@@ -3,6 +3,7 @@ package dev.agentry.api.imports;
 import dev.agentry.api.capabilities.ApiSurface;
 import dev.agentry.api.capabilities.Stability;
 import dev.agentry.core.catalog.CatalogImports;
+import dev.agentry.core.cursor.Page;
 import dev.agentry.core.cursor.PageLimit;
 import dev.agentry.core.jobs.JobExecutionView;
 import dev.agentry.core.problem.AgentryException;
@@ -24,7 +25,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
-import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -75,8 +75,8 @@ public class ImportsResource {
 
     @GET
     @Operation(summary = "The newest imports first, the demo catalog's among them")
-    public Map<String, List<JobExecutionView>> recent(@QueryParam("limit") String limit) {
-        return Map.of("data", imports.recent(PageLimit.parse(limit)));
+    public Page<JobExecutionView> recent(@QueryParam("limit") String limit) {
+        return imports.recent(PageLimit.parse(limit));
     }
 
     @POST

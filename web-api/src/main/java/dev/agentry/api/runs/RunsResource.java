@@ -3,6 +3,7 @@ package dev.agentry.api.runs;
 import dev.agentry.api.capabilities.ApiSurface;
 import dev.agentry.api.capabilities.Stability;
 import dev.agentry.api.policy.Caller;
+import dev.agentry.core.artifacts.ManifestView;
 import dev.agentry.core.artifacts.Verification;
 import dev.agentry.core.cursor.Page;
 import dev.agentry.core.cursor.PageLimit;
@@ -12,15 +13,13 @@ import dev.agentry.core.problem.FieldError;
 import dev.agentry.core.runs.RunArtifacts;
 import dev.agentry.core.runs.RunFilter;
 import dev.agentry.core.runs.RunService;
-import dev.agentry.core.runs.RunStatus;
+import dev.agentry.core.runs.RunView;
 import dev.agentry.core.runs.Submission;
 import dev.agentry.core.time.InstantParameter;
+import dev.agentry.persistence.runs.RunStatus;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -36,7 +35,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -74,7 +75,7 @@ public class RunsResource {
     public Response submit(@HeaderParam("Idempotency-Key") String key, JsonValue body) {
         Submission submission = runs.submit(caller.grant(), key, body);
         return Response.accepted(withLinks(submission.run()))
-                .location(self(submission.runId()).build())
+                .location(self(submission.run().id()).build())
                 .header("Idempotent-Replayed", submission.replay())
                 .build();
     }
@@ -84,7 +85,7 @@ public class RunsResource {
     @Operation(
             summary = "Runs, newest first, by status, agent, credential and creation time",
             description = "Only the calling credential's runs; with runs:admin, every credential's.")
-    public JsonObject list(
+    public Page<RunView> list(
             @QueryParam("status") String status,
             @QueryParam("agent") String agent,
             @QueryParam("credentialId") String credentialId,
@@ -106,26 +107,14 @@ public class RunsResource {
                 credentialId,
                 InstantParameter.parse("createdSince", createdSince),
                 InstantParameter.parse("createdBefore", createdBefore));
-        Page<JsonObject> page = runs.list(caller.grant(), filter, PageLimit.parse(limit), cursor);
-        JsonArrayBuilder data = Json.createArrayBuilder();
-        page.data().forEach(run -> data.add(withLinks(run)));
-        var json = Json.createObjectBuilder()
-                .add("data", data)
-                .add("hasMore", page.hasMore())
-                .add("count", page.count());
-        if (page.nextCursor() == null) {
-            json.addNull("nextCursor");
-        } else {
-            json.add("nextCursor", page.nextCursor());
-        }
-        return json.build();
+        return runs.list(caller.grant(), filter, PageLimit.parse(limit), cursor).map(this::withLinks);
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed("runs:read")
     @Operation(summary = "One run as agentry/agent-task-run/v1")
-    public JsonObject one(@PathParam("id") String id) {
+    public RunView one(@PathParam("id") String id) {
         return withLinks(runs.view(caller.grant(), id));
     }
 
@@ -136,7 +125,7 @@ public class RunsResource {
             summary = "Cancel a run (idempotent)",
             description = "A queued run ends at once; a running one stops at its next check, keeps the artifacts"
                     + " collected so far and ends cancelled; an ended run is returned unchanged.")
-    public JsonObject cancel(@PathParam("id") String id) {
+    public RunView cancel(@PathParam("id") String id) {
         return withLinks(runs.cancel(caller.grant(), id));
     }
 
@@ -144,7 +133,7 @@ public class RunsResource {
     @Path("{id}/artifacts")
     @RolesAllowed("artifacts:read")
     @Operation(summary = "The sealed bundle's manifest: every file with its kind, size and SHA-256")
-    public JsonObject manifest(@PathParam("id") String id) {
+    public ManifestView manifest(@PathParam("id") String id) {
         return artifacts.manifest(caller.grant(), id);
     }
 
@@ -180,27 +169,16 @@ public class RunsResource {
                 .build();
     }
 
-    private JsonObject withLinks(JsonObject run) {
-        String id = run.getString("id");
-        return Json.createObjectBuilder(run)
-                .add(
-                        "links",
-                        Json.createObjectBuilder()
-                                .add("self", self(id).build().toString())
-                                .add("cancel", self(id).path("cancel").build().toString())
-                                .add(
-                                        "artifacts",
-                                        self(id).path("artifacts").build().toString())
-                                .add(
-                                        "zip",
-                                        self(id).path("artifacts.zip").build().toString())
-                                .add(
-                                        "verify",
-                                        self(id).path("artifacts")
-                                                .path("verify")
-                                                .build()
-                                                .toString()))
-                .build();
+    private RunView withLinks(RunView run) {
+        Map<String, String> links = new LinkedHashMap<>();
+        links.put("self", self(run.id()).build().toString());
+        links.put("cancel", self(run.id()).path("cancel").build().toString());
+        links.put("artifacts", self(run.id()).path("artifacts").build().toString());
+        links.put("zip", self(run.id()).path("artifacts.zip").build().toString());
+        links.put(
+                "verify",
+                self(run.id()).path("artifacts").path("verify").build().toString());
+        return run.withLinks(links);
     }
 
     private UriBuilder self(String id) {

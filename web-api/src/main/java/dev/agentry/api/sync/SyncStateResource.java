@@ -3,6 +3,7 @@ package dev.agentry.api.sync;
 import dev.agentry.api.capabilities.ApiSurface;
 import dev.agentry.api.capabilities.Stability;
 import dev.agentry.api.policy.Caller;
+import dev.agentry.core.cursor.Page;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.FieldError;
 import dev.agentry.core.sync.CheckpointView;
@@ -23,7 +24,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -85,8 +85,8 @@ public class SyncStateResource {
     @Path("lag")
     @RolesAllowed("syncstate:read")
     @Operation(summary = "Per checkpoint: changes and seconds behind, computed now; worst first")
-    public Map<String, List<ConsumerLag>> lag() {
-        return Map.of("data", syncState.lag(caller.grant()));
+    public Page<ConsumerLag> lag() {
+        return Page.whole(syncState.lag(caller.grant()));
     }
 
     private static String text(JsonObject json, String field, List<FieldError> errors) {

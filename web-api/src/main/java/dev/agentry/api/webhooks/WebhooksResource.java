@@ -88,8 +88,8 @@ public class WebhooksResource {
     @Path("subscriptions")
     @RolesAllowed("webhooks:manage")
     @Operation(summary = "The calling credential's subscriptions")
-    public Map<String, List<SubscriptionView>> list() {
-        return Map.of("data", subscriptions.list(caller.credentialId()));
+    public Page<SubscriptionView> list() {
+        return Page.whole(subscriptions.list(caller.credentialId()));
     }
 
     @GET

@@ -1,14 +1,17 @@
 package dev.agentry.api.changes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentry.core.changes.ChangeItem;
-import dev.agentry.core.changes.ChangePage;
+import dev.agentry.core.cursor.Page;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
+import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -16,9 +19,23 @@ import org.junit.jupiter.api.Test;
 
 class ChangePageWriterTest {
 
+    Page<ChangeItem> changes;
+    Page<String> others;
+
+    @Test
+    void writesPagesOfChangesOnlyAndLeavesEveryOtherPageToJsonB() throws Exception {
+        ChangePageWriter writer = new ChangePageWriter();
+        Field changes = getClass().getDeclaredField("changes");
+        Field others = getClass().getDeclaredField("others");
+
+        assertTrue(writer.isWriteable(Page.class, changes.getGenericType(), null, null));
+        assertFalse(writer.isWriteable(Page.class, others.getGenericType(), null, null));
+        assertFalse(writer.isWriteable(Page.class, Page.class, null, null));
+    }
+
     @Test
     void writesValidJsonWithSnapshotsAsObjectsTombstonesAsNullAndStringsEscaped() throws Exception {
-        ChangePage page = new ChangePage(
+        Page<ChangeItem> page = new Page<>(
                 List.of(
                         new ChangeItem(
                                 "c1",
@@ -34,7 +51,7 @@ class ChangePageWriterTest {
                 2);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        new ChangePageWriter().writeTo(page, ChangePage.class, ChangePage.class, null, null, null, out);
+        new ChangePageWriter().writeTo(page, Page.class, Page.class, null, null, null, out);
 
         JsonObject json = Json.createReader(new StringReader(out.toString(StandardCharsets.UTF_8)))
                 .readObject();

@@ -1,14 +1,13 @@
-package dev.agentry.core.runs;
+package dev.agentry.persistence.runs;
 
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Where a run is: {@code queued → booting → running → collecting_artifacts →} one of the terminal
  * states. Forward only; a terminal state never changes. Cancel and timeout may end a run from any
- * earlier state, skipping the rest.
+ * earlier state, skipping the rest. Stored and shown by its {@link #wire()} name.
  */
 public enum RunStatus {
     QUEUED,
@@ -25,8 +24,9 @@ public enum RunStatus {
 
     public static final Set<RunStatus> TERMINAL = EnumSet.of(SUCCEEDED, FAILED, TIMED_OUT, CANCELLED);
 
+    /** The name in the column and on the wire, e.g. {@code timed_out}. */
     public String wire() {
-        return name().toLowerCase(Locale.ROOT);
+        return WireNames.of(this);
     }
 
     public boolean terminal() {
@@ -39,22 +39,25 @@ public enum RunStatus {
     }
 
     public static Optional<RunStatus> parse(String text) {
-        for (RunStatus status : values()) {
-            if (status.wire().equals(text)) {
-                return Optional.of(status);
-            }
-        }
-        return Optional.empty();
+        return WireNames.parse(RunStatus.class, text);
     }
 
     /** Every status {@code next} may be reached from. */
-    public static Set<String> before(RunStatus next) {
-        Set<String> from = new java.util.TreeSet<>();
+    public static Set<RunStatus> before(RunStatus next) {
+        Set<RunStatus> from = EnumSet.noneOf(RunStatus.class);
         for (RunStatus status : values()) {
             if (status.canMoveTo(next)) {
-                from.add(status.wire());
+                from.add(status);
             }
         }
         return from;
+    }
+
+    /** Stores a status by its wire name, as the rows written before the enum hold it. */
+    @jakarta.persistence.Converter
+    public static class Column extends WireNames.Converter<RunStatus> {
+        public Column() {
+            super(RunStatus.class);
+        }
     }
 }

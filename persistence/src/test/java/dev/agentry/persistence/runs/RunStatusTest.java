@@ -1,7 +1,8 @@
-package dev.agentry.core.runs;
+package dev.agentry.persistence.runs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Set;
@@ -22,7 +23,24 @@ class RunStatusTest {
             }
         }
         assertEquals(
-                Set.of("queued", "booting", "running", "collecting_artifacts"), RunStatus.before(RunStatus.SUCCEEDED));
+                Set.of(RunStatus.QUEUED, RunStatus.BOOTING, RunStatus.RUNNING, RunStatus.COLLECTING_ARTIFACTS),
+                RunStatus.before(RunStatus.SUCCEEDED));
+    }
+
+    @Test
+    void storedRowsKeepReadingByTheirLowerCaseNames() {
+        assertEquals("timed_out", new RunStatus.Column().convertToDatabaseColumn(RunStatus.TIMED_OUT));
+        assertEquals(
+                RunStatus.COLLECTING_ARTIFACTS,
+                new RunStatus.Column().convertToEntityAttribute("collecting_artifacts"));
+        assertEquals(Outcome.NO_OP, new Outcome.Column().convertToEntityAttribute("no_op"));
+        assertEquals("unable_to_remediate", new Outcome.Column().convertToDatabaseColumn(Outcome.UNABLE_TO_REMEDIATE));
+        for (StopReason reason : StopReason.values()) {
+            assertEquals(reason, new StopReason.Column().convertToEntityAttribute(reason.wire()));
+        }
+        assertEquals(StopReason.VERIFY_FAILED, new StopReason.Column().convertToEntityAttribute("verify_failed"));
+        assertEquals(null, new StopReason.Column().convertToEntityAttribute(null));
+        assertThrows(IllegalStateException.class, () -> new RunStatus.Column().convertToEntityAttribute("QUEUED"));
     }
 
     @Test

@@ -1,10 +1,9 @@
-package dev.agentry.core.runs;
-
-import java.util.Locale;
+package dev.agentry.persistence.runs;
 
 /**
  * How a finished run is classified (SPEC section 9). {@code NO_OP} is a success that changed nothing,
- * told apart from a failure that happened to leave nothing behind.
+ * told apart from a failure that happened to leave nothing behind. Stored and shown by its {@link
+ * #wire()} name.
  */
 public enum Outcome {
     SUCCEEDED(RunStatus.SUCCEEDED),
@@ -26,7 +25,16 @@ public enum Outcome {
         return status;
     }
 
+    /** The name in the column and on the wire, e.g. {@code no_op}. */
     public String wire() {
-        return name().toLowerCase(Locale.ROOT);
+        return WireNames.of(this);
+    }
+
+    /** Stores an outcome by its wire name, as the rows written before the enum hold it. */
+    @jakarta.persistence.Converter
+    public static class Column extends WireNames.Converter<Outcome> {
+        public Column() {
+            super(Outcome.class);
+        }
     }
 }
