@@ -108,7 +108,11 @@ final class CollectionPaths {
 
     /** {@code content-blocks} holds {@code ContentBlock}s; {@code categories}, {@code Category}s. */
     static String recordName(CollectionDescriptor collection) {
-        String plural = Arrays.stream(collection.name().split("-"))
+        return recordName(collection.name());
+    }
+
+    static String recordName(String collection) {
+        String plural = Arrays.stream(collection.split("-"))
                 .map(word -> Character.toUpperCase(word.charAt(0)) + word.substring(1))
                 .collect(Collectors.joining());
         if (plural.endsWith("ies")) {
@@ -155,8 +159,7 @@ final class CollectionPaths {
                 case TEXT -> property.type(List.of(SchemaType.STRING, SchemaType.NULL));
                 case TIME ->
                     property.type(List.of(SchemaType.STRING, SchemaType.NULL)).format("date-time");
-                case OTHER ->
-                    property.type(List.of(SchemaType.STRING, SchemaType.ARRAY, SchemaType.OBJECT, SchemaType.NULL));
+                case OTHER -> property.description("Any JSON value, as stored");
             }
             if (field.sensitive()) {
                 property.description("Personal data: null unless the caller holds "
