@@ -6,12 +6,10 @@ import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.auth.LoginConfig;
 import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
-import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Contact;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.info.License;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.servers.Server;
 
 /** Version 1 of Agentry's REST API; the web module's context root is {@code /api}. */
@@ -25,19 +23,12 @@ import org.eclipse.microprofile.openapi.annotations.servers.Server;
                         description = "Governed machine access: one audited, policy-controlled door for agents and"
                                 + " integrations, and a runtime for sandboxed agent task runs.",
                         contact = @Contact(name = "Agentry"),
-                        license = @License(name = "Proprietary")),
+                        license = @License(name = "Proprietary", identifier = "LicenseRef-Proprietary")),
         // Relative to the document: the paths already start with the API root, /api/v1.
         servers = @Server(url = "/", description = "The Agentry server that serves this document"),
-        components =
-                @Components(
-                        schemas = @Schema(name = "Problem", implementation = Problem.class),
-                        securitySchemes =
-                                @SecurityScheme(
-                                        securitySchemeName = "bearer",
-                                        type = SecuritySchemeType.HTTP,
-                                        scheme = "bearer",
-                                        bearerFormat = "JWT",
-                                        description = "An access token from POST /api/v1/auth/token")))
+        // The oauth2 security scheme and every operation's requirement are derived from the code by
+        // openapi.ContractFilter (the scope catalog and each resource method's @RolesAllowed).
+        components = @Components(schemas = @Schema(name = "Problem", implementation = Problem.class)))
 public class ApiApplication extends Application {
 
     public static final String PATH = "/v1";

@@ -25,13 +25,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Agent definitions (SPEC section 9): from startup code, declarative files and this API. */
 @Path("/agents")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@SecurityRequirement(name = "bearer")
 @ApiSurface(value = "agents", stability = Stability.BETA)
 public class AgentsResource {
 
@@ -82,6 +81,8 @@ public class AgentsResource {
             summary = "Register an agent",
             description = "Body agentry/agent/v1. A slug already registered (by startup code, a file or the API) is"
                     + " a conflict naming where the first came from.")
+    @APIResponse(responseCode = "201", description = "Registered, at the Location given")
+    @APIResponse(responseCode = "409", description = "The slug is already registered (conflict)")
     public Response register(JsonValue body) {
         AgentView agent = agents.register(body);
         return Response.created(uri.getAbsolutePathBuilder().path(agent.slug()).build())
@@ -97,6 +98,8 @@ public class AgentsResource {
             summary = "Change an agent registered through the API",
             description = "Members given replace the current ones; agents from startup code or files change where"
                     + " they are defined (conflict).")
+    @APIResponse(responseCode = "200", description = "The changed agent")
+    @APIResponse(responseCode = "409", description = "The agent is defined in startup code or a file (conflict)")
     public AgentView update(@PathParam("slug") String slug, JsonValue patch) {
         return agents.update(slug, patch);
     }

@@ -19,13 +19,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** The audit trail: every API call and action, hash-chained; and its verification. */
 @Path("/audit")
 @RequestScoped
 @RolesAllowed("audit:read")
-@SecurityRequirement(name = "bearer")
 @ApiSurface(value = "credential-controls", stability = Stability.STABLE)
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
@@ -44,7 +45,15 @@ public class AuditResource {
             @QueryParam("action") String action,
             @QueryParam("outcome") String outcome,
             @QueryParam("cursor") String cursor,
-            @QueryParam("limit") String limit) {
+            @Parameter(
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            minimum = "1",
+                                            maximum = "" + AuditService.MAX_PAGE,
+                                            defaultValue = "" + DEFAULT_LIMIT))
+                    @QueryParam("limit")
+                    String limit) {
         return audit.page(
                 new AuditQuery(
                         InstantParameter.parse("since", since),

@@ -32,7 +32,11 @@ import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Tokens for managed credentials, the keys that verify them, and who a token says the caller is. */
 @Path("/auth")
@@ -89,6 +93,27 @@ public class AuthResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "OAuth 2.0 client credentials: a short-lived RS256 access token")
+    @APIResponse(
+            responseCode = "200",
+            description = "The access token",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = TokenResponse.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "An RFC 6749 error: invalid_request, invalid_scope, unsupported_grant_type, ...",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = TokenRefusedMapper.OAuthError.class)))
+    @APIResponse(
+            responseCode = "401",
+            description = "An RFC 6749 invalid_client error, with a Basic challenge",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = TokenRefusedMapper.OAuthError.class)))
     public TokenResponse token(
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @FormParam("grant_type") String grantType,
@@ -126,6 +151,22 @@ public class AuthResource {
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The public keys that verify access tokens (RFC 7517)")
+    @APIResponse(
+            responseCode = "200",
+            description = "A JWK Set",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.OBJECT,
+                                            requiredProperties = "keys",
+                                            properties =
+                                                    @SchemaProperty(
+                                                            name = "keys",
+                                                            type = SchemaType.ARRAY,
+                                                            description =
+                                                                    "RSA public keys (JWKs): kty, kid, use, alg, n, e"))))
     public String jwks() {
         return keys.jwks();
     }
@@ -134,7 +175,6 @@ public class AuthResource {
     @Path("whoami")
     @Authenticated
     @Produces(MediaType.APPLICATION_JSON)
-    @SecurityRequirement(name = "bearer")
     @Operation(summary = "The calling credential: scopes, interests, expiry, allowlist, token and rate limit")
     public WhoAmI whoami() {
         // The policy filter has admitted this request (the route needs a token) and kept what it found.

@@ -13,14 +13,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** The token signing keys, for operators: where each stands, and rotation. */
 @Path("/auth/signing-keys")
 @RequestScoped
 @RolesAllowed("credentials:manage")
 @Produces(MediaType.APPLICATION_JSON)
-@SecurityRequirement(name = "bearer")
 @ApiSurface(value = "credential-controls", stability = Stability.STABLE)
 public class SigningKeysResource {
 

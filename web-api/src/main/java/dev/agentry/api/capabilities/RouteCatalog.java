@@ -81,15 +81,13 @@ public class RouteCatalog implements Extension {
                 continue;
             }
             List<String> scopes = scopesOf(resource, method);
-            boolean authenticated = !scopes.isEmpty()
-                    || method.isAnnotationPresent(Authenticated.class)
-                    || resource.isAnnotationPresent(Authenticated.class);
-            routes.add(new Route(httpMethod, path, authenticated, scopes));
+            routes.add(new Route(httpMethod, path, authenticated(resource, method), scopes));
         }
         return routes;
     }
 
-    private static String httpMethodOf(Method method) {
+    /** The HTTP method a resource method answers, or {@code null} when it is no resource method. */
+    public static String httpMethodOf(Method method) {
         for (Annotation annotation : method.getAnnotations()) {
             HttpMethod httpMethod = annotation.annotationType().getAnnotation(HttpMethod.class);
             if (httpMethod != null) {
@@ -99,7 +97,15 @@ public class RouteCatalog implements Extension {
         return null;
     }
 
-    private static List<String> scopesOf(Class<?> resource, Method method) {
+    /** Whether the resource method needs a bearer token: it names scopes, or any token will do. */
+    public static boolean authenticated(Class<?> resource, Method method) {
+        return !scopesOf(resource, method).isEmpty()
+                || method.isAnnotationPresent(Authenticated.class)
+                || resource.isAnnotationPresent(Authenticated.class);
+    }
+
+    /** The scopes a token needs for the resource method (any one of them), sorted; empty when none is named. */
+    public static List<String> scopesOf(Class<?> resource, Method method) {
         if (method.isAnnotationPresent(PermitAll.class)) {
             return List.of();
         }

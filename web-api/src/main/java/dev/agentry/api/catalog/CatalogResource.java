@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Every catalog collection, served by one generic reader (SPEC section 5). */
 // Rooted at "/" with the template on the methods: a class-level "{collection}" would outrank the
@@ -26,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @Path("/")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@SecurityRequirement(name = "bearer")
 @ApiSurface(value = "read-sync", stability = Stability.STABLE)
 public class CatalogResource {
 

@@ -15,19 +15,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** The changes feed (SPEC section 5). */
 @Path("/changes")
 @RequestScoped
 @RolesAllowed("changes:read")
 @Produces(MediaType.APPLICATION_JSON)
-@SecurityRequirement(name = "bearer")
 @ApiSurface(value = "read-sync", stability = Stability.STABLE)
 public class ChangesResource {
 
@@ -38,10 +33,10 @@ public class ChangesResource {
     Caller caller;
 
     @GET
+    @APIResponse(responseCode = "200", description = "A page of the feed")
     @APIResponse(
-            responseCode = "200",
-            description = "A page of the feed; its exact shape is the schema envelope.change-page at /schema",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+            responseCode = "410",
+            description = "The cursor points before what the feed still holds (cursor_expired)")
     @Operation(
             summary = "Every create, update and delete in feed order; deletes as tombstones",
             description = "nextCursor is always present: at the end of the feed, ask again with it later. A"

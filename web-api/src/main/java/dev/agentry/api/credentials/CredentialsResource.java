@@ -23,7 +23,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Credential management for automation. {@code clientSecret} appears only in the answers to create
@@ -34,7 +36,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @Path("/credentials")
 @RequestScoped
 @RolesAllowed("credentials:manage")
-@SecurityRequirement(name = "bearer")
 @ApiSurface(value = "credential-controls", stability = Stability.STABLE)
 @Produces(MediaType.APPLICATION_JSON)
 public class CredentialsResource {
@@ -51,6 +52,13 @@ public class CredentialsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a credential; the answer holds its secret, shown this once")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created, at the Location given",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CredentialView.class)))
     public Response create(JsonValue body) {
         CredentialView created = credentials.create(caller.grant(), CredentialJson.read(body));
         return Response.created(
@@ -76,6 +84,8 @@ public class CredentialsResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change the given fields; ttlDays null means never expires")
+    @APIResponse(responseCode = "200", description = "The changed credential")
+    @APIResponse(responseCode = "409", description = "The credential is revoked (conflict)")
     public CredentialView change(@PathParam("id") String id, JsonValue body) {
         return credentials.change(caller.grant(), id, CredentialJson.read(body));
     }
@@ -83,6 +93,7 @@ public class CredentialsResource {
     @DELETE
     @Path("{id}")
     @Operation(summary = "Delete a credential; its tokens stop working")
+    @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") String id) {
         credentials.delete(caller.grant(), id);
         return Response.noContent().build();
@@ -91,6 +102,8 @@ public class CredentialsResource {
     @POST
     @Path("{id}/rotate")
     @Operation(summary = "New secret, shown this once; the old one works until previousSecretValidUntil")
+    @APIResponse(responseCode = "200", description = "The credential with its new secret")
+    @APIResponse(responseCode = "409", description = "The credential is revoked (conflict)")
     public CredentialView rotate(@PathParam("id") String id) {
         return credentials.rotate(caller.grant(), id);
     }
@@ -98,6 +111,8 @@ public class CredentialsResource {
     @POST
     @Path("{id}/pause")
     @Operation(summary = "Pause: its tokens are refused within seconds")
+    @APIResponse(responseCode = "200", description = "The paused credential")
+    @APIResponse(responseCode = "409", description = "The credential is revoked (conflict)")
     public CredentialView pause(@PathParam("id") String id) {
         return credentials.pause(caller.grant(), id);
     }
@@ -105,6 +120,8 @@ public class CredentialsResource {
     @POST
     @Path("{id}/resume")
     @Operation(summary = "Resume a paused credential")
+    @APIResponse(responseCode = "200", description = "The resumed credential")
+    @APIResponse(responseCode = "409", description = "The credential is revoked (conflict)")
     public CredentialView resume(@PathParam("id") String id) {
         return credentials.resume(caller.grant(), id);
     }

@@ -22,8 +22,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * Runs of the diagnostics batch job: an operator's end-to-end check that the batch runtime, its
@@ -32,7 +35,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @Path("/diagnostics")
 @RequestScoped
 @RolesAllowed("operations:run")
-@SecurityRequirement(name = "bearer")
 @ApiSurface(value = "operations", stability = Stability.BETA)
 @Produces(MediaType.APPLICATION_JSON)
 public class DiagnosticsResource {
@@ -55,7 +57,13 @@ public class DiagnosticsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Start a diagnostics run; it completes asynchronously")
-    @APIResponse(responseCode = "202", description = "Started; poll the Location")
+    @APIResponse(
+            responseCode = "202",
+            description = "Started; poll the Location",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DiagnosticRun.class)))
     public Response start(StartRequest request) {
         JobExecutionView execution = diagnostics.start(request == null ? null : request.note());
         return Response.accepted(new DiagnosticRun(execution, null))
@@ -67,7 +75,17 @@ public class DiagnosticsResource {
 
     @GET
     @Operation(summary = "The newest diagnostics runs, newest first")
-    public Page<DiagnosticRun> recent(@QueryParam("limit") String limit) {
+    public Page<DiagnosticRun> recent(
+            @Parameter(
+                            description = "How many, newest first",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            minimum = "1",
+                                            maximum = "" + DiagnosticsService.MAX_LISTED,
+                                            defaultValue = "" + DEFAULT_LIMIT))
+                    @QueryParam("limit")
+                    String limit) {
         return diagnostics.recent(QueryParameters.integer("limit", limit, DEFAULT_LIMIT));
     }
 

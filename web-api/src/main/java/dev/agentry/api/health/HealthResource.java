@@ -24,6 +24,8 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
@@ -79,6 +81,10 @@ public class HealthResource {
     @GET
     @Path("health")
     @Operation(summary = "Liveness: the application is up and serving")
+    @APIResponse(
+            responseCode = "200",
+            description = "Up",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Health.class)))
     public Response health() {
         return answer(HealthReport.of(liveness));
     }
@@ -86,8 +92,14 @@ public class HealthResource {
     @GET
     @Path("readiness")
     @Operation(summary = "Readiness: database, job repository and migrations, each named with its state")
-    @APIResponse(responseCode = "200", description = "Every check is up")
-    @APIResponse(responseCode = "503", description = "A check is down; the problem names it")
+    @APIResponse(
+            responseCode = "200",
+            description = "Every check is up",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Health.class)))
+    @APIResponse(
+            responseCode = "503",
+            description = "A check is down; the problem (service_unavailable) names it and lists every check",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = NotReady.class)))
     public Response readiness() {
         return answer(HealthReport.of(readiness));
     }

@@ -25,21 +25,26 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Catalog imports: a JSON-lines or CSV file in, run as the catalog-import batch job (SPEC section 11). */
 @Path("/imports")
 @RequestScoped
 @RolesAllowed("operations:run")
 @Produces(MediaType.APPLICATION_JSON)
-@SecurityRequirement(name = "bearer")
 @ApiSurface(value = "operations", stability = Stability.BETA)
 public class ImportsResource {
 
     static final String JSON_LINES = "application/x-ndjson";
     static final String CSV = "text/csv";
+
+    /** The answer to starting or restarting an import: the execution to follow at the Location given. */
+    public record ImportStarted(JobExecutionView execution) {}
 
     @Inject
     CatalogImports imports;
@@ -54,6 +59,19 @@ public class ImportsResource {
             summary = "Import records into the catalog",
             description = "One record per line: JSON objects (application/x-ndjson) or CSV with a header row"
                     + " (text/csv); each names its collection. Bad lines are skipped and reported.")
+    @RequestBody(
+            required = true,
+            content = {
+                @Content(mediaType = JSON_LINES, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING, format = "binary"))
+            })
+    @APIResponse(
+            responseCode = "202",
+            description = "Started, at the Location given",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ImportStarted.class)))
     public Response start(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream file) {
         String type = contentType == null ? "" : contentType.toLowerCase().strip();
         CatalogImports.Format format;
@@ -66,7 +84,7 @@ public class ImportsResource {
                     ErrorCode.UNSUPPORTED_MEDIA_TYPE, "An import is " + JSON_LINES + " or " + CSV + ".");
         }
         JobExecutionView execution = imports.start(file, format);
-        return Response.accepted(Map.of("execution", execution))
+        return Response.accepted(new ImportStarted(execution))
                 .location(uri.getAbsolutePathBuilder()
                         .path(Long.toString(execution.executionId()))
                         .build())
@@ -92,9 +110,16 @@ public class ImportsResource {
             summary = "Restart a stopped or failed import",
             description = "A new execution on the same file resumes after the last committed chunk, so no"
                     + " record is imported twice.")
+    @APIResponse(
+            responseCode = "202",
+            description = "Restarted as a new execution, at the Location given",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ImportStarted.class)))
     public Response restart(@PathParam("executionId") long executionId) {
         JobExecutionView execution = imports.restart(executionId);
-        return Response.accepted(Map.of("execution", execution))
+        return Response.accepted(new ImportStarted(execution))
                 .location(uri.getBaseUriBuilder()
                         .path(ImportsResource.class)
                         .path(Long.toString(execution.executionId()))

@@ -1,32 +1,39 @@
 package dev.agentry.api.openapi;
 
+import dev.agentry.api.catalog.CatalogResource;
 import dev.agentry.api.catalog.CollectionScoped;
 import dev.agentry.core.catalog.CatalogCollections;
 import dev.agentry.core.catalog.CollectionDescriptor;
+import dev.agentry.core.catalog.CollectionField;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.OASFactory;
-import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 /**
  * Documents each catalog collection as a path of its own ({@code /api/v1/entries}, ...) instead of the
  * one generic {@code /{collection}} template the resource is written with, so the document names every
- * route a client can call and the scope each needs — as {@code /capabilities} does.
+ * route a client can call, the scope each needs — as {@code /capabilities} does — and the record it
+ * answers, with the collection's fields ({@code EntryRecord}, {@code EntryPage}).
  */
-public class CollectionPaths implements OASFilter {
+final class CollectionPaths {
 
     private static final String TEMPLATE = "{" + CollectionScoped.PARAMETER + "}";
+    private static final String GENERIC_NOUN = ResourceOperations.noun(CatalogResource.class.getSimpleName());
 
-    @Override
-    public void filterOpenAPI(OpenAPI openAPI) {
-        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
-            return;
-        }
+    private CollectionPaths() {}
+
+    static void expand(OpenAPI openAPI) {
         Map<String, PathItem> generic = new LinkedHashMap<>();
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             if (path.contains(TEMPLATE)) {
@@ -35,16 +42,45 @@ public class CollectionPaths implements OASFilter {
         });
         generic.forEach((path, item) -> {
             openAPI.getPaths().removePathItem(path);
+            genericSchemas(item).forEach(openAPI.getComponents()::removeSchema);
             for (CollectionDescriptor collection : CatalogCollections.ALL) {
-                openAPI.getPaths().addPathItem(path.replace(TEMPLATE, collection.name()), concrete(item, collection));
+                openAPI.getPaths()
+                        .addPathItem(
+                                path.replace(TEMPLATE, collection.name()),
+                                concrete(item, collection, path.endsWith(TEMPLATE)));
             }
         });
+        if (!generic.isEmpty()) {
+            for (CollectionDescriptor collection : CatalogCollections.ALL) {
+                openAPI.getComponents().addSchema(recordName(collection) + "Record", record(collection));
+                openAPI.getComponents().addSchema(recordName(collection) + "Page", page(collection));
+            }
+        }
     }
 
-    private static PathItem concrete(PathItem generic, CollectionDescriptor collection) {
+    /** The generic page schema ({@code CollectionPage}) the per-collection ones replace. */
+    private static List<String> genericSchemas(PathItem generic) {
+        String prefix = "#/components/schemas/";
+        if (generic.getGET() == null || generic.getGET().getResponses() == null) {
+            return List.of();
+        }
+        APIResponse ok = generic.getGET().getResponses().getAPIResponse("200");
+        if (ok == null || ok.getContent() == null) {
+            return List.of();
+        }
+        return ok.getContent().getMediaTypes().values().stream()
+                .map(media ->
+                        media.getSchema() == null ? null : media.getSchema().getRef())
+                .filter(ref -> ref != null && ref.startsWith(prefix))
+                .map(ref -> ref.substring(prefix.length()))
+                .toList();
+    }
+
+    private static PathItem concrete(PathItem generic, CollectionDescriptor collection, boolean isList) {
         PathItem item = OASFactory.createPathItem();
         Operation get = generic.getGET();
         if (get != null) {
+            String schema = "#/components/schemas/" + recordName(collection) + (isList ? "Page" : "Record");
             item.GET(OASFactory.createOperation()
                     .summary(get.getSummary().replace("<collection>", collection.name()))
                     .description(collection.description() + ". Scope " + collection.readScope()
@@ -52,13 +88,112 @@ public class CollectionPaths implements OASFilter {
                                     .sensitiveScope()
                                     .map(s -> "; personal data needs " + s)
                                     .orElse(""))
-                    .operationId(get.getOperationId() == null ? null : get.getOperationId() + "_" + collection.name())
-                    .tags(get.getTags() == null ? List.of(collection.name()) : get.getTags())
+                    .operationId(operationId(get.getOperationId(), collection))
+                    .tags(get.getTags())
                     .parameters(withoutCollection(get.getParameters()))
-                    .responses(get.getResponses())
-                    .security(get.getSecurity()));
+                    .responses(typed(get, schema))
+                    .security(List.of(OAuthScheme.requirement(List.of(collection.readScope())))));
         }
         return item;
+    }
+
+    /** {@code catalogList} becomes {@code contentBlocksList} for {@code content-blocks}. */
+    private static String operationId(String generic, CollectionDescriptor collection) {
+        String verb = generic.startsWith(GENERIC_NOUN) ? generic.substring(GENERIC_NOUN.length()) : generic;
+        String camel = Arrays.stream(collection.name().split("-"))
+                .map(word -> Character.toUpperCase(word.charAt(0)) + word.substring(1))
+                .collect(Collectors.joining());
+        return Character.toLowerCase(camel.charAt(0)) + camel.substring(1) + verb;
+    }
+
+    /** {@code content-blocks} holds {@code ContentBlock}s; {@code categories}, {@code Category}s. */
+    static String recordName(CollectionDescriptor collection) {
+        return recordName(collection.name());
+    }
+
+    static String recordName(String collection) {
+        String plural = Arrays.stream(collection.split("-"))
+                .map(word -> Character.toUpperCase(word.charAt(0)) + word.substring(1))
+                .collect(Collectors.joining());
+        if (plural.endsWith("ies")) {
+            return plural.substring(0, plural.length() - 3) + "y";
+        }
+        if (plural.endsWith("sses") || plural.endsWith("xes")) {
+            return plural.substring(0, plural.length() - 2);
+        }
+        return plural.endsWith("s") ? plural.substring(0, plural.length() - 1) : plural;
+    }
+
+    /** The scanned responses (its problems among them) with the 200 answering the collection's own schema. */
+    private static org.eclipse.microprofile.openapi.models.responses.APIResponses typed(
+            Operation generic, String schema) {
+        var responses = OASFactory.createAPIResponses();
+        generic.getResponses().getAPIResponses().forEach((code, response) -> {
+            if (!code.equals("200")) {
+                responses.addAPIResponse(code, response);
+                return;
+            }
+            APIResponse ok = OASFactory.createAPIResponse()
+                    .description(response.getDescription())
+                    .content(OASFactory.createContent()
+                            .addMediaType(
+                                    "application/json",
+                                    OASFactory.createMediaType()
+                                            .schema(OASFactory.createSchema().ref(schema))));
+            responses.addAPIResponse(code, ok);
+        });
+        return responses;
+    }
+
+    /**
+     * A record as the API shows it: every field optional (a {@code fields} projection leaves the rest
+     * out) and null when unset or, for personal data, redacted.
+     */
+    private static Schema record(CollectionDescriptor collection) {
+        Schema record =
+                OASFactory.createSchema().type(List.of(SchemaType.OBJECT)).description(collection.description());
+        for (CollectionField field : collection.fields()) {
+            Schema property = OASFactory.createSchema();
+            switch (field.kind()) {
+                case NUMBER -> property.type(List.of(SchemaType.NUMBER, SchemaType.NULL));
+                case TEXT -> property.type(List.of(SchemaType.STRING, SchemaType.NULL));
+                case TIME ->
+                    property.type(List.of(SchemaType.STRING, SchemaType.NULL)).format("date-time");
+                case OTHER -> property.description("Any JSON value, as stored");
+            }
+            if (field.sensitive()) {
+                property.description("Personal data: null unless the caller holds "
+                        + collection.sensitiveScope().orElse("a scope no credential can hold"));
+            }
+            record.addProperty(field.name(), property);
+        }
+        record.addProperty(
+                "redacted",
+                OASFactory.createSchema()
+                        .type(List.of(SchemaType.BOOLEAN))
+                        .constValue(true)
+                        .description("Present when personal data was withheld"));
+        return record;
+    }
+
+    private static Schema page(CollectionDescriptor collection) {
+        return OASFactory.createSchema()
+                .type(List.of(SchemaType.OBJECT))
+                .description("A page of " + collection.name().replace('-', ' ').toLowerCase(Locale.ROOT))
+                .addProperty(
+                        "data",
+                        OASFactory.createSchema()
+                                .type(List.of(SchemaType.ARRAY))
+                                .items(OASFactory.createSchema()
+                                        .ref("#/components/schemas/" + recordName(collection) + "Record")))
+                .addProperty(
+                        "nextCursor",
+                        OASFactory.createSchema()
+                                .type(List.of(SchemaType.STRING, SchemaType.NULL))
+                                .description("Pass as cursor for the next page; null on the last page"))
+                .addProperty("hasMore", OASFactory.createSchema().type(List.of(SchemaType.BOOLEAN)))
+                .addProperty("count", OASFactory.createSchema().type(List.of(SchemaType.INTEGER)))
+                .required(List.of("data", "nextCursor", "hasMore", "count"));
     }
 
     private static List<Parameter> withoutCollection(List<Parameter> parameters) {

@@ -5,15 +5,16 @@ import dev.agentry.api.capabilities.Stability;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import java.net.URI;
-import java.net.URISyntaxException;
+import org.eclipse.microprofile.openapi.annotations.ExternalDocumentation;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The OpenAPI 3 document of every deployed route, as JSON. */
 @Path("/openapi.json")
@@ -25,15 +26,24 @@ public class OpenApiResource {
     @Inject
     OpenApiDocument document;
 
-    @Context
-    HttpServletRequest request;
-
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The MicroProfile OpenAPI document of this API")
-    public String openApi() throws URISyntaxException {
-        URI listener =
-                new URI(request.getScheme(), null, request.getLocalAddr(), request.getLocalPort(), "/", null, null);
-        return document.json(listener);
+    @Operation(summary = "The OpenAPI 3.1 document of this API")
+    @APIResponse(
+            responseCode = "200",
+            description = "This document",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.OBJECT,
+                                            description = "An OpenAPI 3.1 document",
+                                            externalDocs =
+                                                    @ExternalDocumentation(
+                                                            description = "OpenAPI Specification 3.1",
+                                                            url = "https://spec.openapis.org/oas/v3.1.0"))))
+    public String openApi() {
+        return document.json();
     }
 }

@@ -18,13 +18,15 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /** Verification of a bundle brought from anywhere, so a third party can check what a run left. */
 @Path("/artifacts")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@SecurityRequirement(name = "bearer")
 @ApiSurface(value = "runs", stability = Stability.BETA)
 public class ArtifactsResource {
 
@@ -41,6 +43,14 @@ public class ArtifactsResource {
             description = "Body: the zip (application/zip) as GET /runs/{id}/artifacts.zip gives it. Traversal,"
                     + " absolute and link entries are not unpacked and are reported; an archive over the limits"
                     + " is refused.")
+    @RequestBody(
+            required = true,
+            content = {
+                @Content(mediaType = "application/zip", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                @Content(
+                        mediaType = MediaType.APPLICATION_OCTET_STREAM,
+                        schema = @Schema(type = SchemaType.STRING, format = "binary"))
+            })
     public Verification verify(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream zip) {
         String type = contentType == null ? "" : contentType.toLowerCase().strip();
         if (!type.startsWith("application/zip") && !type.startsWith(MediaType.APPLICATION_OCTET_STREAM)) {

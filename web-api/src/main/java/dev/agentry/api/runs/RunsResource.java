@@ -39,7 +39,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Agent task runs (SPEC section 9): submit, list, read, cancel, and the run's artifact bundle. A run
@@ -48,7 +51,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @Path("/runs")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@SecurityRequirement(name = "bearer")
 @ApiSurface(value = "runs", stability = Stability.BETA)
 public class RunsResource {
 
@@ -72,6 +74,11 @@ public class RunsResource {
             description = "Body agentry/task-input/v1 and an Idempotency-Key header: the same key with the same"
                     + " body returns the first run (Idempotent-Replayed: true); with another body it is"
                     + " idempotency_conflict. 202 with the run; it runs as the agent-task-run batch job.")
+    @APIResponse(responseCode = "202", description = "Accepted: the run, at the Location given")
+    @APIResponse(
+            responseCode = "409",
+            description = "The Idempotency-Key was used with another body (idempotency_conflict), or its run is"
+                    + " still being submitted (conflict)")
     public Response submit(@HeaderParam("Idempotency-Key") String key, JsonValue body) {
         Submission submission = runs.submit(caller.grant(), key, body);
         return Response.accepted(withLinks(submission.run()))
@@ -142,6 +149,13 @@ public class RunsResource {
     @RolesAllowed("artifacts:read")
     @Produces("application/zip")
     @Operation(summary = "The whole bundle as a zip, as POST /artifacts/verify takes it")
+    @APIResponse(
+            responseCode = "200",
+            description = "The bundle",
+            content =
+                    @Content(
+                            mediaType = "application/zip",
+                            schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response zip(@PathParam("id") String id) {
         Grant grant = caller.grant();
         artifacts.manifest(grant, id); // not found before the stream starts, not half-way through it
@@ -164,6 +178,13 @@ public class RunsResource {
     @RolesAllowed("artifacts:read")
     @Produces(MediaType.WILDCARD)
     @Operation(summary = "One file of the bundle, e.g. files/patch.diff")
+    @APIResponse(
+            responseCode = "200",
+            description = "The file, in the media type its name implies",
+            content =
+                    @Content(
+                            mediaType = MediaType.WILDCARD,
+                            schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response file(@PathParam("id") String id, @PathParam("path") String path) {
         return Response.ok(artifacts.file(caller.grant(), id, path).toFile(), RunArtifacts.mediaTypeOf(path))
                 .build();

@@ -20,14 +20,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** JSON Schemas of every resource and envelope (SPEC section 6). */
 @Path("/schema")
 @RequestScoped
 @RolesAllowed("schema:read")
 @Produces(MediaType.APPLICATION_JSON)
-@SecurityRequirement(name = "bearer")
 @ApiSurface(value = "integration-state", stability = Stability.STABLE)
 public class SchemaResource {
 

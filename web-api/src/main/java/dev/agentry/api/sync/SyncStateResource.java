@@ -26,13 +26,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Consumers' checkpoints in the changes feed and their lag (SPEC section 6). */
 @Path("/sync-state")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@SecurityRequirement(name = "bearer")
 @ApiSurface(value = "integration-state", stability = Stability.STABLE)
 public class SyncStateResource {
 

@@ -35,18 +35,21 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Webhook subscriptions of the calling credential, their deliveries, and its dead-letter queue. */
 @Path("/webhooks")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@SecurityRequirement(name = "bearer")
 @ApiSurface(value = "webhooks", stability = Stability.STABLE)
 public class WebhooksResource {
+
+    /** The answer to a test send: the id of the webhook.test event queued for delivery. */
+    public record TestSent(String eventId) {}
 
     private static final Set<String> SUBSCRIPTION_FIELDS = Set.of("url", "events", "description", "status");
     private static final Set<String> REPLAY_FIELDS = Set.of("ids", "failedSince");
@@ -71,6 +74,13 @@ public class WebhooksResource {
             summary = "Subscribe a URL to event types",
             description = "Body {url, events[], description}. The response carries the whsec_ signing secret;"
                     + " it is never shown again.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Subscribed, at the Location given",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SubscriptionSecret.class)))
     public Response subscribe(JsonValue body) {
         JsonBody json = JsonBody.of(body, SUBSCRIPTION_FIELDS, "a subscription field");
         SubscriptionRequest request = new SubscriptionRequest(
@@ -117,6 +127,7 @@ public class WebhooksResource {
     @Path("subscriptions/{id}")
     @RolesAllowed("webhooks:manage")
     @Operation(summary = "Delete a subscription with its deliveries")
+    @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") String id) {
         subscriptions.delete(caller.credentialId(), id);
         return Response.noContent().build();
@@ -137,8 +148,13 @@ public class WebhooksResource {
     @Path("subscriptions/{id}/test")
     @RolesAllowed("webhooks:manage")
     @Operation(summary = "Send a webhook.test event to this subscription")
+    @APIResponse(
+            responseCode = "202",
+            description = "Queued for delivery",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TestSent.class)))
     public Response test(@PathParam("id") String id) {
-        return Response.accepted(Map.of("eventId", subscriptions.test(caller.credentialId(), id)))
+        return Response.accepted(new TestSent(subscriptions.test(caller.credentialId(), id)))
                 .build();
     }
 
