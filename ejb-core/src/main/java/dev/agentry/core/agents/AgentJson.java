@@ -2,6 +2,7 @@ package dev.agentry.core.agents;
 
 import dev.agentry.core.policy.ScopeCatalog;
 import dev.agentry.core.problem.JsonBody;
+import dev.agentry.core.tools.ToolAction;
 import dev.agentry.core.tools.ToolCatalog;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;

@@ -1,5 +1,6 @@
 package dev.agentry.core.agents;
 
+import dev.agentry.core.tools.ToolAction;
 import dev.agentry.core.tools.ToolDescriptor;
 import java.util.List;
 import java.util.Map;

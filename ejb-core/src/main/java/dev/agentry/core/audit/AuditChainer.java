@@ -1,5 +1,6 @@
 package dev.agentry.core.audit;
 
+import dev.agentry.core.keys.ServerKey;
 import dev.agentry.core.sequencing.CommittedBacklog;
 import dev.agentry.persistence.audit.AuditRecord;
 import dev.agentry.persistence.schema.AgentryDatabase;
@@ -38,7 +39,7 @@ public class AuditChainer {
     UserTransaction tx;
 
     @Inject
-    AuditKey key;
+    ServerKey key;
 
     @Inject
     AuditBuffer buffer;
@@ -69,7 +70,7 @@ public class AuditChainer {
         List<AuditRecord> pending = em.createNamedQuery("AuditRecord.unchained", AuditRecord.class)
                 .setMaxResults(BATCH)
                 .getResultList();
-        AuditKey.Hmac hmac = key.hmac();
+        ServerKey.Hmac hmac = key.hmac();
         for (AuditRecord record : pending) {
             seq++;
             String hash = hmac.sign(ChainLink.canonical(record, seq, previous));

@@ -2,6 +2,7 @@ package dev.agentry.core.audit;
 
 import dev.agentry.core.cursor.CursorSeal;
 import dev.agentry.core.cursor.Page;
+import dev.agentry.core.keys.ServerKey;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.FieldError;
 import dev.agentry.persistence.audit.AuditRecord;
@@ -39,7 +40,7 @@ public class AuditService {
     AuditBuffer buffer;
 
     @Inject
-    AuditKey key;
+    ServerKey key;
 
     @Inject
     CursorSeal seal;

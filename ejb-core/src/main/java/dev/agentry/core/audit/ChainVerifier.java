@@ -1,5 +1,6 @@
 package dev.agentry.core.audit;
 
+import dev.agentry.core.keys.ServerKey;
 import java.util.Iterator;
 
 /**
@@ -21,7 +22,7 @@ public final class ChainVerifier {
     private ChainVerifier() {}
 
     /** Walks the links once, in order; they may be produced lazily, so a long chain is never held whole. */
-    public static Verdict verify(Iterator<ChainLink> links, AuditKey.Hmac hmac) {
+    public static Verdict verify(Iterator<ChainLink> links, ServerKey.Hmac hmac) {
         long expected = 1;
         String previous = null;
         while (links.hasNext()) {

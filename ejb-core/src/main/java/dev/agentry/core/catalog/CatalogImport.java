@@ -1,6 +1,5 @@
 package dev.agentry.core.catalog;
 
-import dev.agentry.core.changes.ChangeLog;
 import dev.agentry.core.problem.FieldError;
 import dev.agentry.persistence.catalog.Address;
 import dev.agentry.persistence.catalog.Asset;
@@ -52,7 +51,7 @@ public class CatalogImport {
     EntityManager em;
 
     @Inject
-    ChangeLog changes;
+    CatalogStore changes;
 
     private final Map<String, Function<JsonObject, CatalogItem>> factories = Map.ofEntries(
             Map.entry("sections", j -> new Section(text(j, "name"), unique(j, "Section", "handle"), text(j, "type"))),

@@ -1,6 +1,5 @@
 package dev.agentry.core.catalog;
 
-import dev.agentry.core.changes.ChangeLog;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.FieldError;
 import dev.agentry.persistence.catalog.CatalogItem;
@@ -25,7 +24,7 @@ public class CatalogWriter {
     EntityManager em;
 
     @Inject
-    ChangeLog changes;
+    CatalogStore changes;
 
     @Inject
     CatalogCollections collections;

@@ -1,6 +1,6 @@
 package dev.agentry.core.changes;
 
-import dev.agentry.core.catalog.CatalogCollections;
+import dev.agentry.core.catalog.CatalogChange;
 import dev.agentry.core.catalog.CollectionDescriptor;
 import dev.agentry.core.webhooks.EventCatalog;
 import dev.agentry.core.webhooks.WebhookOutbox;
@@ -9,19 +9,19 @@ import dev.agentry.persistence.changes.ChangeRecord;
 import dev.agentry.persistence.schema.AgentryDatabase;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The only way catalog records are written: each create, update and delete goes to the database
- * together with its change record and its webhook event, in the caller's transaction, so a
- * rolled-back change leaves no trace in the feed or the outbox and a committed one is in both.
+ * Records every catalog write the {@code CatalogStore} announces: its change record for the feed and
+ * its webhook event, observed synchronously in the writer's transaction, so both commit or roll back
+ * with the write.
  */
 @ApplicationScoped
 public class ChangeLog {
@@ -33,12 +33,6 @@ public class ChangeLog {
     EntityManager em;
 
     @Inject
-    CatalogCollections collections;
-
-    @Inject
-    Clock clock;
-
-    @Inject
     WebhookOutbox outbox;
 
     @PreDestroy
@@ -46,39 +40,25 @@ public class ChangeLog {
         json.close();
     }
 
-    /** Stores a new record. */
-    public <T extends CatalogItem> T create(T item) {
-        item.touch(clock.instant());
-        em.persist(item); // assigns the id and the first version without a flush
-        record(item, "create", item.getVersion());
-        return item;
-    }
-
-    /** Records a change already made to a managed record (call after changing it). */
-    public <T extends CatalogItem> T update(T item) {
-        item.touch(clock.instant());
-        em.flush(); // writes the change, so the record carries the version it got
-        record(item, "update", item.getVersion());
-        return item;
-    }
-
-    /** Soft-deletes a record; the feed carries a tombstone. */
-    public void delete(CatalogItem item) {
-        item.delete(clock.instant());
-        em.flush();
-        CollectionDescriptor type = type(item);
-        em.persist(
-                new ChangeRecord(type.name(), item.getUid(), "delete", item.getVersion(), item.getUpdatedAt(), null));
-        publish(type, item, "delete", item.getVersion(), null);
-    }
-
-    private void record(CatalogItem item, String action, long version) {
-        CollectionDescriptor type = type(item);
+    void record(@Observes CatalogChange change) {
+        CatalogItem item = change.item();
+        String action = change.action().wire();
+        if (change.action() == CatalogChange.Action.DELETE) {
+            em.persist(new ChangeRecord(
+                    change.collection().name(), item.getUid(), action, item.getVersion(), item.getUpdatedAt(), null));
+            publish(change.collection(), item, action, item.getVersion(), null);
+            return;
+        }
         Map<String, Object> snapshot = item.snapshot();
-        snapshot.put("version", version);
+        snapshot.put("version", item.getVersion());
         em.persist(new ChangeRecord(
-                type.name(), item.getUid(), action, version, item.getUpdatedAt(), json.toJson(snapshot)));
-        publish(type, item, action, version, snapshot);
+                change.collection().name(),
+                item.getUid(),
+                action,
+                item.getVersion(),
+                item.getUpdatedAt(),
+                json.toJson(snapshot)));
+        publish(change.collection(), item, action, item.getVersion(), snapshot);
     }
 
     /**
@@ -95,11 +75,5 @@ public class ChangeLog {
         data.put("changedAt", item.getUpdatedAt().toString());
         data.put("snapshot", snapshot);
         outbox.publish(EventCatalog.ofChange(type, action), data);
-    }
-
-    private CollectionDescriptor type(CatalogItem item) {
-        return collections
-                .of(item.getClass())
-                .orElseThrow(() -> new IllegalArgumentException(item.getClass() + " is not a catalog collection"));
     }
 }

@@ -1,6 +1,6 @@
 package dev.agentry.core.cursor;
 
-import dev.agentry.core.audit.AuditKey;
+import dev.agentry.core.keys.ServerKey;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.ErrorCode;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +21,7 @@ public class CursorSeal {
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
     @Inject
-    AuditKey key;
+    ServerKey key;
 
     public String seal(String payload) {
         return ENCODER.encodeToString((payload + "~" + mac(payload)).getBytes(StandardCharsets.UTF_8));

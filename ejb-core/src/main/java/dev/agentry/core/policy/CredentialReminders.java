@@ -1,8 +1,6 @@
 package dev.agentry.core.policy;
 
 import dev.agentry.core.audit.AuditTrail;
-import dev.agentry.core.webhooks.EventCatalog;
-import dev.agentry.core.webhooks.WebhookOutbox;
 import dev.agentry.persistence.policy.Credential;
 import dev.agentry.persistence.schema.AgentryDatabase;
 import jakarta.annotation.PostConstruct;
@@ -12,6 +10,7 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -43,7 +42,7 @@ public class CredentialReminders {
     Clock clock;
 
     @Inject
-    WebhookOutbox outbox;
+    Event<CredentialEvent> events;
 
     @Inject
     AuditTrail audit;
@@ -62,7 +61,7 @@ public class CredentialReminders {
                 .getResultStream()
                 .filter(c -> CredentialStatus.expiringSoon(c, now))
                 .forEach(c -> {
-                    outbox.publishAbout(c.getUid(), EventCatalog.CREDENTIAL_EXPIRING, CredentialEvents.data(c));
+                    events.fire(CredentialEvent.of(CredentialEvent.EXPIRING, c));
                     c.remindedOfExpiry(now);
                     audit.action("credential.expiring", c.getUid());
                 });

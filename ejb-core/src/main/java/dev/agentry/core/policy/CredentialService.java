@@ -3,8 +3,6 @@ package dev.agentry.core.policy;
 import dev.agentry.core.audit.AuditTrail;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.ErrorCode;
-import dev.agentry.core.webhooks.EventCatalog;
-import dev.agentry.core.webhooks.WebhookOutbox;
 import dev.agentry.persistence.policy.Credential;
 import dev.agentry.persistence.schema.AgentryDatabase;
 import jakarta.ejb.Stateless;
@@ -47,7 +45,7 @@ public class CredentialService {
     AuditTrail audit;
 
     @Inject
-    WebhookOutbox outbox;
+    Event<CredentialEvent> events;
 
     @Inject
     @ConfigProperty(name = "agentry.credentials.rotation-overlap", defaultValue = "PT24H")
@@ -146,8 +144,7 @@ public class CredentialService {
         Credential credential = actedOn(caller, id, "credential.revoke");
         Instant now = clock.instant();
         if (!credential.isRevoked()) {
-            outbox.publishAbout(
-                    credential.getUid(), EventCatalog.CREDENTIAL_REVOKED, CredentialEvents.data(credential));
+            events.fire(CredentialEvent.of(CredentialEvent.REVOKED, credential));
         }
         credential.revoke(now);
         return announce(credential, "credential.revoke", now);

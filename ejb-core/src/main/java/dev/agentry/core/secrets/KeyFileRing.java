@@ -1,5 +1,6 @@
 package dev.agentry.core.secrets;
 
+import dev.agentry.core.keys.ServerKeyFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;

@@ -1,6 +1,5 @@
 package dev.agentry.core.tools;
 
-import dev.agentry.core.agents.ToolAction;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.sandbox.FileDigest;
 import dev.agentry.core.sandbox.SandboxViolation;

@@ -2,6 +2,7 @@ package dev.agentry.core.webhooks;
 
 import dev.agentry.core.catalog.CatalogCollections;
 import dev.agentry.core.catalog.CollectionDescriptor;
+import dev.agentry.core.policy.CredentialEvent;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,8 +19,8 @@ import java.util.stream.Stream;
 public final class EventCatalog {
 
     public static final String TEST = "webhook.test";
-    public static final String CREDENTIAL_EXPIRING = "credential.expiring";
-    public static final String CREDENTIAL_REVOKED = "credential.revoked";
+    public static final String CREDENTIAL_EXPIRING = CredentialEvent.EXPIRING;
+    public static final String CREDENTIAL_REVOKED = CredentialEvent.REVOKED;
 
     /** The data schema of every catalog change event. */
     public static final String CHANGE_DATA = "webhook.data.change";

@@ -1,9 +1,11 @@
 package dev.agentry.core.webhooks;
 
+import dev.agentry.core.policy.CredentialEvent;
 import dev.agentry.persistence.schema.AgentryDatabase;
 import dev.agentry.persistence.webhooks.WebhookEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -55,6 +57,11 @@ public class WebhookOutbox {
      */
     public WebhookEvent publishAbout(String credentialId, String type, Map<String, ?> data) {
         return publish(type, data, null, credentialId);
+    }
+
+    /** A credential's event goes out in the transaction that caused it (observed synchronously). */
+    void publish(@Observes CredentialEvent event) {
+        publishAbout(event.credentialId(), event.type(), event.data());
     }
 
     /** An event for one subscription only: the one its owner asked it for. */

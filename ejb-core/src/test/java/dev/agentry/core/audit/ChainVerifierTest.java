@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.agentry.core.keys.ServerKey;
 import dev.agentry.persistence.audit.AuditRecord;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,8 +18,8 @@ import org.junit.jupiter.api.Test;
 /** Property test: whatever is done to stored records, the verifier names the first position it touched. */
 class ChainVerifierTest {
 
-    private static final AuditKey.Hmac KEY = new AuditKey.Hmac(new byte[32]);
-    private static final AuditKey.Hmac OTHER_KEY = new AuditKey.Hmac("another key that is long enough!!".getBytes());
+    private static final ServerKey.Hmac KEY = new ServerKey.Hmac(new byte[32]);
+    private static final ServerKey.Hmac OTHER_KEY = new ServerKey.Hmac("another key that is long enough!!".getBytes());
 
     @Test
     void anUntouchedChainIsValidAndEveryLinkIsChecked() {

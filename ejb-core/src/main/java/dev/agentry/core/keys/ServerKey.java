@@ -1,6 +1,5 @@
-package dev.agentry.core.audit;
+package dev.agentry.core.keys;
 
-import dev.agentry.core.secrets.ServerKeyFile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -14,13 +13,14 @@ import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The audit chain's HMAC key, kept outside the database: from configuration ({@code
+ * The server's HMAC key, kept outside the database: from configuration ({@code
  * AGENTRY_AUDIT_HMAC_KEY}, base64 of at least 32 bytes), or else generated once into a file in the
- * server's data directory that only the server's user can read. Whoever can change the database
- * cannot forge a chain without it.
+ * server's data directory that only the server's user can read. It chains the audit trail and seals
+ * the cursors the API hands out, so whoever can change the database can neither forge a chain nor a
+ * cursor. (The configuration key and file keep their first names, from when only the audit used it.)
  */
 @ApplicationScoped
-public class AuditKey {
+public class ServerKey {
 
     static final String KEY_FILE = "agentry/audit-hmac.key";
 
@@ -41,7 +41,7 @@ public class AuditKey {
 
         public Hmac(byte[] key) {
             if (key.length < 32) {
-                throw new IllegalArgumentException("the audit HMAC key needs at least 32 bytes");
+                throw new IllegalArgumentException("the server HMAC key needs at least 32 bytes");
             }
             this.key = new SecretKeySpec(key, "HmacSHA256");
         }

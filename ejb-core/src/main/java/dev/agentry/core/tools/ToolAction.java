@@ -1,4 +1,4 @@
-package dev.agentry.core.agents;
+package dev.agentry.core.tools;
 
 import java.util.Locale;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.agentry.core.secrets;
+package dev.agentry.core.keys;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -48,7 +48,7 @@ public final class ServerKeyFile {
     }
 
     /** The key in {@code file}. */
-    static byte[] read(Path file) {
+    public static byte[] read(Path file) {
         try {
             return Base64.getDecoder()
                     .decode(Files.readString(file, StandardCharsets.US_ASCII).strip());
@@ -61,7 +61,7 @@ public final class ServerKeyFile {
      * Creates {@code file} (it must not exist) holding {@code key}, readable by the server's user only,
      * and forces it to the disk: a key file that a crash could leave empty would lose every secret.
      */
-    static void create(Path file, byte[] key) throws IOException {
+    public static void create(Path file, byte[] key) throws IOException {
         byte[] text = (Base64.getEncoder().encodeToString(key) + "\n").getBytes(StandardCharsets.US_ASCII);
         try (FileChannel channel = FileChannel.open(
                 file,
@@ -73,7 +73,7 @@ public final class ServerKeyFile {
     }
 
     /** Forces a directory's entries (a new or renamed key file) to the disk. */
-    static void forceDirectory(Path directory) throws IOException {
+    public static void forceDirectory(Path directory) throws IOException {
         try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
             channel.force(true);
         }
