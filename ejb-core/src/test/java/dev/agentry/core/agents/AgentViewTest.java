@@ -2,6 +2,7 @@ package dev.agentry.core.agents;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.agentry.core.tools.ToolAction;
 import jakarta.json.Json;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
