@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentry.it.harness.AgentryEar;
 import dev.agentry.it.harness.Api;
+import dev.agentry.it.harness.Eventually;
 import dev.agentry.it.harness.Management;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -17,7 +18,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -110,14 +110,12 @@ class DiagnosticsJobIT {
                         == executionId);
     }
 
-    private static JsonObject awaitFinished(long executionId) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        JsonObject run;
-        do {
-            Thread.sleep(200);
-            run = json(get("api/v1/diagnostics/" + executionId, asBootstrap()));
-        } while (!finished(run) && Instant.now().isBefore(deadline));
-        return run;
+    private static JsonObject awaitFinished(long executionId) {
+        return Eventually.await(
+                "diagnostics execution " + executionId + " finished",
+                Duration.ofSeconds(60),
+                () -> json(get("api/v1/diagnostics/" + executionId, asBootstrap())),
+                DiagnosticsJobIT::finished);
     }
 
     private static boolean finished(JsonObject run) {

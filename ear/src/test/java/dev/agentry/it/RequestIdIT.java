@@ -6,12 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.agentry.it.harness.Eventually;
 import dev.agentry.it.harness.RawResponse;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -105,20 +109,24 @@ class RequestIdIT {
         return Path.of(System.getProperty("it.server-dir"), "log", "server.log");
     }
 
-    private static String awaitLine(Path log, String id, String request) throws IOException, InterruptedException {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            if (Files.exists(log)) {
-                try (var lines = Files.lines(log)) {
-                    var line = lines.filter(l -> l.contains(id) && l.contains(request))
-                            .findFirst();
-                    if (line.isPresent()) {
-                        return line.get();
-                    }
-                }
-            }
-            Thread.sleep(100);
+    private static String awaitLine(Path log, String id, String request) {
+        return Eventually.await(
+                        "a line of " + request + " with " + id + " in " + log,
+                        Duration.ofSeconds(10),
+                        () -> line(log, id, request),
+                        Optional::isPresent)
+                .orElseThrow();
+    }
+
+    private static Optional<String> line(Path log, String id, String request) {
+        if (!Files.exists(log)) {
+            return Optional.empty();
         }
-        throw new AssertionError("no line of " + request + " with " + id + " in " + log);
+        try (var lines = Files.lines(log)) {
+            return lines.filter(l -> l.contains(id) && l.contains(request)).findFirst();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String requestId(HttpResponse<?> response) {

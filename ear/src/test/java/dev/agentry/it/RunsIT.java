@@ -34,6 +34,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -41,6 +42,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -257,8 +260,17 @@ class RunsIT {
                                         + "{\"toolCalls\":[{\"tool\":\"verify.run\",\"arguments\":{\"step\":\"slow\"}}]},{\"final\":\"never reached\"}]"))
                 .getString("id");
         awaitStatus(id, "running");
-        // The first turn's write takes milliseconds; the second turn's step sleeps 30 s.
-        Thread.sleep(2000);
+        // The first turn's write takes milliseconds; the second turn's step sleeps 30 s: cancel after the write.
+        Instant since = Instant.now().minusSeconds(60);
+        Eventually.await(
+                "the first turn's write",
+                Duration.ofSeconds(30),
+                () -> json(Api.get("api/v1/audit?action=run.tool_call&limit=500&since=" + since, Api.asBootstrap()))
+                        .getJsonArray("data")
+                        .getValuesAs(JsonObject.class),
+                calls -> calls.stream()
+                        .anyMatch(c -> c.getString("target").startsWith(id + " ")
+                                && c.getString("target").contains("workspace.write")));
         JsonObject first = json(postJson("api/v1/runs/" + id + "/cancel", "", runner()));
         JsonObject again = json(postJson("api/v1/runs/" + id + "/cancel", "", runner()));
         assertTrue(first.getBoolean("cancelRequested"));
@@ -598,30 +610,38 @@ class RunsIT {
             ids.add(start(task("demo", "[]", "[]", "[{\"delayMs\":2000,\"final\":\"waited " + i + "\"}]"))
                     .getString("id"));
         }
-        int mostActive = 0;
-        boolean sawQueued = false;
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            // One listing a poll: the six are the newest runs.
-            Map<String, String> statuses = json(Api.get("api/v1/runs?limit=20", runner()))
-                    .getJsonArray("data")
-                    .getValuesAs(JsonObject.class)
-                    .stream()
-                    .filter(run -> ids.contains(run.getString("id")))
-                    .collect(Collectors.toMap(run -> run.getString("id"), run -> run.getString("status")));
-            mostActive = Math.max(mostActive, (int) statuses.values().stream()
-                    .filter(s ->
-                            Set.of("booting", "running", "collecting_artifacts").contains(s))
-                    .count());
-            sawQueued |= statuses.containsValue("queued")
-                    && statuses.values().stream().filter("running"::equals).count() == 4;
-            if (statuses.size() == ids.size() && statuses.values().stream().allMatch("succeeded"::equals)) {
-                break;
-            }
-            sleep(250);
-        }
-        assertTrue(mostActive <= 4, "at most four active, saw " + mostActive);
-        assertTrue(sawQueued, "runs past the limit waited queued while four ran");
+        AtomicInteger mostActive = new AtomicInteger();
+        AtomicBoolean sawQueued = new AtomicBoolean();
+        Eventually.await(
+                "all six runs succeeded",
+                Duration.ofSeconds(60),
+                () -> {
+                    // One listing a poll: the six are the newest runs.
+                    Map<String, String> statuses = json(Api.get("api/v1/runs?limit=20", runner()))
+                            .getJsonArray("data")
+                            .getValuesAs(JsonObject.class)
+                            .stream()
+                            .filter(run -> ids.contains(run.getString("id")))
+                            .collect(Collectors.toMap(run -> run.getString("id"), run -> run.getString("status")));
+                    mostActive.accumulateAndGet(
+                            (int) statuses.values().stream()
+                                    .filter(st -> Set.of("booting", "running", "collecting_artifacts")
+                                            .contains(st))
+                                    .count(),
+                            Math::max);
+                    if (statuses.containsValue("queued")
+                            && statuses.values().stream()
+                                            .filter("running"::equals)
+                                            .count()
+                                    == 4) {
+                        sawQueued.set(true);
+                    }
+                    return statuses;
+                },
+                statuses -> statuses.size() == ids.size()
+                        && statuses.values().stream().allMatch("succeeded"::equals));
+        assertTrue(mostActive.get() <= 4, "at most four active, saw " + mostActive);
+        assertTrue(sawQueued.get(), "runs past the limit waited queued while four ran");
         ids.forEach(id -> assertEquals("no_op", Runs.get(id).getString("outcome")));
     }
 
@@ -834,15 +854,6 @@ class RunsIT {
             }
         }
         return copy;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Whether a process exists and is not a zombie (state Z in /proc/<pid>/stat). */

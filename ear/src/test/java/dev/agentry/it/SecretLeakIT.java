@@ -9,12 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentry.it.harness.Api;
+import dev.agentry.it.harness.Eventually;
 import jakarta.json.JsonObject;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -48,7 +51,15 @@ class SecretLeakIT {
         get("api/v1/audit?limit=5", bearer(secondToken));
         Api.tokenRequest(credential.getString("clientId"), first.substring(0, 20) + "x" + first.substring(21), null);
         Api.send("POST", "api/v1/audit/verify", BodyPublishers.noBody(), asBootstrap());
-        Thread.sleep(2_000); // H2 writes committed pages to its file within a second
+        assertEquals(
+                204,
+                Api.send("POST", "api/v1/_probe/secrets/checkpoint", BodyPublishers.noBody())
+                        .statusCode());
+        // H2 writes the checkpoint to its file in the background: wait until the file shows this test's rows.
+        Path database = Path.of(System.getProperty("it.data-dir"), "agentry", "agentry.mv.db");
+        String marker = credential.getString("id");
+        Eventually.await(
+                "this test's rows in " + database, Duration.ofSeconds(30), () -> holds(database, marker), held -> held);
 
         Path server = Path.of(System.getProperty("it.server-dir"));
         String bootstrapSecret = Api.bootstrapCredential().getString("client_secret");
@@ -74,6 +85,14 @@ class SecretLeakIT {
             }
         }
         assertEquals(List.of(), leaks);
+    }
+
+    private static boolean holds(Path file, String text) {
+        try {
+            return read(file).contains(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String read(Path file) throws IOException {

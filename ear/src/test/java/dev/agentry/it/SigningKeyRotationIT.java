@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentry.it.harness.Api;
+import dev.agentry.it.harness.Eventually;
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
@@ -62,10 +63,12 @@ class SigningKeyRotationIT {
         assertEquals("announced", state(successor));
 
         Instant signsFrom = Instant.parse(rotation.getString("signsFrom"));
-        Thread.sleep(Math.max(0, Duration.between(Instant.now(), signsFrom).toMillis()) + 500);
-
-        String after = Api.tokenFor(credential);
-        assertEquals(successor, kid(after));
+        String after = Eventually.await(
+                "the successor signing (from " + signsFrom + ")",
+                Duration.between(Instant.now(), signsFrom).plusSeconds(30),
+                () -> Api.tokenFor(credential),
+                token -> kid(token).equals(successor));
+        assertFalse(Instant.now().isBefore(signsFrom), "not before its time");
         assertEquals("signing", state(successor));
         assertEquals("retired", state(predecessor));
         assertEquals(200, get("api/v1/auth/whoami", bearer(before)).statusCode(), "old tokens live out their time");
