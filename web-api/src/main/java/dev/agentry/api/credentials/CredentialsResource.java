@@ -3,12 +3,14 @@ package dev.agentry.api.credentials;
 import dev.agentry.api.capabilities.ApiSurface;
 import dev.agentry.api.capabilities.Stability;
 import dev.agentry.api.policy.Caller;
+import dev.agentry.api.request.ValidatedAs;
+import dev.agentry.core.policy.CredentialRequest;
 import dev.agentry.core.policy.CredentialService;
 import dev.agentry.core.policy.CredentialView;
+import dev.agentry.core.validation.Creation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -51,8 +53,8 @@ public class CredentialsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a credential; the answer holds its secret, shown this once")
-    public Response create(JsonValue body) {
-        CredentialView created = credentials.create(caller.grant(), CredentialJson.read(body));
+    public Response create(@ValidatedAs(Creation.class) CredentialRequest body) {
+        CredentialView created = credentials.create(caller.grant(), body);
         return Response.created(
                         uriInfo.getAbsolutePathBuilder().path(created.id()).build())
                 .entity(created)
@@ -76,8 +78,8 @@ public class CredentialsResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change the given fields; ttlDays null means never expires")
-    public CredentialView change(@PathParam("id") String id, JsonValue body) {
-        return credentials.change(caller.grant(), id, CredentialJson.read(body));
+    public CredentialView change(@PathParam("id") String id, CredentialRequest body) {
+        return credentials.change(caller.grant(), id, body);
     }
 
     @DELETE
