@@ -7,6 +7,7 @@ import dev.agentry.core.policy.Grant;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.webhooks.DeadLetterView;
 import dev.agentry.core.webhooks.DeliveryView;
+import dev.agentry.core.webhooks.ReplayRequest;
 import dev.agentry.core.webhooks.ReplayResult;
 import dev.agentry.core.webhooks.SubscriptionView;
 import dev.agentry.core.webhooks.WebhookDeliveries;
@@ -75,7 +76,7 @@ public class WebhooksPage implements Serializable {
     }
 
     public void replay(String deadLetterId) {
-        report(deliveries.replay(credentialId, List.of(deadLetterId)));
+        report(deliveries.replay(credentialId, new ReplayRequest(List.of(deadLetterId), null)));
         read();
     }
 
@@ -87,7 +88,7 @@ public class WebhooksPage implements Serializable {
             }
         });
         if (!ids.isEmpty()) {
-            report(deliveries.replay(credentialId, ids));
+            report(deliveries.replay(credentialId, new ReplayRequest(ids, null)));
         }
         selected.clear();
         read();

@@ -6,6 +6,7 @@ import dev.agentry.core.validation.Presence;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,10 +32,10 @@ public record CredentialRequest(
         @PlainText(message = "description must not contain control characters")
         String description,
 
-        List<@KnownScope(grantable = true) String> scopes,
+        List<@NotNull(message = "each scope is a string") @KnownScope(grantable = true) String> scopes,
 
         @Size(max = 100, message = "at most {max} event types")
-        List<@EventInterest String> eventInterests,
+        List<@NotNull(message = "each event type is a string") @EventInterest String> eventInterests,
 
         @Min(value = 1, message = "ttlDays must be 1 to 3650, or null for never")
         @Max(value = 3650, message = "ttlDays must be 1 to 3650, or null for never")
@@ -47,7 +48,7 @@ public record CredentialRequest(
         Integer reminderDays,
 
         @Size(max = IpAllowlist.MAX_ENTRIES, message = "at most {max} entries")
-        List<@NetworkAddress String> ipAllowlist) {
+        List<@NotNull(message = "each entry is a string") @NetworkAddress String> ipAllowlist) {
 
     /** How many days before expiry the owner is reminded, unless the request says. */
     public static final int DEFAULT_REMINDER_DAYS = 7;

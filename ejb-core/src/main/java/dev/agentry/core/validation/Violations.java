@@ -23,6 +23,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -107,6 +108,10 @@ public final class Violations {
         Object code = violation.getConstraintDescriptor().getAttributes().get("code");
         if (code instanceof String given && !given.isEmpty()) {
             return given;
+        }
+        Optional<String> declared = Codes.of(violation.getConstraintDescriptor().getPayload());
+        if (declared.isPresent()) {
+            return declared.get();
         }
         Class<? extends Annotation> type = constraint.annotationType();
         if (type == NotNull.class || type == NotBlank.class || type == NotEmpty.class) {

@@ -3,14 +3,14 @@ package dev.agentry.api.webhooks;
 import dev.agentry.api.capabilities.ApiSurface;
 import dev.agentry.api.capabilities.Stability;
 import dev.agentry.api.policy.Caller;
+import dev.agentry.api.request.ValidatedAs;
 import dev.agentry.core.cursor.Page;
 import dev.agentry.core.cursor.PageLimit;
-import dev.agentry.core.problem.AgentryException;
-import dev.agentry.core.problem.FieldError;
-import dev.agentry.core.problem.JsonBody;
 import dev.agentry.core.time.InstantParameter;
+import dev.agentry.core.validation.Creation;
 import dev.agentry.core.webhooks.DeadLetterView;
 import dev.agentry.core.webhooks.DeliveryView;
+import dev.agentry.core.webhooks.ReplayRequest;
 import dev.agentry.core.webhooks.ReplayResult;
 import dev.agentry.core.webhooks.SubscriptionRequest;
 import dev.agentry.core.webhooks.SubscriptionSecret;
@@ -20,7 +20,6 @@ import dev.agentry.core.webhooks.WebhookSubscriptions;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -36,7 +35,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -47,9 +45,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @SecurityRequirement(name = "bearer")
 @ApiSurface(value = "webhooks", stability = Stability.STABLE)
 public class WebhooksResource {
-
-    private static final Set<String> SUBSCRIPTION_FIELDS = Set.of("url", "events", "description", "status");
-    private static final Set<String> REPLAY_FIELDS = Set.of("ids", "failedSince");
 
     @Inject
     WebhookSubscriptions subscriptions;
@@ -71,11 +66,7 @@ public class WebhooksResource {
             summary = "Subscribe a URL to event types",
             description = "Body {url, events[], description}. The response carries the whsec_ signing secret;"
                     + " it is never shown again.")
-    public Response subscribe(JsonValue body) {
-        JsonBody json = JsonBody.of(body, SUBSCRIPTION_FIELDS, "a subscription field");
-        SubscriptionRequest request = new SubscriptionRequest(
-                json.string("url"), json.strings("events"), json.string("description"), json.string("status"));
-        json.done();
+    public Response subscribe(@ValidatedAs(Creation.class) SubscriptionRequest request) {
         SubscriptionSecret created = subscriptions.create(caller.credentialId(), request);
         return Response.created(uri.getAbsolutePathBuilder()
                         .path(created.subscription().id())
@@ -105,11 +96,7 @@ public class WebhooksResource {
     @RolesAllowed("webhooks:manage")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change url, events, description or status (active, disabled)")
-    public SubscriptionView change(@PathParam("id") String id, JsonValue body) {
-        JsonBody json = JsonBody.of(body, SUBSCRIPTION_FIELDS, "a subscription field");
-        SubscriptionRequest request = new SubscriptionRequest(
-                json.string("url"), json.strings("events"), json.string("description"), json.string("status"));
-        json.done();
+    public SubscriptionView change(@PathParam("id") String id, SubscriptionRequest request) {
         return subscriptions.update(caller.credentialId(), id, request);
     }
 
@@ -178,17 +165,7 @@ public class WebhooksResource {
             summary = "Replay dead letters: {ids:[...]} or {failedSince}",
             description = "At most 100 at a time. Each keeps its webhook-id and is signed anew with the current"
                     + " secret and a fresh timestamp.")
-    public ReplayResult replay(JsonValue body) {
-        JsonBody json = JsonBody.of(body, REPLAY_FIELDS, "a replay field");
-        List<String> ids = json.strings("ids");
-        String failedSince = json.string("failedSince");
-        json.done();
-        if ((ids == null) == (failedSince == null)) {
-            throw AgentryException.validation(
-                    List.of(new FieldError("body", "one_of", "give either ids or failedSince")));
-        }
-        return ids != null
-                ? deliveries.replay(caller.credentialId(), ids)
-                : deliveries.replaySince(caller.credentialId(), InstantParameter.parse("failedSince", failedSince));
+    public ReplayResult replay(ReplayRequest request) {
+        return deliveries.replay(caller.credentialId(), request);
     }
 }
