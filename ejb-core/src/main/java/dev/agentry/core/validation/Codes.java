@@ -18,11 +18,21 @@ public final class Codes {
     /** {@code invalid}. */
     public interface Invalid extends Payload {}
 
+    /** {@code unsupported}: a version of a contract this server does not read. */
+    public interface Unsupported extends Payload {}
+
     /** {@code not_allowed}: a field that may not be given here. */
     public interface NotAllowed extends Payload {}
 
-    private static final Map<Class<? extends Payload>, String> CODES =
-            Map.of(OutOfRange.class, "out_of_range", Invalid.class, "invalid", NotAllowed.class, "not_allowed");
+    private static final Map<Class<? extends Payload>, String> CODES = Map.of(
+            OutOfRange.class,
+            "out_of_range",
+            Invalid.class,
+            "invalid",
+            NotAllowed.class,
+            "not_allowed",
+            Unsupported.class,
+            "unsupported");
 
     private Codes() {}
 

@@ -1,5 +1,6 @@
 package dev.agentry.core.validation;
 
+import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.FieldError;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -11,6 +12,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import jakarta.validation.Validator;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -44,9 +46,27 @@ public final class JsonRecords {
         public Bound {
             errors = List.copyOf(errors);
         }
+
+        /** The shape's errors and every constraint the rest of the value breaks in these groups. */
+        public List<FieldError> withViolations(Validator validator, Class<?>... groups) {
+            return value == null ? errors : Violations.merged(errors, validator.validate(value, groups));
+        }
     }
 
     private JsonRecords() {}
+
+    /**
+     * The record {@code body} describes, for a reader that is its own boundary (such as definition
+     * files): refused with every shape error and every constraint broken in {@code groups}, if any.
+     */
+    public static <T extends Record> T read(JsonValue body, Class<T> type, Validator validator, Class<?>... groups) {
+        Bound<T> bound = bind(body, type);
+        List<FieldError> errors = bound.withViolations(validator, groups);
+        if (!errors.isEmpty()) {
+            throw AgentryException.validation(errors);
+        }
+        return bound.value();
+    }
 
     /** Binds {@code body} onto {@code type}; a body that is not a JSON object binds to nothing. */
     public static <T extends Record> Bound<T> bind(JsonValue body, Class<T> type) {

@@ -2,17 +2,19 @@ package dev.agentry.api.agents;
 
 import dev.agentry.api.capabilities.ApiSurface;
 import dev.agentry.api.capabilities.Stability;
+import dev.agentry.api.request.ValidatedAs;
 import dev.agentry.core.agents.AgentJson;
 import dev.agentry.core.agents.AgentRegistry;
+import dev.agentry.core.agents.AgentRequest;
 import dev.agentry.core.agents.Agents;
 import dev.agentry.core.agents.RegisteredAgent;
+import dev.agentry.core.validation.Creation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -77,7 +79,7 @@ public class AgentsResource {
             summary = "Register an agent",
             description = "Body agentry/agent/v1. A slug already registered (by startup code, a file or the API) is"
                     + " a conflict naming where the first came from.")
-    public Response register(JsonValue body) {
+    public Response register(@ValidatedAs(Creation.class) AgentRequest body) {
         RegisteredAgent agent = agents.register(body);
         return Response.created(uri.getAbsolutePathBuilder()
                         .path(agent.definition().slug())
@@ -94,7 +96,7 @@ public class AgentsResource {
             summary = "Change an agent registered through the API",
             description = "Members given replace the current ones; agents from startup code or files change where"
                     + " they are defined (conflict).")
-    public JsonObject update(@PathParam("slug") String slug, JsonValue patch) {
+    public JsonObject update(@PathParam("slug") String slug, AgentRequest patch) {
         return AgentJson.write(agents.update(slug, patch));
     }
 }

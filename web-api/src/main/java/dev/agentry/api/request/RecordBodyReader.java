@@ -3,7 +3,6 @@ package dev.agentry.api.request;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.FieldError;
 import dev.agentry.core.validation.JsonRecords;
-import dev.agentry.core.validation.Violations;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonReader;
@@ -52,10 +51,7 @@ public class RecordBodyReader implements MessageBodyReader<Record> {
             throws IOException {
         JsonRecords.Bound<? extends Record> bound = JsonRecords.bind(json(entity), type.asSubclass(Record.class));
         if (!bound.errors().isEmpty()) {
-            List<FieldError> errors = bound.value() == null
-                    ? bound.errors()
-                    : Violations.merged(bound.errors(), validator.validate(bound.value(), groups(annotations)));
-            throw AgentryException.validation(errors);
+            throw AgentryException.validation(bound.withViolations(validator, groups(annotations)));
         }
         return bound.value();
     }
