@@ -48,19 +48,26 @@ public final class Violations {
         return List.copyOf(errors.values());
     }
 
-    /** The shape's errors and then the constraints' errors on every field the shape did not already name. */
+    /**
+     * The shape's errors, then the constraints' errors on every field the shape did not already name,
+     * inside or around: a member left out for its type is not also {@code required}, nor is its parent
+     * judged by a rule over the parts (such as {@code one_of}).
+     */
     public static List<FieldError> merged(List<FieldError> shape, Set<? extends ConstraintViolation<?>> violations) {
         List<FieldError> all = new ArrayList<>(shape);
         for (FieldError error : errors(violations)) {
             boolean named = shape.stream()
-                    .anyMatch(s -> error.field().equals(s.field())
-                            || error.field().startsWith(s.field() + ".")
-                            || error.field().startsWith(s.field() + "["));
+                    .anyMatch(s -> related(error.field(), s.field()) || related(s.field(), error.field()));
             if (!named) {
                 all.add(error);
             }
         }
         return all;
+    }
+
+    /** Whether {@code field} is {@code other} or lies within it; a rule on a part not read is not judged. */
+    private static boolean related(String field, String other) {
+        return field.equals(other) || field.startsWith(other + ".") || field.startsWith(other + "[");
     }
 
     /** Refuses with {@code validation_failed} if there is any violation. */

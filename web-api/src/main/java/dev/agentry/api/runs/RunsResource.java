@@ -14,6 +14,7 @@ import dev.agentry.core.runs.RunFilter;
 import dev.agentry.core.runs.RunService;
 import dev.agentry.core.runs.RunStatus;
 import dev.agentry.core.runs.Submission;
+import dev.agentry.core.runs.TaskRequest;
 import dev.agentry.core.time.InstantParameter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -21,7 +22,6 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -71,7 +71,7 @@ public class RunsResource {
             description = "Body agentry/task-input/v1 and an Idempotency-Key header: the same key with the same"
                     + " body returns the first run (Idempotent-Replayed: true); with another body it is"
                     + " idempotency_conflict. 202 with the run; it runs as the agent-task-run batch job.")
-    public Response submit(@HeaderParam("Idempotency-Key") String key, JsonValue body) {
+    public Response submit(@HeaderParam("Idempotency-Key") String key, TaskRequest body) {
         Submission submission = runs.submit(caller.grant(), key, body);
         return Response.accepted(withLinks(submission.run()))
                 .location(self(submission.runId()).build())
