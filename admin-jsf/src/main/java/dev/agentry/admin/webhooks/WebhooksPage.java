@@ -1,6 +1,7 @@
 package dev.agentry.admin.webhooks;
 
 import dev.agentry.admin.messages.PageMessages;
+import dev.agentry.core.cursor.PageLimit;
 import dev.agentry.core.policy.CredentialService;
 import dev.agentry.core.policy.CredentialView;
 import dev.agentry.core.policy.Grant;
@@ -104,11 +105,13 @@ public class WebhooksPage implements Serializable {
         try {
             subscriptionList = subscriptions.list(credentialId);
             deadLetters = deliveries
-                    .deadLetters(credentialId, null, null, null, 100, null)
+                    .deadLetters(credentialId, null, null, null, new PageLimit(100), null)
                     .data();
             deliveryList = subscriptionId == null
                     ? List.of()
-                    : deliveries.history(credentialId, subscriptionId, 20, null).data();
+                    : deliveries
+                            .history(credentialId, subscriptionId, new PageLimit(20), null)
+                            .data();
         } catch (AgentryException e) {
             PageMessages.error(null, e.detail());
         }

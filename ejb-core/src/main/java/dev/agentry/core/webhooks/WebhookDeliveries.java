@@ -3,6 +3,7 @@ package dev.agentry.core.webhooks;
 import dev.agentry.core.audit.AuditTrail;
 import dev.agentry.core.cursor.CursorSeal;
 import dev.agentry.core.cursor.Page;
+import dev.agentry.core.cursor.PageLimit;
 import dev.agentry.core.problem.FieldError;
 import dev.agentry.core.validation.ValidatedInput;
 import dev.agentry.persistence.schema.AgentryDatabase;
@@ -64,7 +65,8 @@ public class WebhookDeliveries {
         return em.createQuery("select count(d) from DeadLetter d", Long.class).getSingleResult();
     }
 
-    public Page<DeliveryView> history(String credentialId, String subscriptionId, int limit, String cursor) {
+    public Page<DeliveryView> history(String credentialId, String subscriptionId, PageLimit pageLimit, String cursor) {
+        int limit = pageLimit.value();
         WebhookSubscription subscription = subscriptions.owned(credentialId, subscriptionId);
         String binding = "deliveries|" + subscription.getUid();
         long before = cursor == null ? Long.MAX_VALUE : position(cursor, binding);
@@ -117,8 +119,9 @@ public class WebhookDeliveries {
             String subscriptionId,
             String eventType,
             Instant failedSince,
-            int limit,
+            PageLimit pageLimit,
             String cursor) {
+        int limit = pageLimit.value();
         Long subscription = subscriptionId == null
                 ? null
                 : subscriptions.owned(credentialId, subscriptionId).getId();

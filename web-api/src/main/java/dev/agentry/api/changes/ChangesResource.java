@@ -5,6 +5,7 @@ import dev.agentry.api.capabilities.Stability;
 import dev.agentry.api.policy.Caller;
 import dev.agentry.core.changes.ChangeFeed;
 import dev.agentry.core.changes.ChangePage;
+import dev.agentry.core.cursor.PageLimit;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -50,7 +51,11 @@ public class ChangesResource {
             @Parameter(description = "nextCursor (or an item's cursor) from a previous page") @QueryParam("cursor")
                     String cursor,
             @Parameter(description = "comma-separated collection names") @QueryParam("types") String types,
-            @Parameter(description = "1-200, default 50") @QueryParam("limit") String limit) {
-        return feed.read(cursor, types, limit, caller.grant());
+            @Parameter(
+                            description = "Page size, 1-200; 50 when absent",
+                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200"))
+                    @QueryParam("limit")
+                    PageLimit limit) {
+        return feed.read(cursor, types, limit == null ? PageLimit.STANDARD : limit, caller.grant());
     }
 }

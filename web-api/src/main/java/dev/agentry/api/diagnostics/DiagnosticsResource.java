@@ -2,7 +2,6 @@ package dev.agentry.api.diagnostics;
 
 import dev.agentry.api.capabilities.ApiSurface;
 import dev.agentry.api.capabilities.Stability;
-import dev.agentry.api.request.QueryParameters;
 import dev.agentry.core.diagnostics.DiagnosticRun;
 import dev.agentry.core.diagnostics.DiagnosticsService;
 import dev.agentry.core.jobs.JobExecutionView;
@@ -67,8 +66,8 @@ public class DiagnosticsResource {
 
     @GET
     @Operation(summary = "The newest diagnostics runs, newest first")
-    public List<DiagnosticRun> recent(@QueryParam("limit") String limit) {
-        return diagnostics.recent(QueryParameters.integer("limit", limit, DEFAULT_LIMIT));
+    public List<DiagnosticRun> recent(@QueryParam("limit") Integer limit) {
+        return diagnostics.recent(limit == null ? DEFAULT_LIMIT : limit);
     }
 
     @GET

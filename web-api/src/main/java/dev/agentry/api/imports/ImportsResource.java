@@ -75,8 +75,8 @@ public class ImportsResource {
 
     @GET
     @Operation(summary = "The newest imports first, the demo catalog's among them")
-    public Map<String, List<JobExecutionView>> recent(@QueryParam("limit") String limit) {
-        return Map.of("data", imports.recent(PageLimit.parse(limit)));
+    public Map<String, List<JobExecutionView>> recent(@QueryParam("limit") PageLimit limit) {
+        return Map.of("data", imports.recent((limit == null ? PageLimit.STANDARD : limit).value()));
     }
 
     @POST

@@ -3,9 +3,9 @@ package dev.agentry.api.runs;
 import dev.agentry.api.capabilities.ApiSurface;
 import dev.agentry.api.capabilities.Stability;
 import dev.agentry.api.policy.Caller;
+import dev.agentry.api.request.Paging;
 import dev.agentry.core.artifacts.Verification;
 import dev.agentry.core.cursor.Page;
-import dev.agentry.core.cursor.PageLimit;
 import dev.agentry.core.policy.Grant;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.FieldError;
@@ -15,13 +15,13 @@ import dev.agentry.core.runs.RunService;
 import dev.agentry.core.runs.RunStatus;
 import dev.agentry.core.runs.Submission;
 import dev.agentry.core.runs.TaskRequest;
-import dev.agentry.core.time.InstantParameter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -36,6 +36,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -88,10 +89,9 @@ public class RunsResource {
             @QueryParam("status") String status,
             @QueryParam("agent") String agent,
             @QueryParam("credentialId") String credentialId,
-            @QueryParam("createdSince") String createdSince,
-            @QueryParam("createdBefore") String createdBefore,
-            @QueryParam("limit") String limit,
-            @QueryParam("cursor") String cursor) {
+            @QueryParam("createdSince") Instant createdSince,
+            @QueryParam("createdBefore") Instant createdBefore,
+            @BeanParam Paging paging) {
         RunStatus parsed = status == null
                 ? null
                 : RunStatus.parse(status)
@@ -100,13 +100,8 @@ public class RunsResource {
                                 "invalid",
                                 "a status is one of queued, booting, running, collecting_artifacts,"
                                         + " succeeded, failed, timed_out, cancelled"))));
-        RunFilter filter = new RunFilter(
-                parsed,
-                agent,
-                credentialId,
-                InstantParameter.parse("createdSince", createdSince),
-                InstantParameter.parse("createdBefore", createdBefore));
-        Page<JsonObject> page = runs.list(caller.grant(), filter, PageLimit.parse(limit), cursor);
+        RunFilter filter = new RunFilter(parsed, agent, credentialId, createdSince, createdBefore);
+        Page<JsonObject> page = runs.list(caller.grant(), filter, paging.limit().value(), paging.cursor());
         JsonArrayBuilder data = Json.createArrayBuilder();
         page.data().forEach(run -> data.add(withLinks(run)));
         var json = Json.createObjectBuilder()

@@ -3,10 +3,9 @@ package dev.agentry.api.webhooks;
 import dev.agentry.api.capabilities.ApiSurface;
 import dev.agentry.api.capabilities.Stability;
 import dev.agentry.api.policy.Caller;
+import dev.agentry.api.request.Paging;
 import dev.agentry.api.request.ValidatedAs;
 import dev.agentry.core.cursor.Page;
-import dev.agentry.core.cursor.PageLimit;
-import dev.agentry.core.time.InstantParameter;
 import dev.agentry.core.validation.Creation;
 import dev.agentry.core.webhooks.DeadLetterView;
 import dev.agentry.core.webhooks.DeliveryView;
@@ -20,6 +19,7 @@ import dev.agentry.core.webhooks.WebhookSubscriptions;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -33,6 +33,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -133,9 +134,8 @@ public class WebhooksResource {
     @Path("subscriptions/{id}/deliveries")
     @RolesAllowed("webhooks:manage")
     @Operation(summary = "The subscription's deliveries with their attempts, newest first")
-    public Page<DeliveryView> deliveries(
-            @PathParam("id") String id, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        return deliveries.history(caller.credentialId(), id, PageLimit.parse(limit), cursor);
+    public Page<DeliveryView> deliveries(@PathParam("id") String id, @BeanParam Paging paging) {
+        return deliveries.history(caller.credentialId(), id, paging.limit(), paging.cursor());
     }
 
     @GET
@@ -145,16 +145,10 @@ public class WebhooksResource {
     public Page<DeadLetterView> deadLetters(
             @QueryParam("subscriptionId") String subscriptionId,
             @QueryParam("eventType") String eventType,
-            @QueryParam("failedSince") String failedSince,
-            @QueryParam("limit") String limit,
-            @QueryParam("cursor") String cursor) {
+            @QueryParam("failedSince") Instant failedSince,
+            @BeanParam Paging paging) {
         return deliveries.deadLetters(
-                caller.credentialId(),
-                subscriptionId,
-                eventType,
-                InstantParameter.parse("failedSince", failedSince),
-                PageLimit.parse(limit),
-                cursor);
+                caller.credentialId(), subscriptionId, eventType, failedSince, paging.limit(), paging.cursor());
     }
 
     @POST
