@@ -49,7 +49,7 @@ public record AgentRequest(
         @Size(max = 200, message = "model is at most {max} characters")
         String model,
 
-        @Valid Policy toolPolicy,
+        @Valid AgentPolicy toolPolicy,
         JsonObject memoryPolicy,
         List<@NotNull(message = "each scope is a string") @KnownScope String> permissionCeiling,
         Map<String, String> metadata) {
@@ -66,7 +66,7 @@ public record AgentRequest(
      *
      * @param actions by tool: {@code direct}, {@code preview} or {@code forbidden}
      */
-    public record Policy(
+    public record AgentPolicy(
             List<@NotNull(message = "each entry is a string") @ToolSelector String> allow,
             List<@NotNull(message = "each entry is a string") @ToolSelector String> deny,
             Map<

@@ -73,7 +73,7 @@ public record TaskRequest(
                         String>
                 secretEnv,
 
-        @Valid Policy toolPolicy,
+        @Valid TaskPolicy toolPolicy,
 
         @Min(value = 1, message = "timeoutSeconds is at least 1")
         Integer timeoutSeconds,
@@ -117,7 +117,7 @@ public record TaskRequest(
     public record Workspace(String seed, @Base64Encoded String archive) {}
 
     /** The tools the task denies on top of the agent's policy: tools, categories or {@code *}. */
-    public record Policy(
+    public record TaskPolicy(
             @Size(max = 100, message = "at most {max} entries")
             List<@NotNull(message = "each entry must be a string") @ToolSelector String> deny) {}
 
