@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.LinkedHashSet;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * What a caller asks a credential to be, and the rules every field obeys. On create, a missing field
@@ -41,7 +42,7 @@ public record CredentialRequest(
         @Max(value = 3650, message = "ttlDays must be 1 to 3650, or null for never")
         Integer ttlDays,
 
-        @Presence("ttlDays") boolean ttlDaysGiven,
+        @Presence("ttlDays") @Schema(hidden = true) boolean ttlDaysGiven,
 
         @Min(value = 1, message = "reminderDays must be 1 to 365")
         @Max(value = 365, message = "reminderDays must be 1 to 365")
