@@ -113,6 +113,28 @@ class AgentsIT {
     }
 
     @Test
+    void wrongTypesInsideNestedMembersAreNamedWithTheirPath() {
+        HttpResponse<String> response = postJson(
+                "api/v1/agents",
+                "{\"slug\":\"typed-agent\",\"label\":\"typed\",\"toolPolicy\":{\"allow\":[5],\"actions\":"
+                        + "{\"workspace.read\":1},\"mode\":\"x\"},\"memoryPolicy\":[],\"metadata\":{\"k\":2}}",
+                asBootstrap());
+        Set<String> errors = assertProblem(response, 400, "validation_failed").getJsonArray("errors").stream()
+                .map(e -> e.asJsonObject().getString("field") + ":"
+                        + e.asJsonObject().getString("code"))
+                .collect(Collectors.toSet());
+        assertEquals(
+                Set.of(
+                        "toolPolicy.mode:unknown_field",
+                        "toolPolicy.allow[0]:not_a_string",
+                        "toolPolicy.actions.workspace.read:not_a_string",
+                        "memoryPolicy:not_an_object",
+                        "metadata.k:not_a_string"),
+                errors);
+        assertProblem(Api.get("api/v1/agents/typed-agent", asBootstrap()), 404, "not_found");
+    }
+
+    @Test
     void readingNeedsAgentsReadAndChangingNeedsAgentsManage() {
         String[] reader = bearer(tokenFor(
                 createCredential("{\"name\":\"agent reader\",\"owner\":\"it\",\"scopes\":[\"agents:read\"]}")));

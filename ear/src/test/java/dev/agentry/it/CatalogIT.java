@@ -268,4 +268,24 @@ class CatalogIT {
     private static JsonObject first(HttpResponse<String> response) {
         return data(response).get(0).asJsonObject();
     }
+
+    @Test
+    void malformedQueryParametersAreNamedNeverAServerError() {
+        record Case(String path, String field, String code) {}
+        for (Case bad : List.of(
+                new Case("api/v1/entries?updatedSince=yesterday", "updatedSince", "not_a_time"),
+                new Case("api/v1/entries?limit=abc", "limit", "out_of_range"),
+                new Case("api/v1/entries?limit=0", "limit", "out_of_range"),
+                new Case("api/v1/audit?since=2026-13-01T00:00:00Z", "since", "not_a_time"),
+                new Case("api/v1/audit?limit=many", "limit", "not_an_integer"),
+                new Case("api/v1/imports?limit=-5", "limit", "out_of_range"))) {
+            JsonObject error = assertProblem(get(bad.path(), asBootstrap()), 400, "validation_failed")
+                    .getJsonArray("errors")
+                    .getJsonObject(0);
+            assertEquals(
+                    bad.field() + ":" + bad.code(),
+                    error.getString("field") + ":" + error.getString("code"),
+                    bad.path());
+        }
+    }
 }

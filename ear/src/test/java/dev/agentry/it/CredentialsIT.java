@@ -87,7 +87,12 @@ class CredentialsIT {
                 "{\"name\":\"n\",\"owner\":\"o\",\"secret\":\"agy_mine\"}",
                 "{\"name\":\"n\",\"owner\":\"o\",\"eventInterests\":[\"Not An Event\"]}",
                 "[\"name\"]",
-                "\"text\""
+                "\"text\"",
+                "",
+                "null",
+                "{\"name\":\"n\",\"owner\":\"o\",\"scopes\":[\"operations:run\",5]}",
+                "{\"name\":\"n\",\"owner\":\"o\",\"ttlDaysGiven\":true}",
+                "{\"name\":\"n\",\"owner\":\"o\",\"ttlDays\":99999999999}"
             })
     void everyInvalidFieldIsAFieldErrorAndNothingIsCreated(String body) {
         int before = count();
@@ -97,6 +102,43 @@ class CredentialsIT {
 
         assertFalse(problem.getJsonArray("errors").isEmpty());
         assertEquals(before, count());
+    }
+
+    @Test
+    void wrongTypesUnknownFieldsAndBrokenRulesAreNamedTogether() {
+        JsonObject problem = assertProblem(
+                postJson(
+                        "api/v1/credentials",
+                        "{\"name\":5,\"owner\":\" \",\"scopes\":[\"operations:run\",7,\"root:all\"],\"extra\":{}}",
+                        asBootstrap()),
+                400,
+                "validation_failed");
+
+        assertEquals(
+                List.of(
+                        "extra:unknown_field",
+                        "name:not_a_string",
+                        "scopes[1]:not_a_string",
+                        "owner:required",
+                        "scopes[2]:unknown_scope"),
+                problem.getJsonArray("errors").stream()
+                        .map(e -> e.asJsonObject().getString("field") + ":"
+                                + e.asJsonObject().getString("code"))
+                        .toList());
+    }
+
+    @Test
+    void anEmptyOrMalformedBodyIsNamedAsTheBody() {
+        JsonObject empty = assertProblem(postJson("api/v1/credentials", "", asBootstrap()), 400, "validation_failed");
+        assertEquals("body", empty.getJsonArray("errors").getJsonObject(0).getString("field"));
+        assertEquals("required", empty.getJsonArray("errors").getJsonObject(0).getString("code"));
+
+        JsonObject malformed =
+                assertProblem(postJson("api/v1/credentials", "{\"name\": ", asBootstrap()), 400, "validation_failed");
+        assertEquals(
+                "malformed_json",
+                malformed.getJsonArray("errors").getJsonObject(0).getString("code"));
+        assertFalse(malformed.toString().contains("Exception"), malformed.toString());
     }
 
     @Test

@@ -798,6 +798,37 @@ class RunsIT {
                 codes);
 
         assertProblem(submit("[1,2]", UUID.randomUUID().toString(), runner()), 400, "validation_failed");
+
+        HttpResponse<String> nested = submit(
+                "{\"goal\":\"g\",\"agent\":\"demo\",\"workspace\":{\"seed\":5},\"toolPolicy\":{\"deny\":[\"*\",1]},"
+                        + "\"maxTurns\":\"20\",\"context\":[],\"script\":[]}",
+                UUID.randomUUID().toString(),
+                runner());
+        assertEquals(
+                Set.of(
+                        "workspace.seed:not_a_string",
+                        "toolPolicy.deny[1]:not_a_string",
+                        "maxTurns:not_an_integer",
+                        "context:not_an_object"),
+                assertProblem(nested, 400, "validation_failed").getJsonArray("errors").stream()
+                        .map(e -> e.asJsonObject().getString("field") + ":"
+                                + e.asJsonObject().getString("code"))
+                        .collect(Collectors.toSet()));
+        JsonObject empty = assertProblem(submit("", UUID.randomUUID().toString(), runner()), 400, "validation_failed");
+        assertEquals("body", empty.getJsonArray("errors").getJsonObject(0).getString("field"));
+        JsonObject both = assertProblem(
+                submit(
+                        "{\"goal\":\"g\",\"agent\":\"demo\",\"workspace\":{\"seed\":\"demo\",\"archive\":\"!!\"},\"script\":[]}",
+                        UUID.randomUUID().toString(),
+                        runner()),
+                400,
+                "validation_failed");
+        assertEquals(
+                Set.of("workspace:one_of", "workspace.archive:invalid"),
+                both.getJsonArray("errors").stream()
+                        .map(e -> e.asJsonObject().getString("field") + ":"
+                                + e.asJsonObject().getString("code"))
+                        .collect(Collectors.toSet()));
         assertProblem(Api.get("api/v1/runs/run_nope", runner()), 404, "not_found");
         assertProblem(Api.get("api/v1/runs?status=sleeping", runner()), 400, "validation_failed");
         assertProblem(Api.get("api/v1/runs?cursor=forged", runner()), 400, "cursor_invalid");

@@ -471,6 +471,23 @@ class WebhooksIT {
         assertProblem(get("api/v1/webhooks/dlq?limit=0", auth), 400, "validation_failed");
         assertProblem(postJson("api/v1/webhooks/dlq/replay", "{}", auth), 400, "validation_failed");
         assertProblem(postJson("api/v1/webhooks/dlq/replay", "{\"ids\":[]}", auth), 400, "validation_failed");
+        assertField(
+                postJson(
+                        "api/v1/webhooks/dlq/replay",
+                        "{\"ids\":[\"a\"],\"failedSince\":\"2026-01-01T00:00:00Z\"}",
+                        auth),
+                "body");
+        assertField(postJson("api/v1/webhooks/dlq/replay", "{\"failedSince\":\"yesterday\"}", auth), "failedSince");
+        assertField(postJson("api/v1/webhooks/dlq/replay", "{\"ids\":[\"a\",3]}", auth), "ids[1]");
+        assertField(
+                postJson("api/v1/webhooks/subscriptions", "{\"url\":\"" + url + "\",\"events\":[7]}", auth),
+                "events[0]");
+        assertField(
+                postJson(
+                        "api/v1/webhooks/subscriptions",
+                        "{\"url\":\"" + url + "\",\"events\":[\"tag.*\"],\"status\":\"active\"}",
+                        auth),
+                "status");
         assertProblem(get("api/v1/webhooks/subscriptions"), 401, "auth_missing");
     }
 

@@ -1,12 +1,14 @@
 package dev.agentry.admin.webhooks;
 
 import dev.agentry.admin.messages.PageMessages;
+import dev.agentry.core.cursor.PageLimit;
 import dev.agentry.core.policy.CredentialService;
 import dev.agentry.core.policy.CredentialView;
 import dev.agentry.core.policy.Grant;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.webhooks.DeadLetterView;
 import dev.agentry.core.webhooks.DeliveryView;
+import dev.agentry.core.webhooks.ReplayRequest;
 import dev.agentry.core.webhooks.ReplayResult;
 import dev.agentry.core.webhooks.SubscriptionView;
 import dev.agentry.core.webhooks.WebhookDeliveries;
@@ -75,7 +77,7 @@ public class WebhooksPage implements Serializable {
     }
 
     public void replay(String deadLetterId) {
-        report(deliveries.replay(credentialId, List.of(deadLetterId)));
+        report(deliveries.replay(credentialId, new ReplayRequest(List.of(deadLetterId), null)));
         read();
     }
 
@@ -87,7 +89,7 @@ public class WebhooksPage implements Serializable {
             }
         });
         if (!ids.isEmpty()) {
-            report(deliveries.replay(credentialId, ids));
+            report(deliveries.replay(credentialId, new ReplayRequest(ids, null)));
         }
         selected.clear();
         read();
@@ -103,11 +105,13 @@ public class WebhooksPage implements Serializable {
         try {
             subscriptionList = subscriptions.list(credentialId);
             deadLetters = deliveries
-                    .deadLetters(credentialId, null, null, null, 100, null)
+                    .deadLetters(credentialId, null, null, null, new PageLimit(100), null)
                     .data();
             deliveryList = subscriptionId == null
                     ? List.of()
-                    : deliveries.history(credentialId, subscriptionId, 20, null).data();
+                    : deliveries
+                            .history(credentialId, subscriptionId, new PageLimit(20), null)
+                            .data();
         } catch (AgentryException e) {
             PageMessages.error(null, e.detail());
         }

@@ -1,6 +1,8 @@
 package dev.agentry.core.agents;
 
 import dev.agentry.core.problem.AgentryException;
+import dev.agentry.core.validation.Creation;
+import dev.agentry.core.validation.JsonRecords;
 import dev.agentry.persistence.runs.StoredAgent;
 import dev.agentry.persistence.schema.AgentryDatabase;
 import jakarta.annotation.PostConstruct;
@@ -15,6 +17,7 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -58,6 +61,9 @@ public class AgentRegistry {
     @PersistenceContext(unitName = AgentryDatabase.PERSISTENCE_UNIT)
     EntityManager em;
 
+    @Inject
+    Validator validator;
+
     private final AgentRegistration registration = new AgentRegistration();
     private final List<Rejected> rejected = new ArrayList<>();
 
@@ -85,7 +91,8 @@ public class AgentRegistry {
         String origin = "file:" + file.getFileName();
         try (Reader text = Files.newBufferedReader(file);
                 JsonReader reader = Json.createReader(text)) {
-            registration.add(new RegisteredAgent(AgentJson.read(reader.readValue(), null), origin));
+            AgentRequest request = JsonRecords.read(reader.readValue(), AgentRequest.class, validator, Creation.class);
+            registration.add(new RegisteredAgent(request.definition(null), origin));
         } catch (DuplicateAgent e) {
             reject(origin, e.getMessage());
         } catch (AgentryException e) {
@@ -128,7 +135,10 @@ public class AgentRegistry {
 
     static RegisteredAgent fromStorage(StoredAgent stored) {
         try (JsonReader reader = Json.createReader(new StringReader(stored.getDefinition()))) {
-            return new RegisteredAgent(AgentJson.read(reader.readValue(), null), RegisteredAgent.API);
+            // Stored as written after it was validated: bound, not checked again.
+            AgentRequest definition =
+                    JsonRecords.bind(reader.readValue(), AgentRequest.class).value();
+            return new RegisteredAgent(definition.definition(null), RegisteredAgent.API);
         }
     }
 }

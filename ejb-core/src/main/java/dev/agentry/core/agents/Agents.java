@@ -3,18 +3,23 @@ package dev.agentry.core.agents;
 import dev.agentry.core.audit.AuditTrail;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.ErrorCode;
+import dev.agentry.core.problem.FieldError;
+import dev.agentry.core.validation.Creation;
+import dev.agentry.core.validation.ValidatedInput;
 import dev.agentry.persistence.runs.StoredAgent;
 import dev.agentry.persistence.schema.AgentryDatabase;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.validation.Valid;
+import jakarta.validation.groups.ConvertGroup;
 import java.time.Clock;
 import java.util.List;
 
 /** The management boundary of the registry: list, read, register and change API agents. */
 @Stateless
+@ValidatedInput
 public class Agents {
 
     @Inject
@@ -46,8 +51,8 @@ public class Agents {
         return registry.find(slug).orElseThrow(() -> AgentryException.notFound("There is no agent with this slug."));
     }
 
-    public AgentView register(JsonValue body) {
-        AgentDefinition definition = AgentJson.read(body, null);
+    public AgentView register(@Valid @ConvertGroup(to = Creation.class) AgentRequest request) {
+        AgentDefinition definition = request.definition(null);
         registry.originOf(definition.slug()).ifPresent(origin -> {
             throw new AgentryException(ErrorCode.CONFLICT, new DuplicateAgent(definition.slug(), origin).getMessage());
         });
@@ -57,13 +62,18 @@ public class Agents {
         return AgentView.of(new RegisteredAgent(definition, RegisteredAgent.API));
     }
 
-    public AgentView update(String slug, JsonValue patch) {
+    /** Changes the members the patch gives; the slug cannot change. */
+    public AgentView update(String slug, @Valid AgentRequest patch) {
         RegisteredAgent current = find(slug);
         if (!current.editable()) {
             throw new AgentryException(
                     ErrorCode.CONFLICT, "Agent " + slug + " is defined by " + current.origin() + "; change it there.");
         }
-        AgentDefinition changed = AgentJson.read(patch, current.definition());
+        if (patch.slug() != null && !patch.slug().equals(slug)) {
+            throw AgentryException.validation(
+                    List.of(new FieldError("slug", "immutable", "the slug of an agent cannot change")));
+        }
+        AgentDefinition changed = patch.definition(current.definition());
         em.find(StoredAgent.class, slug)
                 .replace(AgentJson.write(changed).build().toString(), clock.instant());
         audit.action("agent.update", slug);

@@ -2,12 +2,10 @@ package dev.agentry.core.catalog;
 
 import dev.agentry.core.cursor.CursorSeal;
 import dev.agentry.core.cursor.Page;
-import dev.agentry.core.cursor.PageLimit;
 import dev.agentry.core.policy.Grant;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.ErrorCode;
 import dev.agentry.core.problem.FieldError;
-import dev.agentry.core.time.InstantParameter;
 import dev.agentry.persistence.catalog.CatalogItem;
 import dev.agentry.persistence.schema.AgentryDatabase;
 import jakarta.ejb.Stateless;
@@ -48,8 +46,8 @@ public class CollectionReader {
 
     public Page<Map<String, Object>> page(String collection, CollectionRequest request, Grant grant) {
         CollectionDescriptor descriptor = readable(collection, grant);
-        int limit = PageLimit.parse(request.limit());
-        Instant since = InstantParameter.parse("updatedSince", request.updatedSince());
+        int limit = request.limit().value();
+        Instant since = request.updatedSince();
         List<String> projection = projection(descriptor, request.fields());
         List<Filter> filters = request.filters().stream().map(Filter::parse).toList();
         String q = request.q() == null || request.q().isBlank()

@@ -49,8 +49,8 @@ public class ChangeFeed {
      * for — the named types, or the readable set — so a caller whose scopes changed mid-walk starts
      * again ({@code cursor_invalid}) instead of silently missing or gaining a collection's history.
      */
-    public Page<ChangeItem> read(String cursor, String types, String limit, Grant grant) {
-        int size = PageLimit.parse(limit);
+    public Page<ChangeItem> read(String cursor, String types, PageLimit limit, Grant grant) {
+        int size = limit.value();
         TreeSet<String> named = types(types);
         refuseUnreadable(named, grant);
         TreeSet<String> selected = named.isEmpty() ? readable(grant) : named;

@@ -3,6 +3,8 @@ package dev.agentry.core.policy;
 import dev.agentry.core.audit.AuditTrail;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.ErrorCode;
+import dev.agentry.core.validation.Creation;
+import dev.agentry.core.validation.ValidatedInput;
 import dev.agentry.persistence.policy.Credential;
 import dev.agentry.persistence.schema.AgentryDatabase;
 import jakarta.ejb.Stateless;
@@ -10,6 +12,8 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.validation.Valid;
+import jakarta.validation.groups.ConvertGroup;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,6 +30,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * a refusal is {@code scope_denied}, audited with its action and target, and changes nothing.
  */
 @Stateless
+@ValidatedInput
 public class CredentialService {
 
     public static final int MAX_LISTED = 500;
@@ -52,10 +57,9 @@ public class CredentialService {
     Duration rotationOverlap;
 
     /** Creates a credential holding only scopes the caller holds itself. */
-    public CredentialView create(Grant caller, CredentialRequest request) {
-        CredentialRules.checkNew(request);
+    public CredentialView create(Grant caller, @Valid @ConvertGroup(to = Creation.class) CredentialRequest request) {
         CredentialCeiling ceiling = ceiling(caller);
-        refuseIf(ceiling.refusesGranting(CredentialRules.scopes(request.scopes())), "credential.create", null);
+        refuseIf(ceiling.refusesGranting(request.distinctScopes()), "credential.create", null);
         refuseIf(ceiling.refusesReach(reachAfter(null, request, clock.instant())), "credential.create", null);
         return createWithSecret(request, newClientId(), ClientSecret.generate());
     }
@@ -65,8 +69,8 @@ public class CredentialService {
      * them from configuration: the system acting before any caller exists, so no ceiling bounds it.
      * The secret must already have passed {@link ClientSecret#parse}.
      */
-    public CredentialView createWithSecret(CredentialRequest request, String clientId, ClientSecret secret) {
-        CredentialRules.checkNew(request);
+    public CredentialView createWithSecret(
+            @Valid @ConvertGroup(to = Creation.class) CredentialRequest request, String clientId, ClientSecret secret) {
         Instant now = clock.instant();
         Credential credential = new Credential(UUID.randomUUID().toString(), clientId, secret.hash(), now);
         apply(credential, request, true, now);
@@ -95,8 +99,7 @@ public class CredentialService {
         return CredentialView.of(actedOn(caller, id, "credential.read"), clock.instant());
     }
 
-    public CredentialView change(Grant caller, String id, CredentialRequest request) {
-        CredentialRules.checkChange(request);
+    public CredentialView change(Grant caller, String id, @Valid CredentialRequest request) {
         Credential credential = credential(id);
         CredentialCeiling ceiling = ceiling(caller);
         refuseIf(
@@ -172,7 +175,7 @@ public class CredentialService {
                     now);
         }
         if (creating || r.scopes() != null) {
-            c.grant(CredentialRules.scopes(r.scopes()), now);
+            c.grant(r.distinctScopes(), now);
         }
         if (creating || r.eventInterests() != null) {
             c.interestIn(r.eventInterests() == null ? List.of() : List.copyOf(r.eventInterests()), now);
@@ -184,7 +187,7 @@ public class CredentialService {
             Instant expiresAt = expiryAfter(creating ? null : c, r, now);
             int reminderDays = r.reminderDays() != null
                     ? r.reminderDays()
-                    : creating ? CredentialRules.DEFAULT_REMINDER_DAYS : c.getReminderDays();
+                    : creating ? CredentialRequest.DEFAULT_REMINDER_DAYS : c.getReminderDays();
             c.expireAt(expiresAt, reminderDays, now);
         }
     }

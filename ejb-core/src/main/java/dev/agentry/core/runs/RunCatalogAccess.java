@@ -2,6 +2,7 @@ package dev.agentry.core.runs;
 
 import dev.agentry.core.catalog.CollectionReader;
 import dev.agentry.core.catalog.CollectionRequest;
+import dev.agentry.core.cursor.PageLimit;
 import dev.agentry.core.policy.Grant;
 import dev.agentry.core.tools.CatalogAccess;
 import jakarta.annotation.PreDestroy;
@@ -46,7 +47,7 @@ public class RunCatalogAccess {
                     ? reader.one(collection, id, null, grant)
                     : reader.page(
                                     collection,
-                                    new CollectionRequest(String.valueOf(limit), null, null, null, null, List.of()),
+                                    new CollectionRequest(new PageLimit(limit), null, null, null, null, List.of()),
                                     grant)
                             .data();
             try (JsonReader parsed = Json.createReader(new StringReader(json.toJson(data)))) {

@@ -15,6 +15,7 @@ import dev.agentry.core.sandbox.Redactor;
 import dev.agentry.core.sandbox.SeedCopy;
 import dev.agentry.core.tools.ToolCatalog;
 import dev.agentry.core.tools.ToolDescriptor;
+import dev.agentry.core.validation.ValidatedInput;
 import dev.agentry.persistence.runs.AgentRun;
 import dev.agentry.persistence.runs.Outcome;
 import dev.agentry.persistence.runs.RunStatus;
@@ -24,11 +25,11 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
+import jakarta.validation.Valid;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -52,6 +53,7 @@ import java.util.regex.Pattern;
  * (agent ceiling ∩ the caller's scopes) and effective tools (task ∩ agent policy ∩ scopes, deny wins).
  */
 @Stateless
+@ValidatedInput
 public class RunService {
 
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,200}");
@@ -90,14 +92,14 @@ public class RunService {
     Event<RunQueued> queued;
 
     /** Submits a task as the caller's credential, which then owns the run. */
-    public Submission submit(Grant grant, String idempotencyKey, JsonValue body) {
+    public Submission submit(Grant grant, String idempotencyKey, @Valid TaskRequest request) {
         String credentialId = grant.credentialId();
         Set<String> callerScopes = grant.scopes();
         if (idempotencyKey == null || !KEY.matcher(idempotencyKey).matches()) {
             throw AgentryException.validation(List.of(new FieldError(
                     "Idempotency-Key", "required", "an Idempotency-Key header of 1 to 200 visible ASCII characters")));
         }
-        String requestHash = FileDigest.of(String.valueOf(body).getBytes(StandardCharsets.UTF_8));
+        String requestHash = FileDigest.of(String.valueOf(request).getBytes(StandardCharsets.UTF_8));
         List<AgentRun> earlier = em.createNamedQuery("AgentRun.byKey", AgentRun.class)
                 .setParameter("credentialId", credentialId)
                 .setParameter("key", idempotencyKey)
@@ -111,9 +113,14 @@ public class RunService {
             }
             return new Submission(RunView.of(first), true);
         }
-        TaskInput task =
-                TaskInputJson.read(body, settings.defaultTimeout(), settings.maxTimeout(), settings.retentionDays());
+        TaskInput task = request.task(settings.defaultTimeout(), settings.retentionDays());
         List<FieldError> errors = new ArrayList<>();
+        if (task.timeout().compareTo(settings.maxTimeout()) > 0) {
+            errors.add(new FieldError(
+                    "timeoutSeconds",
+                    "out_of_range",
+                    "from 1 to " + settings.maxTimeout().toSeconds() + " seconds"));
+        }
         AgentDefinition agent =
                 agents.find(task.agent()).map(a -> a.definition()).orElse(null);
         if (agent == null) {

@@ -3,8 +3,9 @@ package dev.agentry.core.webhooks;
 import dev.agentry.core.audit.AuditTrail;
 import dev.agentry.core.cursor.CursorSeal;
 import dev.agentry.core.cursor.Page;
-import dev.agentry.core.problem.AgentryException;
+import dev.agentry.core.cursor.PageLimit;
 import dev.agentry.core.problem.FieldError;
+import dev.agentry.core.validation.ValidatedInput;
 import dev.agentry.persistence.schema.AgentryDatabase;
 import dev.agentry.persistence.webhooks.DeadLetter;
 import dev.agentry.persistence.webhooks.WebhookAttempt;
@@ -15,6 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,6 +31,7 @@ import java.util.stream.Collectors;
  * the subscription's current secret and a fresh timestamp when it is sent.
  */
 @Stateless
+@ValidatedInput
 public class WebhookDeliveries {
 
     /** At most this many dead letters are replayed by one request. */
@@ -62,7 +65,8 @@ public class WebhookDeliveries {
         return em.createQuery("select count(d) from DeadLetter d", Long.class).getSingleResult();
     }
 
-    public Page<DeliveryView> history(String credentialId, String subscriptionId, int limit, String cursor) {
+    public Page<DeliveryView> history(String credentialId, String subscriptionId, PageLimit pageLimit, String cursor) {
+        int limit = pageLimit.value();
         WebhookSubscription subscription = subscriptions.owned(credentialId, subscriptionId);
         String binding = "deliveries|" + subscription.getUid();
         long before = cursor == null ? Long.MAX_VALUE : position(cursor, binding);
@@ -115,8 +119,9 @@ public class WebhookDeliveries {
             String subscriptionId,
             String eventType,
             Instant failedSince,
-            int limit,
+            PageLimit pageLimit,
             String cursor) {
+        int limit = pageLimit.value();
         Long subscription = subscriptionId == null
                 ? null
                 : subscriptions.owned(credentialId, subscriptionId).getId();
@@ -132,12 +137,15 @@ public class WebhookDeliveries {
         return Page.of(page.stream().map(WebhookDeliveries::view).toList(), next);
     }
 
+    /** Replays the dead letters the request names or selects by time. */
+    public ReplayResult replay(String credentialId, @Valid ReplayRequest request) {
+        return request.ids() != null
+                ? replayIds(credentialId, request.ids())
+                : replaySince(credentialId, request.since());
+    }
+
     /** Replays the given dead letters of this credential; each one missing is an error, not a failure. */
-    public ReplayResult replay(String credentialId, List<String> ids) {
-        if (ids.isEmpty() || ids.size() > REPLAY_BATCH) {
-            throw AgentryException.validation(List.of(
-                    new FieldError("ids", "out_of_range", "ids must name 1 to " + REPLAY_BATCH + " dead letters")));
-        }
+    private ReplayResult replayIds(String credentialId, List<String> ids) {
         List<ReplayResult.ReplayError> errors = new ArrayList<>();
         int replayed = 0;
         for (String id : ids) {
@@ -155,7 +163,7 @@ public class WebhookDeliveries {
     }
 
     /** Replays this credential's dead deliveries that failed since {@code since}, up to a batch. */
-    public ReplayResult replaySince(String credentialId, Instant since) {
+    private ReplayResult replaySince(String credentialId, Instant since) {
         List<DeadLetter> letters = query(credentialId, null, null, since, 0)
                 .getResultStream()
                 .filter(l -> WebhookDelivery.DEAD.equals(l.getDelivery().getStatus()))

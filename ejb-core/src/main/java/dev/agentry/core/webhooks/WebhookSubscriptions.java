@@ -5,6 +5,8 @@ import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.FieldError;
 import dev.agentry.core.secrets.RowIdentity;
 import dev.agentry.core.secrets.SecretVault;
+import dev.agentry.core.validation.Creation;
+import dev.agentry.core.validation.ValidatedInput;
 import dev.agentry.persistence.policy.Credential;
 import dev.agentry.persistence.schema.AgentryDatabase;
 import dev.agentry.persistence.webhooks.WebhookEvent;
@@ -13,6 +15,8 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.validation.Valid;
+import jakarta.validation.groups.ConvertGroup;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,9 +34,9 @@ import java.util.UUID;
  * another's is "not found". Every change is audited; the secret is shown only on create and rotate.
  */
 @Stateless
+@ValidatedInput
 public class WebhookSubscriptions {
 
-    static final int MAX_EVENTS = 100;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @PersistenceContext(unitName = AgentryDatabase.PERSISTENCE_UNIT)
@@ -53,15 +57,12 @@ public class WebhookSubscriptions {
     @Inject
     SecretVault vault;
 
-    public SubscriptionSecret create(String credentialId, SubscriptionRequest request) {
+    public SubscriptionSecret create(
+            String credentialId, @Valid @ConvertGroup(to = Creation.class) SubscriptionRequest request) {
         Credential owner = owner(credentialId);
         List<FieldError> errors = new ArrayList<>();
-        checkUrl(request.url(), true, errors);
-        List<String> events = checkEvents(request.events(), true, owner, errors);
-        checkDescription(request.description(), errors);
-        if (request.status() != null) {
-            errors.add(new FieldError("status", "not_allowed", "a new subscription is active"));
-        }
+        checkUrl(request.url(), errors);
+        List<String> events = checkEvents(request.events(), owner, errors);
         if (!errors.isEmpty()) {
             throw AgentryException.validation(errors);
         }
@@ -101,18 +102,11 @@ public class WebhookSubscriptions {
         return SubscriptionView.of(owned(credentialId, id), clock.instant());
     }
 
-    public SubscriptionView update(String credentialId, String id, SubscriptionRequest request) {
+    public SubscriptionView update(String credentialId, String id, @Valid SubscriptionRequest request) {
         WebhookSubscription subscription = owned(credentialId, id);
         List<FieldError> errors = new ArrayList<>();
-        checkUrl(request.url(), false, errors);
-        List<String> events = checkEvents(request.events(), false, owner(credentialId), errors);
-        checkDescription(request.description(), errors);
-        if (request.status() != null
-                && !request.status().equals(WebhookSubscription.ACTIVE)
-                && !request.status().equals(WebhookSubscription.DISABLED)) {
-            errors.add(new FieldError(
-                    "status", "invalid", "status is active or disabled, not " + FieldError.quoted(request.status())));
-        }
+        checkUrl(request.url(), errors);
+        List<String> events = checkEvents(request.events(), owner(credentialId), errors);
         if (!errors.isEmpty()) {
             throw AgentryException.validation(errors);
         }
@@ -196,15 +190,9 @@ public class WebhookSubscriptions {
                         "Credential " + FieldError.quoted(credentialId) + " does not exist."));
     }
 
-    private void checkUrl(String url, boolean required, List<FieldError> errors) {
+    /** Whether the guard lets deliveries go to the URL; its form is {@link SubscriptionRequest}'s rule. */
+    private void checkUrl(String url, List<FieldError> errors) {
         if (url == null) {
-            if (required) {
-                errors.add(new FieldError("url", "required", "url is required"));
-            }
-            return;
-        }
-        if (url.isBlank() || url.length() > 2000) {
-            errors.add(new FieldError("url", "invalid", "url must be 1 to 2000 characters"));
             return;
         }
         settings.guard()
@@ -212,16 +200,12 @@ public class WebhookSubscriptions {
                 .ifPresent(why -> errors.add(new FieldError("url", "url_refused", "url " + why)));
     }
 
-    /** The distinct event types, or {@code null} when not given on a change. */
-    private List<String> checkEvents(List<String> events, boolean required, Credential owner, List<FieldError> errors) {
+    /**
+     * The distinct event types, or {@code null} when not given on a change; each must be within the
+     * credential's interests (that they are event types is {@link SubscriptionRequest}'s rule).
+     */
+    private List<String> checkEvents(List<String> events, Credential owner, List<FieldError> errors) {
         if (events == null) {
-            if (required) {
-                errors.add(new FieldError("events", "required", "events is required: event types such as order.*"));
-            }
-            return null;
-        }
-        if (events.isEmpty() || events.size() > MAX_EVENTS) {
-            errors.add(new FieldError("events", "out_of_range", "events must have 1 to " + MAX_EVENTS + " types"));
             return null;
         }
         List<String> interests = owner.getEventInterests();
@@ -229,12 +213,7 @@ public class WebhookSubscriptions {
         for (int i = 0; i < events.size(); i++) {
             String type = events.get(i);
             String field = "events[" + i + "]";
-            if (type == null || type.length() > 100 || !EventCatalog.selectsAny(type)) {
-                errors.add(new FieldError(
-                        field,
-                        "unknown_event_type",
-                        FieldError.quoted(type) + " is not an event type or pattern; see /capabilities"));
-            } else if (!interests.isEmpty() && !withinInterests(type, interests)) {
+            if (!interests.isEmpty() && !withinInterests(type, interests)) {
                 errors.add(new FieldError(
                         field,
                         "outside_interests",
@@ -250,12 +229,6 @@ public class WebhookSubscriptions {
                 .map(EventType::type)
                 .filter(type -> EventCatalog.matches(pattern, type))
                 .allMatch(type -> interests.stream().anyMatch(interest -> EventCatalog.matches(interest, type)));
-    }
-
-    private static void checkDescription(String description, List<FieldError> errors) {
-        if (description != null && description.length() > 500) {
-            errors.add(new FieldError("description", "too_long", "description must be at most 500 characters"));
-        }
     }
 
     private static String newSecret() {

@@ -11,17 +11,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PageLimitTest {
 
     @Test
-    void absentMeansFiftyAndTheRangeIsOneToTwoHundred() {
-        assertEquals(50, PageLimit.parse(null));
-        assertEquals(50, PageLimit.parse(" "));
-        assertEquals(1, PageLimit.parse("1"));
-        assertEquals(200, PageLimit.parse(" 200 "));
+    void theStandardIsFiftyAndTheRangeIsOneToTwoHundred() {
+        assertEquals(50, PageLimit.STANDARD.value());
+        assertEquals(1, new PageLimit(1).value());
+        assertEquals(200, new PageLimit(200).value());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"0", "201", "-1", "ten", "1.5", "99999999999"})
-    void anythingElseNamesTheLimit(String raw) {
-        AgentryException e = assertThrows(AgentryException.class, () -> PageLimit.parse(raw));
+    @ValueSource(ints = {0, 201, -1, Integer.MAX_VALUE})
+    void anythingElseNamesTheLimit(int value) {
+        AgentryException e = assertThrows(AgentryException.class, () -> new PageLimit(value));
         assertEquals("limit", e.errors().get(0).field());
+        assertEquals("out_of_range", e.errors().get(0).code());
     }
 }

@@ -2,14 +2,16 @@ package dev.agentry.api.agents;
 
 import dev.agentry.api.capabilities.ApiSurface;
 import dev.agentry.api.capabilities.Stability;
+import dev.agentry.api.request.ValidatedAs;
 import dev.agentry.core.agents.AgentRegistry;
+import dev.agentry.core.agents.AgentRequest;
 import dev.agentry.core.agents.AgentView;
 import dev.agentry.core.agents.Agents;
 import dev.agentry.core.cursor.Page;
+import dev.agentry.core.validation.Creation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonValue;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.Consumes;
@@ -83,7 +85,7 @@ public class AgentsResource {
                     + " a conflict naming where the first came from.")
     @APIResponse(responseCode = "201", description = "Registered, at the Location given")
     @APIResponse(responseCode = "409", description = "The slug is already registered (conflict)")
-    public Response register(JsonValue body) {
+    public Response register(@ValidatedAs(Creation.class) AgentRequest body) {
         AgentView agent = agents.register(body);
         return Response.created(uri.getAbsolutePathBuilder().path(agent.slug()).build())
                 .entity(agent)
@@ -100,7 +102,7 @@ public class AgentsResource {
                     + " they are defined (conflict).")
     @APIResponse(responseCode = "200", description = "The changed agent")
     @APIResponse(responseCode = "409", description = "The agent is defined in startup code or a file (conflict)")
-    public AgentView update(@PathParam("slug") String slug, JsonValue patch) {
+    public AgentView update(@PathParam("slug") String slug, AgentRequest patch) {
         return agents.update(slug, patch);
     }
 }

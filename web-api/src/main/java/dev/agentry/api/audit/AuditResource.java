@@ -2,13 +2,11 @@ package dev.agentry.api.audit;
 
 import dev.agentry.api.capabilities.ApiSurface;
 import dev.agentry.api.capabilities.Stability;
-import dev.agentry.api.request.QueryParameters;
 import dev.agentry.core.audit.AuditQuery;
 import dev.agentry.core.audit.AuditService;
 import dev.agentry.core.audit.AuditView;
 import dev.agentry.core.audit.ChainVerifier;
 import dev.agentry.core.cursor.Page;
-import dev.agentry.core.time.InstantParameter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -18,6 +16,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -39,8 +38,8 @@ public class AuditResource {
     @GET
     @Operation(summary = "Chained audit records, oldest first; filter by time, credential, route or action, outcome")
     public Page<AuditView> records(
-            @QueryParam("since") String since,
-            @QueryParam("until") String until,
+            @QueryParam("since") Instant since,
+            @QueryParam("until") Instant until,
             @QueryParam("credentialId") String credentialId,
             @QueryParam("action") String action,
             @QueryParam("outcome") String outcome,
@@ -53,16 +52,16 @@ public class AuditResource {
                                             maximum = "" + AuditService.MAX_PAGE,
                                             defaultValue = "" + DEFAULT_LIMIT))
                     @QueryParam("limit")
-                    String limit) {
+                    Integer limit) {
         return audit.page(
                 new AuditQuery(
-                        InstantParameter.parse("since", since),
-                        InstantParameter.parse("until", until),
+                        since,
+                        until,
                         blankToNull(credentialId),
                         blankToNull(action),
                         blankToNull(outcome),
                         null,
-                        QueryParameters.integer("limit", limit, DEFAULT_LIMIT)),
+                        limit == null ? DEFAULT_LIMIT : limit),
                 cursor);
     }
 

@@ -3,17 +3,20 @@ package dev.agentry.api.catalog;
 import dev.agentry.api.capabilities.ApiSurface;
 import dev.agentry.api.capabilities.Stability;
 import dev.agentry.api.policy.Caller;
+import dev.agentry.api.request.Paging;
 import dev.agentry.core.catalog.CollectionReader;
 import dev.agentry.core.catalog.CollectionRequest;
 import dev.agentry.core.cursor.Page;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -40,17 +43,18 @@ public class CatalogResource {
     @Operation(summary = "A page of a collection (scope <collection>:read); keyset cursor paging")
     public Page<Map<String, Object>> list(
             @PathParam(CollectionScoped.PARAMETER) String collection,
-            @Parameter(description = "1-200, default 50") @QueryParam("limit") String limit,
-            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
+            @BeanParam Paging paging,
             @Parameter(description = "ISO-8601; records updated at or after it") @QueryParam("updatedSince")
-                    String updatedSince,
+                    Instant updatedSince,
             @Parameter(description = "text searched in the collection's searchable fields") @QueryParam("q") String q,
             @Parameter(description = "comma-separated projection") @QueryParam("fields") String fields,
             @Parameter(description = "field:value (exact, * wildcard) or field~value (contains); repeatable")
                     @QueryParam("filter")
                     List<String> filters) {
         return reader.page(
-                collection, new CollectionRequest(limit, cursor, updatedSince, q, fields, filters), caller.grant());
+                collection,
+                new CollectionRequest(paging.limit(), paging.cursor(), updatedSince, q, fields, filters),
+                caller.grant());
     }
 
     @GET

@@ -6,6 +6,7 @@ import dev.agentry.api.policy.Caller;
 import dev.agentry.core.changes.ChangeFeed;
 import dev.agentry.core.changes.ChangeItem;
 import dev.agentry.core.cursor.Page;
+import dev.agentry.core.cursor.PageLimit;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -15,6 +16,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -46,7 +49,11 @@ public class ChangesResource {
             @Parameter(description = "nextCursor (or an item's cursor) from a previous page") @QueryParam("cursor")
                     String cursor,
             @Parameter(description = "comma-separated collection names") @QueryParam("types") String types,
-            @Parameter(description = "1-200, default 50") @QueryParam("limit") String limit) {
-        return feed.read(cursor, types, limit, caller.grant());
+            @Parameter(
+                            description = "Page size, 1-200; 50 when absent",
+                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200"))
+                    @QueryParam("limit")
+                    PageLimit limit) {
+        return feed.read(cursor, types, limit == null ? PageLimit.STANDARD : limit, caller.grant());
     }
 }

@@ -3,13 +3,15 @@ package dev.agentry.api.credentials;
 import dev.agentry.api.capabilities.ApiSurface;
 import dev.agentry.api.capabilities.Stability;
 import dev.agentry.api.policy.Caller;
+import dev.agentry.api.request.ValidatedAs;
 import dev.agentry.core.cursor.Page;
+import dev.agentry.core.policy.CredentialRequest;
 import dev.agentry.core.policy.CredentialService;
 import dev.agentry.core.policy.CredentialView;
+import dev.agentry.core.validation.Creation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -59,8 +61,8 @@ public class CredentialsResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = CredentialView.class)))
-    public Response create(JsonValue body) {
-        CredentialView created = credentials.create(caller.grant(), CredentialJson.read(body));
+    public Response create(@ValidatedAs(Creation.class) CredentialRequest body) {
+        CredentialView created = credentials.create(caller.grant(), body);
         return Response.created(
                         uriInfo.getAbsolutePathBuilder().path(created.id()).build())
                 .entity(created)
@@ -86,8 +88,8 @@ public class CredentialsResource {
     @Operation(summary = "Change the given fields; ttlDays null means never expires")
     @APIResponse(responseCode = "200", description = "The changed credential")
     @APIResponse(responseCode = "409", description = "The credential is revoked (conflict)")
-    public CredentialView change(@PathParam("id") String id, JsonValue body) {
-        return credentials.change(caller.grant(), id, CredentialJson.read(body));
+    public CredentialView change(@PathParam("id") String id, CredentialRequest body) {
+        return credentials.change(caller.grant(), id, body);
     }
 
     @DELETE

@@ -2,7 +2,6 @@ package dev.agentry.api.diagnostics;
 
 import dev.agentry.api.capabilities.ApiSurface;
 import dev.agentry.api.capabilities.Stability;
-import dev.agentry.api.request.QueryParameters;
 import dev.agentry.core.cursor.Page;
 import dev.agentry.core.diagnostics.DiagnosticRun;
 import dev.agentry.core.diagnostics.DiagnosticsService;
@@ -85,8 +84,8 @@ public class DiagnosticsResource {
                                             maximum = "" + DiagnosticsService.MAX_LISTED,
                                             defaultValue = "" + DEFAULT_LIMIT))
                     @QueryParam("limit")
-                    String limit) {
-        return diagnostics.recent(QueryParameters.integer("limit", limit, DEFAULT_LIMIT));
+                    Integer limit) {
+        return diagnostics.recent(limit == null ? DEFAULT_LIMIT : limit);
     }
 
     @GET

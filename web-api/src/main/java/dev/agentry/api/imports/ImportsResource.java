@@ -93,8 +93,8 @@ public class ImportsResource {
 
     @GET
     @Operation(summary = "The newest imports first, the demo catalog's among them")
-    public Page<JobExecutionView> recent(@QueryParam("limit") String limit) {
-        return imports.recent(PageLimit.parse(limit));
+    public Page<JobExecutionView> recent(@QueryParam("limit") PageLimit limit) {
+        return imports.recent((limit == null ? PageLimit.STANDARD : limit).value());
     }
 
     @POST

@@ -4,8 +4,10 @@ import dev.agentry.api.request.PayloadTooLargeException;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.ErrorCode;
 import dev.agentry.core.problem.FieldError;
+import dev.agentry.core.validation.Violations;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import java.util.List;
 import java.util.Optional;
@@ -37,6 +39,13 @@ public final class ProblemClassifier {
         if (refused.isPresent()) {
             AgentryException e = refused.get();
             return new Classification(e.code(), e.detail(), e.errors());
+        }
+        Optional<ConstraintViolationException> invalid = causeOfType(failure, ConstraintViolationException.class);
+        if (invalid.isPresent()) {
+            return new Classification(
+                    ErrorCode.VALIDATION_FAILED,
+                    AgentryException.validation(List.of()).detail(),
+                    Violations.errors(invalid.get().getConstraintViolations()));
         }
         if (causeOfType(failure, PayloadTooLargeException.class).isPresent()) {
             return forCode(ErrorCode.PAYLOAD_TOO_LARGE);

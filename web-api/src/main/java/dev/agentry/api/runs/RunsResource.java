@@ -3,10 +3,10 @@ package dev.agentry.api.runs;
 import dev.agentry.api.capabilities.ApiSurface;
 import dev.agentry.api.capabilities.Stability;
 import dev.agentry.api.policy.Caller;
+import dev.agentry.api.request.Paging;
 import dev.agentry.core.artifacts.ManifestView;
 import dev.agentry.core.artifacts.Verification;
 import dev.agentry.core.cursor.Page;
-import dev.agentry.core.cursor.PageLimit;
 import dev.agentry.core.policy.Grant;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.FieldError;
@@ -15,12 +15,12 @@ import dev.agentry.core.runs.RunFilter;
 import dev.agentry.core.runs.RunService;
 import dev.agentry.core.runs.RunView;
 import dev.agentry.core.runs.Submission;
-import dev.agentry.core.time.InstantParameter;
+import dev.agentry.core.runs.TaskRequest;
 import dev.agentry.persistence.runs.RunStatus;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -35,6 +35,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +80,7 @@ public class RunsResource {
             responseCode = "409",
             description = "The Idempotency-Key was used with another body (idempotency_conflict), or its run is"
                     + " still being submitted (conflict)")
-    public Response submit(@HeaderParam("Idempotency-Key") String key, JsonValue body) {
+    public Response submit(@HeaderParam("Idempotency-Key") String key, TaskRequest body) {
         Submission submission = runs.submit(caller.grant(), key, body);
         return Response.accepted(withLinks(submission.run()))
                 .location(self(submission.run().id()).build())
@@ -96,10 +97,9 @@ public class RunsResource {
             @QueryParam("status") String status,
             @QueryParam("agent") String agent,
             @QueryParam("credentialId") String credentialId,
-            @QueryParam("createdSince") String createdSince,
-            @QueryParam("createdBefore") String createdBefore,
-            @QueryParam("limit") String limit,
-            @QueryParam("cursor") String cursor) {
+            @QueryParam("createdSince") Instant createdSince,
+            @QueryParam("createdBefore") Instant createdBefore,
+            @BeanParam Paging paging) {
         RunStatus parsed = status == null
                 ? null
                 : RunStatus.parse(status)
@@ -108,13 +108,9 @@ public class RunsResource {
                                 "invalid",
                                 "a status is one of queued, booting, running, collecting_artifacts,"
                                         + " succeeded, failed, timed_out, cancelled"))));
-        RunFilter filter = new RunFilter(
-                parsed,
-                agent,
-                credentialId,
-                InstantParameter.parse("createdSince", createdSince),
-                InstantParameter.parse("createdBefore", createdBefore));
-        return runs.list(caller.grant(), filter, PageLimit.parse(limit), cursor).map(this::withLinks);
+        RunFilter filter = new RunFilter(parsed, agent, credentialId, createdSince, createdBefore);
+        return runs.list(caller.grant(), filter, paging.limit().value(), paging.cursor())
+                .map(this::withLinks);
     }
 
     @GET

@@ -3,14 +3,13 @@ package dev.agentry.api.webhooks;
 import dev.agentry.api.capabilities.ApiSurface;
 import dev.agentry.api.capabilities.Stability;
 import dev.agentry.api.policy.Caller;
+import dev.agentry.api.request.Paging;
+import dev.agentry.api.request.ValidatedAs;
 import dev.agentry.core.cursor.Page;
-import dev.agentry.core.cursor.PageLimit;
-import dev.agentry.core.problem.AgentryException;
-import dev.agentry.core.problem.FieldError;
-import dev.agentry.core.problem.JsonBody;
-import dev.agentry.core.time.InstantParameter;
+import dev.agentry.core.validation.Creation;
 import dev.agentry.core.webhooks.DeadLetterView;
 import dev.agentry.core.webhooks.DeliveryView;
+import dev.agentry.core.webhooks.ReplayRequest;
 import dev.agentry.core.webhooks.ReplayResult;
 import dev.agentry.core.webhooks.SubscriptionRequest;
 import dev.agentry.core.webhooks.SubscriptionSecret;
@@ -20,7 +19,7 @@ import dev.agentry.core.webhooks.WebhookSubscriptions;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -34,8 +33,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
-import java.util.Set;
+import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -50,9 +48,6 @@ public class WebhooksResource {
 
     /** The answer to a test send: the id of the webhook.test event queued for delivery. */
     public record TestSent(String eventId) {}
-
-    private static final Set<String> SUBSCRIPTION_FIELDS = Set.of("url", "events", "description", "status");
-    private static final Set<String> REPLAY_FIELDS = Set.of("ids", "failedSince");
 
     @Inject
     WebhookSubscriptions subscriptions;
@@ -81,11 +76,7 @@ public class WebhooksResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = SubscriptionSecret.class)))
-    public Response subscribe(JsonValue body) {
-        JsonBody json = JsonBody.of(body, SUBSCRIPTION_FIELDS, "a subscription field");
-        SubscriptionRequest request = new SubscriptionRequest(
-                json.string("url"), json.strings("events"), json.string("description"), json.string("status"));
-        json.done();
+    public Response subscribe(@ValidatedAs(Creation.class) SubscriptionRequest request) {
         SubscriptionSecret created = subscriptions.create(caller.credentialId(), request);
         return Response.created(uri.getAbsolutePathBuilder()
                         .path(created.subscription().id())
@@ -115,11 +106,7 @@ public class WebhooksResource {
     @RolesAllowed("webhooks:manage")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change url, events, description or status (active, disabled)")
-    public SubscriptionView change(@PathParam("id") String id, JsonValue body) {
-        JsonBody json = JsonBody.of(body, SUBSCRIPTION_FIELDS, "a subscription field");
-        SubscriptionRequest request = new SubscriptionRequest(
-                json.string("url"), json.strings("events"), json.string("description"), json.string("status"));
-        json.done();
+    public SubscriptionView change(@PathParam("id") String id, SubscriptionRequest request) {
         return subscriptions.update(caller.credentialId(), id, request);
     }
 
@@ -162,9 +149,8 @@ public class WebhooksResource {
     @Path("subscriptions/{id}/deliveries")
     @RolesAllowed("webhooks:manage")
     @Operation(summary = "The subscription's deliveries with their attempts, newest first")
-    public Page<DeliveryView> deliveries(
-            @PathParam("id") String id, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        return deliveries.history(caller.credentialId(), id, PageLimit.parse(limit), cursor);
+    public Page<DeliveryView> deliveries(@PathParam("id") String id, @BeanParam Paging paging) {
+        return deliveries.history(caller.credentialId(), id, paging.limit(), paging.cursor());
     }
 
     @GET
@@ -174,16 +160,10 @@ public class WebhooksResource {
     public Page<DeadLetterView> deadLetters(
             @QueryParam("subscriptionId") String subscriptionId,
             @QueryParam("eventType") String eventType,
-            @QueryParam("failedSince") String failedSince,
-            @QueryParam("limit") String limit,
-            @QueryParam("cursor") String cursor) {
+            @QueryParam("failedSince") Instant failedSince,
+            @BeanParam Paging paging) {
         return deliveries.deadLetters(
-                caller.credentialId(),
-                subscriptionId,
-                eventType,
-                InstantParameter.parse("failedSince", failedSince),
-                PageLimit.parse(limit),
-                cursor);
+                caller.credentialId(), subscriptionId, eventType, failedSince, paging.limit(), paging.cursor());
     }
 
     @POST
@@ -194,17 +174,7 @@ public class WebhooksResource {
             summary = "Replay dead letters: {ids:[...]} or {failedSince}",
             description = "At most 100 at a time. Each keeps its webhook-id and is signed anew with the current"
                     + " secret and a fresh timestamp.")
-    public ReplayResult replay(JsonValue body) {
-        JsonBody json = JsonBody.of(body, REPLAY_FIELDS, "a replay field");
-        List<String> ids = json.strings("ids");
-        String failedSince = json.string("failedSince");
-        json.done();
-        if ((ids == null) == (failedSince == null)) {
-            throw AgentryException.validation(
-                    List.of(new FieldError("body", "one_of", "give either ids or failedSince")));
-        }
-        return ids != null
-                ? deliveries.replay(caller.credentialId(), ids)
-                : deliveries.replaySince(caller.credentialId(), InstantParameter.parse("failedSince", failedSince));
+    public ReplayResult replay(ReplayRequest request) {
+        return deliveries.replay(caller.credentialId(), request);
     }
 }
