@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -83,6 +84,9 @@ public class AuthResource {
     @Context
     HttpServletRequest request;
 
+    @Context
+    HttpServletResponse response;
+
     @POST
     @Path("token")
     @PermitAll
@@ -112,6 +116,9 @@ public class AuthResource {
         }
         ClientAuthentication client = ClientAuthentication.of(authorization, sent(clientId), sent(clientSecret));
         AccessToken issued = tokens.issue(client.clientId(), client.secret(), sent(scope), clientAddress.of(request));
+        // RFC 6749 section 5.1: a response carrying a token is never stored, by HTTP/1.1 or HTTP/1.0 caches.
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("Pragma", "no-cache");
         return new TokenResponse(
                 issued.token(), "Bearer", issued.expiresInSeconds(), String.join(" ", issued.scopes()));
     }
