@@ -105,6 +105,7 @@ class OAuthDiscoveryIT {
 
     @Test
     void theMetadataIsPublicJsonAtTheServerRootNamingNoAuthorizationEndpoint() {
+        // The server hands the well-known path at its root to the API (configure-server.cli).
         HttpResponse<String> response = get(".well-known/oauth-authorization-server");
 
         assertEquals(200, response.statusCode(), response.body());
@@ -115,5 +116,6 @@ class OAuthDiscoveryIT {
         assertEquals(Api.issuer() + "/api/v1/auth/jwks", metadata.getString("jwks_uri"));
         assertTrue(metadata.getJsonArray("response_types_supported").isEmpty());
         assertTrue(!metadata.containsKey("authorization_endpoint"));
+        assertEquals(metadata, json(get("api/v1/auth/metadata")), "the API's own route serves the same document");
     }
 }

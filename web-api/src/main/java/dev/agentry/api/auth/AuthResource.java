@@ -8,7 +8,10 @@ import dev.agentry.api.policy.PolicyFilter;
 import dev.agentry.core.policy.AccessToken;
 import dev.agentry.core.policy.Admission;
 import dev.agentry.core.policy.CredentialPolicy;
+import dev.agentry.core.policy.GrantableScope;
+import dev.agentry.core.policy.ScopeCatalog;
 import dev.agentry.core.policy.SigningKeys;
+import dev.agentry.core.policy.TokenAudience;
 import dev.agentry.core.policy.TokenRefused;
 import dev.agentry.core.policy.TokenService;
 import jakarta.annotation.security.PermitAll;
@@ -73,6 +76,9 @@ public class AuthResource {
     SigningKeys keys;
 
     @Inject
+    TokenAudience audience;
+
+    @Inject
     ClientAddress clientAddress;
 
     @Inject
@@ -135,6 +141,24 @@ public class AuthResource {
     @Operation(summary = "The public keys that verify access tokens (RFC 7517)")
     public String jwks() {
         return keys.jwks();
+    }
+
+    /**
+     * Also at the server root, {@code /.well-known/oauth-authorization-server}, where RFC 8414 puts the
+     * metadata of an issuer without a path: the server hands that path here (configure-server.cli).
+     */
+    @GET
+    @Path("metadata")
+    @PermitAll
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "OAuth 2.0 authorization server metadata (RFC 8414)",
+            description = "Also served at /.well-known/oauth-authorization-server, where clients given only the"
+                    + " issuer look for it.")
+    public AuthorizationServerMetadata metadata() {
+        return AuthorizationServerMetadata.of(
+                audience.issuer(),
+                ScopeCatalog.offered().stream().map(GrantableScope::scope).toList());
     }
 
     @GET

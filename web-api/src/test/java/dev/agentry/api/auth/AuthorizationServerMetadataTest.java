@@ -1,4 +1,4 @@
-package dev.agentry.wellknown.oauth;
+package dev.agentry.api.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -16,6 +16,7 @@ class AuthorizationServerMetadataTest {
             assertEquals("https://agentry.example.com/api/v1/auth/token", metadata.tokenEndpoint());
             assertEquals("https://agentry.example.com/api/v1/auth/jwks", metadata.jwksUri());
             assertEquals(List.of("audit:read"), metadata.scopesSupported());
+            assertEquals(List.of(), metadata.responseTypesSupported());
             assertEquals(List.of("client_credentials"), metadata.grantTypesSupported());
         }
     }

@@ -1,13 +1,13 @@
-package dev.agentry.wellknown.oauth;
+package dev.agentry.api.auth;
 
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.List;
 
 /**
- * RFC 8414 section 2: what an OAuth 2.0 client needs to know to obtain and check Agentry's access tokens,
- * given only the issuer. Agentry grants client credentials only, so there is no authorization endpoint
- * and no response type: {@code response_types_supported}, required by the RFC, is honestly empty.
+ * RFC 8414 section 2: what an OAuth 2.0 client needs to obtain and check Agentry's access tokens, given
+ * only the issuer. Agentry grants client credentials only, so there is no authorization endpoint and no
+ * response type: {@code response_types_supported}, which the RFC requires, is honestly empty.
  *
  * @param issuer the issuer identifier, equal to every token's {@code iss}
  * @param tokenEndpoint where {@code POST} obtains a token
@@ -37,22 +37,13 @@ public record AuthorizationServerMetadata(
         @JsonbProperty("token_endpoint_auth_methods_supported")
         List<String> tokenEndpointAuthMethodsSupported) {
 
-    /** The well-known URI suffix (RFC 8414 section 3), served at the server root. */
-    public static final String PATH = "/.well-known/oauth-authorization-server";
-
-    /** The API's token endpoint below the server root (the API module's {@code TokenEndpoint.URI}). */
-    static final String TOKEN_ENDPOINT = "/api/v1/auth/token";
-
-    /** The API's JWKS below the server root. */
-    static final String JWKS = "/api/v1/auth/jwks";
-
-    /** The document for an issuer that is the server's public URL. */
-    public static AuthorizationServerMetadata of(String issuer, List<String> scopes) {
+    /** The document for an issuer that is the server's public URL: the endpoints are below it. */
+    static AuthorizationServerMetadata of(String issuer, List<String> scopes) {
         String root = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
         return new AuthorizationServerMetadata(
                 issuer,
-                root + TOKEN_ENDPOINT,
-                root + JWKS,
+                root + TokenEndpoint.URI,
+                root + TokenEndpoint.JWKS_URI,
                 List.copyOf(scopes),
                 List.of(),
                 List.of("client_credentials"),
