@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
@@ -85,6 +86,24 @@ class ConsoleSessionIT {
         String cookie = sessionCookie(login).orElseThrow();
         assertCookieAttributes(cookie);
         assertTrue(attributes(cookie).contains("secure"), cookie);
+    }
+
+    @Test
+    void aPasswordHashAnEarlierVersionStoredStillSignsInAndIsReplacedByThePlatformsHash() {
+        // "correct horse battery staple" as the hand-written PBKDF2 stored it before Pbkdf2PasswordHash.
+        String earlier = "pbkdf2-sha256$210000$CvWVjSfbxY3gXVBTzkj9/g==$BjhACDQ54hVTb8ApHY2Glnl8uZWsLj/itNQQEJGTY1s=";
+        String name = "earlier-" + UUID.randomUUID().toString().substring(0, 8);
+        String probe = "api/v1/_probe/admins/stored-hash?username=" + name;
+        HttpResponse<String> stored =
+                Api.send("POST", probe, BodyPublishers.ofString(earlier), "Content-Type", "text/plain");
+        assertEquals(204, stored.statusCode(), stored.body());
+        assertEquals("pbkdf2-sha256 210000", get(probe).body());
+
+        HttpResponse<String> signedIn = signIn(get("admin/login.xhtml"), name, "correct horse battery staple");
+
+        assertEquals(302, signedIn.statusCode(), "signed in and sent on");
+        assertFalse(signedIn.headers().firstValue("Location").orElseThrow().contains("login.xhtml"));
+        assertEquals("PBKDF2WithHmacSHA256 210000", get(probe).body(), "rehashed by the platform at sign-in");
     }
 
     @Test

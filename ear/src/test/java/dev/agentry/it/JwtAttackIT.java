@@ -13,6 +13,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.math.BigInteger;
+import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
@@ -256,6 +257,27 @@ class JwtAttackIT {
         }
 
         assertProblem(get("api/v1/auth/whoami", bearer(token)), 401, "auth_invalid");
+    }
+
+    @Test
+    void aJwtTheServerSignedThatDoesNotDeclareItselfAnAccessTokenIsRefused() {
+        // RFC 9068 section 4: the same claims and key, but typ JWT is not an access token; at+jwt is.
+        String real = realToken();
+        for (String typ : new String[] {"JWT", "at+jwt"}) {
+            HttpResponse<String> retyped = Api.send(
+                    "POST",
+                    "api/v1/_probe/tokens/retyped?typ=" + typ.replace("+", "%2B"),
+                    BodyPublishers.ofString(real),
+                    "Content-Type",
+                    "text/plain");
+            assertEquals(200, retyped.statusCode(), retyped.body());
+            HttpResponse<String> whoami = get("api/v1/auth/whoami", bearer(retyped.body()));
+            if (typ.equals("JWT")) {
+                assertProblem(whoami, 401, "auth_invalid");
+            } else {
+                assertEquals(200, whoami.statusCode(), "the probe's signature is genuine: " + whoami.body());
+            }
+        }
     }
 
     @Test

@@ -51,6 +51,7 @@ class TokenIT {
 
         assertEquals(200, response.statusCode(), response.body());
         assertEquals("no-store", response.headers().firstValue("Cache-Control").orElse(""));
+        assertEquals("no-cache", response.headers().firstValue("Pragma").orElse(""));
         JsonObject token = json(response);
         assertEquals("Bearer", token.getString("token_type"));
         assertTrue(token.getInt("expires_in") > 0 && token.getInt("expires_in") <= 900);
@@ -67,7 +68,9 @@ class TokenIT {
         JsonObject header = decode(parts[0]);
         JsonObject claims = decode(parts[1]);
         assertEquals("RS256", header.getString("alg"));
-        assertEquals("urn:agentry", claims.getString("iss"));
+        assertEquals("at+jwt", header.getString("typ"));
+        assertEquals(Api.issuer(), claims.getString("iss"));
+        assertEquals(credential.getString("clientId"), claims.getString("client_id"));
         assertEquals("agentry-api", claims.getString("aud"));
         assertEquals(credential.getString("id"), claims.getString("cid"));
         assertEquals(

@@ -7,6 +7,7 @@ import dev.agentry.it.probe.FailureProbeResource;
 import dev.agentry.it.probe.ReadinessProbe;
 import dev.agentry.it.probe.RunProbeResource;
 import dev.agentry.it.probe.SecretsProbeResource;
+import dev.agentry.it.probe.TokenProbeResource;
 import dev.agentry.it.probe.WebhookProbeResource;
 import java.io.File;
 import org.jboss.arquillian.container.spi.client.container.DeployableContainer;
@@ -67,7 +68,8 @@ public final class AgentryEar {
                         WebhookProbeResource.class,
                         RunProbeResource.class,
                         AdminProbeResource.class,
-                        SecretsProbeResource.class);
+                        SecretsProbeResource.class,
+                        TokenProbeResource.class);
         ear.delete(CORE_MODULE);
         ear.delete(API_MODULE);
         ear.add(core, "/", ZipExporter.class);

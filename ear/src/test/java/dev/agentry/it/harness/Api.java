@@ -117,6 +117,11 @@ public final class Api {
         return URI.create("http://localhost:" + System.getProperty("it.http-port", "8180") + "/");
     }
 
+    /** The token issuer: the server's public URL as the suite configures it ({@code agentry.public-url}). */
+    public static String issuer() {
+        return "http://localhost:" + System.getProperty("it.http-port", "8180");
+    }
+
     /** The management interface's root, e.g. {@code http://localhost:10090/}. */
     public static URI management() {
         return URI.create("http://localhost:" + System.getProperty("it.management-port", "10090") + "/");

@@ -25,9 +25,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Stateless
 public class AdminAccounts {
 
-    /** A hash of nothing anyone knows, checked for unknown names to spend the same time. */
-    private static final String DECOY = PasswordHash.of("decoy".toCharArray());
-
     @PersistenceContext(unitName = AgentryDatabase.PERSISTENCE_UNIT)
     EntityManager em;
 
@@ -36,6 +33,9 @@ public class AdminAccounts {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    AdminPasswords passwords;
 
     @Inject
     @ConfigProperty(name = "agentry.admin.lockout-attempts", defaultValue = "5")
@@ -54,7 +54,7 @@ public class AdminAccounts {
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList();
         if (found.isEmpty()) {
-            PasswordHash.matches(password, DECOY);
+            passwords.matchDecoy(password);
             audit.refusal("admin.login", truncated(username), "auth_invalid");
             return LoginResult.INVALID;
         }
@@ -63,11 +63,14 @@ public class AdminAccounts {
             audit.refusal("admin.login", account.getUsername(), "account_locked");
             return LoginResult.LOCKED;
         }
-        if (!PasswordHash.matches(password, account.getPasswordHash())) {
+        if (!passwords.matches(password, account.getPasswordHash())) {
             account.failed(lockoutAttempts, now.plus(lockoutDuration));
             boolean locked = account.lockedAt(now);
             audit.refusal("admin.login", account.getUsername(), locked ? "account_locked" : "auth_invalid");
             return locked ? LoginResult.LOCKED : LoginResult.INVALID;
+        }
+        if (passwords.outdated(account.getPasswordHash())) {
+            account.rehashed(passwords.hash(password));
         }
         account.succeeded(now, address);
         audit.action("admin.login", account.getUsername());
@@ -85,7 +88,7 @@ public class AdminAccounts {
 
     /** Creates an account; for the bootstrap and for tests of the console. */
     public void create(String username, char[] password) {
-        em.persist(new AdminAccount(username, PasswordHash.of(password), clock.instant()));
+        em.persist(new AdminAccount(username, passwords.hash(password), clock.instant()));
         audit.action("admin.create", username);
     }
 

@@ -4,7 +4,9 @@ import dev.agentry.core.keys.ServerKey;
 import dev.agentry.core.sequencing.CommittedBacklog;
 import dev.agentry.persistence.audit.AuditRecord;
 import dev.agentry.persistence.schema.AgentryDatabase;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
 import jakarta.ejb.Schedule;
@@ -25,8 +27,12 @@ import java.util.List;
  * <p>Each batch commits on its own: a backlog left by a burst of traffic is worked off in constant-size
  * transactions, instead of one transaction whose persistence context (and every auto-flush in it)
  * grows with the backlog.
+ *
+ * <p>It stops before the writer it depends on, and writes out the buffered call records as it stops: the
+ * buffer itself is destroyed only with the application's CDI context, after every bean has stopped.
  */
 @Singleton
+@DependsOn("AuditWriter")
 @TransactionManagement(TransactionManagementType.BEAN)
 public class AuditChainer {
 
@@ -49,6 +55,11 @@ public class AuditChainer {
         buffer.flush();
         // Called directly, not through the container: the timer already holds this singleton's lock.
         chainPending();
+    }
+
+    @PreDestroy
+    void stopping() {
+        buffer.flush();
     }
 
     /** Chains everything committed so far; returns how many records it linked. */

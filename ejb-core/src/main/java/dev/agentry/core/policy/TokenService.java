@@ -26,7 +26,9 @@ import org.jose4j.lang.JoseException;
 
 /**
  * OAuth 2.0 client credentials (RFC 6749 section 4.4): a client id and secret in, a short-lived RS256
- * JWT out. The secret's format and checksum are checked before the database is asked; a token never
+ * JWT access token out, in RFC 9068's profile ({@code typ: at+jwt}; {@code iss, sub, aud, exp, iat, jti,
+ * client_id, scope}) plus what MicroProfile JWT reads ({@code upn}, {@code groups}). The secret's format
+ * and checksum are checked before the database is asked; a token never
  * outlives its credential and never grants more than the credential holds.
  */
 @Stateless
@@ -34,6 +36,9 @@ public class TokenService {
 
     /** The claim that names the credential behind a token. */
     public static final String CREDENTIAL_CLAIM = "cid";
+
+    /** RFC 9068 section 2.1: the {@code typ} header of a JWT access token, told apart from other JWTs. */
+    public static final String ACCESS_TOKEN_TYPE = "at+jwt";
 
     static final Duration MAX_LIFETIME = Duration.ofMinutes(15);
 
@@ -135,6 +140,8 @@ public class TokenService {
         claims.setSubject(credential.getUid());
         claims.setClaim("upn", credential.getClientId());
         claims.setClaim(CREDENTIAL_CLAIM, credential.getUid());
+        // RFC 9068 section 2.2: the client the token was issued to.
+        claims.setClaim("client_id", credential.getClientId());
         claims.setStringListClaim("groups", scopes);
         claims.setClaim("scope", String.join(" ", scopes));
         claims.setJwtId(UUID.randomUUID().toString());
@@ -146,7 +153,7 @@ public class TokenService {
         jws.setPayload(claims.toJson());
         jws.setKey(signer.privateKey());
         jws.setKeyIdHeaderValue(signer.kid());
-        jws.setHeader("typ", "JWT");
+        jws.setHeader("typ", ACCESS_TOKEN_TYPE);
         jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
         try {
             return jws.getCompactSerialization();

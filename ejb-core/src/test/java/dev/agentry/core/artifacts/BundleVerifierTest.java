@@ -38,7 +38,9 @@ class BundleVerifierTest {
         Files.writeString(bundle.resolve("files/patch.diff"), "changed\n");
         Files.delete(bundle.resolve("logs/run.log"));
         Files.writeString(bundle.resolve("extra.txt"), "unlisted");
-        Files.createSymbolicLink(bundle.resolve("link"), Path.of("/etc/passwd"));
+        // A link out of the bundle, to a file the test's own directory holds (cleaned up with it).
+        Files.createSymbolicLink(
+                bundle.resolve("link"), Files.writeString(dir.resolve("passwd"), "root:x:0:0::/root:/bin/sh\n"));
         assertEquals(
                 Set.of(
                         "hash_mismatch",

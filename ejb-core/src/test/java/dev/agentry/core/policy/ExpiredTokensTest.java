@@ -29,20 +29,21 @@ class ExpiredTokensTest {
 
     @Test
     void aTokenThisServerSignedThatHasRunOutIsExpired() throws Exception {
-        assertTrue(check(sign(server.getPrivate(), "k1", "urn:agentry", PAST)));
+        assertTrue(check(sign(server.getPrivate(), "k1", "http://localhost:8080", PAST)));
     }
 
     @Test
     void aTokenStillValidIsNotExpired() throws Exception {
-        assertFalse(check(sign(server.getPrivate(), "k1", "urn:agentry", NOW.plusSeconds(600))));
+        assertFalse(check(sign(server.getPrivate(), "k1", "http://localhost:8080", NOW.plusSeconds(600))));
     }
 
     @Test
     void aForgedTokenIsNeverExpiredWhateverItClaims() throws Exception {
-        assertFalse(check(sign(attacker.getPrivate(), "k1", "urn:agentry", PAST)), "wrong signature");
-        assertFalse(check(sign(attacker.getPrivate(), "attacker-key", "urn:agentry", PAST)), "unknown kid");
+        assertFalse(check(sign(attacker.getPrivate(), "k1", "http://localhost:8080", PAST)), "wrong signature");
+        assertFalse(check(sign(attacker.getPrivate(), "attacker-key", "http://localhost:8080", PAST)), "unknown kid");
         assertFalse(check(sign(server.getPrivate(), "k1", "https://evil.example", PAST)), "another issuer");
-        String[] genuine = sign(server.getPrivate(), "k1", "urn:agentry", PAST).split("\\.");
+        String[] genuine =
+                sign(server.getPrivate(), "k1", "http://localhost:8080", PAST).split("\\.");
         String none = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\"}".getBytes());
         assertFalse(check(none + "." + genuine[1] + "."), "alg none");
         assertFalse(check("not.a.jwt"));
@@ -50,7 +51,7 @@ class ExpiredTokensTest {
     }
 
     private boolean check(String token) {
-        return ExpiredTokens.genuineButExpired(token, published, "urn:agentry", "agentry-api", NOW);
+        return ExpiredTokens.genuineButExpired(token, published, "http://localhost:8080", "agentry-api", NOW);
     }
 
     private static String sign(PrivateKey key, String kid, String issuer, Instant expires) throws Exception {

@@ -39,10 +39,15 @@ class WorkspaceTest {
 
     @Test
     void aSymbolicLinkAnywhereOnThePathIsRefused() throws Exception {
-        Files.createDirectories(root.resolve("inside"));
-        Files.createSymbolicLink(root.resolve("out"), Path.of("/etc"));
-        Files.createSymbolicLink(root.resolve("inside/loop"), root.resolve("inside"));
-        Workspace workspace = Workspace.at(root);
+        // The escaping link leads out of the workspace but not out of the test's own directory, so that
+        // cleaning up removes what it points to as well, instead of warning about a link into the system.
+        Path workspaceRoot =
+                Files.createDirectories(root.resolve("workspace/inside")).getParent();
+        Path outside = Files.createDirectories(root.resolve("outside"));
+        Files.writeString(outside.resolve("passwd"), "root:x:0:0::/root:/bin/sh\n");
+        Files.createSymbolicLink(workspaceRoot.resolve("out"), outside);
+        Files.createSymbolicLink(workspaceRoot.resolve("inside/loop"), workspaceRoot.resolve("inside"));
+        Workspace workspace = Workspace.at(workspaceRoot);
         assertEquals("symlink_refused", code(workspace, "out"));
         assertEquals("symlink_refused", code(workspace, "out/passwd"));
         assertEquals("symlink_refused", code(workspace, "inside/loop/file"), "even a link that stays inside");

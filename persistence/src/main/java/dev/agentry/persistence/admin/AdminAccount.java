@@ -98,6 +98,11 @@ public class AdminAccount {
         lastLoginFrom = from;
     }
 
+    /** The same password, hashed anew (a newer format or cost); the old hash no longer verifies. */
+    public void rehashed(String passwordHash) {
+        this.passwordHash = Objects.requireNonNull(passwordHash, "passwordHash");
+    }
+
     public boolean lockedAt(Instant now) {
         return lockedUntil != null && lockedUntil.isAfter(now);
     }

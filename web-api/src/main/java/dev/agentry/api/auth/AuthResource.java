@@ -8,7 +8,10 @@ import dev.agentry.api.policy.PolicyFilter;
 import dev.agentry.core.policy.AccessToken;
 import dev.agentry.core.policy.Admission;
 import dev.agentry.core.policy.CredentialPolicy;
+import dev.agentry.core.policy.GrantableScope;
+import dev.agentry.core.policy.ScopeCatalog;
 import dev.agentry.core.policy.SigningKeys;
+import dev.agentry.core.policy.TokenAudience;
 import dev.agentry.core.policy.TokenRefused;
 import dev.agentry.core.policy.TokenService;
 import jakarta.annotation.security.PermitAll;
@@ -17,6 +20,7 @@ import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -76,6 +80,9 @@ public class AuthResource {
     SigningKeys keys;
 
     @Inject
+    TokenAudience audience;
+
+    @Inject
     ClientAddress clientAddress;
 
     @Inject
@@ -86,6 +93,9 @@ public class AuthResource {
 
     @Context
     HttpServletRequest request;
+
+    @Context
+    HttpServletResponse response;
 
     @POST
     @Path("token")
@@ -137,6 +147,9 @@ public class AuthResource {
         }
         ClientAuthentication client = ClientAuthentication.of(authorization, sent(clientId), sent(clientSecret));
         AccessToken issued = tokens.issue(client.clientId(), client.secret(), sent(scope), clientAddress.of(request));
+        // RFC 6749 section 5.1: a response carrying a token is never stored, by HTTP/1.1 or HTTP/1.0 caches.
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("Pragma", "no-cache");
         return new TokenResponse(
                 issued.token(), "Bearer", issued.expiresInSeconds(), String.join(" ", issued.scopes()));
     }
@@ -169,6 +182,24 @@ public class AuthResource {
                                                                     "RSA public keys (JWKs): kty, kid, use, alg, n, e"))))
     public String jwks() {
         return keys.jwks();
+    }
+
+    /**
+     * Also at the server root, {@code /.well-known/oauth-authorization-server}, where RFC 8414 puts the
+     * metadata of an issuer without a path: the server hands that path here (configure-server.cli).
+     */
+    @GET
+    @Path("metadata")
+    @PermitAll
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "OAuth 2.0 authorization server metadata (RFC 8414)",
+            description = "Also served at /.well-known/oauth-authorization-server, where clients given only the"
+                    + " issuer look for it.")
+    public AuthorizationServerMetadata metadata() {
+        return AuthorizationServerMetadata.of(
+                audience.issuer(),
+                ScopeCatalog.offered().stream().map(GrantableScope::scope).toList());
     }
 
     @GET

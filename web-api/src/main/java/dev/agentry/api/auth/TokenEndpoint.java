@@ -17,6 +17,9 @@ public final class TokenEndpoint {
     /** As the servlet container sees it, below the server root. */
     public static final String URI = "/api" + ApiApplication.PATH + PATH;
 
+    /** The keys that verify its tokens, below the server root. */
+    public static final String JWKS_URI = "/api" + ApiApplication.PATH + "/auth/jwks";
+
     private TokenEndpoint() {}
 
     /** Whether an answer with this code is given as an OAuth error; server errors and rate limits are not. */

@@ -17,7 +17,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * signature check is most of what authentication costs, and a client sends the same token until it
  * expires. Only what SmallRye JWT accepted is remembered, keyed by the whole token text, and only
  * until the token's {@code exp}. Whether the credential behind it may still act is decided per
- * request by the policy filter, so pausing or revoking a credential is not delayed by this cache.
+ * request by the policy filter, so pausing or revoking a credential is not delayed by this cache. A JWT
+ * whose header does not declare it an access token is refused here too ({@link AccessTokenType}).
  */
 @Decorator
 @Priority(Interceptor.Priority.APPLICATION)
@@ -46,6 +47,9 @@ public abstract class VerifiedTokenCache implements JWTParser {
             return known.get();
         }
         JsonWebToken jwt = parser.parse(token);
+        if (!AccessTokenType.declaredBy(token)) {
+            throw new ParseException("The JWT is not an access token (typ is not at+jwt).");
+        }
         verified.remember(token, jwt, jwt.getExpirationTime());
         return jwt;
     }
