@@ -47,8 +47,11 @@ final class TypedParameters {
                 schema.setDefaultValue(PageLimit.DEFAULT);
             }
         } else if (isTime(parameter.getName())
-                && schema.getType() != null
-                && schema.getType().equals(List.of(Schema.SchemaType.STRING))) {
+                && (schema.getRef() != null
+                        || (schema.getType() != null && schema.getType().equals(List.of(Schema.SchemaType.STRING))))) {
+            // an Instant parameter arrives as a reference to the Instant component: inline, as a client reads it
+            schema.setRef(null);
+            schema.setType(List.of(Schema.SchemaType.STRING));
             schema.setFormat("date-time");
         }
     }
