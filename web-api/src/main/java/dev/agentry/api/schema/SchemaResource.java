@@ -2,10 +2,8 @@ package dev.agentry.api.schema;
 
 import dev.agentry.api.capabilities.ApiSurface;
 import dev.agentry.api.capabilities.Stability;
-import dev.agentry.core.catalog.CatalogSchemas;
+import dev.agentry.core.contracts.SchemaCatalog;
 import dev.agentry.core.problem.AgentryException;
-import dev.agentry.core.runs.RunSchemas;
-import dev.agentry.core.webhooks.WebhookSchemas;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -32,18 +30,14 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 public class SchemaResource {
 
     @Inject
-    CatalogSchemas catalogSchemas;
+    SchemaCatalog core;
 
     @Inject
-    WebhookSchemas webhookSchemas;
-
-    @Inject
-    RunSchemas runSchemas;
+    ApiContracts api;
 
     private Map<String, JsonObject> all() {
-        Map<String, JsonObject> schemas = new LinkedHashMap<>(catalogSchemas.all());
-        schemas.putAll(webhookSchemas.all());
-        schemas.putAll(runSchemas.all());
+        Map<String, JsonObject> schemas = new LinkedHashMap<>(core.all());
+        schemas.putAll(api.all());
         return schemas;
     }
 
