@@ -1,0 +1,213 @@
+package dev.agentry.it;
+
+import static dev.agentry.it.harness.Api.asBootstrap;
+import static dev.agentry.it.harness.Api.get;
+import static dev.agentry.it.harness.Api.json;
+import static dev.agentry.it.harness.Api.postJson;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import dev.agentry.it.harness.Api;
+import dev.agentry.it.harness.DemoData;
+import dev.agentry.it.harness.Runs;
+import dev.agentry.it.harness.WebhookReceiver;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Every route's real answer conforms to the schema {@code /schema} publishes for it, read as closed: each of those
+ * schemas says {@code additionalProperties: false}, so a field the API writes but the schema lacks fails here, as
+ * does a required one it leaves out or a value outside a stated limit. Checked with an independent JSON Schema
+ * validator (networknt, draft 2020-12).
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ResponseSchemaIT {
+
+    private static final SchemaRegistry REGISTRY =
+            SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    private static final Map<String, Schema> PUBLISHED = new ConcurrentHashMap<>();
+
+    @Test
+    void everyCollectionPageAndRecordConformsToItsSchemas() {
+        DemoData.await();
+        List<String> collections = json(get("api/v1/schema", asBootstrap())).getJsonArray("data").stream()
+                .map(v -> v.asJsonObject().getString("id"))
+                .filter(id -> id.startsWith("collection."))
+                .map(id -> id.substring("collection.".length()))
+                .toList();
+        assertEquals(15, collections.size(), collections.toString());
+        for (String collection : collections) {
+            HttpResponse<String> page = get("api/v1/" + collection + "?limit=5", asBootstrap());
+            JsonObject body = conforms("envelope.collection-page", page);
+            for (JsonValue record : body.getJsonArray("data")) {
+                conforms("collection." + collection, record.toString());
+            }
+            if (!body.getJsonArray("data").isEmpty()) {
+                String uid = body.getJsonArray("data").getJsonObject(0).getString("uid");
+                conforms("collection." + collection, get("api/v1/" + collection + "/" + uid, asBootstrap()));
+            }
+        }
+    }
+
+    @Test
+    void theChangesFeedAndSyncStateConform() {
+        DemoData.await();
+        JsonObject changes = conforms("envelope.change-page", get("api/v1/changes?limit=50", asBootstrap()));
+        assertFalse(changes.getJsonArray("data").isEmpty());
+        String consumer = "schema-" + UUID.randomUUID();
+        HttpResponse<String> stored = Api.send(
+                "PUT",
+                "api/v1/sync-state/checkpoint",
+                BodyPublishers.ofString("{\"consumer\":\"" + consumer + "\",\"resourceType\":\"entries\",\"cursor\":\""
+                        + changes.getString("nextCursor") + "\",\"metadata\":{\"host\":\"worker-1\"}}"),
+                Api.with(asBootstrap(), "Content-Type", "application/json"));
+        conforms("envelope.checkpoint", stored);
+        conforms(
+                "envelope.checkpoint",
+                get("api/v1/sync-state/checkpoint?consumer=" + consumer + "&resourceType=entries", asBootstrap()));
+        conforms("envelope.lag-list", get("api/v1/sync-state/lag", asBootstrap()));
+    }
+
+    @Test
+    void runsAgentsAndTheirArtifactsConform() {
+        HttpResponse<String> submitted = Runs.submit(
+                Runs.task("demo", "[]", "[]", "[{\"final\":\"schema\"}]"),
+                UUID.randomUUID().toString(),
+                Runs.runner());
+        assertEquals(202, submitted.statusCode(), submitted.body());
+        String id = conforms("agent-task-run", submitted).getString("id");
+        Runs.awaitEnd(id);
+        conforms("agent-task-run", get("api/v1/runs/" + id, Runs.runner()));
+        conforms("envelope.run-page", get("api/v1/runs?limit=5", Runs.runner()));
+        conforms("artifact-manifest", get("api/v1/runs/" + id + "/artifacts", Runs.runner()));
+        conforms("artifact-verification", get("api/v1/runs/" + id + "/artifacts/verify", Runs.runner()));
+        conforms("envelope.agent-list", get("api/v1/agents", asBootstrap()));
+        conforms("agent", get("api/v1/agents/demo", asBootstrap()));
+    }
+
+    @Test
+    void credentialsAndSigningKeysConform() {
+        HttpResponse<String> created = postJson(
+                "api/v1/credentials",
+                "{\"name\":\"schema-" + UUID.randomUUID() + "\",\"owner\":\"it\",\"scopes\":[\"entries:read\"]}",
+                asBootstrap());
+        String id = conforms("credential", created).getString("id");
+        conforms("credential", get("api/v1/credentials/" + id, asBootstrap()));
+        conforms("credential-list", get("api/v1/credentials", asBootstrap()));
+        conforms("signing-key-list", get("api/v1/auth/signing-keys", asBootstrap()));
+    }
+
+    @Test
+    void webhookSubscriptionsDeliveriesAndTheDeadLetterQueueConform() {
+        String name = "schema-" + UUID.randomUUID();
+        HttpResponse<String> created = postJson(
+                "api/v1/webhooks/subscriptions",
+                "{\"url\":\"" + WebhookReceiver.get().url(name, null) + "\",\"events\":[\"tag.*\"],\"description\":\""
+                        + name + "\"}",
+                asBootstrap());
+        String id = conforms("webhook.subscription-secret", created)
+                .getJsonObject("subscription")
+                .getString("id");
+        Api.send("POST", "api/v1/webhooks/subscriptions/" + id + "/test", BodyPublishers.noBody(), asBootstrap());
+        conforms("webhook.subscription", get("api/v1/webhooks/subscriptions/" + id, asBootstrap()));
+        conforms("webhook.subscription-list", get("api/v1/webhooks/subscriptions", asBootstrap()));
+        JsonObject deliveries = conforms(
+                "webhook.delivery-page", get("api/v1/webhooks/subscriptions/" + id + "/deliveries", asBootstrap()));
+        assertFalse(deliveries.getJsonArray("data").isEmpty(), "the test event is a delivery");
+        conforms("webhook.dead-letter-page", get("api/v1/webhooks/dlq", asBootstrap()));
+        conforms(
+                "webhook.subscription-secret",
+                Api.send(
+                        "POST",
+                        "api/v1/webhooks/subscriptions/" + id + "/rotate-secret",
+                        BodyPublishers.noBody(),
+                        asBootstrap()));
+    }
+
+    @Test
+    void theAuditTrailJobsAndTheContractDocumentsConform() {
+        DemoData.await();
+        conforms("audit-page", get("api/v1/audit?limit=20", asBootstrap()));
+        conforms("audit-verification", Api.send("POST", "api/v1/audit/verify", BodyPublishers.noBody(), asBootstrap()));
+        JsonObject imports = conforms("import-list", get("api/v1/imports?limit=5", asBootstrap()));
+        long execution = imports.getJsonArray("data")
+                .getJsonObject(0)
+                .getJsonNumber("executionId")
+                .longValue();
+        conforms("import-report", get("api/v1/imports/" + execution, asBootstrap()));
+        conforms("diagnostic-run-list", get("api/v1/diagnostics", asBootstrap()));
+        conforms("capabilities", get("api/v1/capabilities"));
+        conforms("whoami", get("api/v1/auth/whoami", asBootstrap()));
+        conforms("health", get("api/v1/health"));
+        conforms("health", get("api/v1/readiness"));
+        JsonObject bootstrap = Api.bootstrapCredential();
+        conforms(
+                "token",
+                Api.tokenRequest(
+                        bootstrap.getString("client_id"), bootstrap.getString("client_secret"), "entries:read"));
+    }
+
+    @Test
+    void aFieldTheSchemaLacksFails() {
+        String body = get("api/v1/agents/demo", asBootstrap()).body();
+        List<Error> errors =
+                published("agent").validate(body.replaceFirst("\\{", "{\"surprise\":1,"), InputFormat.JSON);
+        assertTrue(
+                errors.stream().anyMatch(e -> e.getMessage().contains("surprise")),
+                "an unknown field is refused: " + errors);
+    }
+
+    /** The response is a 2xx and its body conforms to the published schema; returns the body. */
+    private static JsonObject conforms(String schemaId, HttpResponse<String> response) {
+        assertTrue(response.statusCode() / 100 == 2, schemaId + ": " + response.statusCode() + " " + response.body());
+        conforms(schemaId, response.body());
+        String body = response.body().strip();
+        return body.startsWith("{") ? json(response) : JsonValue.EMPTY_JSON_OBJECT;
+    }
+
+    private static void conforms(String schemaId, String body) {
+        List<Error> errors = published(schemaId).validate(body, InputFormat.JSON);
+        assertTrue(errors.isEmpty(), schemaId + " rejects the API's own answer: " + errors + "\n" + abbreviated(body));
+    }
+
+    /** The schema as /schema serves it, closed at the top as every published schema is. */
+    private static Schema published(String id) {
+        return PUBLISHED.computeIfAbsent(id, key -> {
+            HttpResponse<String> response = get("api/v1/schema/" + key, asBootstrap());
+            assertEquals(200, response.statusCode(), key + ": " + response.body());
+            JsonObject schema = json(response);
+            if ("object".equals(schema.get("type") instanceof JsonString type ? type.getString() : null)) {
+                assertEquals(JsonValue.FALSE, schema.get("additionalProperties"), key + " is closed");
+            }
+            // Read from where it is served: its relative $id ("agent") resolves against that address to itself.
+            return REGISTRY.getSchema(
+                    SchemaLocation.of(
+                            Api.server().resolve("api/v1/schema/" + key).toString()),
+                    response.body(),
+                    InputFormat.JSON);
+        });
+    }
+
+    private static String abbreviated(String body) {
+        return body.length() > 2000 ? body.substring(0, 2000) + "…" : body;
+    }
+}
