@@ -18,6 +18,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.json.bind.annotation.JsonbTransient;
 import java.io.StringReader;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -106,6 +108,8 @@ public final class ContractSchemas {
                 .withTargetTypeOverridesResolver(ContractSchemas::writtenAs)
                 .withNullableCheck(field -> field.getType().isPrimitive() ? false : null)
                 .withAdditionalPropertiesResolver(field -> openJson(field.getType()))
+                .withPropertyNameOverrideResolver(ContractSchemas::jsonbName)
+                .withIgnoreCheck(field -> field.getAnnotationConsideringFieldAndGetter(JsonbTransient.class) != null)
                 .withDescriptionResolver(ContractSchemas::fieldDescription);
         return new SchemaGenerator(config.build());
     }
@@ -137,6 +141,12 @@ public final class ContractSchemas {
     private static List<ResolvedType> writtenAs(FieldScope field) {
         WrittenAs writtenAs = field.getAnnotationConsideringFieldAndGetter(WrittenAs.class);
         return writtenAs == null ? null : List.of(field.getContext().resolve(writtenAs.value()));
+    }
+
+    /** The name JSON-B writes the member under: {@code access_token} for {@code accessToken}. */
+    private static String jsonbName(FieldScope field) {
+        JsonbProperty property = field.getAnnotationConsideringFieldAndGetter(JsonbProperty.class);
+        return property == null || property.value().isEmpty() ? null : property.value();
     }
 
     private static String typeDescription(TypeScope scope) {

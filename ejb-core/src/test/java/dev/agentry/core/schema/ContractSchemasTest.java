@@ -3,10 +3,12 @@ package dev.agentry.core.schema;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -42,7 +44,8 @@ class ContractSchemasTest {
             Map<String, String> labels,
             JsonObject context,
             Nested nested,
-            @AlwaysPresent @WrittenAs(JsonObject.class) String snapshot) {
+            @AlwaysPresent @WrittenAs(JsonObject.class) String snapshot,
+            @JsonbProperty("expires_in") long expiresIn) {
 
         public static final String SCHEMA = "agentry/sample/v1";
     }
@@ -84,13 +87,19 @@ class ContractSchemasTest {
     @Test
     void notNullPrimitivesTheSchemaConstantAndAlwaysPresentMembersAreRequired() {
         assertEquals(
-                List.of("schema", "name", "snapshot", "version"),
+                List.of("schema", "expires_in", "name", "snapshot", "version"),
                 strings(schema, "required").stream()
                         .sorted((a, b) -> a.equals("schema") ? -1 : b.equals("schema") ? 1 : a.compareTo(b))
                         .toList());
         assertEquals("agentry/sample/v1", properties.getJsonObject("schema").getString("const"));
         assertEquals(List.of("object", "null"), strings(properties.getJsonObject("snapshot"), "type"));
         assertEquals(List.of("string", "null"), strings(properties.getJsonObject("slug"), "type"));
+    }
+
+    @Test
+    void aMemberIsNamedAsJsonbWritesIt() {
+        assertTrue(properties.containsKey("expires_in"));
+        assertFalse(properties.containsKey("expiresIn"));
     }
 
     @Test
