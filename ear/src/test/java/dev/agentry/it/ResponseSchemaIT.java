@@ -42,8 +42,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class ResponseSchemaIT {
 
-    private static final SchemaRegistry REGISTRY =
-            SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    private static final String SCHEMAS = Api.server().resolve("api/v1/schema/").toString();
+    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(
+            SpecificationVersion.DRAFT_2020_12, registry -> registry.schemas(ResponseSchemaIT::served));
     private static final Map<String, Schema> PUBLISHED = new ConcurrentHashMap<>();
 
     @Test
@@ -128,6 +129,10 @@ class ResponseSchemaIT {
                 .getJsonObject("subscription")
                 .getString("id");
         Api.send("POST", "api/v1/webhooks/subscriptions/" + id + "/test", BodyPublishers.noBody(), asBootstrap());
+        JsonObject delivered = WebhookReceiver.get()
+                .await(name, received -> !received.isEmpty())
+                .get(0);
+        conforms("webhook.event.webhook.test", delivered.getString("body"));
         conforms("webhook.subscription", get("api/v1/webhooks/subscriptions/" + id, asBootstrap()));
         conforms("webhook.subscription-list", get("api/v1/webhooks/subscriptions", asBootstrap()));
         JsonObject deliveries = conforms(
@@ -189,22 +194,27 @@ class ResponseSchemaIT {
         assertTrue(errors.isEmpty(), schemaId + " rejects the API's own answer: " + errors + "\n" + abbreviated(body));
     }
 
-    /** The schema as /schema serves it, closed at the top as every published schema is. */
+    /** The schema published under {@code id}, read (as any schema it refers to) from /schema. */
     private static Schema published(String id) {
-        return PUBLISHED.computeIfAbsent(id, key -> {
-            HttpResponse<String> response = get("api/v1/schema/" + key, asBootstrap());
-            assertEquals(200, response.statusCode(), key + ": " + response.body());
-            JsonObject schema = json(response);
-            if ("object".equals(schema.get("type") instanceof JsonString type ? type.getString() : null)) {
-                assertEquals(JsonValue.FALSE, schema.get("additionalProperties"), key + " is closed");
-            }
-            // Read from where it is served: its relative $id ("agent") resolves against that address to itself.
-            return REGISTRY.getSchema(
-                    SchemaLocation.of(
-                            Api.server().resolve("api/v1/schema/" + key).toString()),
-                    response.body(),
-                    InputFormat.JSON);
-        });
+        return PUBLISHED.computeIfAbsent(id, key -> REGISTRY.getSchema(SchemaLocation.of(SCHEMAS + key)));
+    }
+
+    /**
+     * A schema as /schema serves it, closed at the top as every published object schema is. Its relative {@code
+     * $id} ({@code agent}) resolves against this address to itself, and so does a {@code $ref} to another id.
+     */
+    private static String served(String iri) {
+        if (!iri.startsWith(SCHEMAS)) {
+            return null;
+        }
+        String id = iri.substring(SCHEMAS.length());
+        HttpResponse<String> response = get("api/v1/schema/" + id, asBootstrap());
+        assertEquals(200, response.statusCode(), id + ": " + response.body());
+        JsonObject schema = json(response);
+        if ("object".equals(schema.get("type") instanceof JsonString type ? type.getString() : null)) {
+            assertEquals(JsonValue.FALSE, schema.get("additionalProperties"), id + " is closed");
+        }
+        return response.body();
     }
 
     private static String abbreviated(String body) {
