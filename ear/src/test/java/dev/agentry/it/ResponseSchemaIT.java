@@ -45,6 +45,7 @@ class ResponseSchemaIT {
     private static final String SCHEMAS = Api.server().resolve("api/v1/schema/").toString();
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(
             SpecificationVersion.DRAFT_2020_12, registry -> registry.schemas(ResponseSchemaIT::served));
+    private static final String META_SCHEMA = "https://json-schema.org/draft/2020-12/schema";
     private static final Map<String, Schema> PUBLISHED = new ConcurrentHashMap<>();
 
     @Test
@@ -159,7 +160,18 @@ class ResponseSchemaIT {
                 .getJsonNumber("executionId")
                 .longValue();
         conforms("import-report", get("api/v1/imports/" + execution, asBootstrap()));
-        conforms("diagnostic-run-list", get("api/v1/diagnostics", asBootstrap()));
+        HttpResponse<String> started = postJson("api/v1/diagnostics", "{\"note\":\"schema\"}", asBootstrap());
+        assertEquals(202, started.statusCode(), started.body());
+        conforms("diagnostic-run", started);
+        HttpResponse<String> recent = get("api/v1/diagnostics", asBootstrap());
+        conforms("diagnostic-run-list", recent);
+        long diagnostic = Api.structure(recent.body())
+                .asJsonArray()
+                .getJsonObject(0)
+                .getJsonObject("execution")
+                .getJsonNumber("executionId")
+                .longValue();
+        conforms("diagnostic-run", get("api/v1/diagnostics/" + diagnostic, asBootstrap()));
         conforms("capabilities", get("api/v1/capabilities"));
         conforms("whoami", get("api/v1/auth/whoami", asBootstrap()));
         conforms("health", get("api/v1/health"));
@@ -169,6 +181,73 @@ class ResponseSchemaIT {
                 "token",
                 Api.tokenRequest(
                         bootstrap.getString("client_id"), bootstrap.getString("client_secret"), "entries:read"));
+    }
+
+    /**
+     * Every GET route {@code /capabilities} lists, with the schema its answer is checked against above; or why it has
+     * none. A new route fails here until its answer is checked.
+     */
+    private static final Map<String, String> CHECKED_GETS = Map.ofEntries(
+            Map.entry("/changes", "envelope.change-page"),
+            Map.entry("/sync-state/checkpoint", "envelope.checkpoint"),
+            Map.entry("/sync-state/lag", "envelope.lag-list"),
+            Map.entry("/runs", "envelope.run-page"),
+            Map.entry("/runs/{id}", "agent-task-run"),
+            Map.entry("/runs/{id}/artifacts", "artifact-manifest"),
+            Map.entry("/runs/{id}/artifacts/verify", "artifact-verification"),
+            Map.entry("/agents", "envelope.agent-list"),
+            Map.entry("/agents/{slug}", "agent"),
+            Map.entry("/credentials", "credential-list"),
+            Map.entry("/credentials/{id}", "credential"),
+            Map.entry("/auth/signing-keys", "signing-key-list"),
+            Map.entry("/auth/whoami", "whoami"),
+            Map.entry("/webhooks/subscriptions", "webhook.subscription-list"),
+            Map.entry("/webhooks/subscriptions/{id}", "webhook.subscription"),
+            Map.entry("/webhooks/subscriptions/{id}/deliveries", "webhook.delivery-page"),
+            Map.entry("/webhooks/dlq", "webhook.dead-letter-page"),
+            Map.entry("/audit", "audit-page"),
+            Map.entry("/imports", "import-list"),
+            Map.entry("/imports/{executionId}", "import-report"),
+            Map.entry("/diagnostics", "diagnostic-run-list"),
+            Map.entry("/diagnostics/{executionId}", "diagnostic-run"),
+            Map.entry("/capabilities", "capabilities"),
+            Map.entry("/health", "health"),
+            Map.entry("/readiness", "health"),
+            Map.entry("/schema", "schema-list"),
+            Map.entry("/schema/{id}", "the draft 2020-12 meta-schema"),
+            Map.entry("/auth/jwks", "none: a JWK Set (RFC 7517), the standard's own format"),
+            Map.entry("/openapi.json", "none: the OpenAPI document, checked as OpenAPI"),
+            Map.entry("/runs/{id}/artifacts.zip", "none: a zip"),
+            Map.entry("/runs/{id}/artifacts/{path}", "none: a bundle's file, as it was written"));
+
+    @Test
+    void everyGetRouteHasItsAnswerChecked() {
+        List<String> collections = json(get("api/v1/schema", asBootstrap())).getJsonArray("data").stream()
+                .map(v -> v.asJsonObject().getString("id"))
+                .filter(id -> id.startsWith("collection."))
+                .map(id -> "/" + id.substring("collection.".length()))
+                .toList();
+        List<String> unchecked = json(get("api/v1/capabilities")).getJsonArray("surfaces").stream()
+                .flatMap(s -> s.asJsonObject().getJsonArray("routes").stream())
+                .map(JsonValue::asJsonObject)
+                .filter(route -> route.getString("method").equals("GET"))
+                .map(route -> route.getString("path"))
+                .filter(path -> !CHECKED_GETS.containsKey(path))
+                .filter(path -> collections.stream().noneMatch(c -> path.equals(c) || path.equals(c + "/{id}")))
+                .toList();
+        assertTrue(unchecked.isEmpty(), "GET routes whose answers no schema checks: " + unchecked);
+    }
+
+    @Test
+    void everyPublishedSchemaIsAValidDraft202012SchemaAndTheListConforms() {
+        JsonObject list = conforms("schema-list", get("api/v1/schema", asBootstrap()));
+        Schema meta = REGISTRY.getSchema(SchemaLocation.of(META_SCHEMA));
+        for (JsonValue entry : list.getJsonArray("data")) {
+            String id = entry.asJsonObject().getString("id");
+            List<Error> errors =
+                    meta.validate(get("api/v1/schema/" + id, asBootstrap()).body(), InputFormat.JSON);
+            assertTrue(errors.isEmpty(), id + " is not a valid draft 2020-12 schema: " + errors);
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.agentry.api.schema;
 import dev.agentry.api.auth.AuthResource;
 import dev.agentry.api.capabilities.CapabilitiesResource;
 import dev.agentry.api.health.HealthResource;
+import dev.agentry.core.contracts.DataList;
 import dev.agentry.core.schema.ContractSchemas;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,6 +31,10 @@ public class ApiContracts {
                 CapabilitiesResource.Capabilities.class);
         put(all, "token", "An OAuth 2.0 access token response", AuthResource.TokenResponse.class);
         put(all, "whoami", "The calling credential and its current standing", AuthResource.WhoAmI.class);
+        all.put(
+                "schema-list",
+                ContractSchemas.of(
+                        "schema-list", "Every published schema", DataList.class, SchemaResource.SchemaEntry.class));
         put(all, "health", "Liveness or readiness, with each check", HealthResource.Health.class);
         schemas = Collections.unmodifiableMap(all);
     }
