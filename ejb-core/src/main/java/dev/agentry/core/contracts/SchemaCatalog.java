@@ -9,6 +9,7 @@ import dev.agentry.core.audit.ChainVerifier;
 import dev.agentry.core.catalog.CatalogImports;
 import dev.agentry.core.catalog.CatalogSchemas;
 import dev.agentry.core.catalog.CollectionPage;
+import dev.agentry.core.changes.ChangeEventData;
 import dev.agentry.core.changes.ChangeItem;
 import dev.agentry.core.changes.ChangePage;
 import dev.agentry.core.cursor.Page;
@@ -132,7 +133,7 @@ public class SchemaCatalog {
         for (EventType type : EventCatalog.ALL) {
             all.put("webhook.event." + type.type(), event(type));
         }
-        contract(all, EventCatalog.CHANGE_DATA, EventPayloads.ChangeData.class);
+        contract(all, EventCatalog.CHANGE_DATA, ChangeEventData.class);
         contract(all, EventCatalog.CREDENTIAL_DATA, EventPayloads.CredentialData.class);
         contract(all, EventCatalog.RUN_DATA, EventPayloads.RunData.class);
         contract(all, EventCatalog.TEST_DATA, EventPayloads.TestData.class);

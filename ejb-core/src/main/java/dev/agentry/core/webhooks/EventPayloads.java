@@ -1,15 +1,14 @@
 package dev.agentry.core.webhooks;
 
-import dev.agentry.core.changes.ChangeAction;
-import dev.agentry.core.schema.AlwaysPresent;
 import dev.agentry.core.schema.Doc;
 import jakarta.json.JsonObject;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 
 /**
- * What a webhook POST carries: the envelope every event shares, and the {@code data} of each kind, as
- * published in {@code /schema} ({@code webhook.event.<type>}, {@code webhook.data.<kind>}).
+ * What a webhook POST carries: the envelope every event shares, and the {@code data} of the platform's kinds, as
+ * published in {@code /schema} ({@code webhook.event.<type>}, {@code webhook.data.<kind>}). A catalog change's
+ * data is the feed's to state ({@code dev.agentry.core.changes.ChangeEventData}).
  */
 public final class EventPayloads {
 
@@ -23,18 +22,6 @@ public final class EventPayloads {
             @NotNull String type,
             @NotNull Instant occurredAt,
             @NotNull JsonObject data) {}
-
-    @Doc("A catalog change; personal data in the snapshot is redacted unless the subscriber's credential holds"
-            + " the collection's :read_sensitive scope; the snapshot is null for a delete")
-    public record ChangeData(
-            @NotNull String resourceType,
-            @NotNull String resourceId,
-            @NotNull ChangeAction action,
-            @NotNull Long version,
-            @NotNull Instant changedAt,
-
-            @AlwaysPresent @Doc("The record after the change; null for a delete")
-            JsonObject snapshot) {}
 
     @Doc("The credential concerned; never a secret")
     public record CredentialData(
