@@ -68,8 +68,8 @@ public final class ContractSchemas {
         return schema.build();
     }
 
-    /** The generated schema of a type alone, without a header: for a schema that embeds it. */
-    public static JsonObject body(Type type, Type... typeParameters) {
+    /** The generated schema of a type alone. One generator serves every caller: one generation at a time. */
+    private static synchronized JsonObject body(Type type, Type... typeParameters) {
         ObjectNode node = GENERATOR.generateSchema(type, typeParameters);
         try (JsonReader reader = Json.createReader(new StringReader(node.toString()))) {
             return reader.readObject();
@@ -114,7 +114,10 @@ public final class ContractSchemas {
         return new SchemaGenerator(config.build());
     }
 
-    /** Free-form JSON stays open; an enum with a wire form lists that form. */
+    /**
+     * Free-form JSON stays open, without the attributes a {@code Map} would get that would close it; an enum with a
+     * wire form lists that form.
+     */
     private static CustomDefinition customDefinition(ResolvedType type, SchemaGenerationContext context) {
         Class<?> erased = type.getErasedType();
         ObjectNode node = context.getGeneratorConfig().createObjectNode();
@@ -130,7 +133,7 @@ public final class ContractSchemas {
         } else {
             return null;
         }
-        return new CustomDefinition(node, CustomDefinition.INLINE_DEFINITION, CustomDefinition.INCLUDING_ATTRIBUTES);
+        return new CustomDefinition(node, CustomDefinition.INLINE_DEFINITION, CustomDefinition.EXCLUDING_ATTRIBUTES);
     }
 
     /** {@code Object.class} tells the generator to leave a JSON-P object open, where a {@code Map} is closed. */
