@@ -1,8 +1,8 @@
 package dev.agentry.core.changes;
 
-import dev.agentry.core.schema.AlwaysPresent;
 import dev.agentry.core.schema.Doc;
 import jakarta.json.JsonObject;
+import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 
@@ -16,5 +16,5 @@ public record ChangeEventData(
         long version,
         @NotNull Instant changedAt,
 
-        @AlwaysPresent @Doc("The record after the change; null for a delete")
+        @JsonbNillable @Doc("The record after the change; null for a delete")
         JsonObject snapshot) {}

@@ -1,9 +1,9 @@
 package dev.agentry.core.changes;
 
-import dev.agentry.core.schema.AlwaysPresent;
 import dev.agentry.core.schema.Doc;
 import dev.agentry.core.schema.WrittenAs;
 import jakarta.json.JsonObject;
+import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 
@@ -22,5 +22,5 @@ public record ChangeItem(
         long version,
         @NotNull Instant changedAt,
 
-        @AlwaysPresent @WrittenAs(JsonObject.class) @Doc("The record after the change; null for a delete")
+        @JsonbNillable @WrittenAs(JsonObject.class) @Doc("The record after the change; null for a delete")
         String snapshot) {}

@@ -1,9 +1,9 @@
 package dev.agentry.core.runs;
 
-import dev.agentry.core.schema.AlwaysPresent;
 import dev.agentry.core.schema.Doc;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
@@ -18,9 +18,9 @@ import java.util.List;
 public record RunView(
         @NotNull String id,
         @NotNull RunStatus status,
-        @AlwaysPresent Outcome outcome,
+        @JsonbNillable Outcome outcome,
 
-        @AlwaysPresent @Doc("Why the run stopped where it did, e.g. max_turns, timeout, cancelled")
+        @JsonbNillable @Doc("Why the run stopped where it did, e.g. max_turns, timeout, cancelled")
         String stopReason,
 
         @NotNull @Doc("The agent's slug") String agent,
@@ -30,20 +30,20 @@ public record RunView(
 
         boolean cancelRequested,
         @NotNull Instant createdAt,
-        @AlwaysPresent Instant startedAt,
-        @AlwaysPresent Instant heartbeatAt,
-        @AlwaysPresent Instant deadlineAt,
-        @AlwaysPresent Instant finishedAt,
+        @JsonbNillable Instant startedAt,
+        @JsonbNillable Instant heartbeatAt,
+        @JsonbNillable Instant deadlineAt,
+        @JsonbNillable Instant finishedAt,
 
-        @AlwaysPresent @Doc("The content address of the run's artifact bundle, once written")
+        @JsonbNillable @Doc("The content address of the run's artifact bundle, once written")
         String bundleId,
 
         @NotNull @Doc("The agent's ceiling ∩ the credential's scopes")
         List<String> effectiveScopes,
 
         @NotNull List<String> effectiveTools,
-        @AlwaysPresent JsonObject failureEvidence,
-        @AlwaysPresent JsonObject timings,
+        @JsonbNillable JsonObject failureEvidence,
+        @JsonbNillable JsonObject timings,
 
         @NotNull @Doc("Each attempt to remove the run's sandbox")
         JsonArray cleanup,

@@ -18,6 +18,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbTransient;
 import java.io.StringReader;
@@ -35,8 +36,9 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code @Max} ...), so a limit is declared once, on the record, and the published schema cannot drift from it.
  *
  * <p>What the API writes, the schema states, and nothing more: every object is closed ({@code
- * additionalProperties: false}); a primitive or {@code @NotNull} component is required, any other may be absent
- * or {@code null}; an enum lists its wire values ({@link WireValues}); a record with a {@code public static final
+ * additionalProperties: false}); a primitive or {@code @NotNull} component is required, and so is a {@code
+ * @JsonbNillable} one (JSON-B writes it as {@code null} rather than leaving it out), any other may be absent or
+ * {@code null}; members are named as JSON-B names them ({@code @JsonbProperty}, {@code @JsonbTransient}); an enum lists its wire values ({@link WireValues}); a record with a {@code public static final
  * String SCHEMA} writes it as its {@code schema} member, a constant. Free-form JSON ({@code JsonObject}, {@code
  * JsonArray}, {@code JsonValue}) stays open: its content is the caller's or the tool's, not ours.
  *
@@ -104,7 +106,7 @@ public final class ContractSchemas {
                 .withTypeAttributeOverride(ContractSchemas::schemaConstant);
         config.forFields()
                 .withRequiredCheck(field -> field.getType().isPrimitive()
-                        || field.getAnnotationConsideringFieldAndGetter(AlwaysPresent.class) != null)
+                        || field.getAnnotationConsideringFieldAndGetter(JsonbNillable.class) != null)
                 .withTargetTypeOverridesResolver(ContractSchemas::writtenAs)
                 .withNullableCheck(field -> field.getType().isPrimitive() ? false : null)
                 .withAdditionalPropertiesResolver(field -> openJson(field.getType()))
