@@ -1,7 +1,11 @@
 package dev.agentry.core.agentloop;
 
+import dev.agentry.core.schema.WrittenAs;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.time.Instant;
 
 /**
  * One message of a run's conversation ({@code agentry/message/v1}).
@@ -11,7 +15,17 @@ import jakarta.json.JsonObject;
  * @param role {@code system}, {@code user}, {@code assistant} or {@code tool}
  * @param content the type's fields, already redacted
  */
-public record Message(int turn, String type, String role, String at, JsonObject content) {
+public record Message(
+        int turn,
+
+        @NotNull @Pattern(regexp = "^(text|tool_call|tool_result|approval_required|final_result|error)$")
+        String type,
+
+        @NotNull @Pattern(regexp = "^(system|user|assistant|tool)$")
+        String role,
+
+        @NotNull @WrittenAs(Instant.class) String at,
+        @NotNull JsonObject content) {
 
     public static final String SCHEMA = "agentry/message/v1";
 

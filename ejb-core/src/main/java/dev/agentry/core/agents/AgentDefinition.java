@@ -1,6 +1,9 @@
 package dev.agentry.core.agents;
 
 import jakarta.json.JsonObject;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -11,12 +14,12 @@ import java.util.TreeSet;
  * nothing.
  */
 public record AgentDefinition(
-        String slug,
-        String label,
-        String description,
-        String instructions,
-        String provider,
-        String model,
+        @NotNull @Pattern(regexp = AgentView.SLUG) String slug,
+        @NotNull @Size(max = 200) String label,
+        @Size(max = 2000) String description,
+        @Size(max = 20000) String instructions,
+        @Size(max = 50) String provider,
+        @Size(max = 200) String model,
         ToolPolicy toolPolicy,
         JsonObject memoryPolicy,
         Set<String> permissionCeiling,

@@ -18,6 +18,7 @@ import jakarta.json.JsonReader;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotNull;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -45,7 +46,7 @@ public class AgentRegistry {
     private static final Logger LOG = Logger.getLogger(AgentRegistry.class);
 
     /** A definition that was not registered, and why. */
-    public record Rejected(String origin, String reason) {}
+    public record Rejected(@NotNull String origin, @NotNull String reason) {}
 
     @Inject
     Event<AgentRegistration> startup;

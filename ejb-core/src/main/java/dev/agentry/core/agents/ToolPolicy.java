@@ -2,6 +2,7 @@ package dev.agentry.core.agents;
 
 import dev.agentry.core.tools.ToolAction;
 import dev.agentry.core.tools.ToolDescriptor;
+import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import java.util.Map;
 
@@ -9,7 +10,10 @@ import java.util.Map;
  * Which tools an agent may call: entries name a tool, a category or {@code *}. Deny wins over allow,
  * a {@code forbidden} action is a deny, and what no entry allows is denied.
  */
-public record ToolPolicy(List<String> allow, List<String> deny, Map<String, ToolAction> actions) {
+public record ToolPolicy(
+        @NotNull List<String> allow,
+        @NotNull List<String> deny,
+        @NotNull Map<String, ToolAction> actions) {
 
     public static final ToolPolicy DENY_ALL = new ToolPolicy(List.of(), List.of(), Map.of());
 

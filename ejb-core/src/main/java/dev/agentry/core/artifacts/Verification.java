@@ -1,9 +1,11 @@
 package dev.agentry.core.artifacts;
 
+import jakarta.validation.constraints.NotNull;
 import java.util.List;
 
 /** The verdict on a bundle: valid exactly when nothing is wrong, and everything that is. */
-public record Verification(boolean valid, String bundleId, int files, List<Violation> violations) {
+public record Verification(
+        boolean valid, String bundleId, int files, @NotNull List<Violation> violations) {
 
     public Verification {
         violations = List.copyOf(violations);

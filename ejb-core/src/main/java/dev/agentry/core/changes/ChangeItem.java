@@ -1,5 +1,10 @@
 package dev.agentry.core.changes;
 
+import dev.agentry.core.schema.Doc;
+import dev.agentry.core.schema.WrittenAs;
+import jakarta.json.JsonObject;
+import jakarta.json.bind.annotation.JsonbNillable;
+import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 
 /**
@@ -10,10 +15,12 @@ import java.time.Instant;
  *     {@code null} for a delete. Kept as text: most snapshots go out exactly as stored, unparsed.
  */
 public record ChangeItem(
-        String cursor,
-        String resourceType,
-        String resourceId,
-        String action,
+        @NotNull String cursor,
+        @NotNull String resourceType,
+        @NotNull String resourceId,
+        @NotNull @WrittenAs(ChangeAction.class) String action,
         long version,
-        Instant changedAt,
+        @NotNull Instant changedAt,
+
+        @JsonbNillable @WrittenAs(JsonObject.class) @Doc("The record after the change; null for a delete")
         String snapshot) {}

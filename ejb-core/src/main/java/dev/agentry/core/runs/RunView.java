@@ -1,6 +1,7 @@
 package dev.agentry.core.runs;
 
 import dev.agentry.core.json.JsonTree;
+import dev.agentry.core.schema.Doc;
 import dev.agentry.persistence.runs.AgentRun;
 import dev.agentry.persistence.runs.Outcome;
 import dev.agentry.persistence.runs.RunStatus;
@@ -8,6 +9,8 @@ import dev.agentry.persistence.runs.StopReason;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.json.bind.annotation.JsonbTypeSerializer;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -21,6 +24,7 @@ import java.util.Map;
  * record knows no URLs). The free-form members (the task, its evidence, timings and cleanup attempts)
  * are the JSON the run recorded, as maps and lists.
  */
+@Doc(RunView.SCHEMA + ": a run and where it is")
 @JsonbPropertyOrder({
     "schema",
     "id",
@@ -47,13 +51,16 @@ import java.util.Map;
     "links"
 })
 public record RunView(
-        String schema,
-        String id,
-        @JsonbTypeSerializer(WireName.class) RunStatus status,
+        @NotNull String schema,
+        @NotNull String id,
+        @NotNull @JsonbTypeSerializer(WireName.class) RunStatus status,
         @JsonbNillable @JsonbTypeSerializer(WireName.class) Outcome outcome,
         @JsonbNillable @JsonbTypeSerializer(WireName.class) StopReason stopReason,
-        String agent,
+        @NotNull @Doc("The agent's slug") String agent,
+
+        @NotNull @Doc("The credential that started the run; it owns the run")
         String credentialId,
+
         boolean cancelRequested,
         @JsonbNillable Instant createdAt,
         @JsonbNillable Instant startedAt,
@@ -61,14 +68,25 @@ public record RunView(
         @JsonbNillable Instant deadlineAt,
         @JsonbNillable Instant finishedAt,
         @JsonbNillable String bundleId,
+
+        @NotNull @Doc("The agent's ceiling ∩ the credential's scopes")
         List<String> effectiveScopes,
-        List<String> effectiveTools,
+
+        @NotNull List<String> effectiveTools,
         @JsonbNillable Map<String, Object> failureEvidence,
         @JsonbNillable Map<String, Object> timings,
+
+        @NotNull @Doc("Each attempt to remove the run's sandbox")
         List<Object> cleanup,
-        int retentionDays,
+
+        @Min(1) int retentionDays,
+
+        @NotNull @Doc("The task as accepted (agentry/task-input/v1; an archive is shown by its size)")
         Map<String, Object> taskInput,
+
+        @Doc("The batch job execution running the run, once started")
         Long jobExecutionId,
+
         Map<String, String> links) {
 
     public static final String SCHEMA = "agentry/agent-task-run/v1";

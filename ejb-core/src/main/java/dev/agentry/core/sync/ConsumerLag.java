@@ -1,5 +1,7 @@
 package dev.agentry.core.sync;
 
+import dev.agentry.core.schema.WrittenAs;
+import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 
 /**
@@ -9,9 +11,9 @@ import java.time.Instant;
  * @param secondsBehind age of the oldest of them (0 when none): grows while a consumer stalls
  */
 public record ConsumerLag(
-        String consumer,
-        String resourceType,
+        @NotNull String consumer,
+        @NotNull String resourceType,
         Instant checkpointAt,
         long changesBehind,
         long secondsBehind,
-        String status) {}
+        @NotNull @WrittenAs(LagBucket.class) String status) {}

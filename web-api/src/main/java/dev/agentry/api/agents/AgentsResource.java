@@ -3,7 +3,6 @@ package dev.agentry.api.agents;
 import dev.agentry.api.capabilities.ApiSurface;
 import dev.agentry.api.capabilities.Stability;
 import dev.agentry.api.request.ValidatedAs;
-import dev.agentry.core.agents.AgentRegistry;
 import dev.agentry.core.agents.AgentRequest;
 import dev.agentry.core.agents.AgentView;
 import dev.agentry.core.agents.Agents;
@@ -12,8 +11,6 @@ import dev.agentry.core.validation.Creation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.bind.annotation.JsonbNillable;
-import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -25,7 +22,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -42,30 +38,13 @@ public class AgentsResource {
     @Context
     UriInfo uri;
 
-    /**
-     * The agents listing: the common envelope ({@code data, count, hasMore, nextCursor}; every agent
-     * fits in one page) and, beside it, the definitions that were not registered and why.
-     */
-    @JsonbPropertyOrder({"count", "data", "hasMore", "nextCursor", "rejected"})
-    public record Listing(
-            int count,
-            List<AgentView> data,
-            boolean hasMore,
-            @JsonbNillable String nextCursor,
-            List<AgentRegistry.Rejected> rejected) {
-
-        static Listing of(Page<AgentView> page, List<AgentRegistry.Rejected> rejected) {
-            return new Listing(page.count(), page.data(), page.hasMore(), page.nextCursor(), rejected);
-        }
-    }
-
     @GET
     @RolesAllowed({"agents:read", "agents:manage"})
     @Operation(
             summary = "Every agent, by slug, with where it was defined",
             description = "rejected lists definitions that were not registered (a duplicate slug, a bad file) and why.")
-    public Listing list() {
-        return Listing.of(Page.whole(agents.list()), agents.rejected());
+    public AgentView.Listing list() {
+        return AgentView.Listing.of(Page.whole(agents.list()), agents.rejected());
     }
 
     @GET

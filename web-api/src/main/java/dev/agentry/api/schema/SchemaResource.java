@@ -2,15 +2,14 @@ package dev.agentry.api.schema;
 
 import dev.agentry.api.capabilities.ApiSurface;
 import dev.agentry.api.capabilities.Stability;
-import dev.agentry.core.catalog.CatalogSchemas;
+import dev.agentry.core.contracts.DataList;
+import dev.agentry.core.contracts.SchemaCatalog;
 import dev.agentry.core.problem.AgentryException;
-import dev.agentry.core.runs.RunSchemas;
-import dev.agentry.core.webhooks.WebhookSchemas;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -30,28 +29,26 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class SchemaResource {
 
     @Inject
-    CatalogSchemas catalogSchemas;
+    SchemaCatalog core;
 
     @Inject
-    WebhookSchemas webhookSchemas;
-
-    @Inject
-    RunSchemas runSchemas;
+    ApiContracts api;
 
     private Map<String, JsonObject> all() {
-        Map<String, JsonObject> schemas = new LinkedHashMap<>(catalogSchemas.all());
-        schemas.putAll(webhookSchemas.all());
-        schemas.putAll(runSchemas.all());
+        Map<String, JsonObject> schemas = new LinkedHashMap<>(core.all());
+        schemas.putAll(api.all());
         return schemas;
     }
 
+    /** One published schema: its id, the last segment of its address, and what it describes. */
+    public record SchemaEntry(@NotNull String id, @NotNull String description) {}
+
     @GET
     @Operation(summary = "Every schema id with its title")
-    public JsonObject list() {
-        var data = Json.createArrayBuilder();
-        all().forEach((id, schema) ->
-                data.add(Json.createObjectBuilder().add("id", id).add("description", schema.getString("description"))));
-        return Json.createObjectBuilder().add("data", data).build();
+    public DataList<SchemaEntry> list() {
+        return new DataList<>(all().entrySet().stream()
+                .map(e -> new SchemaEntry(e.getKey(), e.getValue().getString("description")))
+                .toList());
     }
 
     @GET

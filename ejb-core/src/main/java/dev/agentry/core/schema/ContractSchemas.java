@@ -1,0 +1,200 @@
+package dev.agentry.core.schema;
+
+import com.fasterxml.classmate.ResolvedType;
+import com.github.victools.jsonschema.generator.CustomDefinition;
+import com.github.victools.jsonschema.generator.FieldScope;
+import com.github.victools.jsonschema.generator.Option;
+import com.github.victools.jsonschema.generator.OptionPreset;
+import com.github.victools.jsonschema.generator.SchemaGenerationContext;
+import com.github.victools.jsonschema.generator.SchemaGenerator;
+import com.github.victools.jsonschema.generator.SchemaGeneratorConfigBuilder;
+import com.github.victools.jsonschema.generator.SchemaVersion;
+import com.github.victools.jsonschema.generator.TypeScope;
+import com.github.victools.jsonschema.module.jakarta.validation.JakartaValidationModule;
+import com.github.victools.jsonschema.module.jakarta.validation.JakartaValidationOption;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import jakarta.json.bind.annotation.JsonbNillable;
+import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.json.bind.annotation.JsonbTransient;
+import java.io.StringReader;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Type;
+import java.util.List;
+import java.util.Optional;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Generates the JSON Schema (draft 2020-12) of a contract record from its components and their Bean Validation
+ * constraints ({@code @NotNull} → required, {@code @Size} → maxLength/maxItems, {@code @Pattern}, {@code @Min},
+ * {@code @Max} ...), so a limit is declared once, on the record, and the published schema cannot drift from it.
+ *
+ * <p>What the API writes, the schema states, and nothing more: every object is closed ({@code
+ * additionalProperties: false}); a primitive or {@code @NotNull} component is required, and so is a {@code
+ * @JsonbNillable} one (JSON-B writes it as {@code null} rather than leaving it out), any other may be absent or
+ * {@code null}; members are named as JSON-B names them ({@code @JsonbProperty}, {@code @JsonbTransient}); an enum lists its wire values ({@link WireValues}); a record with a {@code public static final
+ * String SCHEMA} writes it as its {@code schema} member, a constant. Free-form JSON ({@code JsonObject}, {@code
+ * JsonArray}, {@code JsonValue}) stays open: its content is the caller's or the tool's, not ours.
+ *
+ * <p>Jackson (3, from the generator) stays inside this class: callers get Jakarta JSON-P values.
+ */
+public final class ContractSchemas {
+
+    /** The dialect every schema of this API is written in. */
+    public static final String DIALECT = "https://json-schema.org/draft/2020-12/schema";
+
+    private static final String SCHEMA_CONSTANT = "SCHEMA";
+
+    private static final SchemaGenerator GENERATOR = generator();
+
+    private ContractSchemas() {}
+
+    /**
+     * The published schema of a contract type: its dialect, {@code $id}, title and description, then the
+     * generated body. {@code typeParameters} fill in a generic type, e.g. {@code List.class, CredentialView.class}.
+     */
+    public static JsonObject of(String id, String description, Type type, Type... typeParameters) {
+        JsonObject generated = body(type, typeParameters);
+        JsonObjectBuilder schema = header(id, description);
+        generated.forEach((name, value) -> {
+            if (!name.equals("$schema") && !name.equals("description")) {
+                schema.add(name, value);
+            }
+        });
+        return schema.build();
+    }
+
+    /** The generated schema of a type alone. One generator serves every caller: one generation at a time. */
+    private static synchronized JsonObject body(Type type, Type... typeParameters) {
+        ObjectNode node = GENERATOR.generateSchema(type, typeParameters);
+        try (JsonReader reader = Json.createReader(new StringReader(node.toString()))) {
+            return reader.readObject();
+        }
+    }
+
+    /** The start of every schema this API serves: dialect, id, title and description. */
+    public static JsonObjectBuilder header(String id, String description) {
+        return Json.createObjectBuilder()
+                .add("$schema", DIALECT)
+                .add("$id", id)
+                .add("title", id)
+                .add("description", description);
+    }
+
+    private static SchemaGenerator generator() {
+        SchemaGeneratorConfigBuilder config = new SchemaGeneratorConfigBuilder(
+                        SchemaVersion.DRAFT_2020_12, OptionPreset.PLAIN_JSON)
+                .with(new JakartaValidationModule(
+                        JakartaValidationOption.NOT_NULLABLE_FIELD_IS_REQUIRED,
+                        JakartaValidationOption.INCLUDE_PATTERN_EXPRESSIONS))
+                .with(
+                        Option.FORBIDDEN_ADDITIONAL_PROPERTIES_BY_DEFAULT,
+                        Option.MAP_VALUES_AS_ADDITIONAL_PROPERTIES,
+                        Option.NULLABLE_FIELDS_BY_DEFAULT,
+                        Option.STANDARD_FORMATS,
+                        Option.INLINE_ALL_SCHEMAS);
+        config.forTypesInGeneral()
+                .withCustomDefinitionProvider(ContractSchemas::customDefinition)
+                .withAdditionalPropertiesResolver(scope -> openJson(scope.getType()))
+                .withDescriptionResolver(ContractSchemas::typeDescription)
+                .withTypeAttributeOverride(ContractSchemas::schemaConstant);
+        config.forFields()
+                .withRequiredCheck(field -> field.getType().isPrimitive()
+                        || field.getAnnotationConsideringFieldAndGetter(JsonbNillable.class) != null)
+                .withTargetTypeOverridesResolver(ContractSchemas::writtenAs)
+                .withNullableCheck(field -> field.getType().isPrimitive() ? false : null)
+                .withAdditionalPropertiesResolver(field -> openJson(field.getType()))
+                .withPropertyNameOverrideResolver(ContractSchemas::jsonbName)
+                .withIgnoreCheck(field -> field.getAnnotationConsideringFieldAndGetter(JsonbTransient.class) != null)
+                .withDescriptionResolver(ContractSchemas::fieldDescription);
+        return new SchemaGenerator(config.build());
+    }
+
+    /**
+     * Free-form JSON stays open, without the attributes a {@code Map} would get that would close it; an enum with a
+     * wire form lists that form.
+     */
+    private static CustomDefinition customDefinition(ResolvedType type, SchemaGenerationContext context) {
+        Class<?> erased = type.getErasedType();
+        ObjectNode node = context.getGeneratorConfig().createObjectNode();
+        if (JsonObject.class.isAssignableFrom(erased)) {
+            node.put("type", "object");
+        } else if (JsonArray.class.isAssignableFrom(erased)) {
+            node.put("type", "array");
+        } else if (erased == JsonValue.class) {
+            // any JSON value
+        } else if (WireValues.hasWireForm(erased)) {
+            node.put("type", "string");
+            WireValues.of(erased).forEach(node.putArray("enum")::add);
+        } else {
+            return null;
+        }
+        return new CustomDefinition(node, CustomDefinition.INLINE_DEFINITION, CustomDefinition.EXCLUDING_ATTRIBUTES);
+    }
+
+    /** {@code Object.class} tells the generator to leave a JSON-P object open, where a {@code Map} is closed. */
+    private static Type openJson(ResolvedType type) {
+        return JsonValue.class.isAssignableFrom(type.getErasedType()) ? Object.class : null;
+    }
+
+    private static List<ResolvedType> writtenAs(FieldScope field) {
+        WrittenAs writtenAs = field.getAnnotationConsideringFieldAndGetter(WrittenAs.class);
+        return writtenAs == null ? null : List.of(field.getContext().resolve(writtenAs.value()));
+    }
+
+    /** The name JSON-B writes the member under: {@code access_token} for {@code accessToken}. */
+    private static String jsonbName(FieldScope field) {
+        JsonbProperty property = field.getAnnotationConsideringFieldAndGetter(JsonbProperty.class);
+        return property == null || property.value().isEmpty() ? null : property.value();
+    }
+
+    private static String typeDescription(TypeScope scope) {
+        Doc doc = scope.getType().getErasedType().getAnnotation(Doc.class);
+        return doc == null ? null : doc.value();
+    }
+
+    private static String fieldDescription(FieldScope field) {
+        if (field.isFakeContainerItemScope()) {
+            return null; // said once, on the list, not again on its items
+        }
+        Doc doc = field.getAnnotationConsideringFieldAndGetter(Doc.class);
+        return doc == null ? null : doc.value();
+    }
+
+    /** A record that names its document schema ({@code agentry/agent/v1} ...) writes it first, always. */
+    private static void schemaConstant(ObjectNode attributes, TypeScope scope, SchemaGenerationContext context) {
+        schemaName(scope.getType().getErasedType()).ifPresent(name -> {
+            if (attributes.has("properties")) {
+                ((ObjectNode) attributes.get("properties")).putObject("schema").put("const", name);
+                ArrayNode required = attributes.has("required")
+                        ? (ArrayNode) attributes.get("required")
+                        : attributes.putArray("required");
+                if (required.valueStream().noneMatch(member -> member.asString().equals("schema"))) {
+                    required.insert(0, "schema");
+                }
+            }
+        });
+    }
+
+    private static Optional<String> schemaName(Class<?> type) {
+        if (!type.isRecord()) {
+            return Optional.empty();
+        }
+        try {
+            Field field = type.getField(SCHEMA_CONSTANT);
+            int modifiers = field.getModifiers();
+            if (Modifier.isStatic(modifiers) && Modifier.isFinal(modifiers) && field.getType() == String.class) {
+                return Optional.of((String) field.get(null));
+            }
+        } catch (ReflectiveOperationException e) {
+            // the record names no document schema
+        }
+        return Optional.empty();
+    }
+}

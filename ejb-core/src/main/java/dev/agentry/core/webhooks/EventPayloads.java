@@ -1,0 +1,43 @@
+package dev.agentry.core.webhooks;
+
+import dev.agentry.core.schema.Doc;
+import jakarta.json.JsonObject;
+import jakarta.validation.constraints.NotNull;
+import java.time.Instant;
+
+/**
+ * What a webhook POST carries: the envelope every event shares, and the {@code data} of the platform's kinds, as
+ * published in {@code /schema} ({@code webhook.event.<type>}, {@code webhook.data.<kind>}). A catalog change's
+ * data is the feed's to state ({@code dev.agentry.core.changes.ChangeEventData}).
+ */
+public final class EventPayloads {
+
+    private EventPayloads() {}
+
+    /** Every event: which one, of what type, when; {@code data} by the type's data schema. */
+    public record Envelope(
+            @NotNull @Doc("The event's id; a receiver drops a second delivery of the same id")
+            String id,
+
+            @NotNull String type,
+            @NotNull Instant occurredAt,
+            @NotNull JsonObject data) {}
+
+    @Doc("The credential concerned; never a secret")
+    public record CredentialData(
+            @NotNull String credentialId, @NotNull String clientId, String name, String owner, Instant expiresAt) {}
+
+    @Doc("The run that ended; its artifacts are under /runs/{runId}/artifacts")
+    public record RunData(
+            @NotNull String runId,
+            @NotNull String agent,
+            String credentialId,
+            @NotNull String status,
+            String outcome,
+            String stopReason,
+            String bundleId,
+            @NotNull Instant finishedAt) {}
+
+    @Doc("A test event sent on request")
+    public record TestData(@NotNull String subscriptionId, String message) {}
+}
