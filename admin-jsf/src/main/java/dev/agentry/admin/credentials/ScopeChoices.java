@@ -1,7 +1,7 @@
 package dev.agentry.admin.credentials;
 
-import dev.agentry.core.catalog.CatalogCollections;
-import dev.agentry.core.catalog.CollectionDescriptor;
+import dev.agentry.core.collections.CatalogCollections;
+import dev.agentry.core.collections.CollectionDescriptor;
 import dev.agentry.core.policy.GrantableScope;
 import dev.agentry.core.policy.ScopeCatalog;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,6 @@
 package dev.agentry.core.catalog;
 
+import dev.agentry.core.collections.CollectionDescriptor;
 import dev.agentry.persistence.catalog.CatalogItem;
 import java.util.Locale;
 

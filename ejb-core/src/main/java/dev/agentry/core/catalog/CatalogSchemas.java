@@ -1,5 +1,8 @@
 package dev.agentry.core.catalog;
 
+import dev.agentry.core.collections.CatalogCollections;
+import dev.agentry.core.collections.CollectionDescriptor;
+import dev.agentry.core.collections.CollectionField;
 import dev.agentry.core.schema.ContractSchemas;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

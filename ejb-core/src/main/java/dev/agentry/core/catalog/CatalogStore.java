@@ -1,5 +1,7 @@
 package dev.agentry.core.catalog;
 
+import dev.agentry.core.collections.CatalogCollections;
+import dev.agentry.core.collections.CollectionDescriptor;
 import dev.agentry.persistence.catalog.CatalogItem;
 import dev.agentry.persistence.schema.AgentryDatabase;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,7 @@
 package dev.agentry.core.catalog;
 
+import dev.agentry.core.collections.CatalogCollections;
+import dev.agentry.core.collections.CollectionDescriptor;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.FieldError;
 import dev.agentry.persistence.catalog.CatalogItem;

@@ -1,8 +1,8 @@
 package dev.agentry.core.changes;
 
-import dev.agentry.core.catalog.CatalogCollections;
-import dev.agentry.core.catalog.CollectionDescriptor;
 import dev.agentry.core.catalog.PersonalData;
+import dev.agentry.core.collections.CatalogCollections;
+import dev.agentry.core.collections.CollectionDescriptor;
 import dev.agentry.core.cursor.CursorSeal;
 import dev.agentry.core.cursor.Page;
 import dev.agentry.core.cursor.PageLimit;

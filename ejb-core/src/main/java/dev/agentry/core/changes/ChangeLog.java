@@ -1,7 +1,7 @@
 package dev.agentry.core.changes;
 
 import dev.agentry.core.catalog.CatalogChange;
-import dev.agentry.core.catalog.CollectionDescriptor;
+import dev.agentry.core.collections.CollectionDescriptor;
 import dev.agentry.core.webhooks.EventCatalog;
 import dev.agentry.core.webhooks.WebhookOutbox;
 import dev.agentry.persistence.catalog.CatalogItem;

@@ -1,7 +1,7 @@
 package dev.agentry.core.policy;
 
-import dev.agentry.core.catalog.CatalogCollections;
-import dev.agentry.core.catalog.CollectionDescriptor;
+import dev.agentry.core.collections.CatalogCollections;
+import dev.agentry.core.collections.CollectionDescriptor;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.agentry.core.webhooks;
 
-import dev.agentry.core.catalog.CatalogCollections;
-import dev.agentry.core.catalog.CollectionDescriptor;
+import dev.agentry.core.collections.CatalogCollections;
+import dev.agentry.core.collections.CollectionDescriptor;
 import dev.agentry.core.policy.CredentialEvent;
 import java.util.List;
 import java.util.Map;

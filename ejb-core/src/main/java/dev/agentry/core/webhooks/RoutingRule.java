@@ -1,7 +1,7 @@
 package dev.agentry.core.webhooks;
 
-import dev.agentry.core.catalog.CollectionDescriptor;
 import dev.agentry.core.catalog.PersonalData;
+import dev.agentry.core.collections.CollectionDescriptor;
 import dev.agentry.core.policy.Grant;
 import dev.agentry.core.policy.Scope;
 import dev.agentry.persistence.policy.Credential;

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import dev.agentry.core.collections.CatalogCollections;
+import dev.agentry.core.collections.CollectionDescriptor;
 import org.junit.jupiter.api.Test;
 
 /** The one redaction of stored snapshots, shared by the changes feed and webhook deliveries. */

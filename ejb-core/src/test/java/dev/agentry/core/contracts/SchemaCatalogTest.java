@@ -3,8 +3,8 @@ package dev.agentry.core.contracts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.agentry.core.catalog.CatalogCollections;
 import dev.agentry.core.catalog.CatalogSchemas;
+import dev.agentry.core.collections.CatalogCollections;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.ArrayDeque;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.agentry.core.catalog.CatalogCollections;
-import dev.agentry.core.catalog.CollectionDescriptor;
+import dev.agentry.core.collections.CatalogCollections;
+import dev.agentry.core.collections.CollectionDescriptor;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -2,9 +2,9 @@ package dev.agentry.api.openapi;
 
 import dev.agentry.api.catalog.CatalogResource;
 import dev.agentry.api.catalog.CollectionScoped;
-import dev.agentry.core.catalog.CatalogCollections;
-import dev.agentry.core.catalog.CollectionDescriptor;
-import dev.agentry.core.catalog.CollectionField;
+import dev.agentry.core.collections.CatalogCollections;
+import dev.agentry.core.collections.CollectionDescriptor;
+import dev.agentry.core.collections.CollectionField;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;

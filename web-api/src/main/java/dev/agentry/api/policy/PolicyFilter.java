@@ -3,7 +3,7 @@ package dev.agentry.api.policy;
 import dev.agentry.api.capabilities.Authenticated;
 import dev.agentry.api.catalog.CollectionScoped;
 import dev.agentry.core.audit.AuditContext;
-import dev.agentry.core.catalog.CatalogCollections;
+import dev.agentry.core.collections.CatalogCollections;
 import dev.agentry.core.policy.AccessPolicy;
 import dev.agentry.core.policy.Admission;
 import dev.agentry.core.problem.AgentryException;

@@ -1,10 +1,10 @@
-package dev.agentry.core.catalog;
+package dev.agentry.core.collections;
 
-import static dev.agentry.core.catalog.CollectionField.number;
-import static dev.agentry.core.catalog.CollectionField.reference;
-import static dev.agentry.core.catalog.CollectionField.shown;
-import static dev.agentry.core.catalog.CollectionField.text;
-import static dev.agentry.core.catalog.CollectionField.time;
+import static dev.agentry.core.collections.CollectionField.number;
+import static dev.agentry.core.collections.CollectionField.reference;
+import static dev.agentry.core.collections.CollectionField.shown;
+import static dev.agentry.core.collections.CollectionField.text;
+import static dev.agentry.core.collections.CollectionField.time;
 
 import dev.agentry.persistence.catalog.Address;
 import dev.agentry.persistence.catalog.Asset;

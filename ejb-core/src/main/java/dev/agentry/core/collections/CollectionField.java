@@ -1,4 +1,4 @@
-package dev.agentry.core.catalog;
+package dev.agentry.core.collections;
 
 /**
  * One field of a collection as the API shows it.

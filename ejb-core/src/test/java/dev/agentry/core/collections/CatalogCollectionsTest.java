@@ -1,10 +1,11 @@
-package dev.agentry.core.catalog;
+package dev.agentry.core.collections;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.agentry.core.catalog.PersonalData;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Collectors;

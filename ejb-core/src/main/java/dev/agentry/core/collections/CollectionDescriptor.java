@@ -1,4 +1,4 @@
-package dev.agentry.core.catalog;
+package dev.agentry.core.collections;
 
 import dev.agentry.persistence.catalog.CatalogItem;
 import java.util.List;
@@ -85,7 +85,7 @@ public record CollectionDescriptor(
     }
 
     /** The JPQL entity name. */
-    String entityName() {
+    public String entityName() {
         return entity.getSimpleName();
     }
 }
