@@ -15,9 +15,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentry.it.harness.Api;
+import dev.agentry.it.harness.Eventually;
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -342,6 +344,38 @@ class CredentialsIT {
                 Api.send("POST", "api/v1/credentials/nope/pause", BodyPublishers.noBody(), asBootstrap()),
                 404,
                 "not_found");
+    }
+
+    @Test
+    void aCredentialCanBeChangedWhileItsExpiryReminderIsMarked() {
+        // One day to live is inside the reminder window: the reminder (every second on this server) marks
+        // it while the changes below go on; none of them may fail on that mark.
+        JsonObject credential = createCredential(
+                "{\"name\":\"short-lived\",\"owner\":\"it\",\"scopes\":[\"entries:read\"],\"ttlDays\":1}");
+        String id = credential.getString("id");
+        Eventually.await(
+                "the expiry reminder marked while the credential is being changed",
+                Duration.ofSeconds(20),
+                () -> {
+                    HttpResponse<String> rotated = Api.send(
+                            "POST", "api/v1/credentials/" + id + "/rotate", BodyPublishers.noBody(), asBootstrap());
+                    assertEquals(200, rotated.statusCode(), rotated.body());
+                    HttpResponse<String> renamed = patch(id, "{\"description\":\"renamed " + System.nanoTime() + "\"}");
+                    assertEquals(200, renamed.statusCode(), renamed.body());
+                    return json(get("api/v1/audit?action=credential.expiring&limit=500", asBootstrap()))
+                            .getJsonArray("data")
+                            .getValuesAs(JsonObject.class);
+                },
+                records -> records.stream().anyMatch(r -> id.equals(r.getString("target", null))));
+        assertEquals(
+                1,
+                json(get("api/v1/audit?action=credential.expiring&limit=500", asBootstrap()))
+                        .getJsonArray("data")
+                        .getValuesAs(JsonObject.class)
+                        .stream()
+                        .filter(r -> id.equals(r.getString("target", null)))
+                        .count(),
+                "reminded once");
     }
 
     private static HttpResponse<String> patch(String id, String json) {

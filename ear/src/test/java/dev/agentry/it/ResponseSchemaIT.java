@@ -166,13 +166,15 @@ class ResponseSchemaIT {
         HttpResponse<String> recent = get("api/v1/diagnostics", asBootstrap());
         conforms("diagnostic-run-list", recent);
         long diagnostic = Api.structure(recent.body())
-                .asJsonArray()
+                .asJsonObject()
+                .getJsonArray("data")
                 .getJsonObject(0)
                 .getJsonObject("execution")
                 .getJsonNumber("executionId")
                 .longValue();
         conforms("diagnostic-run", get("api/v1/diagnostics/" + diagnostic, asBootstrap()));
         conforms("capabilities", get("api/v1/capabilities"));
+        conforms("kek-status", get("api/v1/auth/key-encryption-keys", asBootstrap()));
         conforms("whoami", get("api/v1/auth/whoami", asBootstrap()));
         conforms("health", get("api/v1/health"));
         conforms("health", get("api/v1/readiness"));
@@ -200,6 +202,10 @@ class ResponseSchemaIT {
             Map.entry("/credentials", "credential-list"),
             Map.entry("/credentials/{id}", "credential"),
             Map.entry("/auth/signing-keys", "signing-key-list"),
+            Map.entry("/auth/key-encryption-keys", "kek-status"),
+            Map.entry(
+                    "/auth/metadata",
+                    "none: RFC 8414 authorization server metadata, the standard's own format (OAuthDiscoveryIT)"),
             Map.entry("/auth/whoami", "whoami"),
             Map.entry("/webhooks/subscriptions", "webhook.subscription-list"),
             Map.entry("/webhooks/subscriptions/{id}", "webhook.subscription"),

@@ -20,6 +20,8 @@ import dev.agentry.core.runs.TaskInputJson;
 import dev.agentry.core.runs.TaskRequest;
 import dev.agentry.core.schema.ContractSchemas;
 import dev.agentry.core.schema.Doc;
+import dev.agentry.core.secrets.KekStatus;
+import dev.agentry.core.secrets.KeyEncryptionKeys;
 import dev.agentry.core.sync.CheckpointView;
 import dev.agentry.core.sync.ConsumerLag;
 import dev.agentry.core.tools.ToolCatalog;
@@ -110,6 +112,16 @@ public class SchemaCatalog {
                 Page.class,
                 SigningKeys.KeyView.class);
         contract(all, "signing-key-rotation", "A new signing key and when it signs", SigningKeys.Rotation.class);
+        contract(
+                all,
+                "kek-status",
+                "The key-encryption key in use, the retired ones held and the rows each seals; ids only",
+                KekStatus.class);
+        contract(
+                all,
+                "kek-rotation",
+                "A key-encryption key rotation and its re-wrap job",
+                KeyEncryptionKeys.KekRotation.class);
         contract(all, "audit-page", "A page of the audit trail, oldest first", Page.class, AuditView.class);
         contract(all, "audit-verification", "Whether the audit chain is intact", ChainVerifier.Verdict.class);
         contract(all, "job-execution", "One execution of a batch job", JobExecutionView.class);

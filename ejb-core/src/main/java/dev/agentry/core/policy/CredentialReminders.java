@@ -61,9 +61,16 @@ public class CredentialReminders {
                 .getResultStream()
                 .filter(c -> CredentialStatus.expiringSoon(c, now))
                 .forEach(c -> {
-                    events.fire(CredentialEvent.of(CredentialEvent.EXPIRING, c));
-                    c.remindedOfExpiry(now);
-                    audit.action("credential.expiring", c.getUid());
+                    // Marked by a bulk update, which leaves the row's version alone: an administrator
+                    // changing the same credential at this moment does not fail on a background reminder.
+                    int marked = em.createNamedQuery("Credential.remindedOfExpiry")
+                            .setParameter("uid", c.getUid())
+                            .setParameter("at", now)
+                            .executeUpdate();
+                    if (marked == 1) {
+                        events.fire(CredentialEvent.of(CredentialEvent.EXPIRING, c));
+                        audit.action("credential.expiring", c.getUid());
+                    }
                 });
     }
 }

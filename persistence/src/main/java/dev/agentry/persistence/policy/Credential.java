@@ -14,6 +14,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.hibernate.annotations.DynamicUpdate;
 
 /**
  * A machine client's managed credential. The secret itself is never here: only its SHA-256, and
@@ -21,6 +22,12 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "credential")
+// Only the columns a change touches are written, so a change never puts back a column another
+// transaction set meanwhile without a version bump (the expiry reminder's mark).
+@DynamicUpdate
+@NamedQuery(
+        name = "Credential.remindedOfExpiry",
+        query = "update Credential c set c.expiryRemindedAt = :at where c.uid = :uid and c.expiryRemindedAt is null")
 @NamedQuery(name = "Credential.findByUid", query = "select c from Credential c where c.uid = :uid")
 @NamedQuery(name = "Credential.findByClientId", query = "select c from Credential c where c.clientId = :clientId")
 @NamedQuery(name = "Credential.listAll", query = "select c from Credential c order by c.createdAt desc, c.id desc")
@@ -182,11 +189,6 @@ public class Credential {
             lastUsedAt = at;
             lastUsedAddress = address;
         }
-    }
-
-    /** The reminder that it is about to expire went out. */
-    public void remindedOfExpiry(Instant at) {
-        this.expiryRemindedAt = at;
     }
 
     public Instant getExpiryRemindedAt() {

@@ -7,6 +7,7 @@ import dev.agentry.core.problem.FieldError;
 import dev.agentry.core.validation.Violations;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import java.util.List;
@@ -46,6 +47,11 @@ public final class ProblemClassifier {
                     ErrorCode.VALIDATION_FAILED,
                     AgentryException.validation(List.of()).detail(),
                     Violations.errors(invalid.get().getConstraintViolations()));
+        }
+        if (causeOfType(failure, OptimisticLockException.class).isPresent()) {
+            // another transaction changed the same record first: nothing of this request was kept
+            return new Classification(
+                    ErrorCode.CONFLICT, "The resource changed while this request was being made; repeat the request.");
         }
         if (causeOfType(failure, PayloadTooLargeException.class).isPresent()) {
             return forCode(ErrorCode.PAYLOAD_TOO_LARGE);

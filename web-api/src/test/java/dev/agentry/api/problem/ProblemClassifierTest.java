@@ -9,6 +9,7 @@ import dev.agentry.core.problem.ErrorCode;
 import dev.agentry.core.problem.FieldError;
 import jakarta.ejb.EJBException;
 import jakarta.json.bind.JsonbException;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
@@ -38,6 +39,15 @@ class ProblemClassifierTest {
                 ProblemClassifier.classify(new EJBException(new AgentryException(ErrorCode.CONFLICT, "already there")));
 
         assertEquals(ErrorCode.CONFLICT, c.code());
+    }
+
+    @Test
+    void aRecordChangedByAnotherTransactionIsAConflictNotAnInternalError() {
+        ProblemClassifier.Classification c = ProblemClassifier.classify(new EJBException(
+                new RuntimeException("could not commit", new OptimisticLockException("row count 0, expected 1"))));
+
+        assertEquals(ErrorCode.CONFLICT, c.code());
+        assertFalse(c.detail().contains("row count"), c.detail());
     }
 
     @Test
