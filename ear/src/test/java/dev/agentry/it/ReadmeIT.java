@@ -43,9 +43,12 @@ class ReadmeIT {
         Path work = Files.createDirectories(Path.of("target", "readme").toAbsolutePath());
         Path script = work.resolve("readme.sh");
         Path log = work.resolve("readme.log");
-        Files.writeString(script, String.join("\n", blocks), StandardCharsets.UTF_8);
+        // Names the command that failed (unexpanded: no token or secret reaches the log), without tracing
+        // every command as -x would.
+        String onError = "trap 'echo \"README script: line $LINENO failed: $BASH_COMMAND\" >&2' ERR\n";
+        Files.writeString(script, onError + String.join("\n", blocks), StandardCharsets.UTF_8);
 
-        ProcessBuilder bash = new ProcessBuilder("bash", "-x", "-euo", "pipefail", script.toString())
+        ProcessBuilder bash = new ProcessBuilder("bash", "-Eeuo", "pipefail", script.toString())
                 .directory(REPOSITORY.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
