@@ -96,10 +96,7 @@ class AgentsIT {
                 "{\"slug\":\"Bad Slug\",\"provider\":\"gpt-9\",\"toolPolicy\":{\"allow\":[\"shell\"],\"actions\":"
                         + "{\"workspace.read\":\"sometimes\"}},\"permissionCeiling\":[\"root\"],\"extra\":true}",
                 asBootstrap());
-        Set<String> errors = assertProblem(response, 400, "validation_failed").getJsonArray("errors").stream()
-                .map(e -> e.asJsonObject().getString("field") + ":"
-                        + e.asJsonObject().getString("code"))
-                .collect(Collectors.toSet());
+        Set<String> errors = Api.fieldErrors(response);
         assertEquals(
                 Set.of(
                         "slug:invalid",
@@ -119,10 +116,7 @@ class AgentsIT {
                 "{\"slug\":\"typed-agent\",\"label\":\"typed\",\"toolPolicy\":{\"allow\":[5],\"actions\":"
                         + "{\"workspace.read\":1},\"mode\":\"x\"},\"memoryPolicy\":[],\"metadata\":{\"k\":2}}",
                 asBootstrap());
-        Set<String> errors = assertProblem(response, 400, "validation_failed").getJsonArray("errors").stream()
-                .map(e -> e.asJsonObject().getString("field") + ":"
-                        + e.asJsonObject().getString("code"))
-                .collect(Collectors.toSet());
+        Set<String> errors = Api.fieldErrors(response);
         assertEquals(
                 Set.of(
                         "toolPolicy.mode:unknown_field",

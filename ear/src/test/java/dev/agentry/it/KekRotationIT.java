@@ -24,7 +24,6 @@ import dev.agentry.it.harness.AuditRecords;
 import dev.agentry.it.harness.Eventually;
 import dev.agentry.it.harness.WebhookReceiver;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -288,11 +287,7 @@ class KekRotationIT {
     }
 
     private static JsonObject secretsCheck(JsonObject readiness) {
-        return readiness.getJsonArray("checks").stream()
-                .map(JsonValue::asJsonObject)
-                .filter(c -> c.getString("name").equals("secrets"))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no check 'secrets' in " + readiness));
+        return Api.check(readiness, "secrets");
     }
 
     private static List<String> auditActions(Instant since) {

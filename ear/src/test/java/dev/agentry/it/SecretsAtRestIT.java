@@ -16,7 +16,6 @@ import dev.agentry.it.harness.Api;
 import dev.agentry.it.harness.Eventually;
 import dev.agentry.it.harness.WebhookReceiver;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
@@ -282,11 +281,7 @@ class SecretsAtRestIT {
     }
 
     private static JsonObject secretsCheck(JsonObject readiness) {
-        return readiness.getJsonArray("checks").stream()
-                .map(JsonValue::asJsonObject)
-                .filter(c -> c.getString("name").equals("secrets"))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no check 'secrets' in " + readiness));
+        return Api.check(readiness, "secrets");
     }
 
     private static boolean verified(JsonObject delivery, int secret) {

@@ -9,6 +9,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonStructure;
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -25,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** HTTP calls against the deployed application, and the assertions every API test shares. */
 public final class Api {
@@ -231,5 +233,22 @@ public final class Api {
         assertTrue(page.keySet().containsAll(Set.of("data", "count", "hasMore", "nextCursor")), page::toString);
         assertEquals(page.getJsonArray("data").size(), page.getInt("count"), page::toString);
         return page.getJsonArray("data").getValuesAs(JsonObject.class);
+    }
+
+    /** The check named {@code name} in a readiness answer (or its 503 problem). */
+    public static JsonObject check(JsonObject readiness, String name) {
+        return readiness.getJsonArray("checks").stream()
+                .map(JsonValue::asJsonObject)
+                .filter(c -> c.getString("name").equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no check '" + name + "' in " + readiness));
+    }
+
+    /** The {@code field:code} pairs of a {@code validation_failed} problem, for comparing as a set. */
+    public static Set<String> fieldErrors(HttpResponse<String> response) {
+        return assertProblem(response, 400, "validation_failed").getJsonArray("errors").stream()
+                .map(e -> e.asJsonObject().getString("field") + ":"
+                        + e.asJsonObject().getString("code"))
+                .collect(Collectors.toSet());
     }
 }
