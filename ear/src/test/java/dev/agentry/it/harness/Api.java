@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
 import java.io.IOException;
@@ -250,5 +251,12 @@ public final class Api {
                 .map(e -> e.asJsonObject().getString("field") + ":"
                         + e.asJsonObject().getString("code"))
                 .collect(Collectors.toSet());
+    }
+
+    /** The strings of the array member {@code field}. */
+    public static List<String> strings(JsonObject json, String field) {
+        return json.getJsonArray(field).getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString)
+                .toList();
     }
 }

@@ -1,0 +1,308 @@
+package dev.agentry.it.contracts;
+
+import static dev.agentry.it.harness.Api.asBootstrap;
+import static dev.agentry.it.harness.Api.get;
+import static dev.agentry.it.harness.Api.json;
+import static dev.agentry.it.harness.Api.postJson;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import dev.agentry.it.harness.Api;
+import dev.agentry.it.harness.DemoData;
+import dev.agentry.it.harness.Runs;
+import dev.agentry.it.harness.WebhookReceiver;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Every route's real answer conforms to the schema {@code /schema} publishes for it, read as closed: each of those
+ * schemas says {@code additionalProperties: false}, so a field the API writes but the schema lacks fails here, as
+ * does a required one it leaves out or a value outside a stated limit. Checked with an independent JSON Schema
+ * validator (networknt, draft 2020-12).
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ResponseSchemaIT {
+
+    private static final String SCHEMAS = Api.server().resolve("api/v1/schema/").toString();
+    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(
+            SpecificationVersion.DRAFT_2020_12, registry -> registry.schemas(ResponseSchemaIT::served));
+    private static final String META_SCHEMA = "https://json-schema.org/draft/2020-12/schema";
+    private static final Map<String, Schema> PUBLISHED = new ConcurrentHashMap<>();
+
+    @Test
+    void everyCollectionPageAndRecordConformsToItsSchemas() {
+        DemoData.await();
+        List<String> collections = json(get("api/v1/schema", asBootstrap())).getJsonArray("data").stream()
+                .map(v -> v.asJsonObject().getString("id"))
+                .filter(id -> id.startsWith("collection."))
+                .map(id -> id.substring("collection.".length()))
+                .toList();
+        assertEquals(15, collections.size(), collections.toString());
+        for (String collection : collections) {
+            HttpResponse<String> page = get("api/v1/" + collection + "?limit=5", asBootstrap());
+            JsonObject body = conforms("envelope.collection-page", page);
+            for (JsonValue record : body.getJsonArray("data")) {
+                conforms("collection." + collection, record.toString());
+            }
+            if (!body.getJsonArray("data").isEmpty()) {
+                String uid = body.getJsonArray("data").getJsonObject(0).getString("uid");
+                conforms("collection." + collection, get("api/v1/" + collection + "/" + uid, asBootstrap()));
+            }
+        }
+    }
+
+    @Test
+    void theChangesFeedAndSyncStateConform() {
+        DemoData.await();
+        JsonObject changes = conforms("envelope.change-page", get("api/v1/changes?limit=50", asBootstrap()));
+        assertFalse(changes.getJsonArray("data").isEmpty());
+        String consumer = "schema-" + UUID.randomUUID();
+        HttpResponse<String> stored = Api.send(
+                "PUT",
+                "api/v1/sync-state/checkpoint",
+                BodyPublishers.ofString("{\"consumer\":\"" + consumer + "\",\"resourceType\":\"entries\",\"cursor\":\""
+                        + changes.getString("nextCursor") + "\",\"metadata\":{\"host\":\"worker-1\"}}"),
+                Api.with(asBootstrap(), "Content-Type", "application/json"));
+        conforms("envelope.checkpoint", stored);
+        conforms(
+                "envelope.checkpoint",
+                get("api/v1/sync-state/checkpoint?consumer=" + consumer + "&resourceType=entries", asBootstrap()));
+        conforms("envelope.lag-list", get("api/v1/sync-state/lag", asBootstrap()));
+    }
+
+    @Test
+    void runsAgentsAndTheirArtifactsConform() {
+        HttpResponse<String> submitted = Runs.submit(
+                Runs.task("demo", "[]", "[]", "[{\"final\":\"schema\"}]"),
+                UUID.randomUUID().toString(),
+                Runs.runner());
+        assertEquals(202, submitted.statusCode(), submitted.body());
+        String id = conforms("agent-task-run", submitted).getString("id");
+        Runs.awaitEnd(id);
+        conforms("agent-task-run", get("api/v1/runs/" + id, Runs.runner()));
+        conforms("envelope.run-page", get("api/v1/runs?limit=5", Runs.runner()));
+        conforms("artifact-manifest", get("api/v1/runs/" + id + "/artifacts", Runs.runner()));
+        conforms("artifact-verification", get("api/v1/runs/" + id + "/artifacts/verify", Runs.runner()));
+        conforms("envelope.agent-list", get("api/v1/agents", asBootstrap()));
+        conforms("agent", get("api/v1/agents/demo", asBootstrap()));
+    }
+
+    @Test
+    void credentialsAndSigningKeysConform() {
+        HttpResponse<String> created = postJson(
+                "api/v1/credentials",
+                "{\"name\":\"schema-" + UUID.randomUUID() + "\",\"owner\":\"it\",\"scopes\":[\"entries:read\"]}",
+                asBootstrap());
+        String id = conforms("credential", created).getString("id");
+        conforms("credential", get("api/v1/credentials/" + id, asBootstrap()));
+        conforms("credential-list", get("api/v1/credentials", asBootstrap()));
+        conforms("signing-key-list", get("api/v1/auth/signing-keys", asBootstrap()));
+    }
+
+    @Test
+    void webhookSubscriptionsDeliveriesAndTheDeadLetterQueueConform() {
+        String name = "schema-" + UUID.randomUUID();
+        HttpResponse<String> created = postJson(
+                "api/v1/webhooks/subscriptions",
+                "{\"url\":\"" + WebhookReceiver.get().url(name, null) + "\",\"events\":[\"tag.*\"],\"description\":\""
+                        + name + "\"}",
+                asBootstrap());
+        String id = conforms("webhook.subscription-secret", created)
+                .getJsonObject("subscription")
+                .getString("id");
+        Api.send("POST", "api/v1/webhooks/subscriptions/" + id + "/test", BodyPublishers.noBody(), asBootstrap());
+        JsonObject delivered = WebhookReceiver.get()
+                .await(name, received -> !received.isEmpty())
+                .get(0);
+        conforms("webhook.event.webhook.test", delivered.getString("body"));
+        conforms("webhook.subscription", get("api/v1/webhooks/subscriptions/" + id, asBootstrap()));
+        conforms("webhook.subscription-list", get("api/v1/webhooks/subscriptions", asBootstrap()));
+        JsonObject deliveries = conforms(
+                "webhook.delivery-page", get("api/v1/webhooks/subscriptions/" + id + "/deliveries", asBootstrap()));
+        assertFalse(deliveries.getJsonArray("data").isEmpty(), "the test event is a delivery");
+        conforms("webhook.dead-letter-page", get("api/v1/webhooks/dlq", asBootstrap()));
+        conforms(
+                "webhook.subscription-secret",
+                Api.send(
+                        "POST",
+                        "api/v1/webhooks/subscriptions/" + id + "/rotate-secret",
+                        BodyPublishers.noBody(),
+                        asBootstrap()));
+    }
+
+    @Test
+    void theAuditTrailJobsAndTheContractDocumentsConform() {
+        DemoData.await();
+        conforms("audit-page", get("api/v1/audit?limit=20", asBootstrap()));
+        conforms("audit-verification", Api.send("POST", "api/v1/audit/verify", BodyPublishers.noBody(), asBootstrap()));
+        JsonObject imports = conforms("import-list", get("api/v1/imports?limit=5", asBootstrap()));
+        long execution = imports.getJsonArray("data")
+                .getJsonObject(0)
+                .getJsonNumber("executionId")
+                .longValue();
+        conforms("import-report", get("api/v1/imports/" + execution, asBootstrap()));
+        HttpResponse<String> started = postJson("api/v1/diagnostics", "{\"note\":\"schema\"}", asBootstrap());
+        assertEquals(202, started.statusCode(), started.body());
+        conforms("diagnostic-run", started);
+        HttpResponse<String> recent = get("api/v1/diagnostics", asBootstrap());
+        conforms("diagnostic-run-list", recent);
+        long diagnostic = Api.structure(recent.body())
+                .asJsonObject()
+                .getJsonArray("data")
+                .getJsonObject(0)
+                .getJsonObject("execution")
+                .getJsonNumber("executionId")
+                .longValue();
+        conforms("diagnostic-run", get("api/v1/diagnostics/" + diagnostic, asBootstrap()));
+        conforms("capabilities", get("api/v1/capabilities"));
+        conforms("kek-status", get("api/v1/auth/key-encryption-keys", asBootstrap()));
+        conforms("whoami", get("api/v1/auth/whoami", asBootstrap()));
+        conforms("health", get("api/v1/health"));
+        conforms("health", get("api/v1/readiness"));
+        JsonObject bootstrap = Api.bootstrapCredential();
+        conforms(
+                "token",
+                Api.tokenRequest(
+                        bootstrap.getString("client_id"), bootstrap.getString("client_secret"), "entries:read"));
+    }
+
+    /**
+     * Every GET route {@code /capabilities} lists, with the schema its answer is checked against above; or why it has
+     * none. A new route fails here until its answer is checked.
+     */
+    private static final Map<String, String> CHECKED_GETS = Map.ofEntries(
+            Map.entry("/changes", "envelope.change-page"),
+            Map.entry("/sync-state/checkpoint", "envelope.checkpoint"),
+            Map.entry("/sync-state/lag", "envelope.lag-list"),
+            Map.entry("/runs", "envelope.run-page"),
+            Map.entry("/runs/{id}", "agent-task-run"),
+            Map.entry("/runs/{id}/artifacts", "artifact-manifest"),
+            Map.entry("/runs/{id}/artifacts/verify", "artifact-verification"),
+            Map.entry("/agents", "envelope.agent-list"),
+            Map.entry("/agents/{slug}", "agent"),
+            Map.entry("/credentials", "credential-list"),
+            Map.entry("/credentials/{id}", "credential"),
+            Map.entry("/auth/signing-keys", "signing-key-list"),
+            Map.entry("/auth/key-encryption-keys", "kek-status"),
+            Map.entry(
+                    "/auth/metadata",
+                    "none: RFC 8414 authorization server metadata, the standard's own format (OAuthDiscoveryIT)"),
+            Map.entry("/auth/whoami", "whoami"),
+            Map.entry("/webhooks/subscriptions", "webhook.subscription-list"),
+            Map.entry("/webhooks/subscriptions/{id}", "webhook.subscription"),
+            Map.entry("/webhooks/subscriptions/{id}/deliveries", "webhook.delivery-page"),
+            Map.entry("/webhooks/dlq", "webhook.dead-letter-page"),
+            Map.entry("/audit", "audit-page"),
+            Map.entry("/imports", "import-list"),
+            Map.entry("/imports/{executionId}", "import-report"),
+            Map.entry("/diagnostics", "diagnostic-run-list"),
+            Map.entry("/diagnostics/{executionId}", "diagnostic-run"),
+            Map.entry("/capabilities", "capabilities"),
+            Map.entry("/health", "health"),
+            Map.entry("/readiness", "health"),
+            Map.entry("/schema", "schema-list"),
+            Map.entry("/schema/{id}", "the draft 2020-12 meta-schema"),
+            Map.entry("/auth/jwks", "none: a JWK Set (RFC 7517), the standard's own format"),
+            Map.entry("/openapi.json", "none: the OpenAPI document, checked as OpenAPI"),
+            Map.entry("/runs/{id}/artifacts.zip", "none: a zip"),
+            Map.entry("/runs/{id}/artifacts/{path}", "none: a bundle's file, as it was written"));
+
+    @Test
+    void everyGetRouteHasItsAnswerChecked() {
+        List<String> collections = json(get("api/v1/schema", asBootstrap())).getJsonArray("data").stream()
+                .map(v -> v.asJsonObject().getString("id"))
+                .filter(id -> id.startsWith("collection."))
+                .map(id -> "/" + id.substring("collection.".length()))
+                .toList();
+        List<String> unchecked = json(get("api/v1/capabilities")).getJsonArray("surfaces").stream()
+                .flatMap(s -> s.asJsonObject().getJsonArray("routes").stream())
+                .map(JsonValue::asJsonObject)
+                .filter(route -> route.getString("method").equals("GET"))
+                .map(route -> route.getString("path"))
+                .filter(path -> !CHECKED_GETS.containsKey(path))
+                .filter(path -> collections.stream().noneMatch(c -> path.equals(c) || path.equals(c + "/{id}")))
+                .toList();
+        assertTrue(unchecked.isEmpty(), "GET routes whose answers no schema checks: " + unchecked);
+    }
+
+    @Test
+    void everyPublishedSchemaIsAValidDraft202012SchemaAndTheListConforms() {
+        JsonObject list = conforms("schema-list", get("api/v1/schema", asBootstrap()));
+        Schema meta = REGISTRY.getSchema(SchemaLocation.of(META_SCHEMA));
+        for (JsonValue entry : list.getJsonArray("data")) {
+            String id = entry.asJsonObject().getString("id");
+            List<Error> errors =
+                    meta.validate(get("api/v1/schema/" + id, asBootstrap()).body(), InputFormat.JSON);
+            assertTrue(errors.isEmpty(), id + " is not a valid draft 2020-12 schema: " + errors);
+        }
+    }
+
+    @Test
+    void aFieldTheSchemaLacksFails() {
+        String body = get("api/v1/agents/demo", asBootstrap()).body();
+        List<Error> errors =
+                published("agent").validate(body.replaceFirst("\\{", "{\"surprise\":1,"), InputFormat.JSON);
+        assertTrue(
+                errors.stream().anyMatch(e -> e.getMessage().contains("surprise")),
+                "an unknown field is refused: " + errors);
+    }
+
+    /** The response is a 2xx and its body conforms to the published schema; returns the body. */
+    private static JsonObject conforms(String schemaId, HttpResponse<String> response) {
+        assertTrue(response.statusCode() / 100 == 2, schemaId + ": " + response.statusCode() + " " + response.body());
+        conforms(schemaId, response.body());
+        String body = response.body().strip();
+        return body.startsWith("{") ? json(response) : JsonValue.EMPTY_JSON_OBJECT;
+    }
+
+    private static void conforms(String schemaId, String body) {
+        List<Error> errors = published(schemaId).validate(body, InputFormat.JSON);
+        assertTrue(errors.isEmpty(), schemaId + " rejects the API's own answer: " + errors + "\n" + abbreviated(body));
+    }
+
+    /** The schema published under {@code id}, read (as any schema it refers to) from /schema. */
+    private static Schema published(String id) {
+        return PUBLISHED.computeIfAbsent(id, key -> REGISTRY.getSchema(SchemaLocation.of(SCHEMAS + key)));
+    }
+
+    /**
+     * A schema as /schema serves it, closed at the top as every published object schema is. Its relative {@code
+     * $id} ({@code agent}) resolves against this address to itself, and so does a {@code $ref} to another id.
+     */
+    private static String served(String iri) {
+        if (!iri.startsWith(SCHEMAS)) {
+            return null;
+        }
+        String id = iri.substring(SCHEMAS.length());
+        HttpResponse<String> response = get("api/v1/schema/" + id, asBootstrap());
+        assertEquals(200, response.statusCode(), id + ": " + response.body());
+        JsonObject schema = json(response);
+        if ("object".equals(schema.get("type") instanceof JsonString type ? type.getString() : null)) {
+            assertEquals(JsonValue.FALSE, schema.get("additionalProperties"), id + " is closed");
+        }
+        return response.body();
+    }
+
+    private static String abbreviated(String body) {
+        return body.length() > 2000 ? body.substring(0, 2000) + "…" : body;
+    }
+}
