@@ -3,7 +3,7 @@ package dev.agentry.api.schema;
 import dev.agentry.api.auth.AuthResource;
 import dev.agentry.api.capabilities.CapabilitiesResource;
 import dev.agentry.api.health.HealthResource;
-import dev.agentry.core.contracts.DataList;
+import dev.agentry.core.cursor.Page;
 import dev.agentry.core.schema.ContractSchemas;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,7 +34,7 @@ public class ApiContracts {
         all.put(
                 "schema-list",
                 ContractSchemas.of(
-                        "schema-list", "Every published schema", DataList.class, SchemaResource.SchemaEntry.class));
+                        "schema-list", "Every published schema", Page.class, SchemaResource.SchemaEntry.class));
         put(all, "health", "Liveness or readiness, with each check", HealthResource.Health.class);
         schemas = Collections.unmodifiableMap(all);
     }

@@ -2,8 +2,8 @@ package dev.agentry.api.schema;
 
 import dev.agentry.api.capabilities.ApiSurface;
 import dev.agentry.api.capabilities.Stability;
-import dev.agentry.core.contracts.DataList;
 import dev.agentry.core.contracts.SchemaCatalog;
+import dev.agentry.core.cursor.Page;
 import dev.agentry.core.problem.AgentryException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -45,8 +45,8 @@ public class SchemaResource {
 
     @GET
     @Operation(summary = "Every schema id with its title")
-    public DataList<SchemaEntry> list() {
-        return new DataList<>(all().entrySet().stream()
+    public Page<SchemaEntry> list() {
+        return Page.whole(all().entrySet().stream()
                 .map(e -> new SchemaEntry(e.getKey(), e.getValue().getString("description")))
                 .toList());
     }
