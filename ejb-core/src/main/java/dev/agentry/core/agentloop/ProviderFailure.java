@@ -1,7 +1,7 @@
 package dev.agentry.core.agentloop;
 
 /** The provider could not answer; the run ends with outcome {@code provider_error}. */
-public class ProviderFailure extends RuntimeException {
+class ProviderFailure extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 

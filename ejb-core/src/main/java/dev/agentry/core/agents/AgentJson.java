@@ -9,7 +9,7 @@ import java.util.TreeSet;
  * An agent definition written as JSON ({@code agentry/agent/v1}), the same shape in files, in the API
  * and in storage; it reads back as an {@link AgentRequest}.
  */
-public final class AgentJson {
+final class AgentJson {
 
     public static final String SCHEMA = AgentRequest.SCHEMA;
 

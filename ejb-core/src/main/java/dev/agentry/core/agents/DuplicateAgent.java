@@ -1,7 +1,7 @@
 package dev.agentry.core.agents;
 
 /** A second definition for a slug; the first stays, and this names where it came from. */
-public class DuplicateAgent extends RuntimeException {
+class DuplicateAgent extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 

@@ -16,7 +16,7 @@ import java.util.List;
  * nesting: an uploaded manifest is hostile until proven otherwise, and no tree of it is ever built.
  * Anything it cannot accept is a {@link Malformed} with a message fit for a caller, never an error.
  */
-public final class ManifestReader {
+final class ManifestReader {
 
     /** A manifest this large is no manifest Agentry wrote (one has a few dozen entries). */
     public static final long MAX_BYTES = 1024 * 1024;

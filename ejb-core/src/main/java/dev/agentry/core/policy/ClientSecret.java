@@ -15,7 +15,7 @@ import java.util.zip.CRC32;
  * without a database lookup. Only {@link #hash()} is ever stored; {@link #toString()} never shows the
  * value.
  */
-public final class ClientSecret {
+final class ClientSecret {
 
     public static final String PREFIX = "agy_";
     static final int RANDOM_BYTES = 32;

@@ -27,7 +27,7 @@ import java.util.List;
  * what it did up to then. One writer per run: every method holds the instance's lock. Files are only
  * appended to, so a long run's evidence costs what it adds, not what it has already written.
  */
-public final class RunEvidence {
+final class RunEvidence {
 
     public static final String EVENTS = "events.jsonl";
     public static final String COMMANDS = "commands.jsonl";

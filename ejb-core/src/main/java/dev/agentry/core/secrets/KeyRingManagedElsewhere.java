@@ -1,7 +1,7 @@
 package dev.agentry.core.secrets;
 
 /** The server cannot rotate a KEK that configuration hands it: an operator rotates it there. */
-public final class KeyRingManagedElsewhere extends RuntimeException {
+final class KeyRingManagedElsewhere extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 

@@ -10,7 +10,7 @@ import java.util.Optional;
  * an outage are not hit by every sender at once. A {@code Retry-After} longer than the next delay
  * is honoured. After the eighth attempt there is none.
  */
-public final class RetrySchedule {
+final class RetrySchedule {
 
     static final List<Duration> DELAYS = List.of(
             Duration.ofSeconds(5),

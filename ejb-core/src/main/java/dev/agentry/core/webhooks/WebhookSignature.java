@@ -12,7 +12,7 @@ import javax.crypto.spec.SecretKeySpec;
  * Standard Webhooks signing: {@code v1,} and the Base64 HMAC-SHA256 of {@code id.timestamp.body}
  * under each secret's key (the Base64 after {@code whsec_}), space-separated.
  */
-public final class WebhookSignature {
+final class WebhookSignature {
 
     public static final String SECRET_PREFIX = "whsec_";
 

@@ -18,7 +18,7 @@ import java.util.Optional;
  * allow specific ranges ({@code agentry.webhooks.allowed-ranges}). Checked when a subscription is
  * saved and again before every delivery, so a name re-pointed later (DNS rebinding) is caught too.
  */
-public final class WebhookUrlGuard {
+final class WebhookUrlGuard {
 
     /** Resolves a host name to its addresses; the system resolver in production. */
     @FunctionalInterface
