@@ -784,10 +784,7 @@ class RunsIT {
                         + "\"secretEnv\":[\"NOT_SET_ANYWHERE_42\"],\"provider\":\"openai-compatible\"}",
                 UUID.randomUUID().toString(),
                 runner());
-        Set<String> codes = assertProblem(references, 400, "validation_failed").getJsonArray("errors").stream()
-                .map(e -> e.asJsonObject().getString("field") + ":"
-                        + e.asJsonObject().getString("code"))
-                .collect(Collectors.toSet());
+        Set<String> codes = Api.fieldErrors(references);
         assertEquals(
                 Set.of(
                         "agent:unknown_agent",
@@ -810,25 +807,14 @@ class RunsIT {
                         "toolPolicy.deny[1]:not_a_string",
                         "maxTurns:not_an_integer",
                         "context:not_an_object"),
-                assertProblem(nested, 400, "validation_failed").getJsonArray("errors").stream()
-                        .map(e -> e.asJsonObject().getString("field") + ":"
-                                + e.asJsonObject().getString("code"))
-                        .collect(Collectors.toSet()));
+                Api.fieldErrors(nested));
         JsonObject empty = assertProblem(submit("", UUID.randomUUID().toString(), runner()), 400, "validation_failed");
         assertEquals("body", empty.getJsonArray("errors").getJsonObject(0).getString("field"));
-        JsonObject both = assertProblem(
-                submit(
-                        "{\"goal\":\"g\",\"agent\":\"demo\",\"workspace\":{\"seed\":\"demo\",\"archive\":\"!!\"},\"script\":[]}",
-                        UUID.randomUUID().toString(),
-                        runner()),
-                400,
-                "validation_failed");
-        assertEquals(
-                Set.of("workspace:one_of", "workspace.archive:invalid"),
-                both.getJsonArray("errors").stream()
-                        .map(e -> e.asJsonObject().getString("field") + ":"
-                                + e.asJsonObject().getString("code"))
-                        .collect(Collectors.toSet()));
+        HttpResponse<String> both = submit(
+                "{\"goal\":\"g\",\"agent\":\"demo\",\"workspace\":{\"seed\":\"demo\",\"archive\":\"!!\"},\"script\":[]}",
+                UUID.randomUUID().toString(),
+                runner());
+        assertEquals(Set.of("workspace:one_of", "workspace.archive:invalid"), Api.fieldErrors(both));
         assertProblem(Api.get("api/v1/runs/run_nope", runner()), 404, "not_found");
         assertProblem(Api.get("api/v1/runs?status=sleeping", runner()), 400, "validation_failed");
         assertProblem(Api.get("api/v1/runs?cursor=forged", runner()), 400, "cursor_invalid");

@@ -237,6 +237,8 @@ class KekRotationIT {
     @Order(4)
     void aCopyOfTheDatabaseUnderAnotherServersKekCannotSignATokenThisServerAccepts() throws Exception {
         String kid = probe("signer-kid").body().strip();
+        JsonObject row = json(probe("columns?table=signing_key&key=" + kid));
+        assertTrue(row.getBoolean("sealed") && !row.getBoolean("clear"), "the row another server copies: " + row);
 
         assertEquals(
                 "unopenable", probe("open-as-another-server?kid=" + kid).body().strip());

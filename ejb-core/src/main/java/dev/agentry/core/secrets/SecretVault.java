@@ -111,7 +111,7 @@ public class SecretVault {
         }
     }
 
-    /** The sealed text of {@code stored} under the current KEK, or {@code null} if it already is. */
+    /** {@code stored} opened and sealed again under the current KEK; {@code null} for a row without that secret. */
     String resealed(StoredSecret stored, RowIdentity row) {
         return stored == null ? null : seal(open(stored, row), row);
     }
