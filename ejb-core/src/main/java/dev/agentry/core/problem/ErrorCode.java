@@ -31,7 +31,10 @@ public enum ErrorCode {
     IDEMPOTENCY_CONFLICT(409, "Idempotency key reused with a different request"),
     TRANSCRIPT_LOCKED(409, "Transcript locked"),
     SERVICE_UNAVAILABLE(503, "Service unavailable"),
-    INTERNAL(500, "Internal error");
+    INTERNAL(500, "Internal error"),
+    BUNDLE_INVALID(409, "Bundle does not verify"),
+    PATCH_DOES_NOT_APPLY(409, "Patch does not apply"),
+    BRANCH_EXISTS(409, "Branch already exists");
 
     private final int status;
     private final String title;

@@ -34,7 +34,10 @@ class ErrorCodeTest {
             "idempotency_conflict",
             "transcript_locked",
             "service_unavailable",
-            "internal");
+            "internal",
+            "bundle_invalid",
+            "patch_does_not_apply",
+            "branch_exists");
 
     @Test
     void theCatalogIsExactlyThePublishedCodes() {
