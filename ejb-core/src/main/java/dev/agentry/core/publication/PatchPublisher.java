@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import org.eclipse.jgit.diff.DiffEntry.ChangeType;
 import org.eclipse.jgit.errors.LargeObjectException;
 import org.eclipse.jgit.lib.CommitBuilder;
@@ -77,6 +79,25 @@ public final class PatchPublisher {
             String message,
             WorkBudget budget)
             throws IOException {
+        return publish(repository, base, branch, patch, author, message, budget, () -> true);
+    }
+
+    /**
+     * As {@link #publish(Repository, String, String, byte[], PersonIdent, String, WorkBudget)}, asking
+     * {@code stillWanted} once, right before the branch is created: false there stops the work with a
+     * {@link CancellationException}, with the objects written but nothing referencing them. A caller that
+     * gives up waiting uses it to know for sure whether the branch was made.
+     */
+    public static Published publish(
+            Repository repository,
+            String base,
+            String branch,
+            byte[] patch,
+            PersonIdent author,
+            String message,
+            WorkBudget budget,
+            BooleanSupplier stillWanted)
+            throws IOException {
         String baseBranch = base != null ? base : headBranch(repository);
         Ref baseRef = repository.exactRef(Constants.R_HEADS + baseBranch);
         if (baseRef == null || baseRef.getObjectId() == null) {
@@ -120,6 +141,9 @@ public final class PatchPublisher {
                 writing.flush();
             }
             budget.check();
+            if (!stillWanted.getAsBoolean()) {
+                throw new CancellationException("the publication was given up before its branch");
+            }
             createBranch(repository, refName, branch, commit, author, message);
             return new Published(branch, commit.name(), baseBranch, baseCommit.name(), paths);
         }
