@@ -4,6 +4,7 @@ import dev.agentry.it.probe.AdminProbeResource;
 import dev.agentry.it.probe.CatalogProbeResource;
 import dev.agentry.it.probe.ClockProbe;
 import dev.agentry.it.probe.FailureProbeResource;
+import dev.agentry.it.probe.PublicationProbeResource;
 import dev.agentry.it.probe.ReadinessProbe;
 import dev.agentry.it.probe.RunProbeResource;
 import dev.agentry.it.probe.SecretsProbeResource;
@@ -69,7 +70,8 @@ public final class AgentryEar {
                         RunProbeResource.class,
                         AdminProbeResource.class,
                         SecretsProbeResource.class,
-                        TokenProbeResource.class);
+                        TokenProbeResource.class,
+                        PublicationProbeResource.class);
         ear.delete(CORE_MODULE);
         ear.delete(API_MODULE);
         ear.add(core, "/", ZipExporter.class);

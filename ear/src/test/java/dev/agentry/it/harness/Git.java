@@ -27,13 +27,27 @@ public final class Git {
     }
 
     private static void run(Path directory, String... args) throws IOException, InterruptedException {
+        output(directory, args);
+    }
+
+    /** Runs {@code git args…} in {@code directory}, asserts it succeeded, and returns its output as text. */
+    public static String output(Path directory, String... args) throws IOException, InterruptedException {
+        return new String(bytes(directory, args), StandardCharsets.UTF_8);
+    }
+
+    /** Runs {@code git args…} in {@code directory}, asserts it succeeded, and returns its output byte for byte. */
+    public static byte[] bytes(Path directory, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("git"));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command)
                 .directory(directory.toFile())
                 .redirectErrorStream(true)
                 .start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, process.waitFor(), String.join(" ", command) + ": " + output);
+        byte[] output = process.getInputStream().readAllBytes();
+        assertEquals(
+                0,
+                process.waitFor(),
+                () -> String.join(" ", command) + ": " + new String(output, StandardCharsets.UTF_8));
+        return output;
     }
 }

@@ -11,12 +11,15 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -134,6 +137,24 @@ public final class Runs {
             json.append(',').append(member);
         }
         return json.append('}').toString();
+    }
+
+    /** A fresh copy of the suite's {@code project} seed, in a new temporary directory. */
+    public static Path copyOfSeed() throws IOException {
+        return seedInto(Files.createTempDirectory("agentry-seed-"));
+    }
+
+    /** Copies the suite's {@code project} seed, the files runs start from, into {@code directory}. */
+    public static Path seedInto(Path directory) throws IOException {
+        Path seed = Path.of(System.getProperty("it.runs-dir"), "seed");
+        try (Stream<Path> files = Files.walk(seed)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path target = directory.resolve(seed.relativize(file).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(file, target);
+            }
+        }
+        return directory;
     }
 
     public static String text(byte[] bytes) {

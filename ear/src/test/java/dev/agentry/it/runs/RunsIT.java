@@ -11,6 +11,7 @@ import static dev.agentry.it.harness.Runs.artifact;
 import static dev.agentry.it.harness.Runs.artifactJson;
 import static dev.agentry.it.harness.Runs.awaitEnd;
 import static dev.agentry.it.harness.Runs.awaitStatus;
+import static dev.agentry.it.harness.Runs.copyOfSeed;
 import static dev.agentry.it.harness.Runs.runner;
 import static dev.agentry.it.harness.Runs.start;
 import static dev.agentry.it.harness.Runs.submit;
@@ -858,19 +859,6 @@ class RunsIT {
                 .map(v -> v.asJsonObject().getString("code"))
                 .collect(Collectors.toSet());
         assertTrue(found.containsAll(List.of(codes)), "expected " + List.of(codes) + " in " + verification);
-    }
-
-    private static Path copyOfSeed() throws IOException {
-        Path seed = Path.of(System.getProperty("it.runs-dir"), "seed");
-        Path copy = Files.createTempDirectory("agentry-seed-");
-        try (Stream<Path> files = Files.walk(seed)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Path target = copy.resolve(seed.relativize(file).toString());
-                Files.createDirectories(target.getParent());
-                Files.copy(file, target);
-            }
-        }
-        return copy;
     }
 
     /** Whether a process exists and is not a zombie (state Z in /proc/<pid>/stat). */

@@ -115,6 +115,9 @@ public class WorkspacePublication {
                                 ErrorCode.SERVICE_UNAVAILABLE,
                                 "Publishing is not configured: the commit author is not 'Name <email>'; the server log says so."));
         AgentRun run = runs.find(grant, runId);
+        if (run.getBundleId() == null) {
+            throw AgentryException.notFound("The run has no sealed bundle yet.");
+        }
         Verification verification = artifacts.verify(grant, runId);
         if (!verification.valid()) {
             throw new AgentryException(
