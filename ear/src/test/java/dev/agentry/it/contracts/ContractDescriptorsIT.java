@@ -86,7 +86,7 @@ class ContractDescriptorsIT {
                 .map(c -> c.getString("code"))
                 .toList();
 
-        assertEquals(24, codes.size());
+        assertEquals(27, codes.size());
         assertTrue(codes.containsAll(List.of(
                 "not_found",
                 "method_not_allowed",

@@ -3,7 +3,6 @@ package dev.agentry.it.probe;
 import dev.agentry.core.artifacts.BundleId;
 import dev.agentry.core.policy.Admission;
 import dev.agentry.core.policy.Grant;
-import dev.agentry.core.publication.Publication;
 import dev.agentry.core.publication.WorkspacePublication;
 import dev.agentry.core.runs.RunWorkspace;
 import jakarta.annotation.Resource;
@@ -19,12 +18,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.nio.file.Files;
 import java.util.stream.Collectors;
 
 /**
- * Test-only: the publication engine ({@code artifact.apply}'s) as the caller's token reaches it, until
+ * Test-only (its answers are untyped {@link Response}s, so the probe adds no schema to the API's
+ * OpenAPI document): the publication engine ({@code artifact.apply}'s) as the caller's token reaches it, until
  * the governed {@code /control/actions/execute} route exposes it; inside a transaction that then rolls
  * back; and a run's sealed patch altered on disk, which no route can do.
  */
@@ -54,8 +55,8 @@ public class PublicationProbeResource {
     @Path("{runId}")
     @RolesAllowed("artifacts:read")
     @Produces(MediaType.APPLICATION_JSON)
-    public Publication publish(@PathParam("runId") String runId, @QueryParam("target") String target) {
-        return publication.apply(grant(), runId, target);
+    public Response publish(@PathParam("runId") String runId, @QueryParam("target") String target) {
+        return Response.ok(publication.apply(grant(), runId, target)).build();
     }
 
     /** Publishes within a transaction that is then rolled back, as a governed action failing after it would. */
@@ -63,11 +64,11 @@ public class PublicationProbeResource {
     @Path("{runId}/rolled-back")
     @RolesAllowed("artifacts:read")
     @Produces(MediaType.APPLICATION_JSON)
-    public Publication publishThenRollBack(@PathParam("runId") String runId, @QueryParam("target") String target)
+    public Response publishThenRollBack(@PathParam("runId") String runId, @QueryParam("target") String target)
             throws Exception {
         transaction.begin();
         try {
-            return publication.apply(grant(), runId, target);
+            return Response.ok(publication.apply(grant(), runId, target)).build();
         } finally {
             transaction.rollback();
         }

@@ -39,7 +39,7 @@ import org.eclipse.jgit.revwalk.RevWalk;
  * it was. Only then are its objects written and the ref created. No hooks and no filters run: the
  * caller refuses repositories that configure filter drivers ({@link PublicationTargets}).
  */
-public final class PatchPublisher {
+final class PatchPublisher {
 
     /** How many of the files that failed to apply a refusal names. */
     private static final int NAMED_FAILURES = 5;
@@ -53,7 +53,7 @@ public final class PatchPublisher {
      * @param baseCommit the base branch's tip the commit's parent is
      * @param paths the paths the commit changes, sorted
      */
-    public record Published(String branch, String commit, String base, String baseCommit, List<String> paths) {
+    record Published(String branch, String commit, String base, String baseCommit, List<String> paths) {
 
         public Published {
             paths = List.copyOf(paths);
@@ -70,7 +70,7 @@ public final class PatchPublisher {
      *     (no such base branch), having written nothing
      * @throws WorkBudget.Exhausted when the budget ran out or the work was stopped; no ref was written
      */
-    public static Published publish(
+    static Published publish(
             Repository repository,
             String base,
             String branch,
@@ -88,7 +88,7 @@ public final class PatchPublisher {
      * {@link CancellationException}, with the objects written but nothing referencing them. A caller that
      * gives up waiting uses it to know for sure whether the branch was made.
      */
-    public static Published publish(
+    static Published publish(
             Repository repository,
             String base,
             String branch,
@@ -150,7 +150,7 @@ public final class PatchPublisher {
     }
 
     /** The branch HEAD points at; a detached HEAD names no base branch. */
-    static String headBranch(Repository repository) throws IOException {
+    private static String headBranch(Repository repository) throws IOException {
         String full = repository.getFullBranch();
         if (full == null || !full.startsWith(Constants.R_HEADS)) {
             throw new AgentryException(
@@ -237,7 +237,7 @@ public final class PatchPublisher {
      *
      * @return whether the branch was deleted
      */
-    public static boolean withdraw(Repository repository, String branch, String commit) throws IOException {
+    static boolean withdraw(Repository repository, String branch, String commit) throws IOException {
         RefUpdate update = repository.updateRef(Constants.R_HEADS + branch);
         update.setExpectedOldObjectId(ObjectId.fromString(commit));
         update.setForceUpdate(true);
