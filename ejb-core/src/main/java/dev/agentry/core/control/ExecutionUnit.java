@@ -1,6 +1,7 @@
 package dev.agentry.core.control;
 
 import dev.agentry.core.audit.AuditTrail;
+import dev.agentry.core.collections.CollectionDescriptor;
 import dev.agentry.core.policy.Grant;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.ErrorCode;
@@ -108,8 +109,15 @@ public class ExecutionUnit {
                                 ErrorCode.IDEMPOTENCY_CONFLICT,
                                 "This Idempotency-Key was used for a different request; use a new key for a new one.");
                     }
-                    return new ExecutionResult(
-                            ExecutionReader.view(grant, first, ExecutionReader.collection(first)), true);
+                    CollectionDescriptor collection = ExecutionReader.collection(first);
+                    if (!grant.reads(collection)) {
+                        // The credential lost the scope since: the first result is withheld like any read.
+                        throw new AgentryException(
+                                ErrorCode.SCOPE_DENIED,
+                                first.getAction() + " writes " + collection.name() + ": it needs the "
+                                        + collection.readScope() + " scope.");
+                    }
+                    return new ExecutionResult(ExecutionReader.view(grant, first, collection), true);
                 });
     }
 
