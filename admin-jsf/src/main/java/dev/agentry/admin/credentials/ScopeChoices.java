@@ -2,11 +2,12 @@ package dev.agentry.admin.credentials;
 
 import dev.agentry.core.collections.CatalogCollections;
 import dev.agentry.core.collections.CollectionDescriptor;
+import dev.agentry.core.policy.GovernedWrites;
 import dev.agentry.core.policy.GrantableScope;
-import dev.agentry.core.policy.ScopeCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.faces.model.SelectItem;
 import jakarta.faces.model.SelectItemGroup;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,15 +21,19 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ScopeChoices {
 
+    @Inject
+    GovernedWrites governedWrites;
+
     private static final Set<String> COLLECTIONS =
             CatalogCollections.ALL.stream().map(CollectionDescriptor::name).collect(Collectors.toSet());
 
     public List<SelectItem> getGroups() {
         Map<String, List<SelectItem>> groups = new LinkedHashMap<>();
-        for (String group : List.of("Catalog", "Read and sync", "Webhooks", "Agents and runs", "Administration")) {
+        for (String group : List.of(
+                "Catalog", "Read and sync", "Webhooks", "Agents and runs", "Governed writes", "Administration")) {
             groups.put(group, new ArrayList<>());
         }
-        for (GrantableScope scope : ScopeCatalog.offered()) {
+        for (GrantableScope scope : governedWrites.offeredScopes()) {
             groups.get(groupOf(scope.scope()))
                     .add(new SelectItem(scope.scope(), scope.scope() + " — " + scope.description()));
         }
@@ -50,6 +55,7 @@ public class ScopeChoices {
             case "changes", "syncstate", "schema" -> "Read and sync";
             case "webhooks" -> "Webhooks";
             case "agents", "runs", "artifacts" -> "Agents and runs";
+            case "control" -> "Governed writes";
             default -> "Administration";
         };
     }

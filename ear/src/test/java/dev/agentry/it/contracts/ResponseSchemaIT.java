@@ -107,6 +107,37 @@ class ResponseSchemaIT {
     }
 
     @Test
+    void governedWritesConform() {
+        String slug = "schema-" + UUID.randomUUID();
+        postJson("api/v1/control/policies", "{\"pattern\":\"tag.create\",\"requiresApproval\":false}", asBootstrap());
+        String tag = "{\"action\":\"tag.create\",\"input\":{\"name\":\"Schema\",\"slug\":\"" + slug + "\"}}";
+        conforms("control.simulation", postJson("api/v1/control/policy-simulate", tag, asBootstrap()));
+        String execution = conforms(
+                        "control.execution",
+                        postJson(
+                                "api/v1/control/actions/execute",
+                                tag,
+                                Api.with(asBootstrap(), "Idempotency-Key", slug)))
+                .getString("id");
+        conforms("control.execution", get("api/v1/control/executions/" + execution, asBootstrap()));
+        conforms("control.execution-list", get("api/v1/control/executions?limit=5", asBootstrap()));
+        HttpResponse<String> requested = postJson(
+                "api/v1/control/approvals",
+                "{\"action\":\"tag.create\",\"input\":{\"name\":\"Schema\",\"slug\":\"" + slug + "-2\"}}",
+                asBootstrap());
+        String approval = conforms("control.approval", requested).getString("id");
+        conforms("control.approval", get("api/v1/control/approvals/" + approval, asBootstrap()));
+        conforms("control.approval-list", get("api/v1/control/approvals?limit=5", asBootstrap()));
+        JsonObject policies = conforms("control.policy-list", get("api/v1/control/policies", asBootstrap()));
+        long policy = policies.getJsonArray("data")
+                .getJsonObject(0)
+                .getJsonNumber("id")
+                .longValue();
+        conforms("control.policy", get("api/v1/control/policies/" + policy, asBootstrap()));
+        conforms("audit-page", get("api/v1/control/audit?limit=5", asBootstrap()));
+    }
+
+    @Test
     void credentialsAndSigningKeysConform() {
         HttpResponse<String> created = postJson(
                 "api/v1/credentials",
@@ -224,7 +255,14 @@ class ResponseSchemaIT {
             Map.entry("/auth/jwks", "none: a JWK Set (RFC 7517), the standard's own format"),
             Map.entry("/openapi.json", "none: the OpenAPI document, checked as OpenAPI"),
             Map.entry("/runs/{id}/artifacts.zip", "none: a zip"),
-            Map.entry("/runs/{id}/artifacts/{path}", "none: a bundle's file, as it was written"));
+            Map.entry("/runs/{id}/artifacts/{path}", "none: a bundle's file, as it was written"),
+            Map.entry("/control/policies", "control.policy-list"),
+            Map.entry("/control/policies/{id}", "control.policy"),
+            Map.entry("/control/approvals", "control.approval-list"),
+            Map.entry("/control/approvals/{id}", "control.approval"),
+            Map.entry("/control/executions", "control.execution-list"),
+            Map.entry("/control/executions/{id}", "control.execution"),
+            Map.entry("/control/audit", "audit-page"));
 
     @Test
     void everyGetRouteHasItsAnswerChecked() {

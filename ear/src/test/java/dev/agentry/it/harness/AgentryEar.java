@@ -3,6 +3,7 @@ package dev.agentry.it.harness;
 import dev.agentry.it.probe.AdminProbeResource;
 import dev.agentry.it.probe.CatalogProbeResource;
 import dev.agentry.it.probe.ClockProbe;
+import dev.agentry.it.probe.ControlProbeResource;
 import dev.agentry.it.probe.FailureProbeResource;
 import dev.agentry.it.probe.PublicationProbeResource;
 import dev.agentry.it.probe.ReadinessProbe;
@@ -10,6 +11,7 @@ import dev.agentry.it.probe.RunProbeResource;
 import dev.agentry.it.probe.SecretsProbeResource;
 import dev.agentry.it.probe.TokenProbeResource;
 import dev.agentry.it.probe.WebhookProbeResource;
+import dev.agentry.it.probe.WriteFailureProbe;
 import java.io.File;
 import org.jboss.arquillian.container.spi.client.container.DeployableContainer;
 import org.jboss.arquillian.container.spi.client.container.DeploymentException;
@@ -61,7 +63,7 @@ public final class AgentryEar {
 
     private static EnterpriseArchive withProbes(EnterpriseArchive ear) {
         JavaArchive core = ear.getAsType(JavaArchive.class, CORE_MODULE)
-                .addClasses(ReadinessProbe.class, ClockProbe.class, ClockProbe.Shifted.class);
+                .addClasses(ReadinessProbe.class, ClockProbe.class, ClockProbe.Shifted.class, WriteFailureProbe.class);
         WebArchive api = ear.getAsType(WebArchive.class, API_MODULE)
                 .addClasses(
                         FailureProbeResource.class,
@@ -71,7 +73,8 @@ public final class AgentryEar {
                         AdminProbeResource.class,
                         SecretsProbeResource.class,
                         TokenProbeResource.class,
-                        PublicationProbeResource.class);
+                        PublicationProbeResource.class,
+                        ControlProbeResource.class);
         ear.delete(CORE_MODULE);
         ear.delete(API_MODULE);
         ear.add(core, "/", ZipExporter.class);

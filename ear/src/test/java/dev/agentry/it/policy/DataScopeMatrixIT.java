@@ -348,6 +348,45 @@ class DataScopeMatrixIT {
         return matrix;
     }
 
+    /**
+     * Governed writes: every action needs the read scope of the collection it writes, on every control
+     * path that takes an action — simulate, approval request and execute — whatever control scopes the
+     * caller holds.
+     */
+    @Test
+    void everyGovernedActionIsRefusedToACredentialWithoutItsCollectionsReadScope() {
+        String[] controller = bearer(Api.tokenFor(Api.createCredential("{\"name\":\"control-matrix-"
+                + UUID.randomUUID() + "\",\"owner\":\"matrix\",\"scopes\":[\"control:actions:simulate\","
+                + "\"control:actions:execute\",\"control:approvals:request\"]}")));
+        List<String> failures = new ArrayList<>();
+        List<JsonObject> actions =
+                json(get("api/v1/capabilities")).getJsonArray("actions").getValuesAs(JsonObject.class);
+        assertFalse(actions.isEmpty());
+        for (JsonObject action : actions) {
+            String body = "{\"action\":\"" + action.getString("name") + "\",\"input\":{}}";
+            Map<String, HttpResponse<String>> paths = new LinkedHashMap<>();
+            paths.put("simulate", postJson("api/v1/control/policy-simulate", body, controller));
+            paths.put("request", postJson("api/v1/control/approvals", body, controller));
+            paths.put(
+                    "execute",
+                    postJson(
+                            "api/v1/control/actions/execute",
+                            body,
+                            Api.with(
+                                    controller,
+                                    "Idempotency-Key",
+                                    UUID.randomUUID().toString())));
+            paths.forEach((path, response) -> {
+                if (response.statusCode() != 403
+                        || !json(response).getString("code").equals("scope_denied")) {
+                    failures.add(action.getString("name") + " " + path + " without " + action.getString("scope") + ": "
+                            + response.statusCode());
+                }
+            });
+        }
+        assertEquals(List.of(), failures);
+    }
+
     /** The routes {@code GET /<name>} guarded by {@code <name>:read}: the collections, agents, runs, ... */
     private static List<String> readRoutes(JsonObject capabilities) {
         List<String> names = new ArrayList<>();

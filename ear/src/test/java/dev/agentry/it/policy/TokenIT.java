@@ -184,13 +184,7 @@ class TokenIT {
         String secret = credential.getString("clientSecret");
 
         assertOAuthError(tokenRequest(id, secret, "operations:run credentials:manage"), 400, "invalid_scope");
-        assertOAuthError(
-                tokenRequest(
-                        bootstrapCredential().getString("client_id"),
-                        bootstrapCredential().getString("client_secret"),
-                        "control:actions:execute"),
-                400,
-                "invalid_scope");
+        assertOAuthError(tokenRequest(id, secret, "control:actions:execute"), 400, "invalid_scope");
         HttpResponse<String> narrowed = tokenRequest(id, secret, "audit:read");
         assertEquals(200, narrowed.statusCode());
         assertEquals("audit:read", json(narrowed).getString("scope"));

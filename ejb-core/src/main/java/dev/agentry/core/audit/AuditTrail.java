@@ -33,7 +33,12 @@ public class AuditTrail {
 
     /** Records a successful action, e.g. {@code credential.pause} on a credential's id. */
     public void action(String action, String target) {
-        em.persist(record(action, target, "success", null));
+        em.persist(record(action, target, "success", null, null));
+    }
+
+    /** Records a successful action made under an approval, e.g. a governed write. */
+    public void action(String action, String target, String approvalId) {
+        em.persist(record(action, target, "success", null, approvalId));
     }
 
     /**
@@ -41,7 +46,7 @@ public class AuditTrail {
      * transaction, so it stays even though the attempt changed nothing else.
      */
     public void refusal(String action, String target, String errorCode) {
-        em.persist(record(action, target, "denied", errorCode));
+        em.persist(record(action, target, "denied", errorCode, null));
     }
 
     /**
@@ -51,21 +56,33 @@ public class AuditTrail {
      * API's record of the call could not. The call is not recorded a second time.
      */
     public void refusalOutsideTransaction(String action, String target, String errorCode) {
-        buffer.add(record(action, target, "denied", errorCode));
+        buffer.add(record(action, target, "denied", errorCode, null));
     }
 
     /**
      * The record of an action or refusal by the current request's actor, which then needs no call record
      * of its own; with no request (a scheduled or batch action), by the system itself.
      */
-    private AuditRecord record(String action, String target, String outcome, String errorCode) {
+    private AuditRecord record(String action, String target, String outcome, String errorCode, String approvalId) {
         try {
-            AuditRecord record = fromRequest(action, target, outcome, errorCode);
+            AuditRecord record = fromRequest(action, target, outcome, errorCode, approvalId);
             context.markRecorded();
             return record;
         } catch (ContextNotActiveException e) {
             return new AuditRecord(
-                    now(), "system", null, null, null, null, action, target, null, null, outcome, errorCode, null);
+                    now(),
+                    "system",
+                    null,
+                    null,
+                    null,
+                    null,
+                    action,
+                    target,
+                    null,
+                    approvalId,
+                    outcome,
+                    errorCode,
+                    null);
         }
     }
 
@@ -74,12 +91,12 @@ public class AuditTrail {
      * nothing, so it joins the next batch instead of costing a transaction of its own.
      */
     void call(String outcome, String errorCode) {
-        buffer.add(fromRequest(context.route(), null, outcome, errorCode));
+        buffer.add(fromRequest(context.route(), null, outcome, errorCode, null));
         context.markRecorded();
     }
 
     /** A record attributed to the current request's actor, address, id and scope. */
-    private AuditRecord fromRequest(String action, String target, String outcome, String errorCode) {
+    private AuditRecord fromRequest(String action, String target, String outcome, String errorCode, String approvalId) {
         Instant now = now();
         return new AuditRecord(
                 now,
@@ -91,7 +108,7 @@ public class AuditTrail {
                 action,
                 target,
                 context.scope(),
-                null,
+                approvalId,
                 outcome,
                 errorCode,
                 duration(now));

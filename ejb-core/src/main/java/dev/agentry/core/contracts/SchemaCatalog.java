@@ -10,6 +10,17 @@ import dev.agentry.core.catalog.CatalogImports;
 import dev.agentry.core.catalog.CatalogSchemas;
 import dev.agentry.core.changes.ChangeEventData;
 import dev.agentry.core.changes.ChangeItem;
+import dev.agentry.core.control.ActionCatalog;
+import dev.agentry.core.control.ActionRequest;
+import dev.agentry.core.control.ApprovalRequest;
+import dev.agentry.core.control.ApprovalView;
+import dev.agentry.core.control.DecisionRequest;
+import dev.agentry.core.control.ExecuteRequest;
+import dev.agentry.core.control.ExecutionView;
+import dev.agentry.core.control.GovernedAction;
+import dev.agentry.core.control.PolicyRequest;
+import dev.agentry.core.control.PolicyView;
+import dev.agentry.core.control.Simulation;
 import dev.agentry.core.cursor.Page;
 import dev.agentry.core.diagnostics.DiagnosticRun;
 import dev.agentry.core.jobs.JobExecutionView;
@@ -55,6 +66,9 @@ public class SchemaCatalog {
 
     @Inject
     CatalogSchemas catalogSchemas;
+
+    @Inject
+    ActionCatalog actions;
 
     private Map<String, JsonObject> schemas;
 
@@ -152,6 +166,28 @@ public class SchemaCatalog {
         contract(all, EventCatalog.CREDENTIAL_DATA, EventPayloads.CredentialData.class);
         contract(all, EventCatalog.RUN_DATA, EventPayloads.RunData.class);
         contract(all, EventCatalog.TEST_DATA, EventPayloads.TestData.class);
+        contract(all, EventCatalog.APPROVAL_DATA, EventPayloads.ApprovalData.class);
+
+        for (GovernedAction<?> action : actions.all()) {
+            contract(
+                    all,
+                    "action." + action.name(),
+                    action.description() + " (writes " + action.collection().name() + "; needs "
+                            + action.collection().readScope() + ")",
+                    action.input());
+        }
+        contract(all, "control.policy-request", PolicyRequest.class);
+        contract(all, "control.policy", PolicyView.class);
+        contract(all, "control.policy-list", "Every governed-write policy", Page.class, PolicyView.class);
+        contract(all, "control.simulate-request", ActionRequest.class);
+        contract(all, "control.simulation", Simulation.class);
+        contract(all, "control.approval-request", ApprovalRequest.class);
+        contract(all, "control.decision", DecisionRequest.class);
+        contract(all, "control.approval", ApprovalView.class);
+        contract(all, "control.approval-list", "Approvals, newest first", Page.class, ApprovalView.class);
+        contract(all, "control.execute-request", ExecuteRequest.class);
+        contract(all, "control.execution", ExecutionView.class);
+        contract(all, "control.execution-list", "Executions, newest first", Page.class, ExecutionView.class);
         schemas = Collections.unmodifiableMap(all);
     }
 

@@ -33,7 +33,7 @@ public record CredentialRequest(
         @PlainText(message = "description must not contain control characters")
         String description,
 
-        List<@NotNull(message = "each scope is a string") @KnownScope(grantable = true) String> scopes,
+        List<@NotNull(message = "each scope is a string") @KnownScope String> scopes,
 
         @Size(max = 100, message = "at most {max} event types")
         List<@NotNull(message = "each event type is a string") @EventInterest String> eventInterests,

@@ -3,6 +3,7 @@ package dev.agentry.core.policy;
 import dev.agentry.core.audit.AuditTrail;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.ErrorCode;
+import dev.agentry.core.problem.FieldError;
 import dev.agentry.core.validation.Creation;
 import dev.agentry.core.validation.ValidatedInput;
 import dev.agentry.persistence.policy.Credential;
@@ -18,6 +19,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -51,6 +53,9 @@ public class CredentialService {
 
     @Inject
     Event<CredentialEvent> events;
+
+    @Inject
+    GovernedWrites governedWrites;
 
     @Inject
     @ConfigProperty(name = "agentry.credentials.rotation-overlap", defaultValue = "PT24H")
@@ -175,6 +180,7 @@ public class CredentialService {
                     now);
         }
         if (creating || r.scopes() != null) {
+            refuseUngrantable(r);
             c.grant(r.distinctScopes(), now);
         }
         if (creating || r.eventInterests() != null) {
@@ -234,6 +240,23 @@ public class CredentialService {
         return current == null || r.ttlDaysGiven()
                 ? (r.ttlDays() == null ? null : now.plus(Duration.ofDays(r.ttlDays())))
                 : current.getExpiresAt();
+    }
+
+    /** Control scopes while governed writes are off are refused as unknown, as if they did not exist. */
+    private void refuseUngrantable(CredentialRequest r) {
+        List<String> refused = governedWrites.ungrantable(r.distinctScopes());
+        if (!refused.isEmpty()) {
+            List<FieldError> errors = new ArrayList<>();
+            for (int i = 0; i < r.scopes().size(); i++) {
+                if (refused.contains(r.scopes().get(i))) {
+                    errors.add(new FieldError(
+                            "scopes[" + i + "]",
+                            "unknown_scope",
+                            FieldError.quoted(r.scopes().get(i)) + " is not a scope; see /capabilities"));
+                }
+            }
+            throw AgentryException.validation(errors);
+        }
     }
 
     /**

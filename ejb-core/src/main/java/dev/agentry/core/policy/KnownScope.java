@@ -10,7 +10,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** A scope in the {@link ScopeCatalog}; with {@link #grantable()}, one a credential may be given. Null is valid. */
+/**
+ * A scope in the {@link ScopeCatalog}. Null is valid. Whether a control scope may be given now depends on
+ * the governed-writes switch, which the credentials boundary asks ({@link GovernedWrites#ungrantable}).
+ */
 @Constraint(validatedBy = KnownScope.Check.class)
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.METHOD, ElementType.TYPE_USE})
@@ -21,9 +24,6 @@ public @interface KnownScope {
     /** The stable code callers receive. */
     String code() default "unknown_scope";
 
-    /** Only scopes a credential may hold: governed-write scopes are not granted to credentials. */
-    boolean grantable() default false;
-
     Class<?>[] groups() default {};
 
     Class<? extends Payload>[] payload() default {};
@@ -31,19 +31,10 @@ public @interface KnownScope {
     /** The rule itself. */
     class Check implements ConstraintValidator<KnownScope, String> {
 
-        private boolean grantable;
-
-        @Override
-        public void initialize(KnownScope constraint) {
-            grantable = constraint.grantable();
-        }
-
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
             return value == null
-                    || ScopeCatalog.named(value)
-                            .filter(scope -> !grantable || !scope.governedWrites())
-                            .isPresent()
+                    || ScopeCatalog.named(value).isPresent()
                     || ConstraintMessage.quoting(context, value, " is not a scope; see /capabilities");
         }
     }

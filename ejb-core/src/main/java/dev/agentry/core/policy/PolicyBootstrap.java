@@ -43,6 +43,9 @@ public class PolicyBootstrap {
     CredentialService credentials;
 
     @Inject
+    GovernedWrites governedWrites;
+
+    @Inject
     @ConfigProperty(name = "agentry.bootstrap.client-id")
     Optional<String> configuredClientId;
 
@@ -61,8 +64,9 @@ public class PolicyBootstrap {
         if (existing > 0) {
             return;
         }
-        List<String> everyScope =
-                ScopeCatalog.offered().stream().map(GrantableScope::scope).toList();
+        List<String> everyScope = governedWrites.offeredScopes().stream()
+                .map(GrantableScope::scope)
+                .toList();
         CredentialRequest request = new CredentialRequest(
                 "bootstrap",
                 "operator",

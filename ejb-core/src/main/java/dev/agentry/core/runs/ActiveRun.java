@@ -13,6 +13,7 @@ import jakarta.json.JsonObjectBuilder;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
@@ -33,6 +34,8 @@ final class ActiveRun {
     final Redactor redactor;
     final RunEvidence evidence;
     final Map<String, Long> timings = new LinkedHashMap<>();
+    /** The approvals its catalog.write calls in preview requested, in order: the run's pending proposals. */
+    final List<String> proposals = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     volatile Instant deadline;
     volatile boolean ended;

@@ -143,6 +143,7 @@ public class RunBundle {
                                 "stopReason",
                                 run.loop == null ? "" : run.loop.stopReason().wire())
                         .add("turns", run.loop == null ? 0 : run.loop.turns())
+                        .add("pendingApprovals", Json.createArrayBuilder(run.proposals))
                         .add("toolCalls", run.loop == null ? 0 : run.loop.toolCalls())
                         .build()
                         .toString());

@@ -17,6 +17,7 @@ import dev.agentry.core.sandbox.VerifyStep;
 import dev.agentry.core.sandbox.WorkBudget;
 import dev.agentry.core.sandbox.Workspace;
 import dev.agentry.core.tools.ToolCall;
+import dev.agentry.core.tools.ToolCatalog;
 import dev.agentry.core.tools.ToolExecutor;
 import dev.agentry.core.tools.ToolOutcome;
 import dev.agentry.persistence.runs.AgentRun;
@@ -89,6 +90,9 @@ public class RunPhases {
 
     @Inject
     RunCatalogAccess catalog;
+
+    @Inject
+    RunCatalogWrites writes;
 
     @Inject
     RunBundle bundles;
@@ -200,7 +204,8 @@ public class RunPhases {
                     run.tools,
                     run.agent.definition().toolPolicy().actions(),
                     name -> verifySteps.named(name).map(step -> runStep(run, steps, workspace, step, "agent_loop")),
-                    catalog.forGrant(run.grant));
+                    catalog.forGrant(run.grant),
+                    writes.forRun(run.grant, run.id, run.agent.definition().slug()));
             JsonArray script = run.task.script() == null ? JsonValue.EMPTY_JSON_ARRAY : run.task.script();
             AgentLoop loop = new AgentLoop(new ScriptedProvider(script), tools, run.redactor, observer(run), clock);
             run.loop = loop.run(
@@ -403,6 +408,11 @@ public class RunPhases {
             public void toolCall(ToolCall call, ToolOutcome outcome, Instant started, Instant finished) {
                 run.evidence.toolCall(call, outcome, started, finished);
                 ledger.toolCalled(run.id, call.id(), call.tool(), outcome.status());
+                if (ToolCatalog.CATALOG_WRITE.equals(call.tool())
+                        && outcome.status().equals("previewed")
+                        && outcome.result().get("approval") instanceof JsonObject approval) {
+                    run.proposals.add(approval.getString("id"));
+                }
             }
 
             @Override

@@ -6,6 +6,7 @@ import dev.agentry.core.audit.AuditTrail;
 import dev.agentry.core.cursor.CursorSeal;
 import dev.agentry.core.cursor.Page;
 import dev.agentry.core.policy.Grant;
+import dev.agentry.core.policy.Scope;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.ErrorCode;
 import dev.agentry.core.problem.FieldError;
@@ -293,7 +294,14 @@ public class RunService {
             boolean deniedByTask = task.deniedTools().contains("*")
                     || task.deniedTools().contains(tool.name())
                     || task.deniedTools().contains(tool.category());
-            if (agent.toolPolicy().permits(tool) && !deniedByTask && (!tool.needsCatalogScope() || readsCatalog)) {
+            // catalog.write also needs a control scope in the run's effective scopes: one to execute or to propose.
+            boolean writesAllowed = !tool.name().equals(ToolCatalog.CATALOG_WRITE)
+                    || effective.holds(Scope.CONTROL_ACTIONS_EXECUTE)
+                    || effective.holds(Scope.CONTROL_APPROVALS_REQUEST);
+            if (agent.toolPolicy().permits(tool)
+                    && !deniedByTask
+                    && (!tool.needsCatalogScope() || readsCatalog)
+                    && writesAllowed) {
                 tools.add(name);
             }
         }

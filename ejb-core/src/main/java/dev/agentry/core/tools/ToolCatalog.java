@@ -20,6 +20,7 @@ public final class ToolCatalog {
     public static final String WORKSPACE_DELETE = "workspace.delete";
     public static final String VERIFY_RUN = "verify.run";
     public static final String CATALOG_READ = "catalog.read";
+    public static final String CATALOG_WRITE = "catalog.write";
 
     public static final List<ToolDescriptor> ALL = List.of(
             new ToolDescriptor(
@@ -92,6 +93,24 @@ public final class ToolCatalog {
                                             .add("minimum", 1)
                                             .add("maximum", 100)),
                             Set.of("collection")),
+                    true),
+            new ToolDescriptor(
+                    CATALOG_WRITE,
+                    "control",
+                    "Change the catalog through a governed action (see the actions in /capabilities): run at once"
+                            + " where the agent's policy says direct and no approval is needed, proposed for"
+                            + " approval where it says preview",
+                    schema(
+                            Map.of(
+                                    "action",
+                                    string("The action's name, e.g. entry.update"),
+                                    "input",
+                                    Json.createObjectBuilder()
+                                            .add("type", "object")
+                                            .add("description", "The action's input, by its schema action.<name>"),
+                                    "reason",
+                                    string("Why, for the approvers")),
+                            Set.of("action", "input")),
                     true));
 
     private static final Map<String, ToolDescriptor> BY_NAME =

@@ -42,18 +42,21 @@ public final class ToolExecutor {
     private final Map<String, ToolAction> actions;
     private final VerifyAccess verify;
     private final CatalogAccess catalog;
+    private final CatalogWrites writes;
 
     public ToolExecutor(
             Workspace workspace,
             Set<String> effectiveTools,
             Map<String, ToolAction> actions,
             VerifyAccess verify,
-            CatalogAccess catalog) {
+            CatalogAccess catalog,
+            CatalogWrites writes) {
         this.workspace = workspace;
         this.effectiveTools = Set.copyOf(effectiveTools);
         this.actions = Map.copyOf(actions);
         this.verify = verify;
         this.catalog = catalog;
+        this.writes = writes;
     }
 
     public ToolOutcome execute(ToolCall call) {
@@ -63,7 +66,9 @@ public final class ToolExecutor {
         if (!effectiveTools.contains(call.tool())) {
             return ToolOutcome.denied("The run may not use " + call.tool() + ".");
         }
-        if (actions.getOrDefault(call.tool(), ToolAction.DIRECT) == ToolAction.PREVIEW) {
+        ToolAction action = actions.getOrDefault(call.tool(), ToolAction.DIRECT);
+        // A governed write in preview is not merely recorded: it becomes a request for approval.
+        if (action == ToolAction.PREVIEW && !call.tool().equals(ToolCatalog.CATALOG_WRITE)) {
             return new ToolOutcome(
                     "previewed",
                     Json.createObjectBuilder()
@@ -88,6 +93,8 @@ public final class ToolExecutor {
                 case ToolCatalog.WORKSPACE_DELETE -> delete(args);
                 case ToolCatalog.VERIFY_RUN -> verify(args);
                 case ToolCatalog.CATALOG_READ -> catalog(args);
+                case ToolCatalog.CATALOG_WRITE ->
+                    action == ToolAction.PREVIEW ? propose(args) : ToolOutcome.ok(writeResult(call.id(), args));
                 default -> ToolOutcome.error("unknown_tool", "There is no tool named " + call.tool() + ".");
             };
         } catch (SandboxViolation e) {
@@ -99,6 +106,35 @@ public final class ToolExecutor {
         } catch (IOException | UncheckedIOException e) {
             return ToolOutcome.error("io_error", "The workspace could not be read or written.");
         }
+    }
+
+    /** The pending approval of the write the agent proposed: previewed, so the loop says approval_required. */
+    private ToolOutcome propose(JsonObject args) {
+        JsonValue approval =
+                writes.propose(required(args, "action"), object(args, "input"), optional(args, "reason", null));
+        return new ToolOutcome(
+                "previewed",
+                Json.createObjectBuilder()
+                        .add("preview", true)
+                        .add("approval", approval)
+                        .add(
+                                "message",
+                                "Proposed, not run: the agent's policy puts catalog.write in preview, so the write"
+                                        + " waits for approval.")
+                        .build());
+    }
+
+    private JsonObject writeResult(String callId, JsonObject args) {
+        return Json.createObjectBuilder()
+                .add("execution", writes.execute(callId, required(args, "action"), object(args, "input")))
+                .build();
+    }
+
+    private static JsonObject object(JsonObject args, String name) {
+        if (!(args.get(name) instanceof JsonObject value)) {
+            throw new BadArgument(name + " must be an object");
+        }
+        return value;
     }
 
     private ToolOutcome list(JsonObject args) throws IOException {

@@ -107,7 +107,8 @@ public class DeliveryLedger {
                     event.getType(),
                     event.getTargetSubscription(),
                     event.getOccurredAt(),
-                    event.getSubject());
+                    event.getSubject(),
+                    event.getCollection());
             Optional<List<String>> subjectScopes = Optional.ofNullable(event.getSubject())
                     .map(credentials::get)
                     .map(Credential::getScopes);

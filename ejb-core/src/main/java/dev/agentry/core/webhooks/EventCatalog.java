@@ -36,6 +36,14 @@ public final class EventCatalog {
     /** The data schema of every run event. */
     public static final String RUN_DATA = "webhook.data.run";
 
+    public static final String APPROVAL_REQUESTED = "approval.requested";
+    public static final String APPROVAL_APPROVED = "approval.approved";
+    public static final String APPROVAL_REJECTED = "approval.rejected";
+    public static final String APPROVAL_EXPIRED = "approval.expired";
+
+    /** The data schema of every approval event (governed writes). */
+    public static final String APPROVAL_DATA = "webhook.data.approval";
+
     /** The data schema of the test event. */
     public static final String TEST_DATA = "webhook.data.test";
 
@@ -51,6 +59,10 @@ public final class EventCatalog {
             new EventType(RUN_FAILED, 1, "An agent task run failed", RUN_DATA),
             new EventType(RUN_TIMED_OUT, 1, "An agent task run timed out", RUN_DATA),
             new EventType(RUN_CANCELLED, 1, "An agent task run was cancelled", RUN_DATA),
+            new EventType(APPROVAL_REQUESTED, 1, "A governed action's approval was requested", APPROVAL_DATA),
+            new EventType(APPROVAL_APPROVED, 1, "A governed action's approval was granted", APPROVAL_DATA),
+            new EventType(APPROVAL_REJECTED, 1, "A governed action's approval was rejected", APPROVAL_DATA),
+            new EventType(APPROVAL_EXPIRED, 1, "A governed action's approval expired undecided", APPROVAL_DATA),
             new EventType(TEST, 1, "Sent on request to one subscription, to check the receiver", TEST_DATA));
 
     public static final List<EventType> ALL = Stream.concat(

@@ -38,6 +38,19 @@ public final class EventPayloads {
             String bundleId,
             @NotNull Instant finishedAt) {}
 
+    @Doc("An approval of a governed action; its input is read at /control/approvals/{approvalId}")
+    public record ApprovalData(
+            @NotNull String approvalId,
+            @NotNull String action,
+            @NotNull String collection,
+            @NotNull String status,
+            @NotNull String risk,
+            int approversRequired,
+            int approvals,
+            @NotNull String requestedBy,
+            String runId,
+            @NotNull Instant expiresAt) {}
+
     @Doc("A test event sent on request")
     public record TestData(@NotNull String subscriptionId, String message) {}
 }

@@ -1,6 +1,7 @@
 package dev.agentry.core.webhooks;
 
 import dev.agentry.core.catalog.PersonalData;
+import dev.agentry.core.collections.CatalogCollections;
 import dev.agentry.core.collections.CollectionDescriptor;
 import dev.agentry.core.policy.Grant;
 import dev.agentry.core.policy.Scope;
@@ -79,6 +80,14 @@ final class RoutingRule {
                                                         .beyondCeiling(scopes)
                                                         .isEmpty())
                                                 .isPresent()));
+            // An approval carries an action's input on a collection: for who may read that collection and
+            // either asked for it (its owner) or may decide it.
+            case EventCatalog.APPROVAL_DATA ->
+                CatalogCollections.ALL.stream()
+                                .filter(c -> c.name().equals(event.collection()))
+                                .anyMatch(subscriber::reads)
+                        && ((subject != null && subscriber.owns(subject))
+                                || subscriber.holds(Scope.CONTROL_APPROVALS_DECIDE));
             // A kind of event without a rule here reaches nobody until it has one.
             default -> false;
         };
@@ -100,6 +109,12 @@ final class RoutingRule {
      *
      * @param target the one subscription the event is for, or {@code null}
      * @param subject the credential the event is about, or {@code null}
+     * @param collection the collection whose data the event carries when its type names none, or {@code null}
      */
-    record RoutedEvent(long id, String type, Long target, Instant occurredAt, String subject) {}
+    record RoutedEvent(long id, String type, Long target, Instant occurredAt, String subject, String collection) {
+
+        RoutedEvent(long id, String type, Long target, Instant occurredAt, String subject) {
+            this(id, type, target, occurredAt, subject, null);
+        }
+    }
 }

@@ -59,6 +59,16 @@ public class WebhookOutbox {
         return publish(type, data, null, credentialId);
     }
 
+    /**
+     * An event about a credential's request that carries data of {@code collection} (an approval):
+     * routing offers it only to subscribers who read that collection ({@link RoutingRule}).
+     */
+    public WebhookEvent publishCarrying(String credentialId, String collection, String type, Map<String, ?> data) {
+        WebhookEvent event = publish(type, data, null, credentialId);
+        event.carries(collection);
+        return event;
+    }
+
     /** A credential's event goes out in the transaction that caused it (observed synchronously). */
     void publish(@Observes CredentialEvent event) {
         publishAbout(event.credentialId(), event.type(), event.data());

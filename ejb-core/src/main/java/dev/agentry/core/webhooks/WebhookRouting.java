@@ -49,7 +49,7 @@ public class WebhookRouting {
                 .setMaxResults(max)
                 .getResultStream()
                 .map(e -> new RoutingRule.RoutedEvent(
-                        (Long) e[0], (String) e[1], (Long) e[2], (Instant) e[3], (String) e[4]))
+                        (Long) e[0], (String) e[1], (Long) e[2], (Instant) e[3], (String) e[4], (String) e[5]))
                 .toList();
         if (events.isEmpty()) {
             return 0;

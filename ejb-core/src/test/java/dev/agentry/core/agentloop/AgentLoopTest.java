@@ -112,8 +112,8 @@ class AgentLoopTest {
 
     private AgentLoop loop(String script, Set<String> tools) {
         JsonArray turns = Json.createReader(new StringReader(script)).readArray();
-        ToolExecutor executor =
-                new ToolExecutor(Workspace.at(root), tools, Map.of(), step -> Optional.empty(), (c, i, l) -> null);
+        ToolExecutor executor = new ToolExecutor(
+                Workspace.at(root), tools, Map.of(), step -> Optional.empty(), (c, i, l) -> null, null);
         LoopObserver observer = new LoopObserver() {
             @Override
             public void message(Message message) {

@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentry.core.catalog.CatalogSchemas;
 import dev.agentry.core.collections.CatalogCollections;
+import dev.agentry.core.control.ActionCatalog;
+import dev.agentry.core.control.actions.EntryUpdate;
+import dev.agentry.core.control.actions.OrderUpdateStatus;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,6 +30,7 @@ class SchemaCatalogTest {
         field.set(catalog, new CatalogCollections());
         SchemaCatalog schemaCatalog = new SchemaCatalog();
         schemaCatalog.catalogSchemas = catalog;
+        schemaCatalog.actions = ActionCatalog.of(List.of(new EntryUpdate(), new OrderUpdateStatus()));
         schemaCatalog.build();
         schemas = schemaCatalog.all();
     }
@@ -48,6 +53,17 @@ class SchemaCatalogTest {
                 assertClosed(id, schema);
             }
         });
+    }
+
+    @Test
+    void everyActionPublishesItsInputWithItsLimits() {
+        JsonObject update = schemas.get("action.entry.update");
+        assertTrue(update.getString("description").contains("entries:read"), update::toString);
+        JsonObject properties = update.getJsonObject("properties");
+        assertTrue(properties.containsKey("expectedVersion"));
+        assertEquals(500, properties.getJsonObject("title").getInt("maxLength"));
+        assertTrue(schemas.containsKey("action.order.updateStatus"));
+        assertTrue(schemas.containsKey("control.approval"));
     }
 
     @Test

@@ -66,6 +66,10 @@ public class CustomerOrder extends CatalogItem {
         status = "cancelled";
     }
 
+    public String getStatus() {
+        return status;
+    }
+
     public String getNumber() {
         return number;
     }

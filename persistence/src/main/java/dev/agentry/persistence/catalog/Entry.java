@@ -67,6 +67,19 @@ public class Entry extends CatalogItem {
         this.title = Objects.requireNonNull(newTitle, "title");
     }
 
+    /** Changes what is given (a null keeps the current value): a governed {@code entry.update}. */
+    public void revise(String newTitle, String newSlug, String newFieldsJson) {
+        if (newTitle != null) {
+            title = newTitle;
+        }
+        if (newSlug != null) {
+            slug = newSlug;
+        }
+        if (newFieldsJson != null) {
+            fieldsJson = newFieldsJson;
+        }
+    }
+
     public String getStatus() {
         return status;
     }

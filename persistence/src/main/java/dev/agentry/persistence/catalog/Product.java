@@ -41,6 +41,19 @@ public class Product extends CatalogItem {
         status = "archived";
     }
 
+    public void retitle(String newTitle) {
+        this.title = Objects.requireNonNull(newTitle, "title");
+    }
+
+    /** Back on sale after {@link #archive}. */
+    public void relist() {
+        status = "live";
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
     public String getSlug() {
         return slug;
     }

@@ -19,7 +19,8 @@ import java.util.Objects;
 @Table(name = "webhook_event")
 @NamedQuery(
         name = "WebhookEvent.unrouted",
-        query = "select e.id, e.type, e.targetSubscription, e.occurredAt, e.subject from WebhookEvent e"
+        query = "select e.id, e.type, e.targetSubscription, e.occurredAt, e.subject, e.collection"
+                + " from WebhookEvent e"
                 + " where e.routed = false order by e.id")
 @NamedQuery(name = "WebhookEvent.routed", query = "update WebhookEvent e set e.routed = true where e.id in :ids")
 public class WebhookEvent {
@@ -51,6 +52,10 @@ public class WebhookEvent {
     @Column(length = 36)
     private String subject;
 
+    /** The collection whose data the event carries when its type does not name one (approval events), or null. */
+    @Column(name = "collection_name", length = 40)
+    private String collection;
+
     protected WebhookEvent() {
         // for JPA
     }
@@ -63,6 +68,11 @@ public class WebhookEvent {
         this.payload = Objects.requireNonNull(payload, "payload");
         this.targetSubscription = targetSubscription;
         this.subject = subject;
+    }
+
+    /** Marks the event as carrying data of {@code collection}, which its type does not name. */
+    public void carries(String collection) {
+        this.collection = collection;
     }
 
     public Long getId() {
@@ -91,5 +101,9 @@ public class WebhookEvent {
 
     public String getSubject() {
         return subject;
+    }
+
+    public String getCollection() {
+        return collection;
     }
 }

@@ -8,8 +8,8 @@ import dev.agentry.api.policy.PolicyFilter;
 import dev.agentry.core.policy.AccessToken;
 import dev.agentry.core.policy.Admission;
 import dev.agentry.core.policy.CredentialPolicy;
+import dev.agentry.core.policy.GovernedWrites;
 import dev.agentry.core.policy.GrantableScope;
-import dev.agentry.core.policy.ScopeCatalog;
 import dev.agentry.core.policy.SigningKeys;
 import dev.agentry.core.policy.TokenAudience;
 import dev.agentry.core.policy.TokenRefused;
@@ -72,6 +72,9 @@ public class AuthResource {
 
     /** Where the credential stands in its rate-limit window, counting this request. */
     public record RateLimitState(int limit, int remaining, long resetSeconds) {}
+
+    @Inject
+    GovernedWrites governedWrites;
 
     @Inject
     TokenService tokens;
@@ -199,7 +202,9 @@ public class AuthResource {
     public AuthorizationServerMetadata metadata() {
         return AuthorizationServerMetadata.of(
                 audience.issuer(),
-                ScopeCatalog.offered().stream().map(GrantableScope::scope).toList());
+                governedWrites.offeredScopes().stream()
+                        .map(GrantableScope::scope)
+                        .toList());
     }
 
     @GET

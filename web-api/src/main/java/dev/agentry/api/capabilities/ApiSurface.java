@@ -14,4 +14,10 @@ public @interface ApiSurface {
     String value();
 
     Stability stability();
+
+    /**
+     * The configuration key of the boolean flag that switches the surface on, or empty for a surface
+     * that is always on; {@code /capabilities} shows whether it is on.
+     */
+    String flag() default "";
 }

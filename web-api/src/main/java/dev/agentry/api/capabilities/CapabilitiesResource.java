@@ -1,7 +1,8 @@
 package dev.agentry.api.capabilities;
 
 import dev.agentry.api.ApiApplication;
-import dev.agentry.core.policy.ScopeCatalog;
+import dev.agentry.core.control.ActionCatalog;
+import dev.agentry.core.policy.GovernedWrites;
 import dev.agentry.core.problem.ErrorCode;
 import dev.agentry.core.webhooks.EventCatalog;
 import dev.agentry.core.webhooks.EventType;
@@ -32,6 +33,8 @@ public class CapabilitiesResource {
      * @param scopes every scope a credential can hold
      * @param errorCodes the complete, stable error-code catalog
      * @param eventTypes every webhook event type with its payload version and data schema
+     * @param actions every governed-write action, with the scope it needs and its input's schema (listed
+     *     while governed writes are off too: the surface says whether they can be executed)
      */
     public record Capabilities(
             String apiVersion,
@@ -39,7 +42,19 @@ public class CapabilitiesResource {
             List<Surface> surfaces,
             List<ScopeEntry> scopes,
             List<ErrorCodeEntry> errorCodes,
-            List<EventType> eventTypes) {}
+            List<EventType> eventTypes,
+            List<ActionEntry> actions) {}
+
+    /**
+     * One governed-write action.
+     *
+     * @param name its name, as policies, simulate, approvals and execute take it
+     * @param description what it does
+     * @param collection the collection it writes
+     * @param scope the scope it needs besides the control route's own
+     * @param schema the id of its input's JSON Schema, under /schema
+     */
+    public record ActionEntry(String name, String description, String collection, String scope, String schema) {}
 
     /**
      * One scope.
@@ -61,6 +76,12 @@ public class CapabilitiesResource {
     @Inject
     RouteCatalog routes;
 
+    @Inject
+    GovernedWrites governedWrites;
+
+    @Inject
+    ActionCatalog actions;
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Every surface, route, scope and error code this deployment serves")
@@ -68,13 +89,28 @@ public class CapabilitiesResource {
         return new Capabilities(
                 ApiApplication.PATH.substring(1),
                 "/api" + ApiApplication.PATH,
-                routes.surfaces(),
-                ScopeCatalog.offered().stream()
+                routes.surfaces().stream()
+                        .map(s -> s.flag() == null ? s : s.enabled(flagOn(s.flag())))
+                        .toList(),
+                governedWrites.offeredScopes().stream()
                         .map(scope -> new ScopeEntry(scope.scope(), scope.description()))
                         .toList(),
                 Arrays.stream(ErrorCode.values())
                         .map(code -> new ErrorCodeEntry(code.code(), code.status(), code.title()))
                         .toList(),
-                EventCatalog.ALL);
+                EventCatalog.ALL,
+                actions.all().stream()
+                        .map(a -> new ActionEntry(
+                                a.name(),
+                                a.description(),
+                                a.collection().name(),
+                                a.collection().readScope(),
+                                "action." + a.name()))
+                        .toList());
+    }
+
+    /** Whether the flag a surface is switched by is on; governed writes' is the only flag so far. */
+    private boolean flagOn(String flag) {
+        return GovernedWrites.KEY.equals(flag) && governedWrites.enabled();
     }
 }

@@ -42,9 +42,13 @@ public class RouteCatalog implements Extension {
     public List<Surface> surfaces() {
         Map<String, List<Route>> routes = new TreeMap<>();
         Map<String, Stability> stability = new TreeMap<>();
+        Map<String, String> flags = new TreeMap<>();
         for (Class<?> resource : resources) {
             ApiSurface surface = resource.getAnnotation(ApiSurface.class);
             stability.merge(surface.value(), surface.stability(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
+            if (!surface.flag().isEmpty()) {
+                flags.put(surface.value(), surface.flag());
+            }
             routes.computeIfAbsent(surface.value(), name -> new ArrayList<>()).addAll(routesOf(resource));
         }
         return routes.entrySet().stream()
@@ -53,7 +57,9 @@ public class RouteCatalog implements Extension {
                         stability.get(e.getKey()).wireName(),
                         e.getValue().stream()
                                 .sorted(Comparator.comparing(Route::path).thenComparing(Route::method))
-                                .toList()))
+                                .toList(),
+                        flags.get(e.getKey()),
+                        true))
                 .toList();
     }
 

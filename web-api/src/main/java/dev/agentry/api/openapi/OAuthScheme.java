@@ -1,8 +1,8 @@
 package dev.agentry.api.openapi;
 
 import dev.agentry.api.auth.TokenEndpoint;
+import dev.agentry.core.policy.GovernedWrites;
 import dev.agentry.core.policy.GrantableScope;
-import dev.agentry.core.policy.ScopeCatalog;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 /**
  * The API's one security scheme: OAuth 2.0 client credentials at the token endpoint, with every scope
- * a credential can be granted and what it allows, taken from the {@link ScopeCatalog} that {@code
+ * a credential can be granted and what it allows, taken from the scope catalog that {@code
  * /capabilities} also serves (governed-write scopes stay hidden while governed writes are off).
  */
 final class OAuthScheme {
@@ -28,7 +28,8 @@ final class OAuthScheme {
 
     static void declare(OpenAPI openAPI) {
         Map<String, String> scopes = new LinkedHashMap<>();
-        for (GrantableScope scope : ScopeCatalog.offered()) {
+        // The platform runs the filter that calls this before CDI is there: the switch is read from config.
+        for (GrantableScope scope : GovernedWrites.configured().offeredScopes()) {
             scopes.put(scope.scope(), scope.description());
         }
         openAPI.getComponents()

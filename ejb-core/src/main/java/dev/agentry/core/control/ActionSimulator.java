@@ -1,0 +1,47 @@
+package dev.agentry.core.control;
+
+import dev.agentry.core.policy.Grant;
+import dev.agentry.core.validation.ValidatedInput;
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+
+/**
+ * Simulates an action: validates its input, names the governing policy and what it demands, and shows
+ * the effect by making the very write the execution would make — in a transaction that always rolls
+ * back, so the preview cannot differ from the effect and nothing is written.
+ */
+@Stateless
+@ValidatedInput
+public class ActionSimulator {
+
+    @Resource
+    SessionContext context;
+
+    @Inject
+    ActionCatalog actions;
+
+    @Inject
+    Policies policies;
+
+    @Inject
+    Validator validator;
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Simulation simulate(Grant grant, @Valid ActionRequest request) {
+        GovernedAction<?> action = actions.require(request.action());
+        ActionScope.require(grant, action);
+        BoundInput input = BoundInput.of(action, request.input(), validator);
+        Governance governance = policies.governing(action.name());
+        Preview effect = Preview.of(input.apply()).forReader(grant, action.collection());
+        // Marked last: a transaction marked for rollback can no longer reach the database to read.
+        context.setRollbackOnly();
+        return new Simulation(
+                action.name(), action.collection().name(), action.collection().readScope(), governance, effect);
+    }
+}

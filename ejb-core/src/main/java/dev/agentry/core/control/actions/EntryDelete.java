@@ -1,0 +1,62 @@
+package dev.agentry.core.control.actions;
+
+import dev.agentry.core.catalog.CatalogStore;
+import dev.agentry.core.collections.CollectionDescriptor;
+import dev.agentry.core.control.ActionEffect;
+import dev.agentry.core.control.GovernedAction;
+import dev.agentry.core.schema.Doc;
+import dev.agentry.persistence.catalog.Entry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.Map;
+
+/** {@code entry.delete}: soft-deletes an entry; the feed carries its tombstone. */
+@ApplicationScoped
+public class EntryDelete implements GovernedAction<EntryDelete.Input> {
+
+    @Doc("The entry to delete, at the version last read")
+    public record Input(
+            @NotBlank(message = "is required") @Size(max = 36) @Doc("The entry's uid")
+            String id,
+
+            @NotNull(message = "is required") @Min(0) @Doc("The entry's version as last read")
+            Long expectedVersion) {}
+
+    @Inject
+    CatalogStore store;
+
+    @Inject
+    CatalogTargets targets;
+
+    @Override
+    public String name() {
+        return "entry.delete";
+    }
+
+    @Override
+    public String description() {
+        return "Delete an entry";
+    }
+
+    @Override
+    public Class<Input> input() {
+        return Input.class;
+    }
+
+    @Override
+    public CollectionDescriptor collection() {
+        return CatalogTargets.collectionOf(Entry.class);
+    }
+
+    @Override
+    public ActionEffect apply(Input input) {
+        Entry entry = targets.current(Entry.class, input.id(), input.expectedVersion());
+        Map<String, Object> before = entry.snapshot();
+        store.delete(entry);
+        return ActionEffect.deleted(before, entry);
+    }
+}
