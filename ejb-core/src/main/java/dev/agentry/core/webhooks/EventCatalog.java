@@ -36,6 +36,12 @@ public final class EventCatalog {
     /** The data schema of every run event. */
     public static final String RUN_DATA = "webhook.data.run";
 
+    public static final String INCIDENT_OPENED = "incident.opened";
+    public static final String INCIDENT_RESOLVED = "incident.resolved";
+
+    /** The data schema of every incident event. */
+    public static final String INCIDENT_DATA = "webhook.data.incident";
+
     /** The data schema of the test event. */
     public static final String TEST_DATA = "webhook.data.test";
 
@@ -51,6 +57,12 @@ public final class EventCatalog {
             new EventType(RUN_FAILED, 1, "An agent task run failed", RUN_DATA),
             new EventType(RUN_TIMED_OUT, 1, "An agent task run timed out", RUN_DATA),
             new EventType(RUN_CANCELLED, 1, "An agent task run was cancelled", RUN_DATA),
+            new EventType(
+                    INCIDENT_OPENED,
+                    1,
+                    "An incident opened: a signal crossed its warn or critical threshold",
+                    INCIDENT_DATA),
+            new EventType(INCIDENT_RESOLVED, 1, "An incident resolved: its signal fell below warn", INCIDENT_DATA),
             new EventType(TEST, 1, "Sent on request to one subscription, to check the receiver", TEST_DATA));
 
     public static final List<EventType> ALL = Stream.concat(

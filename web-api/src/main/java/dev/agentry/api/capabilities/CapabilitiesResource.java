@@ -1,6 +1,10 @@
 package dev.agentry.api.capabilities;
 
 import dev.agentry.api.ApiApplication;
+import dev.agentry.api.schema.ApiContracts;
+import dev.agentry.core.contracts.SchemaCatalog;
+import dev.agentry.core.lifecycle.FeatureFlag;
+import dev.agentry.core.lifecycle.LifecycleService;
 import dev.agentry.core.policy.ScopeCatalog;
 import dev.agentry.core.problem.ErrorCode;
 import dev.agentry.core.webhooks.EventCatalog;
@@ -14,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The canonical machine contract: what this deployment serves and how it fails. */
@@ -32,6 +37,9 @@ public class CapabilitiesResource {
      * @param scopes every scope a credential can hold
      * @param errorCodes the complete, stable error-code catalog
      * @param eventTypes every webhook event type with its payload version and data schema
+     * @param limits the bounds every caller meets: page sizes, request sizes, rate and run limits
+     * @param flags the feature flags and their state on this server
+     * @param schemas the id of every JSON Schema {@code /schema/{id}} serves
      */
     public record Capabilities(
             String apiVersion,
@@ -39,7 +47,10 @@ public class CapabilitiesResource {
             List<Surface> surfaces,
             List<ScopeEntry> scopes,
             List<ErrorCodeEntry> errorCodes,
-            List<EventType> eventTypes) {}
+            List<EventType> eventTypes,
+            List<ContractLimits.Limit> limits,
+            List<FeatureFlag> flags,
+            List<String> schemas) {}
 
     /**
      * One scope.
@@ -61,9 +72,23 @@ public class CapabilitiesResource {
     @Inject
     RouteCatalog routes;
 
+    @Inject
+    ContractLimits limits;
+
+    @Inject
+    LifecycleService lifecycle;
+
+    @Inject
+    SchemaCatalog schemas;
+
+    @Inject
+    ApiContracts apiContracts;
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Every surface, route, scope and error code this deployment serves")
+    @Operation(
+            summary =
+                    "Every surface, route, scope, error code, event type, limit, flag and schema id this deployment serves")
     public Capabilities capabilities() {
         return new Capabilities(
                 ApiApplication.PATH.substring(1),
@@ -75,6 +100,10 @@ public class CapabilitiesResource {
                 Arrays.stream(ErrorCode.values())
                         .map(code -> new ErrorCodeEntry(code.code(), code.status(), code.title()))
                         .toList(),
-                EventCatalog.ALL);
+                EventCatalog.ALL,
+                limits.all(),
+                lifecycle.flags(),
+                Stream.concat(schemas.all().keySet().stream(), apiContracts.all().keySet().stream())
+                        .toList());
     }
 }
