@@ -199,6 +199,8 @@ class ResponseSchemaIT {
         conforms("whoami", get("api/v1/auth/me", asBootstrap()));
         conforms("template-list", get("api/v1/templates", asBootstrap()));
         conforms("template", get("api/v1/templates/fix-failing-check", asBootstrap()));
+        conforms("starter-pack-list", get("api/v1/starter-packs", asBootstrap()));
+        conforms("starter-pack", get("api/v1/starter-packs/auditor", asBootstrap()));
     }
 
     /**
@@ -236,6 +238,8 @@ class ResponseSchemaIT {
             Map.entry("/lifecycle", "lifecycle"),
             Map.entry("/templates", "template-list"),
             Map.entry("/templates/{id}", "template"),
+            Map.entry("/starter-packs", "starter-pack-list"),
+            Map.entry("/starter-packs/{id}", "starter-pack"),
             Map.entry("/auth/me", "whoami"),
             Map.entry("/incidents/{id}", "incident"),
             Map.entry("/capabilities", "capabilities"),

@@ -24,6 +24,7 @@ import dev.agentry.core.schema.ContractSchemas;
 import dev.agentry.core.schema.Doc;
 import dev.agentry.core.secrets.KekStatus;
 import dev.agentry.core.secrets.KeyEncryptionKeys;
+import dev.agentry.core.starterpacks.StarterPack;
 import dev.agentry.core.sync.CheckpointView;
 import dev.agentry.core.sync.ConsumerLag;
 import dev.agentry.core.templates.TaskTemplate;
@@ -146,6 +147,8 @@ public class SchemaCatalog {
                 all, "lifecycle", "API version, deprecations, feature flags and credential risks", LifecycleView.class);
         contract(all, "template", "A parameterised agent task input", TaskTemplate.class);
         contract(all, "template-list", "Every task template", Page.class, TaskTemplate.class);
+        contract(all, "starter-pack", "What a common integration needs", StarterPack.class);
+        contract(all, "starter-pack-list", "Every starter pack", Page.class, StarterPack.class);
         contract(all, "diagnostic-run-list", "Recent diagnostics runs", Page.class, DiagnosticRun.class);
 
         contract(all, "webhook.subscription", "A webhook subscription; never its secret", SubscriptionView.class);
