@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentry.it.harness.Api;
 import dev.agentry.it.harness.Eventually;
+import dev.agentry.it.harness.Runs;
 import dev.agentry.it.harness.WebhookReceiver;
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -250,6 +251,28 @@ class IncidentsIT {
                 assertFalse(answer.contains(secret), () -> "an incident answer contains '" + secret + "': " + answer);
             }
         }
+    }
+
+    @Test
+    void runsThatFailAreAnIncidentOfTheirOwner() {
+        JsonObject owner = createCredential(
+                "{\"name\":\"failing runner\",\"owner\":\"it\",\"scopes\":[\"runs:write\",\"runs:read\"]}");
+        String[] runner = bearer(Api.tokenFor(owner));
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> submitted = Runs.submit(
+                    Runs.task("demo", "[]", "[\"fail\"]", "[{\"final\":\"Done, I think.\"}]"),
+                    UUID.randomUUID().toString(),
+                    runner);
+            assertEquals(202, submitted.statusCode(), submitted.body());
+            assertEquals(
+                    "failed",
+                    Runs.awaitEnd(json(submitted).getString("id"), runner).getString("status"));
+        }
+        JsonObject incident =
+                incidentOf("failed_runs", owner.getString("id"), asBootstrap()).orElseThrow();
+        assertEquals("open", incident.getString("status"));
+        assertEquals("warn", incident.getString("severity"));
+        assertEquals(3, incident.getInt("value"));
     }
 
     @Test
