@@ -3,7 +3,12 @@ package dev.agentry.admin.dashboard;
 import dev.agentry.core.audit.AuditQuery;
 import dev.agentry.core.audit.AuditService;
 import dev.agentry.core.audit.AuditView;
+import dev.agentry.core.cursor.PageLimit;
 import dev.agentry.core.health.HealthReport;
+import dev.agentry.core.incidents.IncidentService;
+import dev.agentry.core.incidents.IncidentView;
+import dev.agentry.core.incidents.LevelSamples;
+import dev.agentry.core.lifecycle.LifecycleService;
 import dev.agentry.core.policy.CredentialService;
 import dev.agentry.core.policy.CredentialView;
 import dev.agentry.core.policy.Grant;
@@ -50,6 +55,20 @@ public class DashboardPage implements Serializable {
     @Inject
     transient Clock clock;
 
+    @Inject
+    transient IncidentService incidents;
+
+    @Inject
+    transient LevelSamples levels;
+
+    @Inject
+    transient LifecycleService lifecycle;
+
+    private long openIncidents;
+    private long criticalIncidents;
+    private long worstLagSeconds;
+    private long risks;
+
     private List<HealthReport.Check> checks;
     private List<CredentialView> expiring;
     private List<AuditView> denials;
@@ -78,6 +97,16 @@ public class DashboardPage implements Serializable {
         backlog = deliveries.backlog();
         deadLetters = deliveries.deadLetterCount();
         runsByStatus = runs.countByStatus();
+        List<IncidentView> open = incidents
+                .list(Grant.console(), null, "open", new PageLimit(PageLimit.MAX))
+                .data();
+        openIncidents = open.size();
+        criticalIncidents =
+                open.stream().filter(i -> i.severity().equals("critical")).count();
+        worstLagSeconds = levels.worstLagSeconds(clock.instant());
+        risks = lifecycle.risks(Grant.console()).stream()
+                .filter(r -> !r.severity().equals("info"))
+                .count();
     }
 
     public List<HealthReport.Check> getChecks() {
@@ -106,5 +135,21 @@ public class DashboardPage implements Serializable {
 
     public List<Map.Entry<String, Long>> getRunsByStatus() {
         return List.copyOf(runsByStatus.entrySet());
+    }
+
+    public long getOpenIncidents() {
+        return openIncidents;
+    }
+
+    public long getCriticalIncidents() {
+        return criticalIncidents;
+    }
+
+    public long getWorstLagSeconds() {
+        return worstLagSeconds;
+    }
+
+    public long getRisks() {
+        return risks;
     }
 }

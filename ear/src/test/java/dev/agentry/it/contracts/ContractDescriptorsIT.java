@@ -99,6 +99,40 @@ class ContractDescriptorsIT {
     }
 
     @Test
+    void capabilitiesStateLimitsFlagsAndSchemaIdsAndBothDescriptorsAnswerAtTheApiRootToo() {
+        HttpResponse<String> versioned = get("api/v1/capabilities");
+        JsonObject capabilities = json(versioned);
+        java.util.Map<String, Integer> limits = new java.util.HashMap<>();
+        capabilities
+                .getJsonArray("limits")
+                .forEach(l -> limits.put(
+                        l.asJsonObject().getString("name"), l.asJsonObject().getInt("value")));
+        assertEquals(200, limits.get("page.limit"));
+        assertEquals(1_048_576, limits.get("request.body"));
+        assertEquals(600, limits.get("rate.per-credential"));
+        assertEquals(4, limits.get("runs.concurrent"), "as the test server configures it");
+        assertEquals(
+                "governed-writes",
+                capabilities.getJsonArray("flags").getJsonObject(0).getString("name"));
+        List<String> schemas = capabilities.getJsonArray("schemas").getValuesAs(jakarta.json.JsonString.class).stream()
+                .map(jakarta.json.JsonString::getString)
+                .toList();
+        assertTrue(
+                schemas.containsAll(List.of("incident", "lifecycle", "capabilities", "collection.entries")),
+                schemas::toString);
+        for (String id : List.of("incident", "lifecycle")) {
+            assertEquals(200, get("api/v1/schema/" + id, Api.asBootstrap()).statusCode(), id);
+        }
+
+        HttpResponse<String> atRoot = get("api/capabilities");
+        assertEquals(200, atRoot.statusCode(), atRoot.body());
+        assertEquals(capabilities, json(atRoot));
+        HttpResponse<String> openApi = get("api/openapi.json");
+        assertEquals(200, openApi.statusCode());
+        assertEquals(json(get("api/v1/openapi.json")), json(openApi));
+    }
+
+    @Test
     void testProbesAreNotPartOfTheContract() {
         assertTrue(routes().stream().noneMatch(r -> r.getString("path").contains("_probe")));
     }

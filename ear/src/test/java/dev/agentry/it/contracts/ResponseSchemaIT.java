@@ -216,6 +216,24 @@ class ResponseSchemaIT {
                         bootstrap.getString("client_id"), bootstrap.getString("client_secret"), "entries:read"));
     }
 
+    @Test
+    void incidentsConform() {
+        // Five unexpected failures reach the 5xx signal's warn threshold: at least one incident exists.
+        for (int i = 0; i < 5; i++) {
+            get("api/v1/_probe/failure");
+        }
+        JsonObject incidents = conforms("incident-list", get("api/v1/incidents", asBootstrap()));
+        assertFalse(incidents.getJsonArray("data").isEmpty());
+        String id = incidents.getJsonArray("data").getJsonObject(0).getString("id");
+        conforms("incident", get("api/v1/incidents/" + id, asBootstrap()));
+        conforms("lifecycle", get("api/v1/lifecycle", asBootstrap()));
+        conforms("whoami", get("api/v1/auth/me", asBootstrap()));
+        conforms("template-list", get("api/v1/templates", asBootstrap()));
+        conforms("template", get("api/v1/templates/fix-failing-check", asBootstrap()));
+        conforms("starter-pack-list", get("api/v1/starter-packs", asBootstrap()));
+        conforms("starter-pack", get("api/v1/starter-packs/auditor", asBootstrap()));
+    }
+
     /**
      * Every GET route {@code /capabilities} lists, with the schema its answer is checked against above; or why it has
      * none. A new route fails here until its answer is checked.
@@ -247,6 +265,14 @@ class ResponseSchemaIT {
             Map.entry("/imports/{executionId}", "import-report"),
             Map.entry("/diagnostics", "diagnostic-run-list"),
             Map.entry("/diagnostics/{executionId}", "diagnostic-run"),
+            Map.entry("/incidents", "incident-list"),
+            Map.entry("/lifecycle", "lifecycle"),
+            Map.entry("/templates", "template-list"),
+            Map.entry("/templates/{id}", "template"),
+            Map.entry("/starter-packs", "starter-pack-list"),
+            Map.entry("/starter-packs/{id}", "starter-pack"),
+            Map.entry("/auth/me", "whoami"),
+            Map.entry("/incidents/{id}", "incident"),
             Map.entry("/capabilities", "capabilities"),
             Map.entry("/health", "health"),
             Map.entry("/readiness", "health"),

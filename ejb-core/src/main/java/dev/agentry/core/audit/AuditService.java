@@ -2,6 +2,8 @@ package dev.agentry.core.audit;
 
 import dev.agentry.core.cursor.CursorSeal;
 import dev.agentry.core.cursor.Page;
+import dev.agentry.core.incidents.Signal;
+import dev.agentry.core.incidents.SignalObserved;
 import dev.agentry.core.keys.ServerKey;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.FieldError;
@@ -10,10 +12,12 @@ import dev.agentry.persistence.schema.AgentryDatabase;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.time.Clock;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -44,6 +48,12 @@ public class AuditService {
 
     @Inject
     CursorSeal seal;
+
+    @Inject
+    Event<SignalObserved> signals;
+
+    @Inject
+    Clock clock;
 
     /** Records the current request as a call; it is written with the next batch. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -106,7 +116,11 @@ public class AuditService {
     public ChainVerifier.Verdict verify() {
         buffer.flush();
         chainer.chain();
-        return ChainVerifier.verify(new ChainReader(), key.hmac());
+        ChainVerifier.Verdict verdict = ChainVerifier.verify(new ChainReader(), key.hmac());
+        // A level, not a count: the chain stays broken (and its incident open) until it verifies again.
+        signals.fire(
+                new SignalObserved(Signal.AUDIT_CHAIN_FAILURES, "audit", verdict.valid() ? 0 : 1, clock.instant()));
+        return verdict;
     }
 
     /** The stored chain in position order, read a page at a time so memory stays flat however long it is. */

@@ -1,9 +1,12 @@
 package dev.agentry.core.audit;
 
+import dev.agentry.core.incidents.CallSignals;
+import dev.agentry.core.incidents.SignalObserved;
 import dev.agentry.persistence.audit.AuditRecord;
 import dev.agentry.persistence.schema.AgentryDatabase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -30,6 +33,9 @@ public class AuditTrail {
 
     @Inject
     AuditBuffer buffer;
+
+    @Inject
+    Event<SignalObserved> signals;
 
     /** Records a successful action, e.g. {@code credential.pause} on a credential's id. */
     public void action(String action, String target) {
@@ -67,6 +73,7 @@ public class AuditTrail {
         try {
             AuditRecord record = fromRequest(action, target, outcome, errorCode, approvalId);
             context.markRecorded();
+            signal(record);
             return record;
         } catch (ContextNotActiveException e) {
             return new AuditRecord(
@@ -91,8 +98,20 @@ public class AuditTrail {
      * nothing, so it joins the next batch instead of costing a transaction of its own.
      */
     void call(String outcome, String errorCode) {
-        buffer.add(fromRequest(context.route(), null, outcome, errorCode, null));
+        AuditRecord record = fromRequest(context.route(), null, outcome, errorCode, null);
+        buffer.add(record);
         context.markRecorded();
+        signal(record);
+    }
+
+    /**
+     * What incidents count of a refused or failed request (SPEC section 6), from the same record: per
+     * credential for refusals (the verified one, else unattributed), for the whole API for 5xx.
+     */
+    private void signal(AuditRecord record) {
+        CallSignals.of(record.getErrorCode())
+                .ifPresent(signal -> signals.fire(SignalObserved.once(
+                        signal, signal.perCredential() ? record.getCredentialId() : "api", record.getOccurredAt())));
     }
 
     /** A record attributed to the current request's actor, address, id and scope. */

@@ -23,7 +23,9 @@ import dev.agentry.core.control.PolicyView;
 import dev.agentry.core.control.Simulation;
 import dev.agentry.core.cursor.Page;
 import dev.agentry.core.diagnostics.DiagnosticRun;
+import dev.agentry.core.incidents.IncidentView;
 import dev.agentry.core.jobs.JobExecutionView;
+import dev.agentry.core.lifecycle.LifecycleView;
 import dev.agentry.core.policy.CredentialView;
 import dev.agentry.core.policy.SigningKeys;
 import dev.agentry.core.runs.RunView;
@@ -33,8 +35,10 @@ import dev.agentry.core.schema.ContractSchemas;
 import dev.agentry.core.schema.Doc;
 import dev.agentry.core.secrets.KekStatus;
 import dev.agentry.core.secrets.KeyEncryptionKeys;
+import dev.agentry.core.starterpacks.StarterPack;
 import dev.agentry.core.sync.CheckpointView;
 import dev.agentry.core.sync.ConsumerLag;
+import dev.agentry.core.templates.TaskTemplate;
 import dev.agentry.core.tools.ToolCatalog;
 import dev.agentry.core.tools.ToolDescriptor;
 import dev.agentry.core.webhooks.DeadLetterView;
@@ -142,6 +146,23 @@ public class SchemaCatalog {
         contract(all, "import-list", "Recent catalog imports", Page.class, JobExecutionView.class);
         contract(all, "import-report", "What an import did so far", CatalogImports.ImportReport.class);
         contract(all, "diagnostic-run", "One diagnostics run and what it found", DiagnosticRun.class);
+        contract(
+                all,
+                "incident",
+                "An incident: signal, subject, value, thresholds, advice; never a secret",
+                IncidentView.class);
+        contract(
+                all,
+                "incident-list",
+                "Incidents, open first, then critical before warn",
+                Page.class,
+                IncidentView.class);
+        contract(
+                all, "lifecycle", "API version, deprecations, feature flags and credential risks", LifecycleView.class);
+        contract(all, "template", "A parameterised agent task input", TaskTemplate.class);
+        contract(all, "template-list", "Every task template", Page.class, TaskTemplate.class);
+        contract(all, "starter-pack", "What a common integration needs", StarterPack.class);
+        contract(all, "starter-pack-list", "Every starter pack", Page.class, StarterPack.class);
         contract(all, "diagnostic-run-list", "Recent diagnostics runs", Page.class, DiagnosticRun.class);
 
         contract(all, "webhook.subscription", "A webhook subscription; never its secret", SubscriptionView.class);
@@ -188,6 +209,7 @@ public class SchemaCatalog {
         contract(all, "control.execute-request", ExecuteRequest.class);
         contract(all, "control.execution", ExecutionView.class);
         contract(all, "control.execution-list", "Executions, newest first", Page.class, ExecutionView.class);
+        contract(all, EventCatalog.INCIDENT_DATA, EventPayloads.IncidentData.class);
         schemas = Collections.unmodifiableMap(all);
     }
 

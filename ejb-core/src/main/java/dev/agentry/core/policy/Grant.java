@@ -82,4 +82,13 @@ public record Grant(String credentialId, Set<String> scopes) {
         beyond.removeAll(scopes);
         return List.copyOf(beyond);
     }
+
+    /**
+     * Whether what concerns a credential holding {@code scopes} (its incidents, its lifecycle risks)
+     * reaches this caller: its own, or one within its grant ceiling, as the credentials boundary would
+     * show it.
+     */
+    public boolean seesCredential(String owner, Collection<String> scopes) {
+        return owns(owner) || beyondCeiling(scopes).isEmpty();
+    }
 }

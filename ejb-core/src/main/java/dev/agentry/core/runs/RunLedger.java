@@ -1,6 +1,8 @@
 package dev.agentry.core.runs;
 
 import dev.agentry.core.audit.AuditTrail;
+import dev.agentry.core.incidents.Signal;
+import dev.agentry.core.incidents.SignalObserved;
 import dev.agentry.core.webhooks.EventCatalog;
 import dev.agentry.core.webhooks.WebhookOutbox;
 import dev.agentry.persistence.runs.AgentRun;
@@ -9,6 +11,7 @@ import dev.agentry.persistence.schema.AgentryDatabase;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -47,6 +50,9 @@ public class RunLedger {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    Event<SignalObserved> signals;
 
     /** Moves the run forward to a non-terminal status; false if it was not in a status before it. */
     public boolean move(String id, RunStatus to) {
@@ -150,6 +156,9 @@ public class RunLedger {
         data.put("finishedAt", now.toString());
         outbox.publishAbout(run.getCredentialId(), eventType(end.outcome().status()), data);
         audit.action("run." + run.getStatus().wire(), id);
+        if (run.getStatus() == RunStatus.FAILED || run.getStatus() == RunStatus.TIMED_OUT) {
+            signals.fire(SignalObserved.once(Signal.FAILED_RUNS, run.getCredentialId(), now));
+        }
         return true;
     }
 

@@ -44,6 +44,12 @@ public final class EventCatalog {
     /** The data schema of every approval event (governed writes). */
     public static final String APPROVAL_DATA = "webhook.data.approval";
 
+    public static final String INCIDENT_OPENED = "incident.opened";
+    public static final String INCIDENT_RESOLVED = "incident.resolved";
+
+    /** The data schema of every incident event. */
+    public static final String INCIDENT_DATA = "webhook.data.incident";
+
     /** The data schema of the test event. */
     public static final String TEST_DATA = "webhook.data.test";
 
@@ -63,6 +69,12 @@ public final class EventCatalog {
             new EventType(APPROVAL_APPROVED, 1, "A governed action's approval was granted", APPROVAL_DATA),
             new EventType(APPROVAL_REJECTED, 1, "A governed action's approval was rejected", APPROVAL_DATA),
             new EventType(APPROVAL_EXPIRED, 1, "A governed action's approval expired undecided", APPROVAL_DATA),
+            new EventType(
+                    INCIDENT_OPENED,
+                    1,
+                    "An incident opened: a signal crossed its warn or critical threshold",
+                    INCIDENT_DATA),
+            new EventType(INCIDENT_RESOLVED, 1, "An incident resolved: its signal fell below warn", INCIDENT_DATA),
             new EventType(TEST, 1, "Sent on request to one subscription, to check the receiver", TEST_DATA));
 
     public static final List<EventType> ALL = Stream.concat(

@@ -53,4 +53,17 @@ public final class EventPayloads {
 
     @Doc("A test event sent on request")
     public record TestData(@NotNull String subscriptionId, String message) {}
+
+    @Doc("The incident that opened or resolved; details at /incidents/{incidentId}. Never a secret or payload")
+    public record IncidentData(
+            @NotNull String incidentId,
+            @NotNull String signal,
+            @NotNull String subject,
+            @NotNull String status,
+            @NotNull String severity,
+            long value,
+            long warn,
+            long critical,
+            @NotNull Instant openedAt,
+            Instant resolvedAt) {}
 }

@@ -88,6 +88,14 @@ final class RoutingRule {
                                 .anyMatch(subscriber::reads)
                         && ((subject != null && subscriber.owns(subject))
                                 || subscriber.holds(Scope.CONTROL_APPROVALS_DECIDE));
+            // Incidents reach incidents:read holders; one about a credential only those who may see it.
+            case EventCatalog.INCIDENT_DATA ->
+                subscriber.holds(Scope.INCIDENTS_READ)
+                        && (subject == null
+                                || subscriber.owns(subject)
+                                || subjectScopes
+                                        .filter(scopes -> subscriber.seesCredential(subject, scopes))
+                                        .isPresent());
             // A kind of event without a rule here reaches nobody until it has one.
             default -> false;
         };

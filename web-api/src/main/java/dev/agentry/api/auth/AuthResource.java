@@ -2,6 +2,7 @@ package dev.agentry.api.auth;
 
 import dev.agentry.api.capabilities.ApiSurface;
 import dev.agentry.api.capabilities.Authenticated;
+import dev.agentry.api.capabilities.DeprecatedRoute;
 import dev.agentry.api.capabilities.Stability;
 import dev.agentry.api.policy.ClientAddress;
 import dev.agentry.api.policy.PolicyFilter;
@@ -231,5 +232,21 @@ public class AuthResource {
                         admission.rate().limit(),
                         admission.rate().remaining(),
                         admission.rate().resetSeconds()));
+    }
+
+    /** A deprecated alias: what a deprecation looks like to a client, before the route goes away. */
+    @GET
+    @Path("me")
+    @Authenticated
+    @Produces(MediaType.APPLICATION_JSON)
+    @Deprecated
+    @DeprecatedRoute(
+            since = "2026-12-03T00:00:00Z",
+            sunset = "2027-06-30T00:00:00Z",
+            successor = "/auth/whoami",
+            reason = "A second name for /auth/whoami; one name per answer. It answers the same until the sunset.")
+    @Operation(summary = "Deprecated alias of /auth/whoami (Deprecation and Sunset headers say until when)")
+    public WhoAmI me() {
+        return whoami();
     }
 }

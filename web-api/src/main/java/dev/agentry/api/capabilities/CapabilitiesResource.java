@@ -1,7 +1,11 @@
 package dev.agentry.api.capabilities;
 
 import dev.agentry.api.ApiApplication;
+import dev.agentry.api.schema.ApiContracts;
+import dev.agentry.core.contracts.SchemaCatalog;
 import dev.agentry.core.control.ActionCatalog;
+import dev.agentry.core.lifecycle.FeatureFlag;
+import dev.agentry.core.lifecycle.LifecycleService;
 import dev.agentry.core.policy.GovernedWrites;
 import dev.agentry.core.problem.ErrorCode;
 import dev.agentry.core.webhooks.EventCatalog;
@@ -15,6 +19,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The canonical machine contract: what this deployment serves and how it fails. */
@@ -35,6 +40,9 @@ public class CapabilitiesResource {
      * @param eventTypes every webhook event type with its payload version and data schema
      * @param actions every governed-write action, with the scope it needs and its input's schema (listed
      *     while governed writes are off too: the surface says whether they can be executed)
+     * @param limits the bounds every caller meets: page sizes, request sizes, rate and run limits
+     * @param flags the feature flags and their state on this server
+     * @param schemas the id of every JSON Schema {@code /schema/{id}} serves
      */
     public record Capabilities(
             String apiVersion,
@@ -43,7 +51,10 @@ public class CapabilitiesResource {
             List<ScopeEntry> scopes,
             List<ErrorCodeEntry> errorCodes,
             List<EventType> eventTypes,
-            List<ActionEntry> actions) {}
+            List<ActionEntry> actions,
+            List<ContractLimits.Limit> limits,
+            List<FeatureFlag> flags,
+            List<String> schemas) {}
 
     /**
      * One governed-write action.
@@ -82,9 +93,23 @@ public class CapabilitiesResource {
     @Inject
     ActionCatalog actions;
 
+    @Inject
+    ContractLimits limits;
+
+    @Inject
+    LifecycleService lifecycle;
+
+    @Inject
+    SchemaCatalog schemas;
+
+    @Inject
+    ApiContracts apiContracts;
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Every surface, route, scope and error code this deployment serves")
+    @Operation(
+            summary =
+                    "Every surface, route, scope, error code, event type, limit, flag and schema id this deployment serves")
     public Capabilities capabilities() {
         return new Capabilities(
                 ApiApplication.PATH.substring(1),
@@ -106,6 +131,10 @@ public class CapabilitiesResource {
                                 a.collection().name(),
                                 a.collection().readScope(),
                                 "action." + a.name()))
+                        .toList(),
+                limits.all(),
+                lifecycle.flags(),
+                Stream.concat(schemas.all().keySet().stream(), apiContracts.all().keySet().stream())
                         .toList());
     }
 

@@ -3,6 +3,7 @@ package dev.agentry.api.capabilities;
 import dev.agentry.api.catalog.CollectionScoped;
 import dev.agentry.core.collections.CatalogCollections;
 import dev.agentry.core.collections.CollectionDescriptor;
+import dev.agentry.core.lifecycle.Deprecation;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.event.Observes;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -61,6 +63,28 @@ public class RouteCatalog implements Extension {
                         flags.get(e.getKey()),
                         true))
                 .toList();
+    }
+
+    /** Every route marked {@link DeprecatedRoute}, by path. */
+    public List<Deprecation> deprecations() {
+        List<Deprecation> found = new ArrayList<>();
+        for (Class<?> resource : resources) {
+            for (Method method : resource.getMethods()) {
+                DeprecatedRoute deprecated = method.getAnnotation(DeprecatedRoute.class);
+                String httpMethod = httpMethodOf(method);
+                if (deprecated != null && httpMethod != null) {
+                    found.add(new Deprecation(
+                            httpMethod,
+                            template(resource, method),
+                            Instant.parse(deprecated.since()),
+                            Instant.parse(deprecated.sunset()),
+                            deprecated.successor(),
+                            deprecated.reason()));
+                }
+            }
+        }
+        found.sort(Comparator.comparing(Deprecation::path).thenComparing(Deprecation::method));
+        return found;
     }
 
     static List<Route> routesOf(Class<?> resource) {

@@ -4,6 +4,7 @@ import dev.agentry.api.capabilities.ApiSurface;
 import dev.agentry.api.capabilities.Stability;
 import dev.agentry.api.policy.Caller;
 import dev.agentry.api.request.ValidatedAs;
+import dev.agentry.api.starterpacks.AppliesStarterPacks;
 import dev.agentry.core.cursor.Page;
 import dev.agentry.core.policy.CredentialRequest;
 import dev.agentry.core.policy.CredentialService;
@@ -53,7 +54,10 @@ public class CredentialsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a credential; the answer holds its secret, shown this once")
+    @Operation(
+            summary = "Create a credential; the answer holds its secret, shown this once",
+            description = "starterPack (a /starter-packs id) fills scopes, eventInterests, ttlDays and reminderDays"
+                    + " where the body leaves them out; what the body gives wins, and the grant ceiling applies.")
     @APIResponse(
             responseCode = "201",
             description = "Created, at the Location given",
@@ -61,6 +65,7 @@ public class CredentialsResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = CredentialView.class)))
+    @AppliesStarterPacks
     public Response create(@ValidatedAs(Creation.class) CredentialRequest body) {
         CredentialView created = credentials.create(caller.grant(), body);
         return Response.created(

@@ -4,6 +4,7 @@ import dev.agentry.api.capabilities.ApiSurface;
 import dev.agentry.api.capabilities.Stability;
 import dev.agentry.api.policy.Caller;
 import dev.agentry.api.request.Paging;
+import dev.agentry.api.templates.RendersTemplates;
 import dev.agentry.core.artifacts.ManifestView;
 import dev.agentry.core.artifacts.Verification;
 import dev.agentry.core.cursor.Page;
@@ -72,7 +73,8 @@ public class RunsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Start an agent task run",
-            description = "Body agentry/task-input/v1 and an Idempotency-Key header: the same key with the same"
+            description = "Body agentry/task-input/v1 (or {template, parameters}: a /templates template rendered"
+                    + " into one) and an Idempotency-Key header: the same key with the same"
                     + " body returns the first run (Idempotent-Replayed: true); with another body it is"
                     + " idempotency_conflict. 202 with the run; it runs as the agent-task-run batch job.")
     @APIResponse(responseCode = "202", description = "Accepted: the run, at the Location given")
@@ -80,6 +82,7 @@ public class RunsResource {
             responseCode = "409",
             description = "The Idempotency-Key was used with another body (idempotency_conflict), or its run is"
                     + " still being submitted (conflict)")
+    @RendersTemplates
     public Response submit(@HeaderParam("Idempotency-Key") String key, TaskRequest body) {
         Submission submission = runs.submit(caller.grant(), key, body);
         return Response.accepted(withLinks(submission.run()))

@@ -39,7 +39,7 @@ public class ApiContracts {
         schemas = Collections.unmodifiableMap(all);
     }
 
-    Map<String, JsonObject> all() {
+    public Map<String, JsonObject> all() {
         return schemas;
     }
 

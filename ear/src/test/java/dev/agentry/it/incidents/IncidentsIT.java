@@ -1,0 +1,348 @@
+package dev.agentry.it.incidents;
+
+import static dev.agentry.it.harness.Api.asBootstrap;
+import static dev.agentry.it.harness.Api.assertProblem;
+import static dev.agentry.it.harness.Api.bearer;
+import static dev.agentry.it.harness.Api.createCredential;
+import static dev.agentry.it.harness.Api.get;
+import static dev.agentry.it.harness.Api.json;
+import static dev.agentry.it.harness.Api.listed;
+import static dev.agentry.it.harness.Api.postJson;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.agentry.it.harness.Api;
+import dev.agentry.it.harness.Eventually;
+import dev.agentry.it.harness.Runs;
+import dev.agentry.it.harness.WebhookReceiver;
+import jakarta.json.JsonObject;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Incidents (SPEC section 6) from real traffic: refusals, failures, a dead-lettering receiver and a
+ * broken audit chain cross their thresholds (the defaults: scope denials warn at 10 and are critical
+ * at 50 in five minutes) and resolve once the clock moves past the window; the id never changes, and
+ * nothing in an incident is a secret or personal.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class IncidentsIT {
+
+    private static final WebhookReceiver RECEIVER = WebhookReceiver.get();
+
+    /** Beyond the five-minute window, wherever in it the occurrences fell. */
+    private static final long PAST_THE_WINDOW = 900;
+
+    @AfterEach
+    void clockBack() {
+        Api.shiftClock(0);
+    }
+
+    @Test
+    void scopeDenialsCrossWarnThenCriticalKeepTheirIdResolveAndAreAnnounced() {
+        String hook = "incidents-" + UUID.randomUUID();
+        String[] watcher = bearer(Api.tokenFor(createCredential("{\"name\":\"watcher\",\"owner\":\"it\","
+                + "\"scopes\":[\"incidents:read\",\"webhooks:manage\",\"tags:read\"]}")));
+        HttpResponse<String> subscribed = postJson(
+                "api/v1/webhooks/subscriptions",
+                "{\"url\":\"" + RECEIVER.url(hook, null) + "\",\"events\":[\"incident.*\"]}",
+                watcher);
+        assertEquals(201, subscribed.statusCode(), subscribed.body());
+        JsonObject noisy = createCredential("{\"name\":\"noisy\",\"owner\":\"it\",\"scopes\":[\"tags:read\"]}");
+        String[] noisyToken = bearer(Api.tokenFor(noisy));
+
+        deny(noisyToken, 10);
+        JsonObject warn =
+                incidentOf("scope_denials", noisy.getString("id"), watcher).orElseThrow();
+        assertEquals("open", warn.getString("status"));
+        assertEquals("warn", warn.getString("severity"));
+        assertEquals(10, warn.getInt("value"));
+        assertEquals(10, warn.getInt("warn"));
+        assertEquals(50, warn.getInt("critical"));
+        assertEquals(300, warn.getInt("windowSeconds"));
+        assertFalse(warn.getString("advice").isBlank());
+        String id = warn.getString("id");
+
+        deny(noisyToken, 40);
+        JsonObject critical = json(get("api/v1/incidents/" + id, watcher));
+        assertEquals(id, critical.getString("id"));
+        assertEquals("critical", critical.getString("severity"));
+        assertEquals("critical", critical.getString("peakSeverity"));
+        assertEquals(50, critical.getInt("value"));
+        assertEquals(List.of("critical", "warn"), severities(critical));
+        assertEquals(warn.getString("openedAt"), critical.getString("openedAt"));
+
+        // Whoever may not see the credential (its tags:read is beyond their ceiling) does not see its incident.
+        String[] narrow = bearer(Api.tokenFor(
+                createCredential("{\"name\":\"narrow\",\"owner\":\"it\",\"scopes\":[\"incidents:read\"]}")));
+        assertProblem(get("api/v1/incidents/" + id, narrow), 404, "not_found");
+        assertTrue(listed(get("api/v1/incidents?limit=200", narrow)).stream()
+                .noneMatch(i -> i.getString("id").equals(id)));
+
+        Api.shiftClock(PAST_THE_WINDOW);
+        JsonObject resolved = json(get("api/v1/incidents/" + id, watcher));
+        assertEquals(id, resolved.getString("id"));
+        assertEquals("resolved", resolved.getString("status"));
+        assertEquals(0, resolved.getInt("value"));
+        assertFalse(resolved.isNull("resolvedAt"));
+        assertEquals(List.of("critical", "critical", "warn"), severities(resolved));
+        assertEquals(
+                "resolved", resolved.getJsonArray("history").getJsonObject(0).getString("status"));
+        assertTrue(listed(get("api/v1/incidents?status=resolved&limit=200", watcher)).stream()
+                .anyMatch(i -> i.getString("id").equals(id)));
+        assertTrue(listed(get("api/v1/incidents?status=open&limit=200", watcher)).stream()
+                .noneMatch(i -> i.getString("id").equals(id)));
+
+        // Coming back, it is the same incident, opened again.
+        deny(noisyToken, 10);
+        JsonObject again = json(get("api/v1/incidents/" + id, watcher));
+        assertEquals("open", again.getString("status"));
+        assertFalse(again.containsKey("resolvedAt"), again::toString);
+
+        List<JsonObject> events = RECEIVER.await(hook, d -> typesAbout(d, id).size() >= 3);
+        assertEquals(List.of("incident.opened", "incident.resolved", "incident.opened"), typesAbout(events, id));
+    }
+
+    @Test
+    void aBurstOfBadTokensAndServerErrorsAreCriticalForTheWholeApiUntilTheyStop() {
+        for (int i = 0; i < 100; i++) {
+            get("api/v1/credentials", "Authorization", "Bearer not-a-token-" + i);
+        }
+        for (int i = 0; i < 25; i++) {
+            assertEquals(500, get("api/v1/_probe/failure").statusCode());
+        }
+        List<JsonObject> critical =
+                listed(get("api/v1/incidents?severity=critical&status=open&limit=200", asBootstrap()));
+        JsonObject tokens = only(critical, "token_failures", "unattributed");
+        assertTrue(tokens.getInt("value") >= 100, tokens.toString());
+        JsonObject errors = only(critical, "server_errors", "api");
+        assertTrue(errors.getInt("value") >= 25, errors.toString());
+        assertTrue(critical.stream().allMatch(i -> i.getString("severity").equals("critical")));
+
+        Api.shiftClock(PAST_THE_WINDOW);
+        List<JsonObject> resolved = listed(get("api/v1/incidents?status=resolved&limit=200", asBootstrap()));
+        assertEquals(
+                tokens.getString("id"),
+                only(resolved, "token_failures", "unattributed").getString("id"));
+        assertEquals(
+                errors.getString("id"), only(resolved, "server_errors", "api").getString("id"));
+    }
+
+    @Test
+    void aReceiverAnswering500UntilItsDeliveryIsDeadLetteredIsAnIncidentOfItsOwner() {
+        String[] owner = bearer(Api.tokenFor(createCredential("{\"name\":\"dlq-owner\",\"owner\":\"it\","
+                + "\"scopes\":[\"webhooks:manage\",\"incidents:read\",\"tags:read\"]}")));
+        // Tokens are issued before the clock moves: one issued "in the future" would not verify.
+        String[] stranger = bearer(Api.tokenFor(
+                createCredential("{\"name\":\"stranger\",\"owner\":\"it\",\"scopes\":[\"incidents:read\"]}")));
+        String subscription = subscribe(owner, "dlq-" + UUID.randomUUID(), "status=500");
+        Api.send("POST", "api/v1/webhooks/subscriptions/" + subscription + "/test", BodyPublishers.noBody(), owner);
+        awaitDelivery(subscription, owner, d -> d.getInt("attempts") >= 1);
+        long shifted = 0;
+        for (int attempt = 2; attempt <= 8; attempt++) {
+            shifted += 13 * 3600; // beyond the longest wait of the retry schedule
+            Api.shiftClock(shifted);
+            int expected = attempt;
+            awaitDelivery(subscription, owner, d -> d.getInt("attempts") >= expected);
+        }
+        assertEquals(
+                "dead",
+                awaitDelivery(subscription, owner, d -> d.getString("status").equals("dead"))
+                        .getString("status"));
+
+        JsonObject incident =
+                incidentOf("webhook_dead_letters", subscription, owner).orElseThrow();
+        assertEquals("open", incident.getString("status"));
+        assertEquals("warn", incident.getString("severity"));
+        assertEquals(1, incident.getInt("value"));
+
+        // The subscription's owner sees it; a reader who may not see that credential does not.
+        assertProblem(get("api/v1/incidents/" + incident.getString("id"), stranger), 404, "not_found");
+
+        Api.shiftClock(shifted + PAST_THE_WINDOW);
+        JsonObject resolved = json(get("api/v1/incidents/" + incident.getString("id"), owner));
+        assertEquals("resolved", resolved.getString("status"));
+    }
+
+    @Test
+    void aBrokenAuditChainIsCriticalUntilItVerifiesAgain() {
+        JsonObject verdict = verify();
+        assertTrue(verdict.getBoolean("valid"), verdict.toString());
+        long victim = Math.max(1, verdict.getJsonNumber("checked").longValue() / 2);
+        String old = Api.send(
+                        "PUT", "api/v1/_probe/audit/" + victim + "/outcome/success-forged", BodyPublishers.noBody())
+                .body();
+        String id;
+        try {
+            assertFalse(verify().getBoolean("valid"));
+            JsonObject broken =
+                    incidentOf("audit_chain_failures", "audit", asBootstrap()).orElseThrow();
+            assertEquals("open", broken.getString("status"));
+            assertEquals("critical", broken.getString("severity"));
+            id = broken.getString("id");
+        } finally {
+            Api.send("PUT", "api/v1/_probe/audit/" + victim + "/outcome/" + old, BodyPublishers.noBody());
+        }
+        assertTrue(verify().getBoolean("valid"));
+        assertEquals(
+                "resolved", json(get("api/v1/incidents/" + id, asBootstrap())).getString("status"));
+    }
+
+    @Test
+    void noIncidentNorItsEventCarriesASecretAnAddressOrAPersonalField() {
+        String canary = "canary" + UUID.randomUUID().toString().replace("-", "");
+        JsonObject credential = createCredential("{\"name\":\"" + canary + "-name\",\"owner\":\"" + canary
+                + "@example.com\",\"description\":\"" + canary + "-description\","
+                + "\"scopes\":[\"incidents:read\",\"webhooks:manage\",\"tags:read\"]}");
+        String token = Api.tokenFor(credential);
+        String[] auth = bearer(token);
+        String hook = canary + "-hook";
+        HttpResponse<String> subscribed = postJson(
+                "api/v1/webhooks/subscriptions",
+                "{\"url\":\"" + RECEIVER.url(hook, null) + "\",\"events\":[\"incident.*\"],\"description\":\"" + canary
+                        + "-subscription\"}",
+                auth);
+        assertEquals(201, subscribed.statusCode(), subscribed.body());
+        // A receiver that answers 410 dead-letters at once: a dead-letter incident about a canary's URL.
+        String gone = subscribe(auth, canary + "-gone", "status=410");
+        Api.send("POST", "api/v1/webhooks/subscriptions/" + gone + "/test", BodyPublishers.noBody(), auth);
+        awaitDelivery(gone, auth, d -> d.getString("status").equals("dead"));
+        deny(auth, 10);
+        for (int i = 0; i < 20; i++) {
+            get("api/v1/credentials", "Authorization", "Bearer " + token + "x");
+        }
+
+        List<String> answers = new ArrayList<>();
+        HttpResponse<String> list = get("api/v1/incidents?limit=200", asBootstrap());
+        answers.add(list.body());
+        for (JsonObject incident : listed(list)) {
+            answers.add(get("api/v1/incidents/" + incident.getString("id"), asBootstrap())
+                    .body());
+        }
+        assertTrue(answers.stream().anyMatch(a -> a.contains(credential.getString("id"))), "the canary's incident");
+        assertTrue(answers.stream().anyMatch(a -> a.contains(gone)), "the dead letter's incident");
+        RECEIVER.await(hook, d -> !d.isEmpty()).forEach(d -> answers.add(d.getString("body")));
+        List<String> forbidden = List.of(
+                canary,
+                credential.getString("clientSecret"),
+                credential.getString("clientId"),
+                token,
+                "agy_",
+                "eyJ",
+                "Bearer",
+                "@",
+                "127.0.0.1",
+                "receiver says",
+                "Exception");
+        for (String answer : answers) {
+            for (String secret : forbidden) {
+                assertFalse(answer.contains(secret), () -> "an incident answer contains '" + secret + "': " + answer);
+            }
+        }
+    }
+
+    @Test
+    void runsThatFailAreAnIncidentOfTheirOwner() {
+        JsonObject owner = createCredential(
+                "{\"name\":\"failing runner\",\"owner\":\"it\",\"scopes\":[\"runs:write\",\"runs:read\"]}");
+        String[] runner = bearer(Api.tokenFor(owner));
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> submitted = Runs.submit(
+                    Runs.task("demo", "[]", "[\"fail\"]", "[{\"final\":\"Done, I think.\"}]"),
+                    UUID.randomUUID().toString(),
+                    runner);
+            assertEquals(202, submitted.statusCode(), submitted.body());
+            assertEquals(
+                    "failed",
+                    Runs.awaitEnd(json(submitted).getString("id"), runner).getString("status"));
+        }
+        JsonObject incident =
+                incidentOf("failed_runs", owner.getString("id"), asBootstrap()).orElseThrow();
+        assertEquals("open", incident.getString("status"));
+        assertEquals("warn", incident.getString("severity"));
+        assertEquals(3, incident.getInt("value"));
+    }
+
+    @Test
+    void badFiltersAreRefusedWithTheirFieldsNamed() {
+        assertEquals(
+                java.util.Set.of("severity:invalid", "status:invalid"),
+                Api.fieldErrors(get("api/v1/incidents?severity=loud&status=maybe", asBootstrap())));
+        assertProblem(get("api/v1/incidents/inc_nope", asBootstrap()), 404, "not_found");
+    }
+
+    private static void deny(String[] token, int times) {
+        for (int i = 0; i < times; i++) {
+            assertProblem(get("api/v1/credentials", token), 403, "scope_denied");
+        }
+    }
+
+    private static Optional<JsonObject> incidentOf(String signal, String subject, String[] reader) {
+        return listed(get("api/v1/incidents?limit=200", reader)).stream()
+                .filter(i -> i.getString("signal").equals(signal)
+                        && i.getString("subject").equals(subject))
+                .findFirst();
+    }
+
+    private static JsonObject only(List<JsonObject> incidents, String signal, String subject) {
+        List<JsonObject> found = incidents.stream()
+                .filter(i -> i.getString("signal").equals(signal)
+                        && i.getString("subject").equals(subject))
+                .toList();
+        assertEquals(1, found.size(), () -> signal + "/" + subject + " in " + incidents);
+        return found.get(0);
+    }
+
+    private static List<String> severities(JsonObject incident) {
+        return incident.getJsonArray("history").stream()
+                .map(c -> c.asJsonObject().getString("severity"))
+                .toList();
+    }
+
+    private static List<String> typesAbout(List<JsonObject> deliveries, String incident) {
+        // Deliveries go out on parallel lanes: their order of arrival is not the order of events.
+        return deliveries.stream()
+                .map(d -> Api.structure(d.getString("body")).asJsonObject())
+                .filter(e -> e.getJsonObject("data").getString("incidentId").equals(incident))
+                .sorted(java.util.Comparator.comparing(e -> java.time.Instant.parse(e.getString("occurredAt"))))
+                .map(e -> e.getString("type"))
+                .toList();
+    }
+
+    private static String subscribe(String[] owner, String name, String query) {
+        HttpResponse<String> created = postJson(
+                "api/v1/webhooks/subscriptions",
+                "{\"url\":\"" + RECEIVER.url(name, query) + "\",\"events\":[\"tag.*\"]}",
+                owner);
+        assertEquals(201, created.statusCode(), created.body());
+        return json(created).getJsonObject("subscription").getString("id");
+    }
+
+    private static JsonObject awaitDelivery(
+            String subscription, String[] owner, java.util.function.Predicate<JsonObject> done) {
+        JsonObject page = Eventually.await(
+                "the newest delivery of " + subscription,
+                Duration.ofSeconds(30),
+                () -> json(get("api/v1/webhooks/subscriptions/" + subscription + "/deliveries", owner)),
+                p -> p.getInt("count") > 0 && done.test(p.getJsonArray("data").getJsonObject(0)));
+        return page.getJsonArray("data").getJsonObject(0);
+    }
+
+    private static JsonObject verify() {
+        HttpResponse<String> verdict = Api.send("POST", "api/v1/audit/verify", BodyPublishers.noBody(), asBootstrap());
+        assertEquals(200, verdict.statusCode(), verdict.body());
+        return json(verdict);
+    }
+}

@@ -1,0 +1,123 @@
+package dev.agentry.core.incidents;
+
+import dev.agentry.core.webhooks.WebhookIncident;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jboss.logging.Logger;
+
+/**
+ * Where signals become incidents. Features fire {@link SignalObserved} (or, for the dispatcher,
+ * {@link WebhookIncident}); each observation updates the signal's value for its subject and, only
+ * when that crosses a threshold, the incident in {@link IncidentBook}, so the hot path of a refused
+ * request costs a map update. {@link #evaluate()} judges everything again — counts leave their
+ * window, levels are sampled — and runs on every read of incidents and on a timer, so an incident
+ * resolves even when nobody looks.
+ */
+@ApplicationScoped
+public class IncidentSignals {
+
+    /** The subject of a per-credential signal no verified credential could be named for. */
+    public static final String UNATTRIBUTED = "unattributed";
+
+    private static final Logger LOG = Logger.getLogger(IncidentSignals.class);
+
+    @Inject
+    IncidentSettings settings;
+
+    @Inject
+    IncidentBook book;
+
+    @Inject
+    LevelSamples samples;
+
+    @Inject
+    Clock clock;
+
+    private SignalWindows windows;
+
+    /** The severity of every incident this server knows open: only a change reaches the database. */
+    private final Map<SignalWindows.Key, Severity> known = new HashMap<>();
+
+    void observed(@Observes SignalObserved observed) {
+        judge(observed);
+    }
+
+    /** The dispatcher's dead letter: one occurrence for its subscription. */
+    void deadLettered(@Observes WebhookIncident incident) {
+        judge(SignalObserved.once(Signal.WEBHOOK_DEAD_LETTERS, incident.subscriptionId(), clock.instant()));
+    }
+
+    /** Counts or measures one observation and records the transition it causes, if any. */
+    public synchronized void judge(SignalObserved observed) {
+        Instant now = clock.instant();
+        long value = windows().observe(observed, now);
+        settle(new SignalWindows.Key(observed.signal(), observed.subject()), value, now, false);
+    }
+
+    /** Samples the levels measured here and judges every remembered signal and open incident again. */
+    public synchronized void evaluate() {
+        Instant now = clock.instant();
+        try {
+            windows()
+                    .observe(
+                            new SignalObserved(
+                                    Signal.SYNC_LAG, LevelSamples.CONSUMERS, samples.worstLagSeconds(now), now),
+                            now);
+            windows()
+                    .observe(
+                            new SignalObserved(
+                                    Signal.WEBHOOK_BACKLOG_AGE,
+                                    LevelSamples.DISPATCHER,
+                                    samples.backlogAgeSeconds(now),
+                                    now),
+                            now);
+        } catch (RuntimeException e) {
+            LOG.warnf("Incident levels could not be sampled: %s", e.getClass().getSimpleName());
+        }
+        Set<SignalWindows.Key> keys = new LinkedHashSet<>(windows().keys());
+        for (SignalWindows.Key open : book.open()) {
+            // Open before this server started (or in another): judged like any, resolved if quiet.
+            known.putIfAbsent(open, Severity.WARN);
+            keys.add(open);
+        }
+        keys.addAll(known.keySet());
+        for (SignalWindows.Key key : keys) {
+            windows().value(key, now).ifPresent(value -> settle(key, value, now, true));
+        }
+    }
+
+    /**
+     * Records the incident's transition when the value reaches another severity; with {@code refresh}
+     * also the value of an open one. A failure to record is logged and retried by the next judgement.
+     */
+    private void settle(SignalWindows.Key key, long value, Instant now, boolean refresh) {
+        Optional<Severity> reached = settings.thresholds(key.signal()).severityOf(value);
+        Severity before = known.get(key);
+        if (before == reached.orElse(null) && !(refresh && before != null)) {
+            return;
+        }
+        try {
+            book.assess(key.signal(), key.subject(), value, settings.thresholds(key.signal()), now)
+                    .ifPresentOrElse(severity -> known.put(key, severity), () -> known.remove(key));
+        } catch (RuntimeException e) {
+            LOG.warnf(
+                    "The %s incident about %s could not be recorded: %s",
+                    key.signal().wireName(), key.subject(), e.getClass().getSimpleName());
+        }
+    }
+
+    private SignalWindows windows() {
+        if (windows == null) {
+            windows = new SignalWindows(settings.window());
+        }
+        return windows;
+    }
+}

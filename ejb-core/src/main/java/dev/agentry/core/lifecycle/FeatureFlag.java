@@ -1,0 +1,10 @@
+package dev.agentry.core.lifecycle;
+
+import jakarta.validation.constraints.NotNull;
+
+/** A feature switched by configuration, with its state on this server. */
+public record FeatureFlag(
+        @NotNull String name,
+        boolean enabled,
+        @NotNull String configKey,
+        @NotNull String description) {}
