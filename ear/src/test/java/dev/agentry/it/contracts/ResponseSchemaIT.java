@@ -224,6 +224,7 @@ class ResponseSchemaIT {
             Map.entry("/auth/jwks", "none: a JWK Set (RFC 7517), the standard's own format"),
             Map.entry("/openapi.json", "none: the OpenAPI document, checked as OpenAPI"),
             Map.entry("/runs/{id}/artifacts.zip", "none: a zip"),
+            Map.entry("/runs/{id}/events", "none: a text/event-stream of the run's events (RunEventsIT)"),
             Map.entry("/runs/{id}/artifacts/{path}", "none: a bundle's file, as it was written"));
 
     @Test

@@ -73,11 +73,19 @@ public final class ToolExecutor {
                                     "Recorded, not run: the agent's policy puts " + call.tool() + " in preview.")
                             .build());
         }
+        if (call.malformed() != null) {
+            return ToolOutcome.error("invalid_arguments", call.malformed());
+        }
         JsonObject args = call.arguments() == null ? JsonValue.EMPTY_JSON_OBJECT : call.arguments();
         if (!UnicodeText.isWellFormed(args.toString())) {
             // No path, file or query can hold it; the model hears why and may try again.
             return ToolOutcome.error(
                     "invalid_arguments", "An argument is not valid Unicode text: it holds a lone surrogate.");
+        }
+        var schemaProblem = ArgumentCheck.problem(
+                ToolCatalog.named(call.tool()).orElseThrow().arguments(), args);
+        if (schemaProblem.isPresent()) {
+            return ToolOutcome.error("invalid_arguments", schemaProblem.get());
         }
         try {
             return switch (call.tool()) {
