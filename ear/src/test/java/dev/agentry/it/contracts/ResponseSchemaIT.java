@@ -90,6 +90,20 @@ class ResponseSchemaIT {
     }
 
     @Test
+    void agentMemoryConforms() {
+        String entry = "api/v1/agents/rememberer/memory/schema-" + UUID.randomUUID();
+        conforms(
+                "memory-entry",
+                Api.send(
+                        "PUT",
+                        entry,
+                        BodyPublishers.ofString("{\"value\":{\"a\":[1,\"two\"]}}"),
+                        Api.with(asBootstrap(), "Content-Type", "application/json")));
+        conforms("memory-entry", get(entry, asBootstrap()));
+        conforms("envelope.memory-page", get("api/v1/agents/rememberer/memory?limit=5", asBootstrap()));
+    }
+
+    @Test
     void runsAgentsAndTheirArtifactsConform() {
         HttpResponse<String> submitted = Runs.submit(
                 Runs.task("demo", "[]", "[]", "[{\"final\":\"schema\"}]"),
@@ -199,6 +213,8 @@ class ResponseSchemaIT {
             Map.entry("/runs/{id}/artifacts/verify", "artifact-verification"),
             Map.entry("/agents", "envelope.agent-list"),
             Map.entry("/agents/{slug}", "agent"),
+            Map.entry("/agents/{slug}/memory", "envelope.memory-page"),
+            Map.entry("/agents/{slug}/memory/{key}", "memory-entry"),
             Map.entry("/credentials", "credential-list"),
             Map.entry("/credentials/{id}", "credential"),
             Map.entry("/auth/signing-keys", "signing-key-list"),

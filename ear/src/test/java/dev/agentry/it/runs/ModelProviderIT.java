@@ -285,17 +285,16 @@ class ModelProviderIT {
                         Stream.of("\"model\":\"" + scenario + "\"", "\"context\":{\"ticket\":\"QA-7\"}"),
                         Stream.of(more))
                 .toArray(String[]::new);
-        String id =
-                start(Runs.task(agent, TOOLS, verifySteps, "null", members)).getString("id");
+        String id = start(Runs.task(agent, TOOLS, verifySteps, "null", members)).getString("id");
         RUNS.add(id);
         return awaitEnd(id);
     }
 
-    /** Half-open after 3 s in this suite: a run on a good scenario succeeds again. */
+    /** Half-open after 10 s in this suite: a run on a good scenario succeeds again. */
     private static void awaitCircuitClosed() {
         Eventually.await(
                 "the provider's circuit to close",
-                Duration.ofSeconds(30),
+                Duration.ofSeconds(60),
                 () -> {
                     pause(1000);
                     return run("done", "[]");

@@ -10,6 +10,7 @@ import dev.agentry.core.agentloop.TokenUsage;
 import dev.agentry.core.agents.AgentDefinition;
 import dev.agentry.core.agents.AgentRegistry;
 import dev.agentry.core.json.JsonTree;
+import dev.agentry.core.memory.AgentMemory;
 import dev.agentry.core.policy.Grant;
 import dev.agentry.core.providers.ModelProviders;
 import dev.agentry.core.sandbox.Redactor;
@@ -103,6 +104,9 @@ public class RunPhases {
 
     @Inject
     RunEventLog events;
+
+    @Inject
+    AgentMemory memory;
 
     @Inject
     Clock clock;
@@ -215,7 +219,14 @@ public class RunPhases {
                     run.tools,
                     run.agent.definition().toolPolicy().actions(),
                     name -> verifySteps.named(name).map(step -> runStep(run, steps, workspace, step, "agent_loop")),
-                    catalog.forGrant(run.grant));
+                    catalog.forGrant(run.grant),
+                    new RunMemory(
+                            memory,
+                            run.agent.definition().slug(),
+                            run.agent.definition().memoryPolicy(),
+                            run.grant.credentialId(),
+                            run.task.sessionId(),
+                            run.id));
             AgentDefinition agent = run.agent.definition();
             String model = providers
                     .model(agent.provider(), agent.model(), run.task.model())

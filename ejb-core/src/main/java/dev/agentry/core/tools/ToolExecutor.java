@@ -42,6 +42,7 @@ public final class ToolExecutor {
     private final Map<String, ToolAction> actions;
     private final VerifyAccess verify;
     private final CatalogAccess catalog;
+    private final MemoryAccess memory;
 
     public ToolExecutor(
             Workspace workspace,
@@ -49,6 +50,17 @@ public final class ToolExecutor {
             Map<String, ToolAction> actions,
             VerifyAccess verify,
             CatalogAccess catalog) {
+        this(workspace, effectiveTools, actions, verify, catalog, MemoryAccess.NONE);
+    }
+
+    public ToolExecutor(
+            Workspace workspace,
+            Set<String> effectiveTools,
+            Map<String, ToolAction> actions,
+            VerifyAccess verify,
+            CatalogAccess catalog,
+            MemoryAccess memory) {
+        this.memory = memory;
         this.workspace = workspace;
         this.effectiveTools = Set.copyOf(effectiveTools);
         this.actions = Map.copyOf(actions);
@@ -96,6 +108,10 @@ public final class ToolExecutor {
                 case ToolCatalog.WORKSPACE_DELETE -> delete(args);
                 case ToolCatalog.VERIFY_RUN -> verify(args);
                 case ToolCatalog.CATALOG_READ -> catalog(args);
+                case ToolCatalog.MEMORY_READ,
+                        ToolCatalog.MEMORY_WRITE,
+                        ToolCatalog.MEMORY_LIST,
+                        ToolCatalog.MEMORY_DELETE -> memory.call(call.tool(), args);
                 default -> ToolOutcome.error("unknown_tool", "There is no tool named " + call.tool() + ".");
             };
         } catch (SandboxViolation e) {
