@@ -1,5 +1,6 @@
 package dev.agentry.api.runs;
 
+import dev.agentry.core.policy.Grant;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.ErrorCode;
 import dev.agentry.core.runs.RunEventFeed;
@@ -60,13 +61,7 @@ public class RunEventStreams {
     }
 
     /** Streams the run's events after {@code after} to this connection; 404 for a run not the caller's. */
-    void open(
-            RunEventFeed feed,
-            dev.agentry.core.policy.Grant grant,
-            String runId,
-            long after,
-            SseEventSink sink,
-            Sse sse) {
+    void open(RunEventFeed feed, Grant grant, String runId, long after, SseEventSink sink, Sse sse) {
         if (open.size() >= maxStreams) {
             throw new AgentryException(
                     ErrorCode.SERVICE_UNAVAILABLE, "This server streams as many runs as it may; try again shortly.");
