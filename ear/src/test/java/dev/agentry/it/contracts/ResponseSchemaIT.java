@@ -90,6 +90,20 @@ class ResponseSchemaIT {
     }
 
     @Test
+    void agentMemoryConforms() {
+        String entry = "api/v1/agents/rememberer/memory/schema-" + UUID.randomUUID();
+        conforms(
+                "memory-entry",
+                Api.send(
+                        "PUT",
+                        entry,
+                        BodyPublishers.ofString("{\"value\":{\"a\":[1,\"two\"]}}"),
+                        Api.with(asBootstrap(), "Content-Type", "application/json")));
+        conforms("memory-entry", get(entry, asBootstrap()));
+        conforms("envelope.memory-page", get("api/v1/agents/rememberer/memory?limit=5", asBootstrap()));
+    }
+
+    @Test
     void runsAgentsAndTheirArtifactsConform() {
         HttpResponse<String> submitted = Runs.submit(
                 Runs.task("demo", "[]", "[]", "[{\"final\":\"schema\"}]"),
@@ -248,6 +262,8 @@ class ResponseSchemaIT {
             Map.entry("/runs/{id}/artifacts/verify", "artifact-verification"),
             Map.entry("/agents", "envelope.agent-list"),
             Map.entry("/agents/{slug}", "agent"),
+            Map.entry("/agents/{slug}/memory", "envelope.memory-page"),
+            Map.entry("/agents/{slug}/memory/{key}", "memory-entry"),
             Map.entry("/credentials", "credential-list"),
             Map.entry("/credentials/{id}", "credential"),
             Map.entry("/auth/signing-keys", "signing-key-list"),
@@ -281,6 +297,7 @@ class ResponseSchemaIT {
             Map.entry("/auth/jwks", "none: a JWK Set (RFC 7517), the standard's own format"),
             Map.entry("/openapi.json", "none: the OpenAPI document, checked as OpenAPI"),
             Map.entry("/runs/{id}/artifacts.zip", "none: a zip"),
+            Map.entry("/runs/{id}/events", "none: a text/event-stream of the run's events (RunEventsIT)"),
             Map.entry("/runs/{id}/artifacts/{path}", "none: a bundle's file, as it was written"),
             Map.entry("/control/policies", "control.policy-list"),
             Map.entry("/control/policies/{id}", "control.policy"),

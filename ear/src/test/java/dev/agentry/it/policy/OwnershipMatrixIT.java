@@ -125,7 +125,8 @@ class OwnershipMatrixIT {
                 new Call("GET", run + "/artifacts.zip", null),
                 new Call("GET", run + "/artifacts/files/patch.diff", null),
                 new Call("GET", run + "/artifacts/files/transcript.json", null),
-                new Call("GET", run + "/artifacts/verify", null));
+                new Call("GET", run + "/artifacts/verify", null),
+                new Call("GET", run + "/events", null));
     }
 
     /**

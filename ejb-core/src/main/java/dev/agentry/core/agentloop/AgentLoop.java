@@ -42,6 +42,12 @@ public final class AgentLoop {
         this.clock = clock;
     }
 
+    private TokenUsage usage = TokenUsage.NONE;
+
+    /**
+     * Runs the loop. The token budget is checked before every turn: the turn that crosses it still
+     * completes (its tokens are spent), the next one is not asked for.
+     */
     public LoopResult run(String instructions, String goal, LoopBudget budget) {
         add(
                 0,
@@ -54,20 +60,29 @@ public final class AgentLoop {
         for (int turn = 1; turn <= budget.maxTurns(); turn++) {
             StopReason stop = observer.stopReason();
             if (stop != null) {
-                return new LoopResult(stop, null, null, turn - 1, calls, null);
+                return end(stop, null, null, turn - 1, calls, null, null);
+            }
+            if (budget.tokenBudget() != null && usage.totalTokens() >= budget.tokenBudget()) {
+                return end(StopReason.TOKEN_BUDGET, null, null, turn - 1, calls, null, null);
             }
             ProviderTurn answer;
             try {
                 answer = provider.next(List.copyOf(conversation), () -> observer.stopReason() != null);
             } catch (ProviderFailure e) {
+                StopReason stopped = observer.stopReason();
+                if (stopped != null) {
+                    return end(stopped, null, null, turn - 1, calls, null, null); // the stop cut the call short
+                }
                 String message = redactor.redact(e.getMessage());
                 add(
                         turn,
                         "error",
                         "assistant",
                         Json.createObjectBuilder().add("message", message).build());
-                return new LoopResult(StopReason.PROVIDER_ERROR, null, null, turn, calls, message);
+                return end(StopReason.PROVIDER_ERROR, null, null, turn, calls, message, redact(e.evidence()));
             }
+            usage = usage.plus(answer.usage());
+            observer.turn(turn, answer.usage());
             if (answer.text() != null) {
                 add(
                         turn,
@@ -78,14 +93,14 @@ public final class AgentLoop {
             for (ToolCall call : answer.toolCalls()) {
                 stop = observer.stopReason();
                 if (stop != null) {
-                    return new LoopResult(stop, null, null, turn, calls, null);
+                    return end(stop, null, null, turn, calls, null, null);
                 }
                 if (calls >= budget.maxToolCalls()) {
-                    return new LoopResult(StopReason.MAX_TOOL_CALLS, null, null, turn, calls, null);
+                    return end(StopReason.MAX_TOOL_CALLS, null, null, turn, calls, null, null);
                 }
                 int used = perTool.merge(call.tool(), 1, Integer::sum);
                 if (budget.maxCallsPerTool() != null && used > budget.maxCallsPerTool()) {
-                    return new LoopResult(StopReason.MAX_CALLS_PER_TOOL, null, null, turn, calls, null);
+                    return end(StopReason.MAX_CALLS_PER_TOOL, null, null, turn, calls, null, null);
                 }
                 calls++;
                 JsonObject arguments = redact(call.arguments());
@@ -126,11 +141,27 @@ public final class AgentLoop {
                                 .add("text", answer.finalResult())
                                 .add("status", answer.finalStatus())
                                 .build());
-                return new LoopResult(
-                        StopReason.FINAL_RESULT, answer.finalResult(), answer.finalStatus(), turn, calls, null);
+                return end(
+                        StopReason.FINAL_RESULT,
+                        clean(answer.finalResult()),
+                        answer.finalStatus(),
+                        turn,
+                        calls,
+                        null,
+                        null);
             }
         }
-        return new LoopResult(StopReason.MAX_TURNS, null, null, budget.maxTurns(), calls, null);
+        return end(StopReason.MAX_TURNS, null, null, budget.maxTurns(), calls, null, null);
+    }
+
+    /** The tokens of every turn so far. */
+    public TokenUsage usage() {
+        return usage;
+    }
+
+    private LoopResult end(
+            StopReason stop, String result, String status, int turns, int calls, String error, JsonObject evidence) {
+        return new LoopResult(stop, result, status, turns, calls, error, usage, evidence);
     }
 
     public List<Message> conversation() {

@@ -12,6 +12,9 @@ public interface LoopObserver {
 
     void toolCall(ToolCall call, ToolOutcome outcome, Instant started, Instant finished);
 
+    /** A turn's answer arrived, with the tokens it cost (null when the provider does not say). */
+    default void turn(int turn, TokenUsage usage) {}
+
     /** Why the run must stop now ({@code CANCELLED}, {@code TIMEOUT}, {@code ENDED}), or null to go on. */
     StopReason stopReason();
 }

@@ -57,9 +57,6 @@ public record AgentRequest(
 
     public static final String SCHEMA = "agentry/agent/v1";
 
-    /** The model providers an agent may name. */
-    public static final Set<String> PROVIDERS = Set.of("scripted");
-
     static final String SLUG_RULE = "a slug is 2 to 63 lowercase letters, digits and dashes, from a letter";
 
     /**

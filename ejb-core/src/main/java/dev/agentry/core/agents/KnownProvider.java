@@ -1,5 +1,7 @@
 package dev.agentry.core.agents;
 
+import dev.agentry.core.providers.ModelProviders;
+import dev.agentry.core.providers.ProviderSettings;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -9,13 +11,16 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** A model provider an agent may be defined with ({@link AgentRequest#PROVIDERS}). Null is valid. */
+/**
+ * A model provider an agent may be defined with: {@code scripted}, or a provider the operator
+ * configured ({@code agentry.providers.<name>.base-url}). Null is valid.
+ */
 @Constraint(validatedBy = KnownProvider.Check.class)
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.METHOD, ElementType.TYPE_USE})
 public @interface KnownProvider {
 
-    String message() default "the providers are [scripted]";
+    String message() default "the providers are scripted and those the operator configured";
 
     /** The stable code callers receive. */
     String code() default "unknown";
@@ -29,7 +34,9 @@ public @interface KnownProvider {
 
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return value == null || AgentRequest.PROVIDERS.contains(value);
+            return value == null
+                    || value.equals(ModelProviders.SCRIPTED)
+                    || ProviderSettings.configuredNames().contains(value);
         }
     }
 }

@@ -100,6 +100,18 @@ public class SchemaCatalog {
         contract(all, "envelope.run-page", "A page of runs, newest first", Page.class, RunView.class);
         contract(all, "message", Message.SCHEMA + ": one message of a run's transcript", Message.class);
         contract(all, "agent", AgentView.class);
+        contract(all, "memory-entry", dev.agentry.core.memory.MemoryEntryView.class);
+        contract(
+                all,
+                "envelope.memory-page",
+                "A page of an agent's memory entries, by key",
+                Page.class,
+                dev.agentry.core.memory.MemoryEntryView.class);
+        contract(
+                all,
+                "memory-write",
+                "A memory write: the value and the hash it replaces",
+                dev.agentry.core.memory.MemoryWrite.class);
         contract(all, "envelope.agent-list", "Every agent, and the definitions refused", AgentView.Listing.class);
         contract(
                 all,

@@ -73,9 +73,17 @@ final class ActiveRun {
 
     /** Ends the run's work with a failure; the evidence is redacted and kept to 4000 characters a stream. */
     void fail(Outcome outcome, String phase, String message) {
+        fail(outcome, phase, message, null);
+    }
+
+    /** As {@link #fail(Outcome, String, String)}, with more evidence members (already redacted). */
+    void fail(Outcome outcome, String phase, String message, JsonObject detail) {
         this.outcome = outcome;
-        this.failureEvidence = Json.createObjectBuilder()
-                .add("schema", "agentry/failure-evidence/v1")
+        JsonObjectBuilder evidence = Json.createObjectBuilder();
+        if (detail != null) {
+            detail.forEach(evidence::add);
+        }
+        this.failureEvidence = evidence.add("schema", "agentry/failure-evidence/v1")
                 .add("phase", phase)
                 .add("message", redactor.redact(message))
                 .build();

@@ -1,5 +1,6 @@
 package dev.agentry.core.runs;
 
+import dev.agentry.core.agentloop.TokenUsage;
 import dev.agentry.core.artifacts.BundleId;
 import dev.agentry.core.artifacts.BundleWriter;
 import dev.agentry.core.artifacts.ChangedFile;
@@ -145,6 +146,7 @@ public class RunBundle {
                         .add("turns", run.loop == null ? 0 : run.loop.turns())
                         .add("pendingApprovals", Json.createArrayBuilder(run.proposals))
                         .add("toolCalls", run.loop == null ? 0 : run.loop.toolCalls())
+                        .add("usage", RunPhases.usageJson(run.loop == null ? TokenUsage.NONE : run.loop.usage()))
                         .build()
                         .toString());
         JsonObjectBuilder outcome = Json.createObjectBuilder()

@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -54,6 +55,9 @@ public class RunLedger {
     @Inject
     Event<SignalObserved> signals;
 
+    @Inject
+    RunEventLog events;
+
     /** Moves the run forward to a non-terminal status; false if it was not in a status before it. */
     public boolean move(String id, RunStatus to) {
         if (to.terminal()) {
@@ -62,7 +66,7 @@ public class RunLedger {
         Instant now = now();
         String extra =
                 to == RunStatus.RUNNING ? ", r.startedAt = :now, r.heartbeatAt = :now" : ", r.heartbeatAt = :now";
-        return em.createQuery("update AgentRun r set r.status = :to, r.version = r.version + 1" + extra
+        boolean moved = em.createQuery("update AgentRun r set r.status = :to, r.version = r.version + 1" + extra
                                 + " where r.id = :id and r.status in :from")
                         .setParameter("to", to)
                         .setParameter("now", now)
@@ -70,6 +74,13 @@ public class RunLedger {
                         .setParameter("from", RunStatus.before(to))
                         .executeUpdate()
                 == 1;
+        if (moved) {
+            events.append(
+                    id,
+                    RunEventRecord.STATUS,
+                    Json.createObjectBuilder().add("status", to.wire()).build());
+        }
+        return moved;
     }
 
     /** Sets the deadline once the run starts: the task's timeout counts from then, not from the queue. */
@@ -155,6 +166,16 @@ public class RunLedger {
         data.put("bundleId", run.getBundleId());
         data.put("finishedAt", now.toString());
         outbox.publishAbout(run.getCredentialId(), eventType(end.outcome().status()), data);
+        JsonObjectBuilder ended = Json.createObjectBuilder()
+                .add("status", run.getStatus().wire())
+                .add("outcome", run.getOutcome().wire());
+        if (run.getStopReason() != null) {
+            ended.add("stopReason", run.getStopReason().wire());
+        }
+        if (run.getBundleId() != null) {
+            ended.add("bundleId", run.getBundleId());
+        }
+        events.append(id, RunEventRecord.STATUS, ended.build());
         audit.action("run." + run.getStatus().wire(), id);
         if (run.getStatus() == RunStatus.FAILED || run.getStatus() == RunStatus.TIMED_OUT) {
             signals.fire(SignalObserved.once(Signal.FAILED_RUNS, run.getCredentialId(), now));

@@ -1,14 +1,18 @@
 package dev.agentry.core.runs;
 
 import dev.agentry.core.agentloop.AgentLoop;
+import dev.agentry.core.agentloop.AgentProvider;
 import dev.agentry.core.agentloop.LoopBudget;
 import dev.agentry.core.agentloop.LoopObserver;
 import dev.agentry.core.agentloop.LoopResult;
 import dev.agentry.core.agentloop.Message;
-import dev.agentry.core.agentloop.ScriptedProvider;
+import dev.agentry.core.agentloop.TokenUsage;
+import dev.agentry.core.agents.AgentDefinition;
 import dev.agentry.core.agents.AgentRegistry;
 import dev.agentry.core.json.JsonTree;
+import dev.agentry.core.memory.AgentMemory;
 import dev.agentry.core.policy.Grant;
+import dev.agentry.core.providers.ModelProviders;
 import dev.agentry.core.sandbox.Redactor;
 import dev.agentry.core.sandbox.SeedCopy;
 import dev.agentry.core.sandbox.StepResult;
@@ -32,12 +36,14 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -98,6 +104,15 @@ public class RunPhases {
     RunBundle bundles;
 
     @Inject
+    ModelProviders providers;
+
+    @Inject
+    RunEventLog events;
+
+    @Inject
+    AgentMemory memory;
+
+    @Inject
     Clock clock;
 
     @Resource
@@ -117,8 +132,12 @@ public class RunPhases {
         long started = System.nanoTime();
         AgentRun row = found.get();
         TaskInput task = TaskInputJson.readStored(JsonTree.parse(row.getTaskInput()));
-        List<String> secrets = List.copyOf(
+        List<String> secrets = new ArrayList<>(
                 settings.secretEnv().values(task.secretEnv(), System::getenv).values());
+        // The provider's key is never sent anywhere but its Authorization header; should a server
+        // echo it, the run still never writes it.
+        agents.find(row.getAgentSlug())
+                .ifPresent(a -> secrets.addAll(providers.secrets(a.definition().provider())));
         Redactor redactor = Redactor.of(secrets);
         ActiveRun run = new ActiveRun(
                 id,
@@ -205,13 +224,28 @@ public class RunPhases {
                     run.agent.definition().toolPolicy().actions(),
                     name -> verifySteps.named(name).map(step -> runStep(run, steps, workspace, step, "agent_loop")),
                     catalog.forGrant(run.grant),
-                    writes.forRun(run.grant, run.id, run.agent.definition().slug()));
-            JsonArray script = run.task.script() == null ? JsonValue.EMPTY_JSON_ARRAY : run.task.script();
-            AgentLoop loop = new AgentLoop(new ScriptedProvider(script), tools, run.redactor, observer(run), clock);
+                    writes.forRun(run.grant, run.id, run.agent.definition().slug()),
+                    new RunMemory(
+                            memory,
+                            run.agent.definition().slug(),
+                            run.agent.definition().memoryPolicy(),
+                            run.grant.credentialId(),
+                            run.task.sessionId(),
+                            run.id));
+            AgentDefinition agent = run.agent.definition();
+            String model = providers
+                    .model(agent.provider(), agent.model(), run.task.model())
+                    .orElse("");
+            AgentProvider provider = providers.forRun(agent.provider(), model, run.tools, run.task.script());
+            AgentLoop loop = new AgentLoop(provider, tools, run.redactor, observer(run), clock);
             run.loop = loop.run(
-                    run.agent.definition().instructions(),
-                    run.task.goal(),
-                    new LoopBudget(run.task.maxTurns(), run.task.maxToolCalls(), run.task.maxCallsPerTool()));
+                    agent.instructions(),
+                    userMessage(run.task),
+                    new LoopBudget(
+                            run.task.maxTurns(),
+                            run.task.maxToolCalls(),
+                            run.task.maxCallsPerTool(),
+                            run.task.tokenBudget()));
             event(
                     run,
                     "loop_ended",
@@ -219,6 +253,7 @@ public class RunPhases {
                             .add("stopReason", run.loop.stopReason().wire())
                             .add("turns", run.loop.turns())
                             .add("toolCalls", run.loop.toolCalls())
+                            .add("usage", usageJson(run.loop.usage()))
                             .build());
             run.timings.put("loopMs", (System.nanoTime() - started) / 1_000_000);
             classify(run);
@@ -231,6 +266,21 @@ public class RunPhases {
             LOG.warnf("Run %s: agent loop failed: %s", id, e.toString());
             run.fail(Outcome.FAILED, "agent_loop", UNEXPECTED);
         }
+    }
+
+    /** The goal, and the task's context as JSON after it when there is one. */
+    private static String userMessage(TaskInput task) {
+        return task.context() == null || task.context().isEmpty()
+                ? task.goal()
+                : task.goal() + "\n\nContext (JSON):\n" + task.context();
+    }
+
+    static JsonObject usageJson(TokenUsage usage) {
+        return Json.createObjectBuilder()
+                .add("promptTokens", usage.promptTokens())
+                .add("completionTokens", usage.completionTokens())
+                .add("totalTokens", usage.totalTokens())
+                .build();
     }
 
     /** Writes and seals the bundle, then ends the run with its outcome. */
@@ -253,6 +303,13 @@ public class RunPhases {
                 sealed = bundles.write(run, row, this::elapsed, collectBudget(run));
             }
             bundleId = sealed.bundleId();
+            stream(
+                    run,
+                    "artifacts",
+                    Json.createObjectBuilder()
+                            .add("bundleId", bundleId)
+                            .add("changedFiles", sealed.changed())
+                            .build());
             if (run.outcome == null) {
                 run.outcome = sealed.changed() == 0 ? Outcome.NO_OP : Outcome.SUCCEEDED;
             }
@@ -332,7 +389,7 @@ public class RunPhases {
             case CANCELLED -> run.outcome = Outcome.CANCELLED;
             case TIMEOUT -> run.outcome = Outcome.TIMEOUT;
             case ENDED -> run.ended = true;
-            case PROVIDER_ERROR -> run.fail(Outcome.PROVIDER_ERROR, "agent_loop", loop.error());
+            case PROVIDER_ERROR -> run.fail(Outcome.PROVIDER_ERROR, "agent_loop", loop.error(), loop.errorEvidence());
             default ->
                 run.fail(
                         Outcome.UNABLE_TO_REMEDIATE,
@@ -402,6 +459,7 @@ public class RunPhases {
             @Override
             public void message(Message message) {
                 run.evidence.message(message);
+                stream(run, "message", message.toJson());
             }
 
             @Override
@@ -413,6 +471,25 @@ public class RunPhases {
                         && outcome.result().get("approval") instanceof JsonObject approval) {
                     run.proposals.add(approval.getString("id"));
                 }
+                stream(
+                        run,
+                        "tool_call",
+                        Json.createObjectBuilder()
+                                .add("callId", call.id())
+                                .add("tool", call.tool())
+                                .add("status", outcome.status())
+                                .add("startedAt", started.toString())
+                                .add("finishedAt", finished.toString())
+                                .build());
+            }
+
+            @Override
+            public void turn(int turn, TokenUsage usage) {
+                JsonObjectBuilder detail = Json.createObjectBuilder().add("turn", turn);
+                if (usage != null) {
+                    detail.add("usage", usageJson(usage));
+                }
+                event(run, "turn", detail.build());
             }
 
             @Override
@@ -461,6 +538,16 @@ public class RunPhases {
 
     private void event(ActiveRun run, String type, JsonObject detail) {
         run.evidence.event(clock.instant(), type, detail);
+        stream(run, type, detail);
+    }
+
+    /** To the run's live streams (and their log); a failure to store one never fails the run. */
+    private void stream(ActiveRun run, String type, JsonObject data) {
+        try {
+            events.append(run.id, type, data);
+        } catch (RuntimeException e) {
+            LOG.warnf("Run %s: the %s event was not stored: %s", run.id, type, e.toString());
+        }
     }
 
     private static Set<String> strings(String jsonArray) {

@@ -10,6 +10,7 @@ import dev.agentry.core.policy.Scope;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.ErrorCode;
 import dev.agentry.core.problem.FieldError;
+import dev.agentry.core.providers.ModelProviders;
 import dev.agentry.core.sandbox.ArchiveImport;
 import dev.agentry.core.sandbox.FileDigest;
 import dev.agentry.core.sandbox.Redactor;
@@ -92,6 +93,12 @@ public class RunService {
     @Inject
     Event<RunQueued> queued;
 
+    @Inject
+    ModelProviders providers;
+
+    @Inject
+    RunEventLog events;
+
     /** Submits a task as the caller's credential, which then owns the run. */
     public Submission submit(Grant grant, String idempotencyKey, @Valid TaskRequest request) {
         String credentialId = grant.credentialId();
@@ -127,11 +134,11 @@ public class RunService {
         if (agent == null) {
             errors.add(new FieldError("agent", "unknown_agent", "no agent is registered with this slug"));
         }
-        String provider = task.provider() != null ? task.provider() : agent == null ? "scripted" : agent.provider();
-        if (!provider.equals("scripted")) {
-            errors.add(new FieldError("provider", "unavailable", "the provider available in this release is scripted"));
-        } else if (task.script() == null) {
-            errors.add(new FieldError("script", "required", "the scripted provider replays the task's script"));
+        if (agent != null) {
+            errors.addAll(providerRefusals(task, agent));
+        } else if (task.provider() != null && !providers.exists(task.provider())) {
+            errors.add(
+                    new FieldError("provider", "unavailable", "this server has no provider of that name configured"));
         }
         if (task.seed() != null && seeds.named(task.seed()).isEmpty()) {
             errors.add(new FieldError(
@@ -178,6 +185,10 @@ public class RunService {
             throw new AgentryException(
                     ErrorCode.CONFLICT, "A run with this Idempotency-Key is being submitted; repeat to receive it.");
         }
+        events.append(
+                id,
+                RunEventRecord.STATUS,
+                Json.createObjectBuilder().add("status", run.getStatus().wire()).build());
         audit.action("run.submit", id);
         queued.fire(new RunQueued(id));
         return new Submission(RunView.of(run), false);
@@ -283,6 +294,38 @@ public class RunService {
         }
         em.refresh(run);
         return RunView.of(run);
+    }
+
+    /**
+     * The provider and model rule: a task runs on its agent's provider (naming another is refused);
+     * it may name a model unless the agent pins one; some model must be known (task, agent or the
+     * provider's setting); the provider must be configured; {@code scripted} needs the task's script.
+     */
+    private List<FieldError> providerRefusals(TaskInput task, AgentDefinition agent) {
+        List<FieldError> errors = new ArrayList<>();
+        String provider = agent.provider();
+        if (task.provider() != null && !task.provider().equals(provider)) {
+            errors.add(new FieldError(
+                    "provider", "not_allowed", "the agent's runs use the provider " + FieldError.quoted(provider)));
+            return errors;
+        }
+        if (!providers.exists(provider)) {
+            errors.add(
+                    new FieldError("provider", "unavailable", "this server has no provider of that name configured"));
+            return errors;
+        }
+        boolean pinned = agent.model() != null && !agent.model().isBlank();
+        if (pinned && task.model() != null && !task.model().equals(agent.model())) {
+            errors.add(new FieldError(
+                    "model", "not_allowed", "the agent's runs use the model " + FieldError.quoted(agent.model())));
+        } else if (providers.model(provider, agent.model(), task.model()).isEmpty()) {
+            errors.add(
+                    new FieldError("model", "required", "neither the task, the agent nor the provider names a model"));
+        }
+        if (provider.equals(ModelProviders.SCRIPTED) && task.script() == null) {
+            errors.add(new FieldError("script", "required", "the scripted provider replays the task's script"));
+        }
+        return errors;
     }
 
     /** The task's tools that the agent's policy, the task's own denials and the scopes all allow. */

@@ -32,4 +32,5 @@ public record TaskInput(
         JsonObject context,
         JsonObject orchestrator,
         JsonArray script,
-        int retentionDays) {}
+        int retentionDays,
+        Long tokenBudget) {}

@@ -74,6 +74,9 @@ public final class TaskInputJson {
         if (task.script() != null) {
             json.add("script", task.script());
         }
+        if (task.tokenBudget() != null) {
+            json.add("tokenBudget", task.tokenBudget());
+        }
         return json.add("retentionDays", task.retentionDays()).build();
     }
 

@@ -32,6 +32,8 @@ import java.util.List;
  * zip (Base64), never from a path.
  *
  * @param script the scripted provider's turns; required when the provider is {@code scripted}
+ * @param tokenBudget the most tokens (prompt and completion, as the provider reports them) the run's
+ *     turns may use; checked before every turn, so the turn that crosses it completes. Null: no limit
  */
 public record TaskRequest(
         @Pattern(
@@ -98,11 +100,18 @@ public record TaskRequest(
         JsonArray script,
 
         @Min(value = 1, message = "from 1 to 3650") @Max(value = 3650, message = "from 1 to 3650")
-        Integer retentionDays) {
+        Integer retentionDays,
+
+        @Min(value = 1, message = "from 1 to " + TaskRequest.MAX_TOKEN_BUDGET)
+        @Max(value = TaskRequest.MAX_TOKEN_BUDGET, message = "from 1 to " + TaskRequest.MAX_TOKEN_BUDGET)
+        Long tokenBudget) {
 
     public static final String SCHEMA = "agentry/task-input/v1";
     public static final int MAX_TURNS = 200;
     public static final int MAX_TOOL_CALLS = 1000;
+    /** The most tokens a task may budget over all its turns. */
+    public static final long MAX_TOKEN_BUDGET = 100_000_000L;
+
     static final int DEFAULT_TURNS = 20;
     static final int DEFAULT_TOOL_CALLS = 100;
 
@@ -173,7 +182,8 @@ public record TaskRequest(
                 context,
                 orchestrator,
                 script,
-                retentionDays == null ? defaultRetention : retentionDays);
+                retentionDays == null ? defaultRetention : retentionDays,
+                tokenBudget);
     }
 
     private static List<String> listed(List<String> values) {

@@ -21,6 +21,10 @@ public final class ToolCatalog {
     public static final String VERIFY_RUN = "verify.run";
     public static final String CATALOG_READ = "catalog.read";
     public static final String CATALOG_WRITE = "catalog.write";
+    public static final String MEMORY_READ = "memory.read";
+    public static final String MEMORY_WRITE = "memory.write";
+    public static final String MEMORY_LIST = "memory.list";
+    public static final String MEMORY_DELETE = "memory.delete";
 
     public static final List<ToolDescriptor> ALL = List.of(
             new ToolDescriptor(
@@ -111,7 +115,49 @@ public final class ToolCatalog {
                                     "reason",
                                     string("Why, for the approvers")),
                             Set.of("action", "input")),
-                    true));
+                    true),
+            new ToolDescriptor(
+                    MEMORY_READ,
+                    "memory",
+                    "Read a memory entry by key: its JSON value and its hash",
+                    schema(Map.of("key", string("The entry's key"), "layer", layer()), Set.of("key")),
+                    false),
+            new ToolDescriptor(
+                    MEMORY_WRITE,
+                    "memory",
+                    "Write a memory entry, compare-and-swap: ifMatch is the hash it must still have (omit to create)",
+                    schema(
+                            Map.of(
+                                    "key",
+                                    string("The entry's key"),
+                                    "value",
+                                    Json.createObjectBuilder().add("description", "Any JSON value"),
+                                    "ifMatch",
+                                    string("The hash the entry must still have; omit to create it"),
+                                    "layer",
+                                    layer()),
+                            Set.of("key", "value")),
+                    false),
+            new ToolDescriptor(
+                    MEMORY_LIST,
+                    "memory",
+                    "List memory entries: keys, hashes and sizes (at most 100)",
+                    schema(Map.of("prefix", string("Only keys starting with this"), "layer", layer()), Set.of()),
+                    false),
+            new ToolDescriptor(
+                    MEMORY_DELETE,
+                    "memory",
+                    "Delete a memory entry; with ifMatch only if it still has that hash",
+                    schema(
+                            Map.of(
+                                    "key",
+                                    string("The entry's key"),
+                                    "ifMatch",
+                                    string("The hash the entry must still have"),
+                                    "layer",
+                                    layer()),
+                            Set.of("key")),
+                    false));
 
     private static final Map<String, ToolDescriptor> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(ToolDescriptor::name, Function.identity()));
@@ -128,6 +174,10 @@ public final class ToolCatalog {
     /** Whether a policy entry names something: a tool, a category, or {@code *}. */
     public static boolean isSelector(String entry) {
         return entry.equals("*") || BY_NAME.containsKey(entry) || CATEGORIES.contains(entry);
+    }
+
+    private static JsonObjectBuilder layer() {
+        return string("agent, credential or session; default the first the agent's memory policy names");
     }
 
     private static JsonObjectBuilder string(String description) {

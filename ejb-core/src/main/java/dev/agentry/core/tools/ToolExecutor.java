@@ -43,6 +43,7 @@ public final class ToolExecutor {
     private final VerifyAccess verify;
     private final CatalogAccess catalog;
     private final CatalogWrites writes;
+    private final MemoryAccess memory;
 
     public ToolExecutor(
             Workspace workspace,
@@ -50,7 +51,9 @@ public final class ToolExecutor {
             Map<String, ToolAction> actions,
             VerifyAccess verify,
             CatalogAccess catalog,
-            CatalogWrites writes) {
+            CatalogWrites writes,
+            MemoryAccess memory) {
+        this.memory = memory;
         this.workspace = workspace;
         this.effectiveTools = Set.copyOf(effectiveTools);
         this.actions = Map.copyOf(actions);
@@ -78,11 +81,19 @@ public final class ToolExecutor {
                                     "Recorded, not run: the agent's policy puts " + call.tool() + " in preview.")
                             .build());
         }
+        if (call.malformed() != null) {
+            return ToolOutcome.error("invalid_arguments", call.malformed());
+        }
         JsonObject args = call.arguments() == null ? JsonValue.EMPTY_JSON_OBJECT : call.arguments();
         if (!UnicodeText.isWellFormed(args.toString())) {
             // No path, file or query can hold it; the model hears why and may try again.
             return ToolOutcome.error(
                     "invalid_arguments", "An argument is not valid Unicode text: it holds a lone surrogate.");
+        }
+        var schemaProblem = ArgumentCheck.problem(
+                ToolCatalog.named(call.tool()).orElseThrow().arguments(), args);
+        if (schemaProblem.isPresent()) {
+            return ToolOutcome.error("invalid_arguments", schemaProblem.get());
         }
         try {
             return switch (call.tool()) {
@@ -95,6 +106,10 @@ public final class ToolExecutor {
                 case ToolCatalog.CATALOG_READ -> catalog(args);
                 case ToolCatalog.CATALOG_WRITE ->
                     action == ToolAction.PREVIEW ? propose(args) : ToolOutcome.ok(writeResult(call.id(), args));
+                case ToolCatalog.MEMORY_READ,
+                        ToolCatalog.MEMORY_WRITE,
+                        ToolCatalog.MEMORY_LIST,
+                        ToolCatalog.MEMORY_DELETE -> memory.call(call.tool(), args);
                 default -> ToolOutcome.error("unknown_tool", "There is no tool named " + call.tool() + ".");
             };
         } catch (SandboxViolation e) {

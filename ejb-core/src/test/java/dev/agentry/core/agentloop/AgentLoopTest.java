@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentry.core.sandbox.Redactor;
 import dev.agentry.core.sandbox.Workspace;
+import dev.agentry.core.tools.MemoryAccess;
 import dev.agentry.core.tools.ToolCall;
 import dev.agentry.core.tools.ToolExecutor;
 import dev.agentry.core.tools.ToolOutcome;
@@ -110,11 +111,54 @@ class AgentLoopTest {
         assertFalse(Files.exists(root.resolve("a\ufffd.txt")));
     }
 
+    @Test
+    void theTokenBudgetIsCheckedBeforeEveryTurn() {
+        AgentProvider costly = (conversation, stop) -> new ProviderTurn(
+                null,
+                List.of(new ToolCall(
+                        "c", "workspace.list", Json.createObjectBuilder().build())),
+                null,
+                null,
+                new TokenUsage(400, 100, 500));
+        AgentLoop loop = new AgentLoop(
+                costly,
+                new ToolExecutor(
+                        Workspace.at(root),
+                        Set.of("workspace.list"),
+                        Map.of(),
+                        step -> Optional.empty(),
+                        (c, i, l) -> null,
+                        null,
+                        MemoryAccess.NONE),
+                Redactor.of(List.of()),
+                observer(),
+                Clock.systemUTC());
+        LoopResult result = loop.run("i", "g", new LoopBudget(10, 10, null, 1200L));
+        assertEquals(StopReason.TOKEN_BUDGET, result.stopReason());
+        assertEquals(3, result.turns(), "500 + 500 < 1200: a third turn, then 1500 ends it");
+        assertEquals(new TokenUsage(1200, 300, 1500), result.usage());
+    }
+
     private AgentLoop loop(String script, Set<String> tools) {
         JsonArray turns = Json.createReader(new StringReader(script)).readArray();
         ToolExecutor executor = new ToolExecutor(
-                Workspace.at(root), tools, Map.of(), step -> Optional.empty(), (c, i, l) -> null, null);
-        LoopObserver observer = new LoopObserver() {
+                Workspace.at(root),
+                tools,
+                Map.of(),
+                step -> Optional.empty(),
+                (c, i, l) -> null,
+                null,
+                MemoryAccess.NONE);
+        return new AgentLoop(
+                new ScriptedProvider(turns),
+                executor,
+                Redactor.of(List.of("hunter2-secret")),
+                observer(),
+                Clock.systemUTC());
+    }
+
+    private LoopObserver observer() {
+        return new LoopObserver() {
             @Override
             public void message(Message message) {
                 messages.add(message);
@@ -130,11 +174,5 @@ class AgentLoopTest {
                 return stop;
             }
         };
-        return new AgentLoop(
-                new ScriptedProvider(turns),
-                executor,
-                Redactor.of(List.of("hunter2-secret")),
-                observer,
-                Clock.systemUTC());
     }
 }

@@ -14,6 +14,8 @@ public enum StopReason {
     MAX_TOOL_CALLS,
     /** One tool was called more often than the task allows. */
     MAX_CALLS_PER_TOOL,
+    /** The task's token budget was used up (checked before every turn). */
+    TOKEN_BUDGET,
     /** The model provider failed. */
     PROVIDER_ERROR,
     /** The run's deadline passed. */

@@ -12,6 +12,7 @@ import dev.agentry.core.policy.Grant;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.FieldError;
 import dev.agentry.core.runs.RunArtifacts;
+import dev.agentry.core.runs.RunEventFeed;
 import dev.agentry.core.runs.RunFilter;
 import dev.agentry.core.runs.RunService;
 import dev.agentry.core.runs.RunView;
@@ -31,11 +32,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,6 +68,12 @@ public class RunsResource {
 
     @Inject
     Caller caller;
+
+    @Inject
+    RunEventFeed feed;
+
+    @Inject
+    RunEventStreams streams;
 
     @Context
     UriInfo uri;
@@ -122,6 +132,41 @@ public class RunsResource {
     @Operation(summary = "One run as agentry/agent-task-run/v1")
     public RunView one(@PathParam("id") String id) {
         return withLinks(runs.view(caller.grant(), id));
+    }
+
+    @GET
+    @Path("{id}/events")
+    @RolesAllowed("runs:read")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(
+            summary = "The run's events, live (Server-Sent Events)",
+            description = "Every lifecycle move (event status), turn, message, tool call and the sealed bundle,"
+                    + " each with its number in the run as the SSE id and as data {run, seq, at, type, data}."
+                    + " With Last-Event-ID, the stream resumes after that event: the stored events, then live"
+                    + " ones, none missed or repeated. A comment every 15 s keeps the connection alive; the"
+                    + " stream ends after the terminal status event. Another credential's run is not_found.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The event stream",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = SchemaType.STRING)))
+    public void events(
+            @PathParam("id") String id,
+            @HeaderParam(HttpHeaders.LAST_EVENT_ID_HEADER) String lastEventId,
+            @Context SseEventSink sink,
+            @Context Sse sse) {
+        long after = 0;
+        if (lastEventId != null && !lastEventId.isBlank()) {
+            try {
+                after = Long.parseLong(lastEventId.strip());
+            } catch (NumberFormatException e) {
+                after = -1;
+            }
+            if (after < 0) {
+                throw AgentryException.validation(List.of(new FieldError(
+                        HttpHeaders.LAST_EVENT_ID_HEADER, "invalid", "the id of an event of this run's stream")));
+            }
+        }
+        streams.open(feed, caller.grant(), id, after, sink, sse);
     }
 
     @POST
@@ -193,6 +238,7 @@ public class RunsResource {
         Map<String, String> links = new LinkedHashMap<>();
         links.put("self", self(run.id()).build().toString());
         links.put("cancel", self(run.id()).path("cancel").build().toString());
+        links.put("events", self(run.id()).path("events").build().toString());
         links.put("artifacts", self(run.id()).path("artifacts").build().toString());
         links.put("zip", self(run.id()).path("artifacts.zip").build().toString());
         links.put(

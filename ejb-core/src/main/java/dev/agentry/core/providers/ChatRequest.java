@@ -1,0 +1,115 @@
+package dev.agentry.core.providers;
+
+import dev.agentry.core.agentloop.Message;
+import dev.agentry.core.tools.ToolDescriptor;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A Chat Completions request body from the run's conversation: the system and user messages of turn
+ * 0, then per turn one assistant message (its text and all its tool calls, so parallel calls stay one
+ * message) followed by one {@code tool} message per call's result. The conversation is already
+ * redacted; the tools are the run's effective tools, their JSON Schemas as function parameters.
+ */
+final class ChatRequest {
+
+    private ChatRequest() {}
+
+    static JsonObject body(String model, int maxTokens, List<Message> conversation, List<ToolDescriptor> tools) {
+        JsonArrayBuilder messages = Json.createArrayBuilder();
+        Map<Integer, List<Message>> byTurn = new TreeMap<>();
+        for (Message message : conversation) {
+            byTurn.computeIfAbsent(message.turn(), t -> new ArrayList<>()).add(message);
+        }
+        byTurn.forEach((turn, turnMessages) -> {
+            if (turn == 0) {
+                turnMessages.stream()
+                        .filter(m -> m.type().equals("text"))
+                        .forEach(m -> messages.add(Json.createObjectBuilder()
+                                .add("role", m.role())
+                                .add("content", m.content().getString("text", ""))));
+                return;
+            }
+            JsonObjectBuilder assistant = Json.createObjectBuilder().add("role", "assistant");
+            StringBuilder text = new StringBuilder();
+            JsonArrayBuilder calls = Json.createArrayBuilder();
+            List<JsonObject> results = new ArrayList<>();
+            boolean anyCall = false;
+            for (Message m : turnMessages) {
+                JsonObject content = m.content();
+                switch (m.type()) {
+                    case "text" -> text.append(content.getString("text", ""));
+                    case "tool_call" -> {
+                        anyCall = true;
+                        calls.add(Json.createObjectBuilder()
+                                .add("id", content.getString("callId"))
+                                .add("type", "function")
+                                .add(
+                                        "function",
+                                        Json.createObjectBuilder()
+                                                .add("name", ToolNames.function(content.getString("tool")))
+                                                .add(
+                                                        "arguments",
+                                                        content.getJsonObject("arguments")
+                                                                .toString())));
+                    }
+                    case "tool_result", "approval_required" ->
+                        results.add(Json.createObjectBuilder()
+                                .add("role", "tool")
+                                .add("tool_call_id", content.getString("callId"))
+                                .add(
+                                        "content",
+                                        Json.createObjectBuilder()
+                                                .add("status", content.getString("status"))
+                                                .add("result", content.getJsonObject("result"))
+                                                .build()
+                                                .toString())
+                                .build());
+                    default -> {
+                        // final_result and error end the loop; the model never needs them back
+                    }
+                }
+            }
+            if (text.length() == 0 && !anyCall) {
+                return;
+            }
+            if (text.length() > 0) {
+                assistant.add("content", text.toString());
+            } else {
+                assistant.addNull("content");
+            }
+            if (anyCall) {
+                assistant.add("tool_calls", calls);
+            }
+            messages.add(assistant);
+            results.forEach(messages::add);
+        });
+        JsonObjectBuilder body = Json.createObjectBuilder()
+                .add("model", model)
+                .add("messages", messages)
+                .add("max_tokens", maxTokens);
+        if (!tools.isEmpty()) {
+            JsonArrayBuilder functions = Json.createArrayBuilder();
+            for (ToolDescriptor tool : tools) {
+                JsonObjectBuilder parameters = Json.createObjectBuilder(tool.arguments());
+                parameters.remove("$schema"); // not every server accepts it
+                functions.add(Json.createObjectBuilder()
+                        .add("type", "function")
+                        .add(
+                                "function",
+                                Json.createObjectBuilder()
+                                        .add("name", ToolNames.function(tool.name()))
+                                        .add("description", tool.description())
+                                        .add("parameters", parameters)));
+            }
+            body.add("tools", functions);
+        }
+        return body.build();
+    }
+}

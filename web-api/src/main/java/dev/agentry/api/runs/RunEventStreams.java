@@ -1,0 +1,171 @@
+package dev.agentry.api.runs;
+
+import dev.agentry.core.policy.Grant;
+import dev.agentry.core.problem.AgentryException;
+import dev.agentry.core.problem.ErrorCode;
+import dev.agentry.core.runs.RunEventFeed;
+import dev.agentry.core.runs.RunEventRecord;
+import dev.agentry.core.runs.RunEventSink;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The open {@code GET /runs/{id}/events} connections: each a {@link RunEventSink} the run's feed
+ * pushes to, so no thread waits per connection. One scheduled task for all of them sends the
+ * heartbeat comment, notices connections that went away, and catches each stream up from the log
+ * (a safety net: an event handed over late is still sent, in order).
+ */
+@ApplicationScoped
+public class RunEventStreams {
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    @ConfigProperty(name = "agentry.runs.events-heartbeat", defaultValue = "PT15S")
+    Duration heartbeat;
+
+    @Inject
+    @ConfigProperty(name = "agentry.runs.events-max-streams", defaultValue = "2000")
+    int maxStreams;
+
+    private final Set<Stream> open = ConcurrentHashMap.newKeySet();
+    private ScheduledFuture<?> beats;
+
+    @PostConstruct
+    void start() {
+        long millis = heartbeat.toMillis();
+        beats = scheduler.scheduleAtFixedRate(this::beat, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (beats != null) {
+            beats.cancel(false);
+        }
+        open.forEach(Stream::end);
+    }
+
+    /** Streams the run's events after {@code after} to this connection; 404 for a run not the caller's. */
+    void open(RunEventFeed feed, Grant grant, String runId, long after, SseEventSink sink, Sse sse) {
+        if (open.size() >= maxStreams) {
+            throw new AgentryException(
+                    ErrorCode.SERVICE_UNAVAILABLE, "This server streams as many runs as it may; try again shortly.");
+        }
+        Stream stream = new Stream(sink, sse);
+        open.add(stream);
+        try {
+            stream.subscription = feed.open(grant, runId, after, stream);
+        } catch (RuntimeException e) {
+            open.remove(stream);
+            throw e;
+        }
+    }
+
+    /** How many connections are open now. */
+    public int count() {
+        return open.size();
+    }
+
+    private void beat() {
+        for (Stream stream : open) {
+            stream.beat();
+        }
+    }
+
+    /** One connection. */
+    private final class Stream implements RunEventSink {
+
+        private final SseEventSink sink;
+        private final Sse sse;
+        private volatile RunEventFeed.Subscription subscription;
+        private volatile boolean ended;
+
+        Stream(SseEventSink sink, Sse sse) {
+            this.sink = sink;
+            this.sse = sse;
+        }
+
+        @Override
+        public boolean send(RunEventRecord event) {
+            if (ended || sink.isClosed()) {
+                return false;
+            }
+            String data = Json.createObjectBuilder()
+                    .add("run", event.runId())
+                    .add("seq", event.seq())
+                    .add("at", event.at().toString())
+                    .add("type", event.type())
+                    .add("data", event.data())
+                    .build()
+                    .toString();
+            return write(sse.newEventBuilder()
+                    .id(Long.toString(event.seq()))
+                    .name(event.type())
+                    .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                    .data(String.class, data)
+                    .build());
+        }
+
+        @Override
+        public void end() {
+            if (!ended) {
+                ended = true;
+                open.remove(this);
+                sink.close();
+            }
+        }
+
+        void beat() {
+            if (ended) {
+                open.remove(this);
+                return;
+            }
+            if (sink.isClosed()
+                    || !write(sse.newEventBuilder().comment("heartbeat").build())) {
+                close();
+                return;
+            }
+            RunEventFeed.Subscription current = subscription;
+            if (current != null) {
+                current.catchUp();
+            }
+        }
+
+        private void close() {
+            RunEventFeed.Subscription current = subscription;
+            if (current != null) {
+                current.close();
+            } else {
+                end();
+            }
+        }
+
+        private boolean write(jakarta.ws.rs.sse.OutboundSseEvent event) {
+            try {
+                sink.send(event).whenComplete((done, failure) -> {
+                    if (failure != null) {
+                        close();
+                    }
+                });
+                return true;
+            } catch (RuntimeException e) {
+                return false;
+            }
+        }
+    }
+}
