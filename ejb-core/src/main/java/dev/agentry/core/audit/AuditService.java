@@ -2,8 +2,6 @@ package dev.agentry.core.audit;
 
 import dev.agentry.core.cursor.CursorSeal;
 import dev.agentry.core.cursor.Page;
-import dev.agentry.core.incidents.Signal;
-import dev.agentry.core.incidents.SignalObserved;
 import dev.agentry.core.keys.ServerKey;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.FieldError;
@@ -50,7 +48,7 @@ public class AuditService {
     CursorSeal seal;
 
     @Inject
-    Event<SignalObserved> signals;
+    Event<ChainVerified> verifications;
 
     @Inject
     Clock clock;
@@ -117,9 +115,7 @@ public class AuditService {
         buffer.flush();
         chainer.chain();
         ChainVerifier.Verdict verdict = ChainVerifier.verify(new ChainReader(), key.hmac());
-        // A level, not a count: the chain stays broken (and its incident open) until it verifies again.
-        signals.fire(
-                new SignalObserved(Signal.AUDIT_CHAIN_FAILURES, "audit", verdict.valid() ? 0 : 1, clock.instant()));
+        verifications.fire(new ChainVerified(verdict.valid(), clock.instant()));
         return verdict;
     }
 

@@ -1,7 +1,5 @@
 package dev.agentry.core.audit;
 
-import dev.agentry.core.incidents.CallSignals;
-import dev.agentry.core.incidents.SignalObserved;
 import dev.agentry.persistence.audit.AuditRecord;
 import dev.agentry.persistence.schema.AgentryDatabase;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,7 +33,7 @@ public class AuditTrail {
     AuditBuffer buffer;
 
     @Inject
-    Event<SignalObserved> signals;
+    Event<CallAudited> failures;
 
     /** Records a successful action, e.g. {@code credential.pause} on a credential's id. */
     public void action(String action, String target) {
@@ -109,9 +107,9 @@ public class AuditTrail {
      * credential for refusals (the verified one, else unattributed), for the whole API for 5xx.
      */
     private void signal(AuditRecord record) {
-        CallSignals.of(record.getErrorCode())
-                .ifPresent(signal -> signals.fire(SignalObserved.once(
-                        signal, signal.perCredential() ? record.getCredentialId() : "api", record.getOccurredAt())));
+        if (record.getErrorCode() != null) {
+            failures.fire(new CallAudited(record.getCredentialId(), record.getErrorCode(), record.getOccurredAt()));
+        }
     }
 
     /** A record attributed to the current request's actor, address, id and scope. */

@@ -6,11 +6,11 @@ import java.util.Optional;
  * Which signal a refused or failed API call is, by its error code: what the audit trail records of
  * every call is also what incidents count, so the two never disagree.
  */
-public final class CallSignals {
+final class CallSignals {
 
     private CallSignals() {}
 
-    public static Optional<Signal> of(String errorCode) {
+    static Optional<Signal> of(String errorCode) {
         if (errorCode == null) {
             return Optional.empty();
         }

@@ -1,5 +1,7 @@
 package dev.agentry.core.incidents;
 
+import dev.agentry.core.audit.CallAudited;
+import dev.agentry.core.audit.ChainVerified;
 import dev.agentry.core.webhooks.WebhookIncident;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -48,6 +50,19 @@ public class IncidentSignals {
 
     void observed(@Observes SignalObserved observed) {
         judge(observed);
+    }
+
+    /** A refused or failed call the audit trail recorded: counted by the signal its code is, if any. */
+    void audited(@Observes CallAudited call) {
+        CallSignals.of(call.errorCode())
+                .ifPresent(signal -> judge(SignalObserved.once(
+                        signal, signal.perCredential() ? call.credentialId() : "api", call.occurredAt())));
+    }
+
+    /** A level, not a count: the chain stays broken (and its incident open) until it verifies again. */
+    void verified(@Observes ChainVerified verification) {
+        judge(new SignalObserved(
+                Signal.AUDIT_CHAIN_FAILURES, "audit", verification.valid() ? 0 : 1, verification.verifiedAt()));
     }
 
     /** The dispatcher's dead letter: one occurrence for its subscription. */
