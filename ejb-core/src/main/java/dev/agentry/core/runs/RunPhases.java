@@ -112,7 +112,7 @@ public class RunPhases {
         }
         long started = System.nanoTime();
         AgentRun row = found.get();
-        TaskInput task = TaskInputJson.readStored(JsonTree.parse(row.getTaskInput()));
+        TaskInput task = StoredTask.read(JsonTree.parse(row.getTaskInput()));
         List<String> secrets = List.copyOf(
                 settings.secretEnv().values(task.secretEnv(), System::getenv).values());
         Redactor redactor = Redactor.of(secrets);

@@ -163,7 +163,7 @@ public class RunService {
                 agent.slug(),
                 idempotencyKey,
                 requestHash,
-                redactor.redact(TaskInputJson.write(task).toString()),
+                redactor.redact(StoredTask.of(task).json()),
                 Json.createArrayBuilder(scopes).build().toString(),
                 Json.createArrayBuilder(tools).build().toString(),
                 task.retentionDays(),

@@ -68,6 +68,14 @@ public final class JsonRecords {
         return bound.value();
     }
 
+    /**
+     * A record as JSON-B writes it (its members in its {@code @JsonbPropertyOrder}, unset ones left out), as a
+     * stored task or agent is kept; it reads back with {@link #bind}.
+     */
+    public static String write(Record value) {
+        return JSONB.toJson(value);
+    }
+
     /** Binds {@code body} onto {@code type}; a body that is not a JSON object binds to nothing. */
     public static <T extends Record> Bound<T> bind(JsonValue body, Class<T> type) {
         List<FieldError> errors = new ArrayList<>();
