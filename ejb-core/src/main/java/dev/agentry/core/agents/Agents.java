@@ -1,5 +1,6 @@
 package dev.agentry.core.agents;
 
+import dev.agentry.core.Boundary;
 import dev.agentry.core.audit.AuditTrail;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.ErrorCode;
@@ -21,6 +22,7 @@ import java.util.List;
 /** The management boundary of the registry: list, read, register and change API agents. */
 @Stateless
 @ValidatedInput
+@Boundary
 public class Agents {
 
     @Inject

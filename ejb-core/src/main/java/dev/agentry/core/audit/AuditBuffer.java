@@ -17,7 +17,7 @@ import org.jboss.logging.Logger;
  * here: they are written in their effect's transaction. A crash can lose the last second of call records.
  */
 @ApplicationScoped
-public class AuditBuffer {
+class AuditBuffer {
 
     static final int BATCH = 200;
 

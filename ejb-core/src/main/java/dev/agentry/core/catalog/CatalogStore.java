@@ -17,7 +17,7 @@ import java.time.Clock;
  * records, so a rolled-back write leaves no trace in the feed or the outbox and a committed one is in both.
  */
 @ApplicationScoped
-public class CatalogStore {
+class CatalogStore {
 
     @PersistenceContext(unitName = AgentryDatabase.PERSISTENCE_UNIT)
     EntityManager em;

@@ -1,5 +1,6 @@
 package dev.agentry.core.contracts;
 
+import dev.agentry.core.Boundary;
 import dev.agentry.core.agentloop.Message;
 import dev.agentry.core.agents.AgentView;
 import dev.agentry.core.artifacts.ManifestView;
@@ -49,6 +50,7 @@ import java.util.Optional;
  * webhook event's envelope with its data schema. Ids are stable. Built once: the records do not change at run time.
  */
 @ApplicationScoped
+@Boundary
 public class SchemaCatalog {
 
     /**

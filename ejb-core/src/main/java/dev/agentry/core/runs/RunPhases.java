@@ -1,5 +1,6 @@
 package dev.agentry.core.runs;
 
+import dev.agentry.core.Boundary;
 import dev.agentry.core.agentloop.AgentLoop;
 import dev.agentry.core.agentloop.LoopBudget;
 import dev.agentry.core.agentloop.LoopObserver;
@@ -53,6 +54,7 @@ import org.jboss.logging.Logger;
  * run and the next phases still run, so artifacts are collected and the workspace removed on every path.
  */
 @ApplicationScoped
+@Boundary
 public class RunPhases {
 
     private static final Logger LOG = Logger.getLogger(RunPhases.class);

@@ -1,5 +1,6 @@
 package dev.agentry.core.validation;
 
+import dev.agentry.core.Boundary;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.FieldError;
 import jakarta.json.Json;
@@ -32,6 +33,7 @@ import java.util.stream.Collectors;
  * once. Codes: {@code not_an_object}, {@code not_an_array}, {@code not_a_string}, {@code
  * not_an_integer}, {@code not_a_boolean}, {@code unknown_field}.
  */
+@Boundary
 public final class JsonRecords {
 
     private static final Jsonb JSONB = JsonbBuilder.create();

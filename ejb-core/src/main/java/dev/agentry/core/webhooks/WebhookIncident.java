@@ -7,4 +7,4 @@ package dev.agentry.core.webhooks;
  * @param eventId the event's id, as in {@code webhook-id}
  * @param reason why it was given up
  */
-public record WebhookIncident(String subscriptionId, String eventId, String reason) {}
+record WebhookIncident(String subscriptionId, String eventId, String reason) {}
