@@ -1,5 +1,6 @@
 package dev.agentry.core;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -8,7 +9,11 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The core's structure as rules: features without cycles, and no HTTP, Faces or batch types. */
+/**
+ * The core's structure as rules: features without cycles, no HTTP, Faces or batch types, and boundaries the other
+ * modules can call. What those modules may use of the core ({@link Boundary} classes and value types) is checked in
+ * each of them by {@link CoreBoundaryRules}, shared through this module's test jar.
+ */
 @AnalyzeClasses(packages = "dev.agentry.core", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -25,4 +30,14 @@ class ArchitectureTest {
             .resideInAnyPackage("jakarta.ws.rs.container..", "jakarta.servlet..", "jakarta.faces..", "jakarta.batch..")
             .orShould()
             .beAnnotatedWith("jakarta.ws.rs.Path");
+
+    /** A boundary is what the other modules call, so it is public; the rest of a feature need not be. */
+    @ArchTest
+    static final ArchRule boundariesArePublic = classes()
+            .that()
+            .areAnnotatedWith(Boundary.class)
+            .should()
+            .bePublic()
+            .andShould()
+            .beTopLevelClasses();
 }

@@ -11,8 +11,8 @@ import dev.agentry.client.api.AuthApi;
 import dev.agentry.client.api.CatalogApi;
 import dev.agentry.client.api.ChangesApi;
 import dev.agentry.client.model.ChangeItem;
+import dev.agentry.client.model.ChangePage;
 import dev.agentry.client.model.EntryPage;
-import dev.agentry.client.model.PageChangeItem;
 import dev.agentry.client.model.TokenResponse;
 import dev.agentry.it.harness.Api;
 import dev.agentry.it.harness.DemoData;
@@ -60,10 +60,10 @@ class GeneratedClientIT {
         assertTrue(entries.getData().size() <= PAGE);
         assertNotNull(entries.getData().get(0).getUid());
 
-        List<PageChangeItem> pages = new ArrayList<>();
+        List<ChangePage> pages = new ArrayList<>();
         Set<String> cursors = new HashSet<>();
         String cursor = null;
-        PageChangeItem page;
+        ChangePage page;
         do {
             page = new ChangesApi(client).changesRead(cursor, PAGE, "entries");
             pages.add(page);

@@ -181,6 +181,44 @@ class OpenApiDocumentIT {
                 && document().getJsonObject("externalDocs").isEmpty());
     }
 
+    /**
+     * Contracts stated once: every component schema that is a published contract (it carries the {@code $id} of
+     * one) is exactly the schema {@code /schema/{id}} serves, and pages are named after what they list.
+     */
+    @Test
+    void eachContractComponentIsThePublishedSchemaOfItsContract() {
+        JsonObject schemas = document().getJsonObject("components").getJsonObject("schemas");
+        List<String> contracts = new ArrayList<>();
+        schemas.forEach((name, schema) -> {
+            String id = schema.asJsonObject().getString("$id", null);
+            if (id != null) {
+                contracts.add(name);
+                assertEquals(
+                        json(get("api/v1/schema/" + id, Api.asBootstrap())),
+                        schema,
+                        () -> name + " is not the published schema " + id);
+            }
+        });
+        assertTrue(
+                contracts.containsAll(List.of(
+                        "ChangePage", "CredentialPage", "CredentialView", "RunPage", "TaskRequest", "TokenResponse")),
+                () -> "contract components: " + contracts);
+        assertEquals(
+                List.of(),
+                schemas.keySet().stream()
+                        .filter(name -> name.matches("Page[A-Z].*")
+                                && schemas.getJsonObject(name)
+                                        .getOrDefault("properties", JsonValue.EMPTY_JSON_OBJECT)
+                                        .asJsonObject()
+                                        .containsKey("nextCursor"))
+                        .toList(),
+                "a page is named after what it lists, not after its generic type");
+        assertEquals(
+                object("{\"type\":[\"string\",\"null\"]}"),
+                schemas.getJsonObject("ChangePage").getJsonObject("properties").getJsonObject("nextCursor"),
+                "nextCursor is null on the last page");
+    }
+
     private static JsonObject object(String text) {
         return (JsonObject) Api.structure(text);
     }

@@ -1,5 +1,6 @@
 package dev.agentry.core.admin;
 
+import dev.agentry.core.Boundary;
 import dev.agentry.core.audit.AuditTrail;
 import dev.agentry.persistence.admin.AdminAccount;
 import dev.agentry.persistence.schema.AgentryDatabase;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * known one, so timing does not tell which names exist.
  */
 @Stateless
+@Boundary
 public class AdminAccounts {
 
     @PersistenceContext(unitName = AgentryDatabase.PERSISTENCE_UNIT)

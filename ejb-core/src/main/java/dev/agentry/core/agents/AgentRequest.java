@@ -8,6 +8,7 @@ import dev.agentry.core.validation.Codes;
 import dev.agentry.core.validation.Creation;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -21,8 +22,22 @@ import java.util.TreeSet;
 
 /**
  * An agent definition as JSON ({@code agentry/agent/v1}), the same shape in files, in the API and in
- * storage, with the rules every field obeys. As a change, absent members keep the agent's value.
+ * storage, with the rules every field obeys. As a change, absent members keep the agent's value. Stored
+ * as JSON-B writes it ({@link #of}).
  */
+@JsonbPropertyOrder({
+    "schema",
+    "slug",
+    "label",
+    "description",
+    "instructions",
+    "provider",
+    "model",
+    "toolPolicy",
+    "memoryPolicy",
+    "permissionCeiling",
+    "metadata"
+})
 public record AgentRequest(
         @Pattern(
                 regexp = AgentRequest.SCHEMA,
@@ -64,6 +79,7 @@ public record AgentRequest(
      *
      * @param actions by tool: {@code direct}, {@code preview} or {@code forbidden}
      */
+    @JsonbPropertyOrder({"allow", "deny", "actions"})
     public record AgentPolicy(
             List<@NotNull(message = "each entry is a string") @ToolSelector String> allow,
             List<@NotNull(message = "each entry is a string") @ToolSelector String> deny,
@@ -84,6 +100,25 @@ public record AgentRequest(
             }
             return new ToolPolicy(allow == null ? List.of() : allow, deny == null ? List.of() : deny, byTool);
         }
+    }
+
+    /** The request that states {@code definition} whole: its stored form, the same as a definition file's. */
+    static AgentRequest of(AgentDefinition definition) {
+        Map<String, String> actions = new LinkedHashMap<>();
+        definition.toolPolicy().actions().forEach((tool, action) -> actions.put(tool, action.wire()));
+        return new AgentRequest(
+                SCHEMA,
+                definition.slug(),
+                definition.label(),
+                definition.description(),
+                definition.instructions(),
+                definition.provider(),
+                definition.model(),
+                new AgentPolicy(
+                        definition.toolPolicy().allow(), definition.toolPolicy().deny(), actions),
+                definition.memoryPolicy(),
+                List.copyOf(new TreeSet<>(definition.permissionCeiling())),
+                definition.metadata());
     }
 
     /** The definition this (valid) request describes: a new agent's, or {@code base} changed. */

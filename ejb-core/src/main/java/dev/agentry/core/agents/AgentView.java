@@ -19,7 +19,7 @@ import java.util.TreeSet;
  * API, serialized by JSON-B; the contract of {@code GET /agents/{slug}} and of each item of {@code GET
  * /agents}, published as the {@code agent} schema.
  */
-@Doc(AgentJson.SCHEMA + ": an agent definition, with its origin and whether the API may change it")
+@Doc(AgentRequest.SCHEMA + ": an agent definition, with its origin and whether the API may change it")
 @JsonbPropertyOrder({
     "schema",
     "slug",
@@ -57,7 +57,7 @@ public record AgentView(
         @Doc("Only an agent registered through the API can be changed through it")
         boolean editable) {
 
-    public static final String SCHEMA = AgentJson.SCHEMA;
+    public static final String SCHEMA = AgentRequest.SCHEMA;
 
     /** A slug: 2 to 63 lowercase letters, digits and dashes, from a letter. */
     public static final String SLUG = "^[a-z][a-z0-9-]{1,62}$";
@@ -93,7 +93,7 @@ public record AgentView(
         Map<String, String> actions = new LinkedHashMap<>();
         definition.toolPolicy().actions().forEach((tool, action) -> actions.put(tool, action.wire()));
         return new AgentView(
-                AgentJson.SCHEMA,
+                AgentRequest.SCHEMA,
                 definition.slug(),
                 definition.label(),
                 definition.description(),

@@ -1,10 +1,12 @@
 package dev.agentry.core.agents;
 
+import dev.agentry.core.Boundary;
 import dev.agentry.core.audit.AuditTrail;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.ErrorCode;
 import dev.agentry.core.problem.FieldError;
 import dev.agentry.core.validation.Creation;
+import dev.agentry.core.validation.JsonRecords;
 import dev.agentry.core.validation.ValidatedInput;
 import dev.agentry.persistence.runs.StoredAgent;
 import dev.agentry.persistence.schema.AgentryDatabase;
@@ -20,6 +22,7 @@ import java.util.List;
 /** The management boundary of the registry: list, read, register and change API agents. */
 @Stateless
 @ValidatedInput
+@Boundary
 public class Agents {
 
     @Inject
@@ -56,8 +59,7 @@ public class Agents {
         registry.originOf(definition.slug()).ifPresent(origin -> {
             throw new AgentryException(ErrorCode.CONFLICT, new DuplicateAgent(definition.slug(), origin).getMessage());
         });
-        em.persist(new StoredAgent(
-                definition.slug(), AgentJson.write(definition).build().toString(), clock.instant()));
+        em.persist(new StoredAgent(definition.slug(), JsonRecords.write(AgentRequest.of(definition)), clock.instant()));
         audit.action("agent.register", definition.slug());
         return AgentView.of(new RegisteredAgent(definition, RegisteredAgent.API));
     }
@@ -74,8 +76,7 @@ public class Agents {
                     List.of(new FieldError("slug", "immutable", "the slug of an agent cannot change")));
         }
         AgentDefinition changed = patch.definition(current.definition());
-        em.find(StoredAgent.class, slug)
-                .replace(AgentJson.write(changed).build().toString(), clock.instant());
+        em.find(StoredAgent.class, slug).replace(JsonRecords.write(AgentRequest.of(changed)), clock.instant());
         audit.action("agent.update", slug);
         return AgentView.of(new RegisteredAgent(changed, RegisteredAgent.API));
     }

@@ -1,5 +1,6 @@
 package dev.agentry.core.audit;
 
+import dev.agentry.core.Boundary;
 import jakarta.enterprise.context.RequestScoped;
 import java.time.Instant;
 
@@ -9,6 +10,7 @@ import java.time.Instant;
  * request is recorded exactly once.
  */
 @RequestScoped
+@Boundary
 public class AuditContext {
 
     private Instant startedAt;

@@ -1,5 +1,6 @@
 package dev.agentry.core.audit;
 
+import dev.agentry.core.Boundary;
 import dev.agentry.core.cursor.CursorSeal;
 import dev.agentry.core.cursor.Page;
 import dev.agentry.core.keys.ServerKey;
@@ -24,6 +25,7 @@ import java.util.Set;
 
 /** Records API calls, and reads and verifies the audit trail. */
 @Stateless
+@Boundary
 public class AuditService {
 
     public static final int MAX_PAGE = 500;

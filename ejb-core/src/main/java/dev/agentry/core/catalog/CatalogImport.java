@@ -1,5 +1,6 @@
 package dev.agentry.core.catalog;
 
+import dev.agentry.core.Boundary;
 import dev.agentry.core.problem.FieldError;
 import dev.agentry.persistence.catalog.Address;
 import dev.agentry.persistence.catalog.Asset;
@@ -45,6 +46,7 @@ import java.util.function.Function;
  * by writing what was staged, so a database refusal fails that chunk, not a later one.
  */
 @Stateless
+@Boundary
 public class CatalogImport {
 
     @PersistenceContext(unitName = AgentryDatabase.PERSISTENCE_UNIT)

@@ -1,5 +1,6 @@
 package dev.agentry.core.catalog;
 
+import dev.agentry.core.Boundary;
 import dev.agentry.core.cursor.Page;
 import dev.agentry.core.jobs.JobControl;
 import dev.agentry.core.jobs.JobExecutionView;
@@ -27,6 +28,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@Boundary
 public class CatalogImports {
 
     public static final String JOB = "catalog-import";

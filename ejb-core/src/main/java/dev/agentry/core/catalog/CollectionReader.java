@@ -1,5 +1,6 @@
 package dev.agentry.core.catalog;
 
+import dev.agentry.core.Boundary;
 import dev.agentry.core.collections.CatalogCollections;
 import dev.agentry.core.collections.CollectionDescriptor;
 import dev.agentry.core.collections.CollectionField;
@@ -34,6 +35,7 @@ import java.util.TreeSet;
  * redaction of personal data. Soft-deleted records are not listed.
  */
 @Stateless
+@Boundary
 public class CollectionReader {
 
     private static final String CURSOR_VERSION = "k1";

@@ -1,5 +1,6 @@
 package dev.agentry.core.changes;
 
+import dev.agentry.core.Boundary;
 import dev.agentry.core.catalog.PersonalData;
 import dev.agentry.core.collections.CatalogCollections;
 import dev.agentry.core.collections.CollectionDescriptor;
@@ -29,6 +30,7 @@ import java.util.stream.Collectors;
  * the {@code types} filter (or the readable set) they were issued for.
  */
 @Stateless
+@Boundary
 public class ChangeFeed {
 
     private static final String CURSOR_VERSION = "c1";

@@ -24,7 +24,7 @@ import java.util.Map;
  * with the write.
  */
 @ApplicationScoped
-public class ChangeLog {
+class ChangeLog {
 
     // One instance for the application: building a Jsonb scans for providers and is slow.
     private final Jsonb json = JsonbBuilder.create();

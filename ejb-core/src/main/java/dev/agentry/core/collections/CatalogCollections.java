@@ -6,6 +6,7 @@ import static dev.agentry.core.collections.CollectionField.shown;
 import static dev.agentry.core.collections.CollectionField.text;
 import static dev.agentry.core.collections.CollectionField.time;
 
+import dev.agentry.core.Boundary;
 import dev.agentry.persistence.catalog.Address;
 import dev.agentry.persistence.catalog.Asset;
 import dev.agentry.persistence.catalog.CatalogItem;
@@ -32,6 +33,7 @@ import java.util.Optional;
  * redaction, schema and change types follow from the descriptor.
  */
 @ApplicationScoped
+@Boundary
 public class CatalogCollections {
 
     /** Every collection; also read by the API's route catalog, which runs before CDI can inject. */

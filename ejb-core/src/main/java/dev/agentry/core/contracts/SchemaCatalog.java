@@ -1,5 +1,6 @@
 package dev.agentry.core.contracts;
 
+import dev.agentry.core.Boundary;
 import dev.agentry.core.agentloop.Message;
 import dev.agentry.core.agents.AgentView;
 import dev.agentry.core.artifacts.ManifestView;
@@ -26,13 +27,13 @@ import dev.agentry.core.diagnostics.DiagnosticRun;
 import dev.agentry.core.incidents.IncidentView;
 import dev.agentry.core.jobs.JobExecutionView;
 import dev.agentry.core.lifecycle.LifecycleView;
+import dev.agentry.core.memory.MemoryEntryView;
+import dev.agentry.core.memory.MemoryWrite;
 import dev.agentry.core.policy.CredentialView;
 import dev.agentry.core.policy.SigningKeys;
 import dev.agentry.core.runs.RunView;
-import dev.agentry.core.runs.TaskInputJson;
 import dev.agentry.core.runs.TaskRequest;
 import dev.agentry.core.schema.ContractSchemas;
-import dev.agentry.core.schema.Doc;
 import dev.agentry.core.secrets.KekStatus;
 import dev.agentry.core.secrets.KeyEncryptionKeys;
 import dev.agentry.core.starterpacks.StarterPack;
@@ -54,9 +55,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.lang.reflect.Type;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -66,7 +67,113 @@ import java.util.Optional;
  * webhook event's envelope with its data schema. Ids are stable. Built once: the records do not change at run time.
  */
 @ApplicationScoped
+@Boundary
 public class SchemaCatalog {
+
+    /**
+     * Every contract record the core publishes, in a stable order. Static, so that whatever publishes the
+     * contracts beside {@code /schema} (the OpenAPI document) reads the same declarations without a container.
+     */
+    public static final List<Contract> CONTRACTS = List.of(
+            Contract.of("envelope.collection-page", "A page of a collection", Page.class, JsonObject.class),
+            Contract.of(
+                    "envelope.change", "One create, update or delete; snapshot is null for a delete", ChangeItem.class),
+            Contract.of(
+                    "envelope.change-page",
+                    "A page of the changes feed; nextCursor is always present",
+                    Page.class,
+                    ChangeItem.class),
+            Contract.of(
+                    "envelope.checkpoint", "A consumer's stored position in the changes feed", CheckpointView.class),
+            Contract.of("envelope.lag", "How far one checkpoint is behind, computed when read", ConsumerLag.class),
+            Contract.of("envelope.lag-list", "Every checkpoint's lag, worst first", Page.class, ConsumerLag.class),
+            Contract.of("task-input", TaskRequest.SCHEMA + ": a task for an agent", TaskRequest.class),
+            Contract.of("agent-task-run", RunView.class),
+            Contract.of("envelope.run-page", "A page of runs, newest first", Page.class, RunView.class),
+            Contract.of("message", Message.SCHEMA + ": one message of a run's transcript", Message.class),
+            Contract.of("agent", AgentView.class),
+            Contract.of("memory-entry", MemoryEntryView.class),
+            Contract.of(
+                    "envelope.memory-page",
+                    "A page of an agent's memory entries, by key",
+                    Page.class,
+                    MemoryEntryView.class),
+            Contract.of("memory-write", "A memory write: the value and the hash it replaces", MemoryWrite.class),
+            Contract.of("envelope.agent-list", "Every agent, and the definitions refused", AgentView.Listing.class),
+            Contract.of(
+                    "artifact-manifest",
+                    "The manifest of a run's artifact bundle: every file with its size and SHA-256",
+                    ManifestView.class),
+            Contract.of(
+                    "artifact-verification", "The verdict on a bundle, with every violation found", Verification.class),
+            Contract.of("credential", "A credential; clientSecret only when created or rotated", CredentialView.class),
+            Contract.of("credential-list", "Every credential the caller may manage", Page.class, CredentialView.class),
+            Contract.of(
+                    "signing-key-list", "The token signing keys, current first", Page.class, SigningKeys.KeyView.class),
+            Contract.of("signing-key-rotation", "A new signing key and when it signs", SigningKeys.Rotation.class),
+            Contract.of(
+                    "kek-status",
+                    "The key-encryption key in use, the retired ones held and the rows each seals; ids only",
+                    KekStatus.class),
+            Contract.of(
+                    "kek-rotation",
+                    "A key-encryption key rotation and its re-wrap job",
+                    KeyEncryptionKeys.KekRotation.class),
+            Contract.of("audit-page", "A page of the audit trail, oldest first", Page.class, AuditView.class),
+            Contract.of("audit-verification", "Whether the audit chain is intact", ChainVerifier.Verdict.class),
+            Contract.of("job-execution", "One execution of a batch job", JobExecutionView.class),
+            Contract.of("import-list", "Recent catalog imports", Page.class, JobExecutionView.class),
+            Contract.of("import-report", "What an import did so far", CatalogImports.ImportReport.class),
+            Contract.of("diagnostic-run", "One diagnostics run and what it found", DiagnosticRun.class),
+            Contract.of("diagnostic-run-list", "Recent diagnostics runs", Page.class, DiagnosticRun.class),
+            Contract.of(
+                    "incident",
+                    "An incident: signal, subject, value, thresholds, advice; never a secret",
+                    IncidentView.class),
+            Contract.of(
+                    "incident-list",
+                    "Incidents, open first, then critical before warn",
+                    Page.class,
+                    IncidentView.class),
+            Contract.of(
+                    "lifecycle", "API version, deprecations, feature flags and credential risks", LifecycleView.class),
+            Contract.of("template", "A parameterised agent task input", TaskTemplate.class),
+            Contract.of("template-list", "Every task template", Page.class, TaskTemplate.class),
+            Contract.of("starter-pack", "What a common integration needs", StarterPack.class),
+            Contract.of("starter-pack-list", "Every starter pack", Page.class, StarterPack.class),
+            Contract.of("webhook.subscription", "A webhook subscription; never its secret", SubscriptionView.class),
+            Contract.of(
+                    "webhook.subscription-list",
+                    "Every subscription of the caller",
+                    Page.class,
+                    SubscriptionView.class),
+            Contract.of(
+                    "webhook.subscription-secret",
+                    "A subscription with its signing secret, shown once",
+                    SubscriptionSecret.class),
+            Contract.of(
+                    "webhook.delivery-page", "A page of a subscription's deliveries", Page.class, DeliveryView.class),
+            Contract.of(
+                    "webhook.dead-letter-page", "A page of the dead-letter queue", Page.class, DeadLetterView.class),
+            Contract.of("webhook.replay-result", "What a replay request did", ReplayResult.class),
+            Contract.of(EventCatalog.CHANGE_DATA, ChangeEventData.class),
+            Contract.of(EventCatalog.CREDENTIAL_DATA, EventPayloads.CredentialData.class),
+            Contract.of(EventCatalog.RUN_DATA, EventPayloads.RunData.class),
+            Contract.of(EventCatalog.TEST_DATA, EventPayloads.TestData.class),
+            Contract.of(EventCatalog.APPROVAL_DATA, EventPayloads.ApprovalData.class),
+            Contract.of(EventCatalog.INCIDENT_DATA, EventPayloads.IncidentData.class),
+            Contract.of("control.policy-request", PolicyRequest.class),
+            Contract.of("control.policy", PolicyView.class),
+            Contract.of("control.policy-list", "Every governed-write policy", Page.class, PolicyView.class),
+            Contract.of("control.simulate-request", ActionRequest.class),
+            Contract.of("control.simulation", Simulation.class),
+            Contract.of("control.approval-request", ApprovalRequest.class),
+            Contract.of("control.decision", DecisionRequest.class),
+            Contract.of("control.approval", ApprovalView.class),
+            Contract.of("control.approval-list", "Approvals, newest first", Page.class, ApprovalView.class),
+            Contract.of("control.execute-request", ExecuteRequest.class),
+            Contract.of("control.execution", ExecutionView.class),
+            Contract.of("control.execution-list", "Executions, newest first", Page.class, ExecutionView.class));
 
     @Inject
     CatalogSchemas catalogSchemas;
@@ -79,50 +186,21 @@ public class SchemaCatalog {
     @PostConstruct
     void build() {
         Map<String, JsonObject> all = new LinkedHashMap<>(catalogSchemas.all());
-        contract(all, "envelope.collection-page", "A page of a collection", Page.class, JsonObject.class);
-        contract(
-                all,
-                "envelope.change",
-                "One create, update or delete; snapshot is null for a delete",
-                ChangeItem.class);
-        contract(
-                all,
-                "envelope.change-page",
-                "A page of the changes feed; nextCursor is always present",
-                Page.class,
-                ChangeItem.class);
-        contract(all, "envelope.checkpoint", "A consumer's stored position in the changes feed", CheckpointView.class);
-        contract(all, "envelope.lag", "How far one checkpoint is behind, computed when read", ConsumerLag.class);
-        contract(all, "envelope.lag-list", "Every checkpoint's lag, worst first", Page.class, ConsumerLag.class);
-
-        contract(all, "task-input", TaskInputJson.SCHEMA + ": a task for an agent", TaskRequest.class);
-        contract(all, "agent-task-run", RunView.class);
-        contract(all, "envelope.run-page", "A page of runs, newest first", Page.class, RunView.class);
-        contract(all, "message", Message.SCHEMA + ": one message of a run's transcript", Message.class);
-        contract(all, "agent", AgentView.class);
-        contract(all, "memory-entry", dev.agentry.core.memory.MemoryEntryView.class);
-        contract(
-                all,
-                "envelope.memory-page",
-                "A page of an agent's memory entries, by key",
-                Page.class,
-                dev.agentry.core.memory.MemoryEntryView.class);
-        contract(
-                all,
-                "memory-write",
-                "A memory write: the value and the hash it replaces",
-                dev.agentry.core.memory.MemoryWrite.class);
-        contract(all, "envelope.agent-list", "Every agent, and the definitions refused", AgentView.Listing.class);
-        contract(
-                all,
-                "artifact-manifest",
-                "The manifest of a run's artifact bundle: every file with its size and SHA-256",
-                ManifestView.class);
-        contract(
-                all,
-                "artifact-verification",
-                "The verdict on a bundle, with every violation found",
-                Verification.class);
+        for (Contract contract : CONTRACTS) {
+            all.put(contract.id(), contract.schema());
+        }
+        // Actions are beans, so their inputs' schemas are built here rather than listed above.
+        for (GovernedAction<?> action : actions.all()) {
+            String id = "action." + action.name();
+            all.put(
+                    id,
+                    ContractSchemas.of(
+                            id,
+                            action.description() + " (writes "
+                                    + action.collection().name() + "; needs "
+                                    + action.collection().readScope() + ")",
+                            action.input()));
+        }
         for (ToolDescriptor tool : ToolCatalog.ALL) {
             all.put(
                     "tool." + tool.name(),
@@ -132,96 +210,9 @@ public class SchemaCatalog {
                             .add("description", tool.description() + " (category " + tool.category() + ")")
                             .build());
         }
-
-        contract(all, "credential", "A credential; clientSecret only when created or rotated", CredentialView.class);
-        contract(all, "credential-list", "Every credential the caller may manage", Page.class, CredentialView.class);
-        contract(
-                all,
-                "signing-key-list",
-                "The token signing keys, current first",
-                Page.class,
-                SigningKeys.KeyView.class);
-        contract(all, "signing-key-rotation", "A new signing key and when it signs", SigningKeys.Rotation.class);
-        contract(
-                all,
-                "kek-status",
-                "The key-encryption key in use, the retired ones held and the rows each seals; ids only",
-                KekStatus.class);
-        contract(
-                all,
-                "kek-rotation",
-                "A key-encryption key rotation and its re-wrap job",
-                KeyEncryptionKeys.KekRotation.class);
-        contract(all, "audit-page", "A page of the audit trail, oldest first", Page.class, AuditView.class);
-        contract(all, "audit-verification", "Whether the audit chain is intact", ChainVerifier.Verdict.class);
-        contract(all, "job-execution", "One execution of a batch job", JobExecutionView.class);
-        contract(all, "import-list", "Recent catalog imports", Page.class, JobExecutionView.class);
-        contract(all, "import-report", "What an import did so far", CatalogImports.ImportReport.class);
-        contract(all, "diagnostic-run", "One diagnostics run and what it found", DiagnosticRun.class);
-        contract(
-                all,
-                "incident",
-                "An incident: signal, subject, value, thresholds, advice; never a secret",
-                IncidentView.class);
-        contract(
-                all,
-                "incident-list",
-                "Incidents, open first, then critical before warn",
-                Page.class,
-                IncidentView.class);
-        contract(
-                all, "lifecycle", "API version, deprecations, feature flags and credential risks", LifecycleView.class);
-        contract(all, "template", "A parameterised agent task input", TaskTemplate.class);
-        contract(all, "template-list", "Every task template", Page.class, TaskTemplate.class);
-        contract(all, "starter-pack", "What a common integration needs", StarterPack.class);
-        contract(all, "starter-pack-list", "Every starter pack", Page.class, StarterPack.class);
-        contract(all, "diagnostic-run-list", "Recent diagnostics runs", Page.class, DiagnosticRun.class);
-
-        contract(all, "webhook.subscription", "A webhook subscription; never its secret", SubscriptionView.class);
-        contract(
-                all,
-                "webhook.subscription-list",
-                "Every subscription of the caller",
-                Page.class,
-                SubscriptionView.class);
-        contract(
-                all,
-                "webhook.subscription-secret",
-                "A subscription with its signing secret, shown once",
-                SubscriptionSecret.class);
-        contract(all, "webhook.delivery-page", "A page of a subscription's deliveries", Page.class, DeliveryView.class);
-        contract(all, "webhook.dead-letter-page", "A page of the dead-letter queue", Page.class, DeadLetterView.class);
-        contract(all, "webhook.replay-result", "What a replay request did", ReplayResult.class);
         for (EventType type : EventCatalog.ALL) {
             all.put("webhook.event." + type.type(), event(type));
         }
-        contract(all, EventCatalog.CHANGE_DATA, ChangeEventData.class);
-        contract(all, EventCatalog.CREDENTIAL_DATA, EventPayloads.CredentialData.class);
-        contract(all, EventCatalog.RUN_DATA, EventPayloads.RunData.class);
-        contract(all, EventCatalog.TEST_DATA, EventPayloads.TestData.class);
-        contract(all, EventCatalog.APPROVAL_DATA, EventPayloads.ApprovalData.class);
-
-        for (GovernedAction<?> action : actions.all()) {
-            contract(
-                    all,
-                    "action." + action.name(),
-                    action.description() + " (writes " + action.collection().name() + "; needs "
-                            + action.collection().readScope() + ")",
-                    action.input());
-        }
-        contract(all, "control.policy-request", PolicyRequest.class);
-        contract(all, "control.policy", PolicyView.class);
-        contract(all, "control.policy-list", "Every governed-write policy", Page.class, PolicyView.class);
-        contract(all, "control.simulate-request", ActionRequest.class);
-        contract(all, "control.simulation", Simulation.class);
-        contract(all, "control.approval-request", ApprovalRequest.class);
-        contract(all, "control.decision", DecisionRequest.class);
-        contract(all, "control.approval", ApprovalView.class);
-        contract(all, "control.approval-list", "Approvals, newest first", Page.class, ApprovalView.class);
-        contract(all, "control.execute-request", ExecuteRequest.class);
-        contract(all, "control.execution", ExecutionView.class);
-        contract(all, "control.execution-list", "Executions, newest first", Page.class, ExecutionView.class);
-        contract(all, EventCatalog.INCIDENT_DATA, EventPayloads.IncidentData.class);
         schemas = Collections.unmodifiableMap(all);
     }
 
@@ -232,16 +223,6 @@ public class SchemaCatalog {
 
     public Optional<JsonObject> named(String id) {
         return Optional.ofNullable(schemas.get(id));
-    }
-
-    private static void contract(
-            Map<String, JsonObject> all, String id, String description, Type type, Type... parameters) {
-        all.put(id, ContractSchemas.of(id, description, type, parameters));
-    }
-
-    /** A record whose {@link Doc} says what it is. */
-    private static void contract(Map<String, JsonObject> all, String id, Class<?> type) {
-        contract(all, id, type.getAnnotation(Doc.class).value(), type);
     }
 
     /** The envelope of one event type: its {@code type} a constant, its {@code data} by the type's data schema. */

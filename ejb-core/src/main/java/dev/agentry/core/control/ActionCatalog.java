@@ -1,5 +1,6 @@
 package dev.agentry.core.control;
 
+import dev.agentry.core.Boundary;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.FieldError;
 import jakarta.annotation.PostConstruct;
@@ -14,6 +15,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /** Every governed action deployed, by name: each {@link GovernedAction} bean CDI finds. */
+@Boundary
 @ApplicationScoped
 public class ActionCatalog {
 

@@ -1,5 +1,6 @@
 package dev.agentry.core.control;
 
+import dev.agentry.core.Boundary;
 import dev.agentry.core.cursor.Page;
 import dev.agentry.core.policy.Grant;
 import dev.agentry.core.policy.Scope;
@@ -25,6 +26,7 @@ import java.util.regex.Pattern;
  * was executed. A replay answers with the first result; the same key with another request is {@code
  * idempotency_conflict}; requests racing with one key execute once, the others answer as replays.
  */
+@Boundary
 @Stateless
 @ValidatedInput
 public class ActionExecutions {

@@ -1,5 +1,6 @@
 package dev.agentry.core.control;
 
+import dev.agentry.core.Boundary;
 import dev.agentry.core.policy.Grant;
 import dev.agentry.core.validation.ValidatedInput;
 import jakarta.annotation.Resource;
@@ -16,6 +17,7 @@ import jakarta.validation.Validator;
  * the effect by making the very write the execution would make — in a transaction that always rolls
  * back, so the preview cannot differ from the effect and nothing is written.
  */
+@Boundary
 @Stateless
 @ValidatedInput
 public class ActionSimulator {

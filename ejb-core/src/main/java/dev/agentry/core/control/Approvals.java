@@ -1,5 +1,6 @@
 package dev.agentry.core.control;
 
+import dev.agentry.core.Boundary;
 import dev.agentry.core.audit.AuditTrail;
 import dev.agentry.core.collections.CatalogCollections;
 import dev.agentry.core.collections.CollectionDescriptor;
@@ -39,6 +40,7 @@ import java.util.UUID;
  * control:approvals:decide}, and always only for a collection it reads), is never decided by whoever
  * asked, needs as many distinct approvers as its policy says, expires at its TTL and is used once.
  */
+@Boundary
 @Stateless
 @ValidatedInput
 public class Approvals {

@@ -1,5 +1,6 @@
 package dev.agentry.core.control;
 
+import dev.agentry.core.Boundary;
 import dev.agentry.core.collections.CollectionDescriptor;
 
 /**
@@ -11,6 +12,7 @@ import dev.agentry.core.collections.CollectionDescriptor;
  *
  * @param <I> the input record
  */
+@Boundary
 public interface GovernedAction<I extends Record> {
 
     /** The action's stable name, {@code <item>.<verb>}, e.g. {@code order.updateStatus}. */

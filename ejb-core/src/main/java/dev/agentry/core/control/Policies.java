@@ -1,5 +1,6 @@
 package dev.agentry.core.control;
 
+import dev.agentry.core.Boundary;
 import dev.agentry.core.audit.AuditTrail;
 import dev.agentry.core.cursor.Page;
 import dev.agentry.core.problem.AgentryException;
@@ -26,6 +27,7 @@ import java.util.List;
  * The policies boundary: list, create, change and delete, each change audited; and which policy governs
  * an action now (the most specific matching pattern, else {@link Governance#DEFAULT}).
  */
+@Boundary
 @Stateless
 @ValidatedInput
 public class Policies {

@@ -2,6 +2,7 @@ package dev.agentry.core.cursor;
 
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import java.util.function.Function;
 
@@ -12,7 +13,7 @@ import java.util.function.Function;
  * that is whole in one page (credentials, signing keys) is a page with {@code hasMore: false}.
  */
 @JsonbPropertyOrder({"count", "data", "hasMore", "nextCursor"})
-public record Page<T>(List<T> data, @JsonbNillable String nextCursor, boolean hasMore, int count) {
+public record Page<T>(@NotNull List<T> data, @JsonbNillable String nextCursor, boolean hasMore, int count) {
 
     public static <T> Page<T> of(List<T> data, String nextCursor) {
         return new Page<>(data, nextCursor, nextCursor != null, data.size());

@@ -1,5 +1,6 @@
 package dev.agentry.core.diagnostics;
 
+import dev.agentry.core.Boundary;
 import dev.agentry.core.cursor.Page;
 import dev.agentry.core.database.DatabaseInfo;
 import dev.agentry.core.jobs.JobControl;
@@ -22,6 +23,7 @@ import java.util.Optional;
  * keeps its execution, which survives redeploys and restarts.
  */
 @Stateless
+@Boundary
 public class DiagnosticsService {
 
     /** The job's id, equal to its XML file name in the batch-jobs module. */

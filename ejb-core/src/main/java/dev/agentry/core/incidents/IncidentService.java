@@ -1,5 +1,6 @@
 package dev.agentry.core.incidents;
 
+import dev.agentry.core.Boundary;
 import dev.agentry.core.cursor.Page;
 import dev.agentry.core.cursor.PageLimit;
 import dev.agentry.core.policy.Grant;
@@ -30,6 +31,7 @@ import java.util.stream.Collectors;
  * callers who may see that credential ({@link Grant#seesCredential}); the rest concern the whole
  * installation and reach every {@code incidents:read} holder.
  */
+@Boundary
 @Stateless
 public class IncidentService {
 

@@ -1,5 +1,6 @@
 package dev.agentry.core.incidents;
 
+import dev.agentry.core.Boundary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import org.jboss.logging.Logger;
  * that makes no sense (critical below warn, below 1) is refused at start with a log line naming the
  * key, and the defaults apply: an unusable threshold must not silence a signal.
  */
+@Boundary
 @ApplicationScoped
 public class IncidentSettings {
 

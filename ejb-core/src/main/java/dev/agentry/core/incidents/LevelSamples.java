@@ -1,5 +1,6 @@
 package dev.agentry.core.incidents;
 
+import dev.agentry.core.Boundary;
 import dev.agentry.persistence.schema.AgentryDatabase;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -13,6 +14,7 @@ import java.time.Instant;
  * The levels incidents measure for themselves, each with one aggregate query so sampling stays cheap
  * however many consumers or deliveries there are.
  */
+@Boundary
 @Stateless
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class LevelSamples {

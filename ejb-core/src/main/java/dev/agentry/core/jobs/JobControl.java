@@ -1,5 +1,6 @@
 package dev.agentry.core.jobs;
 
+import dev.agentry.core.Boundary;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -8,6 +9,7 @@ import java.util.Optional;
  * Starts batch jobs and reads their executions from the persistent job repository. Implemented by
  * the batch-jobs module, which owns the job definitions; the core depends only on this contract.
  */
+@Boundary
 public interface JobControl {
 
     /** Starts the named job and returns its new execution; the job itself runs asynchronously. */

@@ -1,5 +1,6 @@
 package dev.agentry.core.lifecycle;
 
+import dev.agentry.core.Boundary;
 import dev.agentry.core.audit.AuditBuffer;
 import dev.agentry.core.policy.GovernedWrites;
 import dev.agentry.core.policy.Grant;
@@ -21,6 +22,7 @@ import java.util.Map;
  * Lifecycle governance (SPEC section 6): every credential the reader may see ({@link Grant#seesCredential})
  * judged by {@link RiskRules}, worst first, and the feature flags as configured.
  */
+@Boundary
 @Stateless
 public class LifecycleService {
 

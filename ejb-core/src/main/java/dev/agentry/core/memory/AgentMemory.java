@@ -1,5 +1,6 @@
 package dev.agentry.core.memory;
 
+import dev.agentry.core.Boundary;
 import dev.agentry.core.agents.AgentRegistry;
 import dev.agentry.core.audit.AuditTrail;
 import dev.agentry.core.cursor.CursorSeal;
@@ -32,6 +33,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code 409 conflict} with the current hash. Values are bounded in size, places in entries; writes and
  * deletes are audited (the key, never the value).
  */
+@Boundary
 @Stateless
 public class AgentMemory {
 

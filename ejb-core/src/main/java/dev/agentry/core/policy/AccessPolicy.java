@@ -1,5 +1,6 @@
 package dev.agentry.core.policy;
 
+import dev.agentry.core.Boundary;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.ErrorCode;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +14,7 @@ import java.time.Instant;
  * the resources' own {@code @RolesAllowed}.
  */
 @ApplicationScoped
+@Boundary
 public class AccessPolicy {
 
     @Inject

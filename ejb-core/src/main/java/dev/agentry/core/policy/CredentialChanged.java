@@ -5,4 +5,4 @@ package dev.agentry.core.policy;
  *
  * @param credentialId the credential's public id
  */
-public record CredentialChanged(String credentialId) {}
+record CredentialChanged(String credentialId) {}

@@ -21,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * which bounds how long another node's change (pause, revoke) can go unnoticed.
  */
 @ApplicationScoped
-public class CredentialRegistry {
+class CredentialRegistry {
 
     static final Duration MAX_AGE = Duration.ofSeconds(5);
 

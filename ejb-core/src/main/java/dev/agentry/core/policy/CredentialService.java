@@ -1,5 +1,6 @@
 package dev.agentry.core.policy;
 
+import dev.agentry.core.Boundary;
 import dev.agentry.core.audit.AuditTrail;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.ErrorCode;
@@ -33,6 +34,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Stateless
 @ValidatedInput
+@Boundary
 public class CredentialService {
 
     public static final int MAX_LISTED = 500;

@@ -1,5 +1,6 @@
 package dev.agentry.core.policy;
 
+import dev.agentry.core.Boundary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.security.PublicKey;
@@ -21,6 +22,7 @@ import org.jose4j.lang.UnresolvableKeyException;
  * get from this server can choose the answer.
  */
 @ApplicationScoped
+@Boundary
 public class ExpiredTokens {
 
     @Inject

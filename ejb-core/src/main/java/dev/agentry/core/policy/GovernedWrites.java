@@ -1,5 +1,6 @@
 package dev.agentry.core.policy;
 
+import dev.agentry.core.Boundary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Collection;
@@ -13,6 +14,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code writes_disabled}, and the control scopes are neither offered nor granted, so no credential can
  * come to hold one by accident.
  */
+@Boundary
 @ApplicationScoped
 public class GovernedWrites {
 

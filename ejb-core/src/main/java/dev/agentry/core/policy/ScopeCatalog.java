@@ -1,5 +1,6 @@
 package dev.agentry.core.policy;
 
+import dev.agentry.core.Boundary;
 import dev.agentry.core.collections.CatalogCollections;
 import dev.agentry.core.collections.CollectionDescriptor;
 import java.util.Arrays;
@@ -15,6 +16,7 @@ import java.util.stream.Stream;
  * where it has one) followed by the {@link Scope}s of Agentry's own features. Deny by default: a
  * route needs one of its scopes granted. {@code /capabilities} serves this list.
  */
+@Boundary
 public final class ScopeCatalog {
 
     public static final List<GrantableScope> ALL = Stream.concat(

@@ -1,5 +1,6 @@
 package dev.agentry.core.policy;
 
+import dev.agentry.core.Boundary;
 import dev.agentry.core.audit.AuditTrail;
 import dev.agentry.core.secrets.RowIdentity;
 import dev.agentry.core.secrets.SecretVault;
@@ -43,6 +44,7 @@ import org.jose4j.jws.AlgorithmIdentifiers;
  */
 @Singleton
 @Lock(LockType.READ)
+@Boundary
 public class SigningKeys {
 
     /** A key that can sign, with its id. */

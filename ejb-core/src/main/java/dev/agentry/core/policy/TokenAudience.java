@@ -1,5 +1,6 @@
 package dev.agentry.core.policy;
 
+import dev.agentry.core.Boundary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -11,6 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * a client given only that URL finds the metadata at its {@code /.well-known/oauth-authorization-server}.
  */
 @ApplicationScoped
+@Boundary
 public class TokenAudience {
 
     /**

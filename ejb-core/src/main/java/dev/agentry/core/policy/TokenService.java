@@ -1,5 +1,6 @@
 package dev.agentry.core.policy;
 
+import dev.agentry.core.Boundary;
 import dev.agentry.core.audit.AuditContext;
 import dev.agentry.core.audit.AuditTrail;
 import dev.agentry.core.policy.TokenRefused.Reason;
@@ -32,6 +33,7 @@ import org.jose4j.lang.JoseException;
  * outlives its credential and never grants more than the credential holds.
  */
 @Stateless
+@Boundary
 public class TokenService {
 
     /** The claim that names the credential behind a token. */

@@ -1,5 +1,6 @@
 package dev.agentry.core.runs;
 
+import dev.agentry.core.Boundary;
 import dev.agentry.core.artifacts.BundleVerifier;
 import dev.agentry.core.artifacts.BundleWriter;
 import dev.agentry.core.artifacts.ManifestView;
@@ -32,6 +33,7 @@ import java.util.zip.ZipOutputStream;
  * bundle zip brought from elsewhere.
  */
 @ApplicationScoped
+@Boundary
 public class RunArtifacts {
 
     @Inject

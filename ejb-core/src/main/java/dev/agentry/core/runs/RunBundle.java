@@ -35,7 +35,7 @@ import java.util.function.LongUnaryOperator;
  * does not leave the server through the bundle.
  */
 @ApplicationScoped
-public class RunBundle {
+class RunBundle {
 
     /**
      * The sealed bundle's id, how many files changed, and what sealing took.

@@ -20,7 +20,7 @@ import java.util.List;
  * run's effective scopes in place of a token's.
  */
 @ApplicationScoped
-public class RunCatalogAccess {
+class RunCatalogAccess {
 
     private final Jsonb json = JsonbBuilder.create();
 

@@ -10,5 +10,5 @@ import jakarta.json.JsonObject;
  * @param failureEvidence phase, command, exit code and redacted output tails; null on success
  * @param timings milliseconds per phase
  */
-public record RunEnd(
+record RunEnd(
         Outcome outcome, StopReason stopReason, JsonObject failureEvidence, String bundleId, JsonObject timings) {}

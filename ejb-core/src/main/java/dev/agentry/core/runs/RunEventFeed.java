@@ -1,5 +1,6 @@
 package dev.agentry.core.runs;
 
+import dev.agentry.core.Boundary;
 import dev.agentry.core.policy.Grant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,6 +13,7 @@ import java.util.function.Consumer;
  * arrives ahead of one not yet seen first brings the missing ones from the log. The stream ends
  * after the terminal status event. No thread is held per stream: events are pushed as they commit.
  */
+@Boundary
 @ApplicationScoped
 public class RunEventFeed {
 

@@ -1,5 +1,6 @@
 package dev.agentry.core.runs;
 
+import dev.agentry.core.Boundary;
 import dev.agentry.core.agentloop.AgentLoop;
 import dev.agentry.core.agentloop.AgentProvider;
 import dev.agentry.core.agentloop.LoopBudget;
@@ -60,6 +61,7 @@ import org.jboss.logging.Logger;
  * run and the next phases still run, so artifacts are collected and the workspace removed on every path.
  */
 @ApplicationScoped
+@Boundary
 public class RunPhases {
 
     private static final Logger LOG = Logger.getLogger(RunPhases.class);
@@ -131,7 +133,7 @@ public class RunPhases {
         }
         long started = System.nanoTime();
         AgentRun row = found.get();
-        TaskInput task = TaskInputJson.readStored(JsonTree.parse(row.getTaskInput()));
+        TaskInput task = StoredTask.read(JsonTree.parse(row.getTaskInput()));
         List<String> secrets = new ArrayList<>(
                 settings.secretEnv().values(task.secretEnv(), System::getenv).values());
         // The provider's key is never sent anywhere but its Authorization header; should a server

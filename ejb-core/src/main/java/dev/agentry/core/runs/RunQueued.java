@@ -1,4 +1,4 @@
 package dev.agentry.core.runs;
 
 /** Fired when a run is queued; the scheduler looks for a free slot once the submission commits. */
-public record RunQueued(String runId) {}
+record RunQueued(String runId) {}

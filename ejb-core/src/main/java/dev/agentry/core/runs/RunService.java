@@ -1,5 +1,6 @@
 package dev.agentry.core.runs;
 
+import dev.agentry.core.Boundary;
 import dev.agentry.core.agents.AgentDefinition;
 import dev.agentry.core.agents.AgentRegistry;
 import dev.agentry.core.audit.AuditTrail;
@@ -56,6 +57,7 @@ import java.util.regex.Pattern;
  */
 @Stateless
 @ValidatedInput
+@Boundary
 public class RunService {
 
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,200}");
@@ -171,7 +173,7 @@ public class RunService {
                 agent.slug(),
                 idempotencyKey,
                 requestHash,
-                redactor.redact(TaskInputJson.write(task).toString()),
+                redactor.redact(StoredTask.of(task).json()),
                 Json.createArrayBuilder(scopes).build().toString(),
                 Json.createArrayBuilder(tools).build().toString(),
                 task.retentionDays(),

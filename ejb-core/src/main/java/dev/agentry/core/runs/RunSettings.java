@@ -17,7 +17,7 @@ import org.jboss.logging.Logger;
 
 /** The operator's settings for runs, read once (README, "Configuration"). */
 @ApplicationScoped
-public class RunSettings {
+class RunSettings {
 
     private static final Logger LOG = Logger.getLogger(RunSettings.class);
 

@@ -22,7 +22,7 @@ import java.util.TreeMap;
  * names another {@code demo}.
  */
 @ApplicationScoped
-public class Seeds {
+class Seeds {
 
     public static final String DEMO = "demo";
 

@@ -32,7 +32,7 @@ import java.util.TreeMap;
  * workingDirectory?, timeoutSeconds?}}; a malformed file stops the deployment.
  */
 @ApplicationScoped
-public class VerifySteps {
+class VerifySteps {
 
     static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
 

@@ -63,7 +63,7 @@ public final class ContractSchemas {
         JsonObject generated = body(type, typeParameters);
         JsonObjectBuilder schema = header(id, description);
         generated.forEach((name, value) -> {
-            if (!name.equals("$schema") && !name.equals("description")) {
+            if (!name.equals("$schema") && !name.equals("description") && !name.equals("title")) {
                 schema.add(name, value);
             }
         });
@@ -103,6 +103,7 @@ public final class ContractSchemas {
                 .withCustomDefinitionProvider(ContractSchemas::customDefinition)
                 .withAdditionalPropertiesResolver(scope -> openJson(scope.getType()))
                 .withDescriptionResolver(ContractSchemas::typeDescription)
+                .withTitleResolver(ContractSchemas::typeTitle)
                 .withTypeAttributeOverride(ContractSchemas::schemaConstant);
         config.forFields()
                 .withRequiredCheck(field -> field.getType().isPrimitive()
@@ -152,6 +153,16 @@ public final class ContractSchemas {
     private static String jsonbName(FieldScope field) {
         JsonbProperty property = field.getAnnotationConsideringFieldAndGetter(JsonbProperty.class);
         return property == null || property.value().isEmpty() ? null : property.value();
+    }
+
+    /**
+     * A record nested in a contract is titled with its name ({@code ChangeItem}), so that a client generated from the
+     * OpenAPI document, where the contracts are these schemas, names its class after it rather than after where it
+     * sits ({@code ChangePageDataInner}). A contract's own title is its id.
+     */
+    private static String typeTitle(TypeScope scope) {
+        Class<?> type = scope.getType().getErasedType();
+        return type.isRecord() ? type.getSimpleName() : null;
     }
 
     private static String typeDescription(TypeScope scope) {

@@ -1,5 +1,6 @@
 package dev.agentry.core.secrets;
 
+import dev.agentry.core.Boundary;
 import dev.agentry.core.audit.AuditTrail;
 import dev.agentry.core.jobs.JobControl;
 import dev.agentry.core.jobs.JobExecutionView;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * and the re-wrap that moves every row to the current KEK and then removes the retired ones.
  */
 @Stateless
+@Boundary
 public class KeyEncryptionKeys {
 
     /** The batch job that re-wraps every stored secret under the current KEK (batch-jobs module). */

@@ -18,7 +18,7 @@ import org.jboss.logging.Logger;
  */
 @Readiness
 @ApplicationScoped
-public class SecretsReadiness implements HealthCheck {
+class SecretsReadiness implements HealthCheck {
 
     static final String NAME = "secrets";
 

@@ -1,5 +1,6 @@
 package dev.agentry.core.starterpacks;
 
+import dev.agentry.core.Boundary;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.FieldError;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The starter packs the application ships, and how a credential request takes one. */
+@Boundary
 @ApplicationScoped
 public class StarterPackCatalog {
 

@@ -1,5 +1,6 @@
 package dev.agentry.core.sync;
 
+import dev.agentry.core.Boundary;
 import dev.agentry.core.changes.ChangeFeed;
 import dev.agentry.core.collections.CatalogCollections;
 import dev.agentry.core.collections.CollectionDescriptor;
@@ -28,6 +29,7 @@ import java.util.List;
  * longer it stalls.
  */
 @Stateless
+@Boundary
 public class SyncStateService {
 
     @PersistenceContext(unitName = AgentryDatabase.PERSISTENCE_UNIT)

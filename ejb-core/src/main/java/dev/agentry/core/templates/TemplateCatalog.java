@@ -1,5 +1,6 @@
 package dev.agentry.core.templates;
 
+import dev.agentry.core.Boundary;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.FieldError;
 import jakarta.annotation.PostConstruct;
@@ -31,6 +32,7 @@ import org.jboss.logging.Logger;
  * in name order. An id belongs to whoever defined it first, as agent slugs do; a later definition, or
  * one that is not a usable template, is rejected with a log line naming its file and why.
  */
+@Boundary
 @ApplicationScoped
 public class TemplateCatalog {
 

@@ -6,7 +6,7 @@ import java.time.Clock;
 
 /** Produces the UTC system clock that every time-dependent rule reads. */
 @ApplicationScoped
-public class SystemClock {
+class SystemClock {
 
     @Produces
     @ApplicationScoped

@@ -1,5 +1,6 @@
 package dev.agentry.core.validation;
 
+import dev.agentry.core.Boundary;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.FieldError;
 import jakarta.json.Json;
@@ -32,6 +33,7 @@ import java.util.stream.Collectors;
  * once. Codes: {@code not_an_object}, {@code not_an_array}, {@code not_a_string}, {@code
  * not_an_integer}, {@code not_a_boolean}, {@code unknown_field}.
  */
+@Boundary
 public final class JsonRecords {
 
     private static final Jsonb JSONB = JsonbBuilder.create();
@@ -66,6 +68,14 @@ public final class JsonRecords {
             throw AgentryException.validation(errors);
         }
         return bound.value();
+    }
+
+    /**
+     * A record as JSON-B writes it (its members in its {@code @JsonbPropertyOrder}, unset ones left out), as a
+     * stored task or agent is kept; it reads back with {@link #bind}.
+     */
+    public static String write(Record value) {
+        return JSONB.toJson(value);
     }
 
     /** Binds {@code body} onto {@code type}; a body that is not a JSON object binds to nothing. */

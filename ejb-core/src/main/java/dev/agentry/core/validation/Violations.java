@@ -1,5 +1,6 @@
 package dev.agentry.core.validation;
 
+import dev.agentry.core.Boundary;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.FieldError;
 import jakarta.validation.ConstraintViolation;
@@ -34,6 +35,7 @@ import java.util.TreeMap;
  * attribute; the standard ones map to {@code required}, {@code too_long}, {@code too_many}, {@code
  * out_of_range} and otherwise {@code invalid}.
  */
+@Boundary
 public final class Violations {
 
     private Violations() {}

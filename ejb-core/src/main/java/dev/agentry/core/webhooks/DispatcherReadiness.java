@@ -11,7 +11,7 @@ import org.eclipse.microprofile.health.Readiness;
 /** Ready while the webhook dispatcher ticks (SPEC section 5): a stuck one delivers nothing. */
 @Readiness
 @ApplicationScoped
-public class DispatcherReadiness implements HealthCheck {
+class DispatcherReadiness implements HealthCheck {
 
     static final String NAME = "webhook-dispatcher";
 

@@ -1,5 +1,6 @@
 package dev.agentry.core.webhooks;
 
+import dev.agentry.core.Boundary;
 import dev.agentry.core.collections.CatalogCollections;
 import dev.agentry.core.collections.CollectionDescriptor;
 import dev.agentry.core.policy.CredentialEvent;
@@ -16,6 +17,7 @@ import java.util.stream.Stream;
  * its types to {@link #PLATFORM}. Served in {@code /capabilities}; each payload's data has a schema
  * in {@code /schema}.
  */
+@Boundary
 public final class EventCatalog {
 
     public static final String TEST = "webhook.test";

@@ -1,5 +1,6 @@
 package dev.agentry.core.webhooks;
 
+import dev.agentry.core.Boundary;
 import dev.agentry.core.audit.AuditTrail;
 import dev.agentry.core.cursor.CursorSeal;
 import dev.agentry.core.cursor.Page;
@@ -32,6 +33,7 @@ import java.util.stream.Collectors;
  */
 @Stateless
 @ValidatedInput
+@Boundary
 public class WebhookDeliveries {
 
     /** At most this many dead letters are replayed by one request. */

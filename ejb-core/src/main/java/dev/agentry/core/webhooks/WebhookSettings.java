@@ -11,7 +11,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The operator's webhook settings, read once. */
 @ApplicationScoped
-public class WebhookSettings {
+class WebhookSettings {
 
     @Inject
     @ConfigProperty(name = "agentry.webhooks.allowed-ranges")

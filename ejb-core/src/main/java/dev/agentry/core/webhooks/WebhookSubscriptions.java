@@ -1,5 +1,6 @@
 package dev.agentry.core.webhooks;
 
+import dev.agentry.core.Boundary;
 import dev.agentry.core.audit.AuditTrail;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.FieldError;
@@ -35,6 +36,7 @@ import java.util.UUID;
  */
 @Stateless
 @ValidatedInput
+@Boundary
 public class WebhookSubscriptions {
 
     private static final SecureRandom RANDOM = new SecureRandom();

@@ -67,7 +67,7 @@ class TaskRequestTest {
         TaskInput task = request.task(Duration.ofSeconds(60), 7);
         assertArrayEquals(new byte[] {0, 1, 2}, task.archive());
 
-        TaskInput stored = TaskInputJson.readStored(TaskInputJson.write(task));
+        TaskInput stored = StoredTask.read(json(StoredTask.of(task).json()));
 
         assertEquals(Duration.ofSeconds(60), stored.timeout());
         assertEquals(7, stored.retentionDays());

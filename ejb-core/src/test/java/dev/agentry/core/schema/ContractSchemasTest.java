@@ -61,6 +61,13 @@ class ContractSchemasTest {
         assertEquals("https://json-schema.org/draft/2020-12/schema", schema.getString("$schema"));
         assertEquals("sample", schema.getString("$id"));
         assertEquals("A sample", schema.getString("description"));
+        assertEquals("sample", schema.getString("title"), "a contract is titled with its id");
+    }
+
+    @Test
+    void aNestedRecordIsTitledWithItsName() {
+        assertEquals("Nested", properties.getJsonObject("nested").getString("title"));
+        assertNull(properties.getJsonObject("colour").get("title"), "only records");
     }
 
     @Test

@@ -92,8 +92,14 @@ final class OpenApiJson {
         return Json.createValue(value.toString());
     }
 
-    /** Every keyword of the schema; a single type as a string, as OAS documents usually spell it. */
+    /**
+     * Every keyword of the schema; a single type as a string, as OAS documents usually spell it; a boolean schema
+     * ({@code additionalProperties: false}) as its boolean.
+     */
     private static JsonValue schema(Schema schema) {
+        if (schema.getBooleanSchema() != null) {
+            return schema.getBooleanSchema() ? JsonValue.TRUE : JsonValue.FALSE;
+        }
         JsonObjectBuilder object = Json.createObjectBuilder();
         schema.getAll().forEach((keyword, member) -> {
             if (member == null) {

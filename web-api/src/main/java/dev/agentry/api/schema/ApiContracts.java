@@ -3,13 +3,14 @@ package dev.agentry.api.schema;
 import dev.agentry.api.auth.AuthResource;
 import dev.agentry.api.capabilities.CapabilitiesResource;
 import dev.agentry.api.health.HealthResource;
+import dev.agentry.core.contracts.Contract;
 import dev.agentry.core.cursor.Page;
-import dev.agentry.core.schema.ContractSchemas;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,31 +20,29 @@ import java.util.Map;
 @ApplicationScoped
 public class ApiContracts {
 
+    /** The API module's own contract records, in a stable order; static for the same reason as the core's. */
+    public static final List<Contract> CONTRACTS = List.of(
+            Contract.of(
+                    "capabilities",
+                    "What this deployment serves and how it fails",
+                    CapabilitiesResource.Capabilities.class),
+            Contract.of("token", "An OAuth 2.0 access token response", AuthResource.TokenResponse.class),
+            Contract.of("whoami", "The calling credential and its current standing", AuthResource.WhoAmI.class),
+            Contract.of("schema-list", "Every published schema", Page.class, SchemaResource.SchemaEntry.class),
+            Contract.of("health", "Liveness or readiness, with each check", HealthResource.Health.class));
+
     private Map<String, JsonObject> schemas;
 
     @PostConstruct
     void build() {
         Map<String, JsonObject> all = new LinkedHashMap<>();
-        put(
-                all,
-                "capabilities",
-                "What this deployment serves and how it fails",
-                CapabilitiesResource.Capabilities.class);
-        put(all, "token", "An OAuth 2.0 access token response", AuthResource.TokenResponse.class);
-        put(all, "whoami", "The calling credential and its current standing", AuthResource.WhoAmI.class);
-        all.put(
-                "schema-list",
-                ContractSchemas.of(
-                        "schema-list", "Every published schema", Page.class, SchemaResource.SchemaEntry.class));
-        put(all, "health", "Liveness or readiness, with each check", HealthResource.Health.class);
+        for (Contract contract : CONTRACTS) {
+            all.put(contract.id(), contract.schema());
+        }
         schemas = Collections.unmodifiableMap(all);
     }
 
     public Map<String, JsonObject> all() {
         return schemas;
-    }
-
-    private static void put(Map<String, JsonObject> all, String id, String description, Class<?> type) {
-        all.put(id, ContractSchemas.of(id, description, type));
     }
 }

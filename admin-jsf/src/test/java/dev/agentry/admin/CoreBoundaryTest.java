@@ -1,0 +1,15 @@
+package dev.agentry.admin;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
+import dev.agentry.core.CoreBoundaryRules;
+
+/** This module uses only the core's boundaries and value types ({@link CoreBoundaryRules}). */
+@AnalyzeClasses(packages = "dev.agentry.admin", importOptions = ImportOption.DoNotIncludeTests.class)
+class CoreBoundaryTest {
+
+    @ArchTest
+    static final ArchTests core = ArchTests.in(CoreBoundaryRules.class);
+}
