@@ -12,7 +12,9 @@ import dev.agentry.core.changes.ChangeEventData;
 import dev.agentry.core.changes.ChangeItem;
 import dev.agentry.core.cursor.Page;
 import dev.agentry.core.diagnostics.DiagnosticRun;
+import dev.agentry.core.jobs.JobExecutionDetail;
 import dev.agentry.core.jobs.JobExecutionView;
+import dev.agentry.core.jobs.JobSummary;
 import dev.agentry.core.policy.CredentialView;
 import dev.agentry.core.policy.SigningKeys;
 import dev.agentry.core.runs.RunView;
@@ -24,6 +26,7 @@ import dev.agentry.core.secrets.KekStatus;
 import dev.agentry.core.secrets.KeyEncryptionKeys;
 import dev.agentry.core.sync.CheckpointView;
 import dev.agentry.core.sync.ConsumerLag;
+import dev.agentry.core.sync.LagSnapshotView;
 import dev.agentry.core.tools.ToolCatalog;
 import dev.agentry.core.tools.ToolDescriptor;
 import dev.agentry.core.webhooks.DeadLetterView;
@@ -76,6 +79,12 @@ public class SchemaCatalog {
         contract(all, "envelope.checkpoint", "A consumer's stored position in the changes feed", CheckpointView.class);
         contract(all, "envelope.lag", "How far one checkpoint is behind, computed when read", ConsumerLag.class);
         contract(all, "envelope.lag-list", "Every checkpoint's lag, worst first", Page.class, ConsumerLag.class);
+        contract(
+                all,
+                "envelope.lag-history",
+                "Checkpoints' lag as the sync-state job snapshotted it, newest first",
+                Page.class,
+                LagSnapshotView.class);
 
         contract(all, "task-input", TaskInputJson.SCHEMA + ": a task for an agent", TaskRequest.class);
         contract(all, "agent-task-run", RunView.class);
@@ -129,6 +138,23 @@ public class SchemaCatalog {
         contract(all, "import-report", "What an import did so far", CatalogImports.ImportReport.class);
         contract(all, "diagnostic-run", "One diagnostics run and what it found", DiagnosticRun.class);
         contract(all, "diagnostic-run-list", "Recent diagnostics runs", Page.class, DiagnosticRun.class);
+        contract(
+                all,
+                "job-list",
+                "Every batch job with its schedule, next fire time and last execution",
+                Page.class,
+                JobSummary.class);
+        contract(
+                all,
+                "job-execution-page",
+                "A page of job executions, newest first",
+                Page.class,
+                JobExecutionView.class);
+        contract(
+                all,
+                "job-execution-detail",
+                "One job execution with its steps, their metrics and its redacted failure",
+                JobExecutionDetail.class);
 
         contract(all, "webhook.subscription", "A webhook subscription; never its secret", SubscriptionView.class);
         contract(
