@@ -8,7 +8,7 @@ import dev.agentry.core.cursor.Page;
 import dev.agentry.core.jobs.JobExecutionDetail;
 import dev.agentry.core.jobs.JobExecutionView;
 import dev.agentry.core.jobs.JobSummary;
-import dev.agentry.core.jobs.JobsService;
+import dev.agentry.core.operations.JobsService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -1,7 +1,18 @@
-package dev.agentry.core.jobs;
+package dev.agentry.core.operations;
 
 import dev.agentry.core.cursor.CursorSeal;
 import dev.agentry.core.cursor.Page;
+import dev.agentry.core.jobs.JobCatalog;
+import dev.agentry.core.jobs.JobControl;
+import dev.agentry.core.jobs.JobDefinition;
+import dev.agentry.core.jobs.JobExecutionDetail;
+import dev.agentry.core.jobs.JobExecutionFilter;
+import dev.agentry.core.jobs.JobExecutionView;
+import dev.agentry.core.jobs.JobLauncher;
+import dev.agentry.core.jobs.JobScheduler;
+import dev.agentry.core.jobs.JobStatus;
+import dev.agentry.core.jobs.JobSummary;
+import dev.agentry.core.jobs.StepView;
 import dev.agentry.core.policy.Grant;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.ErrorCode;

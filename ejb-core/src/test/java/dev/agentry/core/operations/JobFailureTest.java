@@ -1,4 +1,4 @@
-package dev.agentry.core.jobs;
+package dev.agentry.core.operations;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package dev.agentry.core.jobs;
+package dev.agentry.core.operations;
 
 import dev.agentry.core.sandbox.Redactor;
 import java.util.regex.Pattern;
