@@ -1,8 +1,10 @@
 package dev.agentry.batch.runtime;
 
 import dev.agentry.core.jobs.JobControl;
+import dev.agentry.core.jobs.JobExecutionFilter;
 import dev.agentry.core.jobs.JobExecutionView;
 import dev.agentry.core.jobs.StepReport;
+import dev.agentry.core.jobs.StepView;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.ErrorCode;
 import jakarta.batch.operations.JobExecutionAlreadyCompleteException;
@@ -19,7 +21,10 @@ import jakarta.batch.runtime.StepExecution;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +41,12 @@ import java.util.Properties;
 public class JobOperatorControl implements JobControl {
 
     private final JobOperator operator = BatchRuntime.getJobOperator();
+
+    @Inject
+    JobRepositoryTables tables;
+
+    @Inject
+    Clock clock;
 
     @Override
     public JobExecutionView start(String jobName, Map<String, String> parameters) {
@@ -126,5 +137,42 @@ public class JobOperatorControl implements JobControl {
                 .sorted(Comparator.comparingLong(JobExecutionView::executionId).reversed())
                 .limit(limit)
                 .toList();
+    }
+
+    @Override
+    public List<JobExecutionView> executions(JobExecutionFilter filter, Long beforeId, int limit) {
+        return tables.executionIds(filter, beforeId, limit).stream()
+                .map(this::execution)
+                .flatMap(Optional::stream)
+                .toList();
+    }
+
+    @Override
+    public List<StepView> steps(long executionId) {
+        return tables.steps(executionId, clock);
+    }
+
+    @Override
+    public List<JobExecutionView> running(String jobName) {
+        return tables.runningExecutionIds(jobName).stream()
+                .map(this::execution)
+                .flatMap(Optional::stream)
+                .filter(e -> e.status().running())
+                .toList();
+    }
+
+    @Override
+    public int failInterrupted(Collection<String> jobNames) {
+        return tables.failInterrupted(jobNames, clock.instant());
+    }
+
+    @Override
+    public List<Long> finishedBefore(java.time.Instant endedBefore, long afterId, int limit) {
+        return tables.finishedBefore(endedBefore, afterId, limit);
+    }
+
+    @Override
+    public int removeExecutions(List<Long> executionIds, java.time.Instant endedBefore) {
+        return tables.removeExecutions(executionIds, endedBefore);
     }
 }

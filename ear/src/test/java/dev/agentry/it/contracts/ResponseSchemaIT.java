@@ -87,6 +87,7 @@ class ResponseSchemaIT {
                 "envelope.checkpoint",
                 get("api/v1/sync-state/checkpoint?consumer=" + consumer + "&resourceType=entries", asBootstrap()));
         conforms("envelope.lag-list", get("api/v1/sync-state/lag", asBootstrap()));
+        conforms("envelope.lag-history", get("api/v1/sync-state/lag/history?limit=5", asBootstrap()));
     }
 
     @Test
@@ -218,6 +219,12 @@ class ResponseSchemaIT {
                 .getJsonNumber("executionId")
                 .longValue();
         conforms("diagnostic-run", get("api/v1/diagnostics/" + diagnostic, asBootstrap()));
+        conforms("job-list", get("api/v1/jobs", asBootstrap()));
+        conforms("job-execution-page", get("api/v1/jobs/executions?limit=5", asBootstrap()));
+        conforms("job-execution-detail", get("api/v1/jobs/executions/" + diagnostic, asBootstrap()));
+        HttpResponse<String> failed = postJson("api/v1/jobs/probe-fail/start", "{}", asBootstrap());
+        assertEquals(202, failed.statusCode(), failed.body());
+        conforms("job-execution", failed);
         conforms("capabilities", get("api/v1/capabilities"));
         conforms("kek-status", get("api/v1/auth/key-encryption-keys", asBootstrap()));
         conforms("whoami", get("api/v1/auth/whoami", asBootstrap()));
@@ -256,6 +263,7 @@ class ResponseSchemaIT {
             Map.entry("/changes", "envelope.change-page"),
             Map.entry("/sync-state/checkpoint", "envelope.checkpoint"),
             Map.entry("/sync-state/lag", "envelope.lag-list"),
+            Map.entry("/sync-state/lag/history", "envelope.lag-history"),
             Map.entry("/runs", "envelope.run-page"),
             Map.entry("/runs/{id}", "agent-task-run"),
             Map.entry("/runs/{id}/artifacts", "artifact-manifest"),
@@ -289,6 +297,9 @@ class ResponseSchemaIT {
             Map.entry("/starter-packs/{id}", "starter-pack"),
             Map.entry("/auth/me", "whoami"),
             Map.entry("/incidents/{id}", "incident"),
+            Map.entry("/jobs", "job-list"),
+            Map.entry("/jobs/executions", "job-execution-page"),
+            Map.entry("/jobs/executions/{executionId}", "job-execution-detail"),
             Map.entry("/capabilities", "capabilities"),
             Map.entry("/health", "health"),
             Map.entry("/readiness", "health"),

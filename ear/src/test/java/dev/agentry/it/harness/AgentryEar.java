@@ -5,8 +5,13 @@ import dev.agentry.it.probe.CatalogProbeResource;
 import dev.agentry.it.probe.ClockProbe;
 import dev.agentry.it.probe.ControlProbeResource;
 import dev.agentry.it.probe.FailureProbeResource;
+import dev.agentry.it.probe.JobProbeResource;
+import dev.agentry.it.probe.ProbeBatchlet;
+import dev.agentry.it.probe.ProbeJobs;
 import dev.agentry.it.probe.PublicationProbeResource;
+import dev.agentry.it.probe.PurgeFailureProbe;
 import dev.agentry.it.probe.ReadinessProbe;
+import dev.agentry.it.probe.RetentionProbeResource;
 import dev.agentry.it.probe.RunProbeResource;
 import dev.agentry.it.probe.SecretsProbeResource;
 import dev.agentry.it.probe.TokenProbeResource;
@@ -31,6 +36,8 @@ public final class AgentryEar {
 
     static final String CORE_MODULE = "agentry-ejb-core.jar";
     static final String API_MODULE = "agentry-web-api.war";
+    static final String BATCH_MODULE = "agentry-batch-jobs.jar";
+    static final String[] PROBE_JOBS = {ProbeJobs.SLOW, ProbeJobs.FAIL, ProbeJobs.TICK, ProbeJobs.YEARLY};
 
     private final DeployableContainer<?> container;
     private final EnterpriseArchive archive;
@@ -63,7 +70,18 @@ public final class AgentryEar {
 
     private static EnterpriseArchive withProbes(EnterpriseArchive ear) {
         JavaArchive core = ear.getAsType(JavaArchive.class, CORE_MODULE)
-                .addClasses(ReadinessProbe.class, ClockProbe.class, ClockProbe.Shifted.class, WriteFailureProbe.class);
+                .addClasses(
+                        ReadinessProbe.class,
+                        ClockProbe.class,
+                        ClockProbe.Shifted.class,
+                        ProbeJobs.class,
+                        PurgeFailureProbe.class,
+                        WriteFailureProbe.class)
+                .addAsManifestResource("probe-jobs/microprofile-config.properties", "microprofile-config.properties");
+        JavaArchive batch = ear.getAsType(JavaArchive.class, BATCH_MODULE).addClass(ProbeBatchlet.class);
+        for (String job : PROBE_JOBS) {
+            batch.addAsResource("probe-jobs/" + job + ".xml", "META-INF/batch-jobs/" + job + ".xml");
+        }
         WebArchive api = ear.getAsType(WebArchive.class, API_MODULE)
                 .addClasses(
                         FailureProbeResource.class,
@@ -74,10 +92,14 @@ public final class AgentryEar {
                         SecretsProbeResource.class,
                         TokenProbeResource.class,
                         PublicationProbeResource.class,
-                        ControlProbeResource.class);
+                        ControlProbeResource.class,
+                        JobProbeResource.class,
+                        RetentionProbeResource.class);
         ear.delete(CORE_MODULE);
         ear.delete(API_MODULE);
+        ear.delete(BATCH_MODULE);
         ear.add(core, "/", ZipExporter.class);
+        ear.add(batch, "/", ZipExporter.class);
         ear.add(api, "/", ZipExporter.class);
         return ear;
     }

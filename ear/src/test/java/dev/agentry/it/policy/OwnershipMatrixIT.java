@@ -271,4 +271,32 @@ class OwnershipMatrixIT {
     private static <T> List<T> concat(List<T> first, List<T> second) {
         return Stream.of(first, second).flatMap(List::stream).toList();
     }
+
+    @Test
+    void anotherCredentialDoesNotSeeTheOwnersLagHistory() {
+        // A snapshot of every checkpoint's lag; a scheduled one may be running, so start when it is free.
+        long execution = Eventually.await(
+                        "a sync-state snapshot started",
+                        Duration.ofSeconds(30),
+                        () -> postJson("api/v1/jobs/sync-state/start", "{}", Api.asBootstrap()),
+                        started -> started.statusCode() == 202)
+                .body()
+                .transform(body -> Api.structure(body)
+                        .asJsonObject()
+                        .getJsonNumber("executionId")
+                        .longValue());
+        Eventually.await(
+                "the snapshot",
+                Duration.ofSeconds(60),
+                () -> json(get("api/v1/jobs/executions/" + execution, Api.asBootstrap()))
+                        .getJsonObject("execution")
+                        .getString("status"),
+                "COMPLETED"::equals);
+
+        String history = "api/v1/sync-state/lag/history?consumer=" + consumer;
+        assertAll(
+                () -> assertTrue(get(history, owner).body().contains(consumer), "the owner's own history"),
+                () -> assertFalse(get(history, other).body().contains(consumer), "GET /sync-state/lag/history"),
+                () -> assertFalse(get(history, admin).body().contains(consumer), "runs:admin: not a run"));
+    }
 }

@@ -25,7 +25,9 @@ import dev.agentry.core.control.Simulation;
 import dev.agentry.core.cursor.Page;
 import dev.agentry.core.diagnostics.DiagnosticRun;
 import dev.agentry.core.incidents.IncidentView;
+import dev.agentry.core.jobs.JobExecutionDetail;
 import dev.agentry.core.jobs.JobExecutionView;
+import dev.agentry.core.jobs.JobSummary;
 import dev.agentry.core.lifecycle.LifecycleView;
 import dev.agentry.core.memory.MemoryEntryView;
 import dev.agentry.core.memory.MemoryWrite;
@@ -39,6 +41,7 @@ import dev.agentry.core.secrets.KeyEncryptionKeys;
 import dev.agentry.core.starterpacks.StarterPack;
 import dev.agentry.core.sync.CheckpointView;
 import dev.agentry.core.sync.ConsumerLag;
+import dev.agentry.core.sync.LagSnapshotView;
 import dev.agentry.core.templates.TaskTemplate;
 import dev.agentry.core.tools.ToolCatalog;
 import dev.agentry.core.tools.ToolDescriptor;
@@ -87,6 +90,11 @@ public class SchemaCatalog {
                     "envelope.checkpoint", "A consumer's stored position in the changes feed", CheckpointView.class),
             Contract.of("envelope.lag", "How far one checkpoint is behind, computed when read", ConsumerLag.class),
             Contract.of("envelope.lag-list", "Every checkpoint's lag, worst first", Page.class, ConsumerLag.class),
+            Contract.of(
+                    "envelope.lag-history",
+                    "Checkpoints' lag as the sync-state job snapshotted it, newest first",
+                    Page.class,
+                    LagSnapshotView.class),
             Contract.of("task-input", TaskRequest.SCHEMA + ": a task for an agent", TaskRequest.class),
             Contract.of("agent-task-run", RunView.class),
             Contract.of("envelope.run-page", "A page of runs, newest first", Page.class, RunView.class),
@@ -126,6 +134,17 @@ public class SchemaCatalog {
             Contract.of("import-report", "What an import did so far", CatalogImports.ImportReport.class),
             Contract.of("diagnostic-run", "One diagnostics run and what it found", DiagnosticRun.class),
             Contract.of("diagnostic-run-list", "Recent diagnostics runs", Page.class, DiagnosticRun.class),
+            Contract.of(
+                    "job-list",
+                    "Every batch job with its schedule, next fire time and last execution",
+                    Page.class,
+                    JobSummary.class),
+            Contract.of(
+                    "job-execution-page", "A page of job executions, newest first", Page.class, JobExecutionView.class),
+            Contract.of(
+                    "job-execution-detail",
+                    "One job execution with its steps, their metrics and its redacted failure",
+                    JobExecutionDetail.class),
             Contract.of(
                     "incident",
                     "An incident: signal, subject, value, thresholds, advice; never a secret",

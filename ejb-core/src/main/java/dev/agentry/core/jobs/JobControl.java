@@ -1,6 +1,7 @@
 package dev.agentry.core.jobs;
 
 import dev.agentry.core.Boundary;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,4 +39,36 @@ public interface JobControl {
 
     /** The newest executions of a job, newest first. */
     List<JobExecutionView> recentExecutions(String jobName, int limit);
+
+    /**
+     * Executions matching the filter, newest first: at most {@code limit}, only ids below {@code beforeId}
+     * when it is given (the listing's cursor).
+     */
+    List<JobExecutionView> executions(JobExecutionFilter filter, Long beforeId, int limit);
+
+    /** The execution's steps in the order they ran; a failure as the repository recorded it, unredacted. */
+    List<StepView> steps(long executionId);
+
+    /** The job's executions that are starting, running or stopping. */
+    List<JobExecutionView> running(String jobName);
+
+    /**
+     * Marks the executions of these jobs that an earlier life of the server left starting, running or
+     * stopping as failed (exit status {@code INTERRUPTED}), so they can be restarted and no longer count as
+     * running. Only for a server that has just started: nothing of these jobs runs yet.
+     *
+     * @return how many executions it marked
+     */
+    int failInterrupted(Collection<String> jobNames);
+
+    /** Up to {@code limit} ids of executions that ended before {@code endedBefore}, after {@code afterId}, in id order. */
+    List<Long> finishedBefore(java.time.Instant endedBefore, long afterId, int limit);
+
+    /**
+     * Removes these executions (with their steps) if they ended before {@code endedBefore}, and their job
+     * instances once no execution is left; the repository commits on its own.
+     *
+     * @return how many executions it removed
+     */
+    int removeExecutions(List<Long> executionIds, java.time.Instant endedBefore);
 }

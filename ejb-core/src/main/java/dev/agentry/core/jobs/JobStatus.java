@@ -8,5 +8,15 @@ public enum JobStatus {
     STOPPED,
     FAILED,
     COMPLETED,
-    ABANDONED
+    ABANDONED;
+
+    /** Starting, started or stopping: the execution holds its job's turn. */
+    public boolean running() {
+        return this == STARTING || this == STARTED || this == STOPPING;
+    }
+
+    /** Failed or stopped: the only states a restart resumes from. */
+    public boolean restartable() {
+        return this == FAILED || this == STOPPED;
+    }
 }

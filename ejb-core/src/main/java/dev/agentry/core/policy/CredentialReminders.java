@@ -1,39 +1,27 @@
 package dev.agentry.core.policy;
 
+import dev.agentry.core.Boundary;
 import dev.agentry.core.audit.AuditTrail;
 import dev.agentry.persistence.policy.Credential;
 import dev.agentry.persistence.schema.AgentryDatabase;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerConfig;
-import jakarta.ejb.TimerService;
+import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Sends {@code credential.expiring} once per expiry, when an active credential enters its reminder
  * window, so its owner's receivers hear of it before calls start failing. The event and the mark
- * that it went out commit together.
+ * that it went out commit together. Run by the {@code credential-reminders} batch job on its schedule;
+ * idempotent: a credential already reminded of its current expiry is not reminded again, however often
+ * it runs.
  */
-@Singleton
-@Startup
+@Boundary
+@Stateless
 public class CredentialReminders {
-
-    @Inject
-    @ConfigProperty(name = "agentry.credentials.reminder-interval", defaultValue = "PT1M")
-    Duration interval;
-
-    @Resource
-    TimerService timers;
 
     @PersistenceContext(unitName = AgentryDatabase.PERSISTENCE_UNIT)
     EntityManager em;
@@ -47,14 +35,10 @@ public class CredentialReminders {
     @Inject
     AuditTrail audit;
 
-    @PostConstruct
-    void schedule() {
-        timers.createIntervalTimer(interval.toMillis(), interval.toMillis(), new TimerConfig(null, false));
-    }
-
-    @Timeout
-    void remind() {
+    /** Reminds every credential that has entered its reminder window; returns how many it reminded. */
+    public int remind() {
         Instant now = clock.instant();
+        int[] reminded = {0};
         em.createQuery(
                         "select c from Credential c where c.expiresAt is not null and c.expiryRemindedAt is null",
                         Credential.class)
@@ -70,7 +54,9 @@ public class CredentialReminders {
                     if (marked == 1) {
                         events.fire(CredentialEvent.of(CredentialEvent.EXPIRING, c));
                         audit.action("credential.expiring", c.getUid());
+                        reminded[0]++;
                     }
                 });
+        return reminded[0];
     }
 }

@@ -26,6 +26,7 @@ public enum Scope {
             "Read, cancel and read the artifacts of every credential's runs (with runs:read, runs:write, artifacts:read)"),
     ARTIFACTS_READ("artifacts:read", "Read and verify run artifacts"),
     OPERATIONS_RUN("operations:run", "Start operator diagnostics and read their results"),
+    OPERATIONS_READ("operations:read", "Read batch jobs, their schedules and executions"),
     CONTROL_ACTIONS_SIMULATE("control:actions:simulate", "Simulate governed actions", true),
     CONTROL_ACTIONS_EXECUTE("control:actions:execute", "Execute governed actions", true),
     CONTROL_APPROVALS_REQUEST("control:approvals:request", "Request approvals", true),

@@ -8,7 +8,6 @@ import dev.agentry.core.policy.Grant;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.ErrorCode;
 import dev.agentry.core.problem.FieldError;
-import dev.agentry.persistence.changes.ChangeRecord;
 import dev.agentry.persistence.schema.AgentryDatabase;
 import dev.agentry.persistence.sync.SyncCheckpoint;
 import jakarta.ejb.Stateless;
@@ -17,7 +16,6 @@ import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -43,6 +41,9 @@ public class SyncStateService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    LagMeter meter;
 
     public CheckpointView find(String credentialId, String consumer, String resourceType) {
         validate(consumer, resourceType);
@@ -114,34 +115,7 @@ public class SyncStateService {
                     .isEmpty()) {
                 continue;
             }
-            long behind = em.createQuery(
-                            "select count(c) from ChangeRecord c where c.resourceType = :type and c.position > :after",
-                            Long.class)
-                    .setParameter("type", checkpoint.getResourceType())
-                    .setParameter("after", checkpoint.getPosition())
-                    .getSingleResult();
-            long seconds = behind == 0
-                    ? 0
-                    : em.createQuery(
-                                    "select c from ChangeRecord c where c.resourceType = :type"
-                                            + " and c.position > :after order by c.position",
-                                    ChangeRecord.class)
-                            .setParameter("type", checkpoint.getResourceType())
-                            .setParameter("after", checkpoint.getPosition())
-                            .setMaxResults(1)
-                            .getResultStream()
-                            .findFirst()
-                            .map(oldest -> Math.max(
-                                    0,
-                                    Duration.between(oldest.getChangedAt(), now).toSeconds()))
-                            .orElse(0L);
-            lags.add(new ConsumerLag(
-                    checkpoint.getConsumer(),
-                    checkpoint.getResourceType(),
-                    checkpoint.getCheckpointAt(),
-                    behind,
-                    seconds,
-                    LagBucket.of(seconds).wireName()));
+            lags.add(meter.lag(checkpoint, now));
         }
         lags.sort(Comparator.comparingLong(ConsumerLag::secondsBehind)
                 .thenComparingLong(ConsumerLag::changesBehind)

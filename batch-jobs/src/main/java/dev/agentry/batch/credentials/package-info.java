@@ -1,0 +1,2 @@
+/** The credential-reminders job's step. */
+package dev.agentry.batch.credentials;

@@ -1,0 +1,63 @@
+package dev.agentry.batch.retention;
+
+import dev.agentry.core.retention.RetentionKind;
+import dev.agentry.core.retention.RetentionService;
+import jakarta.batch.api.BatchProperty;
+import jakarta.batch.api.chunk.AbstractItemReader;
+import jakarta.batch.runtime.context.JobContext;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * Reads the keys of one kind's expired records in key order, a page at a time. Its checkpoint is the last
+ * key handed out, so a restarted step goes on after the last committed chunk.
+ */
+@Named
+@Dependent
+public class ExpiredKeyReader extends AbstractItemReader {
+
+    /** Keys fetched per query: one chunk's worth. */
+    static final int PAGE = 500;
+
+    @Inject
+    JobContext job;
+
+    @Inject
+    @BatchProperty
+    String kind;
+
+    @Inject
+    RetentionService retention;
+
+    private final Deque<String> page = new ArrayDeque<>();
+    private String lastKey;
+    private boolean exhausted;
+
+    @Override
+    public void open(Serializable checkpoint) {
+        lastKey = (String) checkpoint;
+    }
+
+    @Override
+    public Object readItem() {
+        if (page.isEmpty() && !exhausted) {
+            String after = lastKey;
+            page.addAll(retention.expired(RetentionKind.of(kind), job.getInstanceId(), after, PAGE));
+            exhausted = page.isEmpty();
+        }
+        String key = page.poll();
+        if (key != null) {
+            lastKey = key;
+        }
+        return key;
+    }
+
+    @Override
+    public Serializable checkpointInfo() {
+        return lastKey;
+    }
+}

@@ -1,0 +1,2 @@
+/** The sync-state job's step. */
+package dev.agentry.batch.sync;

@@ -1,0 +1,53 @@
+package dev.agentry.it.jobs;
+
+import static dev.agentry.it.harness.Api.asBootstrap;
+import static dev.agentry.it.harness.Api.get;
+import static dev.agentry.it.harness.Api.json;
+import static dev.agentry.it.harness.Api.postJson;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.agentry.it.harness.Api;
+import dev.agentry.it.harness.Eventually;
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+/** The jobs API as the job tests use it: start, follow and list executions. */
+final class Jobs {
+
+    static final Set<String> FINISHED = Set.of("COMPLETED", "FAILED", "STOPPED", "ABANDONED");
+
+    private Jobs() {}
+
+    static long start(String job, String body) {
+        HttpResponse<String> started = postJson("api/v1/jobs/" + job + "/start", body, asBootstrap());
+        assertEquals(202, started.statusCode(), started.body());
+        return json(started).getJsonNumber("executionId").longValue();
+    }
+
+    static JsonObject detail(long execution) {
+        return json(get("api/v1/jobs/executions/" + execution, asBootstrap()));
+    }
+
+    static String status(long execution) {
+        return detail(execution).getJsonObject("execution").getString("status");
+    }
+
+    static JsonObject awaitStatus(long execution, Set<String> statuses) {
+        return Eventually.await(
+                "execution " + execution + " in " + statuses,
+                Duration.ofSeconds(60),
+                () -> detail(execution),
+                d -> statuses.contains(d.getJsonObject("execution").getString("status")));
+    }
+
+    static List<JsonObject> executions(String query) {
+        return Api.listed(get("api/v1/jobs/executions?" + query, asBootstrap()));
+    }
+
+    static long id(JsonObject execution) {
+        return execution.getJsonNumber("executionId").longValue();
+    }
+}
