@@ -35,6 +35,9 @@ final class TypedParameters {
             return;
         }
         if ("limit".equals(parameter.getName())) {
+            // a PageLimit parameter arrives as a reference to its component; a default beside a $ref is
+            // one a generator cannot resolve, so it is inlined like every other limit
+            schema.setRef(null);
             schema.setType(List.of(Schema.SchemaType.INTEGER));
             schema.setFormat("int32");
             if (schema.getMinimum() == null) {
