@@ -1,9 +1,6 @@
 package dev.agentry.core.control.actions;
 
-import dev.agentry.core.catalog.CatalogStore;
-import dev.agentry.core.collections.CollectionDescriptor;
 import dev.agentry.core.control.ActionEffect;
-import dev.agentry.core.control.GovernedAction;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.FieldError;
 import dev.agentry.core.schema.Doc;
@@ -12,7 +9,6 @@ import dev.agentry.persistence.catalog.Entry;
 import dev.agentry.persistence.catalog.Section;
 import dev.agentry.persistence.schema.AgentryDatabase;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -23,7 +19,7 @@ import java.util.List;
 
 /** {@code entry.create}: a new draft entry in a section. */
 @ApplicationScoped
-public class EntryCreate implements GovernedAction<EntryCreate.Input> {
+public class EntryCreate extends CatalogAction<EntryCreate.Input> {
 
     @Doc("A new draft entry")
     public record Input(
@@ -44,30 +40,8 @@ public class EntryCreate implements GovernedAction<EntryCreate.Input> {
     @PersistenceContext(unitName = AgentryDatabase.PERSISTENCE_UNIT)
     EntityManager em;
 
-    @Inject
-    CatalogStore store;
-
-    @Inject
-    CatalogTargets targets;
-
-    @Override
-    public String name() {
-        return "entry.create";
-    }
-
-    @Override
-    public String description() {
-        return "Create a draft entry in a section";
-    }
-
-    @Override
-    public Class<Input> input() {
-        return Input.class;
-    }
-
-    @Override
-    public CollectionDescriptor collection() {
-        return CatalogTargets.collectionOf(Entry.class);
+    public EntryCreate() {
+        super("entry.create", "Create a draft entry in a section", Input.class, Entry.class);
     }
 
     @Override

@@ -1,13 +1,9 @@
 package dev.agentry.core.control.actions;
 
-import dev.agentry.core.catalog.CatalogStore;
-import dev.agentry.core.collections.CollectionDescriptor;
 import dev.agentry.core.control.ActionEffect;
-import dev.agentry.core.control.GovernedAction;
 import dev.agentry.core.schema.Doc;
 import dev.agentry.persistence.catalog.Entry;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -16,7 +12,7 @@ import java.util.Map;
 
 /** {@code entry.delete}: soft-deletes an entry; the feed carries its tombstone. */
 @ApplicationScoped
-public class EntryDelete implements GovernedAction<EntryDelete.Input> {
+public class EntryDelete extends CatalogAction<EntryDelete.Input> {
 
     @Doc("The entry to delete, at the version last read")
     public record Input(
@@ -26,30 +22,8 @@ public class EntryDelete implements GovernedAction<EntryDelete.Input> {
             @NotNull(message = "is required") @Min(0) @Doc("The entry's version as last read")
             Long expectedVersion) {}
 
-    @Inject
-    CatalogStore store;
-
-    @Inject
-    CatalogTargets targets;
-
-    @Override
-    public String name() {
-        return "entry.delete";
-    }
-
-    @Override
-    public String description() {
-        return "Delete an entry";
-    }
-
-    @Override
-    public Class<Input> input() {
-        return Input.class;
-    }
-
-    @Override
-    public CollectionDescriptor collection() {
-        return CatalogTargets.collectionOf(Entry.class);
+    public EntryDelete() {
+        super("entry.delete", "Delete an entry", Input.class, Entry.class);
     }
 
     @Override

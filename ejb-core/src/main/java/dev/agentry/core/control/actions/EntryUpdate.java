@@ -1,14 +1,10 @@
 package dev.agentry.core.control.actions;
 
-import dev.agentry.core.catalog.CatalogStore;
-import dev.agentry.core.collections.CollectionDescriptor;
 import dev.agentry.core.control.ActionEffect;
-import dev.agentry.core.control.GovernedAction;
 import dev.agentry.core.schema.Doc;
 import dev.agentry.core.validation.PlainText;
 import dev.agentry.persistence.catalog.Entry;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -19,7 +15,7 @@ import java.util.Map;
 
 /** {@code entry.update}: a new title, slug or fields for an entry, at the version the caller saw. */
 @ApplicationScoped
-public class EntryUpdate implements GovernedAction<EntryUpdate.Input> {
+public class EntryUpdate extends CatalogAction<EntryUpdate.Input> {
 
     @Doc("Changes to an entry; what is absent stays")
     public record Input(
@@ -38,30 +34,8 @@ public class EntryUpdate implements GovernedAction<EntryUpdate.Input> {
             @Doc("The entry's custom fields, replacing the current ones")
             JsonObject fields) {}
 
-    @Inject
-    CatalogStore store;
-
-    @Inject
-    CatalogTargets targets;
-
-    @Override
-    public String name() {
-        return "entry.update";
-    }
-
-    @Override
-    public String description() {
-        return "Change an entry's title, slug or fields";
-    }
-
-    @Override
-    public Class<Input> input() {
-        return Input.class;
-    }
-
-    @Override
-    public CollectionDescriptor collection() {
-        return CatalogTargets.collectionOf(Entry.class);
+    public EntryUpdate() {
+        super("entry.update", "Change an entry's title, slug or fields", Input.class, Entry.class);
     }
 
     @Override

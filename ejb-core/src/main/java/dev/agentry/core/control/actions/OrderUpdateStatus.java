@@ -1,15 +1,11 @@
 package dev.agentry.core.control.actions;
 
-import dev.agentry.core.catalog.CatalogStore;
-import dev.agentry.core.collections.CollectionDescriptor;
 import dev.agentry.core.control.ActionEffect;
-import dev.agentry.core.control.GovernedAction;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.ErrorCode;
 import dev.agentry.core.schema.Doc;
 import dev.agentry.persistence.catalog.CustomerOrder;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -23,7 +19,7 @@ import java.util.Set;
  * or cancelled. Any other move is {@code conflict}: a fulfilled or cancelled order is final.
  */
 @ApplicationScoped
-public class OrderUpdateStatus implements GovernedAction<OrderUpdateStatus.Input> {
+public class OrderUpdateStatus extends CatalogAction<OrderUpdateStatus.Input> {
 
     private static final Map<String, Set<String>> NEXT =
             Map.of("placed", Set.of("paid", "cancelled"), "paid", Set.of("fulfilled", "cancelled"));
@@ -41,30 +37,8 @@ public class OrderUpdateStatus implements GovernedAction<OrderUpdateStatus.Input
             @Doc("paid, fulfilled or cancelled")
             String status) {}
 
-    @Inject
-    CatalogStore store;
-
-    @Inject
-    CatalogTargets targets;
-
-    @Override
-    public String name() {
-        return "order.updateStatus";
-    }
-
-    @Override
-    public String description() {
-        return "Move an order to paid, fulfilled or cancelled";
-    }
-
-    @Override
-    public Class<Input> input() {
-        return Input.class;
-    }
-
-    @Override
-    public CollectionDescriptor collection() {
-        return CatalogTargets.collectionOf(CustomerOrder.class);
+    public OrderUpdateStatus() {
+        super("order.updateStatus", "Move an order to paid, fulfilled or cancelled", Input.class, CustomerOrder.class);
     }
 
     @Override

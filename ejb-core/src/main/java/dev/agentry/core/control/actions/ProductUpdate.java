@@ -1,14 +1,10 @@
 package dev.agentry.core.control.actions;
 
-import dev.agentry.core.catalog.CatalogStore;
-import dev.agentry.core.collections.CollectionDescriptor;
 import dev.agentry.core.control.ActionEffect;
-import dev.agentry.core.control.GovernedAction;
 import dev.agentry.core.schema.Doc;
 import dev.agentry.core.validation.PlainText;
 import dev.agentry.persistence.catalog.Product;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -18,7 +14,7 @@ import java.util.Map;
 
 /** {@code product.update}: a product's title, or taking it off sale and back. */
 @ApplicationScoped
-public class ProductUpdate implements GovernedAction<ProductUpdate.Input> {
+public class ProductUpdate extends CatalogAction<ProductUpdate.Input> {
 
     @Doc("Changes to a product; what is absent stays")
     public record Input(
@@ -33,30 +29,12 @@ public class ProductUpdate implements GovernedAction<ProductUpdate.Input> {
             @Pattern(regexp = "live|archived", message = "is live or archived") @Doc("live or archived")
             String status) {}
 
-    @Inject
-    CatalogStore store;
-
-    @Inject
-    CatalogTargets targets;
-
-    @Override
-    public String name() {
-        return "product.update";
-    }
-
-    @Override
-    public String description() {
-        return "Change a product's title, or archive it and list it again";
-    }
-
-    @Override
-    public Class<Input> input() {
-        return Input.class;
-    }
-
-    @Override
-    public CollectionDescriptor collection() {
-        return CatalogTargets.collectionOf(Product.class);
+    public ProductUpdate() {
+        super(
+                "product.update",
+                "Change a product's title, or archive it and list it again",
+                Input.class,
+                Product.class);
     }
 
     @Override

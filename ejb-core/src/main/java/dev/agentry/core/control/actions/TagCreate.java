@@ -1,21 +1,17 @@
 package dev.agentry.core.control.actions;
 
-import dev.agentry.core.catalog.CatalogStore;
-import dev.agentry.core.collections.CollectionDescriptor;
 import dev.agentry.core.control.ActionEffect;
-import dev.agentry.core.control.GovernedAction;
 import dev.agentry.core.schema.Doc;
 import dev.agentry.core.validation.PlainText;
 import dev.agentry.persistence.catalog.Tag;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** {@code tag.create}: a new tag. */
 @ApplicationScoped
-public class TagCreate implements GovernedAction<TagCreate.Input> {
+public class TagCreate extends CatalogAction<TagCreate.Input> {
 
     @Doc("A new tag")
     public record Input(
@@ -27,30 +23,8 @@ public class TagCreate implements GovernedAction<TagCreate.Input> {
             @Size(max = 200)
             String slug) {}
 
-    @Inject
-    CatalogStore store;
-
-    @Inject
-    CatalogTargets targets;
-
-    @Override
-    public String name() {
-        return "tag.create";
-    }
-
-    @Override
-    public String description() {
-        return "Create a tag";
-    }
-
-    @Override
-    public Class<Input> input() {
-        return Input.class;
-    }
-
-    @Override
-    public CollectionDescriptor collection() {
-        return CatalogTargets.collectionOf(Tag.class);
+    public TagCreate() {
+        super("tag.create", "Create a tag", Input.class, Tag.class);
     }
 
     @Override

@@ -1,13 +1,9 @@
 package dev.agentry.core.control.actions;
 
-import dev.agentry.core.catalog.CatalogStore;
-import dev.agentry.core.collections.CollectionDescriptor;
 import dev.agentry.core.control.ActionEffect;
-import dev.agentry.core.control.GovernedAction;
 import dev.agentry.core.schema.Doc;
 import dev.agentry.persistence.catalog.Variant;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -17,7 +13,7 @@ import java.util.Map;
 
 /** {@code variant.updateStock}: sets a variant's stock to a counted quantity. */
 @ApplicationScoped
-public class VariantUpdateStock implements GovernedAction<VariantUpdateStock.Input> {
+public class VariantUpdateStock extends CatalogAction<VariantUpdateStock.Input> {
 
     @Doc("A variant's new stock level")
     public record Input(
@@ -30,30 +26,8 @@ public class VariantUpdateStock implements GovernedAction<VariantUpdateStock.Inp
             @NotNull(message = "is required") @Min(0) @Max(1_000_000_000) @Doc("The stock on hand")
             Integer stock) {}
 
-    @Inject
-    CatalogStore store;
-
-    @Inject
-    CatalogTargets targets;
-
-    @Override
-    public String name() {
-        return "variant.updateStock";
-    }
-
-    @Override
-    public String description() {
-        return "Set a variant's stock level";
-    }
-
-    @Override
-    public Class<Input> input() {
-        return Input.class;
-    }
-
-    @Override
-    public CollectionDescriptor collection() {
-        return CatalogTargets.collectionOf(Variant.class);
+    public VariantUpdateStock() {
+        super("variant.updateStock", "Set a variant's stock level", Input.class, Variant.class);
     }
 
     @Override
