@@ -9,9 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentry.it.harness.Api;
 import dev.agentry.it.harness.DemoData;
+import dev.agentry.it.harness.Eventually;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.time.Duration;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -83,13 +85,17 @@ class RetentionIT {
         assertProblem(get("api/v1/changes?cursor=" + firstCursor, asBootstrap()), 410, "cursor_expired");
         assertTrue(!firstChange().getString("cursor").equals(firstCursor));
 
-        // Audited once, with every count exactly once although a chunk failed and was redone.
-        List<JsonObject> audits = Api.listed(get("api/v1/audit?action=retention.purge&limit=200", asBootstrap()));
-        List<String> ofThisPass = audits.stream()
-                .map(a -> a.getString("target"))
-                .filter(t -> t.contains("diagnostics=" + OLD_DIAGNOSTICS))
-                .toList();
-        assertEquals(1, ofThisPass.size(), audits.toString());
+        // Audited once, with every count exactly once although a chunk failed and was redone. The trail
+        // lists a record once it is chained, a moment after it is written: wait for it to be listed.
+        List<String> ofThisPass = Eventually.await(
+                "the retention pass's audit record",
+                Duration.ofSeconds(10),
+                () -> Api.listed(get("api/v1/audit?action=retention.purge&limit=200", asBootstrap())).stream()
+                        .map(a -> a.getString("target"))
+                        .filter(t -> t.contains("diagnostics=" + OLD_DIAGNOSTICS))
+                        .toList(),
+                listed -> !listed.isEmpty());
+        assertEquals(1, ofThisPass.size(), ofThisPass.toString());
         String counts = ofThisPass.get(0);
         for (String count : List.of(
                 "runs=1",
