@@ -2,8 +2,10 @@ package dev.agentry.admin.credentials;
 
 import dev.agentry.core.policy.CredentialRequest;
 import dev.agentry.core.policy.CredentialView;
+import dev.agentry.core.starterpacks.StarterPack;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 
 /**
@@ -18,10 +20,16 @@ public class CredentialForm implements Serializable {
     private String owner;
     private String description;
     private List<String> scopes = new ArrayList<>();
-    private String ttlDays = "90";
-    private String reminderDays = "14";
+    private String ttlDays = DEFAULT_TTL;
+    private String reminderDays = DEFAULT_REMINDER;
     private String eventInterests = "";
     private String ipAllowlist = "";
+
+    /** What the last starter pack filled in: a field still holding it is the pack's, not the admin's. */
+    private CredentialForm filledByPack;
+
+    static final String DEFAULT_TTL = "90";
+    static final String DEFAULT_REMINDER = "14";
 
     static CredentialForm of(CredentialView view) {
         CredentialForm form = new CredentialForm();
@@ -34,6 +42,41 @@ public class CredentialForm implements Serializable {
         form.eventInterests = String.join("\n", view.eventInterests());
         form.ipAllowlist = String.join("\n", view.ipAllowlist());
         return form;
+    }
+
+    /**
+     * Fills in a starter pack's scopes, event interests, lifetime and reminder window — only where the admin
+     * has not chosen: a field still empty (or at its default), or still as the previously chosen pack filled
+     * it. So explicit choices win, and switching packs replaces the previous pack's values. No pack (null)
+     * takes back what the last one filled. The allowlist stays the admin's: only they know where the client
+     * runs (the pack's hint says where it should point).
+     */
+    void applyPack(StarterPack pack) {
+        CredentialForm before = filledByPack == null ? new CredentialForm() : filledByPack;
+        CredentialForm packed = new CredentialForm();
+        if (pack != null) {
+            packed.scopes = new ArrayList<>(pack.scopes());
+            packed.eventInterests = String.join("\n", pack.eventInterests());
+            packed.ttlDays = Integer.toString(pack.ttlDays());
+            packed.reminderDays = Integer.toString(pack.reminderDays());
+        }
+        if (scopes.isEmpty() || new HashSet<>(scopes).equals(new HashSet<>(before.scopes))) {
+            scopes = new ArrayList<>(packed.scopes);
+        }
+        if (lines(eventInterests).isEmpty() || lines(eventInterests).equals(lines(before.eventInterests))) {
+            eventInterests = packed.eventInterests;
+        }
+        if (DEFAULT_TTL.equals(strip(ttlDays)) || strip(ttlDays).equals(before.ttlDays)) {
+            ttlDays = packed.ttlDays;
+        }
+        if (DEFAULT_REMINDER.equals(strip(reminderDays)) || strip(reminderDays).equals(before.reminderDays)) {
+            reminderDays = packed.reminderDays;
+        }
+        filledByPack = pack == null ? null : packed;
+    }
+
+    private static String strip(String text) {
+        return text == null ? "" : text.strip();
     }
 
     /**

@@ -6,10 +6,13 @@ import dev.agentry.core.policy.CredentialView;
 import dev.agentry.core.policy.Grant;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.FieldError;
+import dev.agentry.core.starterpacks.StarterPack;
+import dev.agentry.core.starterpacks.StarterPackCatalog;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,6 +39,12 @@ public class CredentialPage implements Serializable {
     private CredentialForm form = new CredentialForm();
     private String secret;
     private boolean confirmingRevoke;
+
+    @Inject
+    transient StarterPackCatalog packs;
+
+    /** The starter pack chosen on the create form, or empty. */
+    private String starterPack = "";
 
     /** The view action: loads the credential named by {@code ?id=}, or prepares an empty form. */
     public void load() {
@@ -164,6 +173,28 @@ public class CredentialPage implements Serializable {
 
     public CredentialView getCredential() {
         return credential;
+    }
+
+    /** The create form's pack was chosen (or unchosen): it fills what the admin has not chosen. */
+    public void applyStarterPack() {
+        form.applyPack(packs.named(starterPack).orElse(null));
+    }
+
+    public List<StarterPack> getStarterPacks() {
+        return packs.all();
+    }
+
+    /** The chosen pack's allowlist hint, or null. */
+    public String getAllowlistHint() {
+        return packs.named(starterPack).map(StarterPack::allowlistHint).orElse(null);
+    }
+
+    public String getStarterPack() {
+        return starterPack;
+    }
+
+    public void setStarterPack(String starterPack) {
+        this.starterPack = starterPack == null ? "" : starterPack;
     }
 
     public CredentialForm getForm() {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentry.core.policy.CredentialRequest;
+import dev.agentry.core.starterpacks.StarterPack;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -42,5 +43,54 @@ class CredentialFormTest {
         assertEquals("Webhooks", ScopeChoices.groupOf("webhooks:dlq:replay"));
         assertEquals("Agents and runs", ScopeChoices.groupOf("artifacts:read"));
         assertEquals("Administration", ScopeChoices.groupOf("credentials:manage"));
+    }
+
+    private static final StarterPack AUDITOR = new StarterPack(
+            "auditor", "Auditor", "d", List.of("audit:read", "incidents:read"), List.of(), List.of(), 30, 7, "h", 30);
+    private static final StarterPack RUNNER = new StarterPack(
+            "agent-runner",
+            "Runner",
+            "d",
+            List.of("runs:write", "runs:read"),
+            List.of("run.*"),
+            List.of(),
+            90,
+            14,
+            "h",
+            60);
+
+    @Test
+    void aStarterPackFillsWhatTheAdminLeftAloneAndSwitchingPacksReplacesOnlyThePacksValues() {
+        CredentialForm form = new CredentialForm();
+        form.applyPack(RUNNER);
+        assertEquals(List.of("runs:write", "runs:read"), form.getScopes());
+        assertEquals("run.*", form.getEventInterests());
+        assertEquals("90", form.getTtlDays());
+        assertEquals("14", form.getReminderDays());
+
+        form.setTtlDays("10");
+        form.applyPack(AUDITOR);
+        assertEquals(List.of("audit:read", "incidents:read"), form.getScopes(), "the previous pack's scopes go");
+        assertEquals("", form.getEventInterests());
+        assertEquals("10", form.getTtlDays(), "the admin's lifetime wins");
+        assertEquals("7", form.getReminderDays());
+
+        form.applyPack(null);
+        assertEquals(List.of(), form.getScopes(), "no pack takes back what the last one filled");
+        assertEquals("10", form.getTtlDays());
+        assertEquals("14", form.getReminderDays());
+    }
+
+    @Test
+    void scopesTheAdminChoseBeforeThePackWin() {
+        CredentialForm form = new CredentialForm();
+        form.setScopes(List.of("tags:read"));
+        form.setEventInterests("entry.*");
+        form.setTtlDays("");
+        form.applyPack(RUNNER);
+        assertEquals(List.of("tags:read"), form.getScopes());
+        assertEquals("entry.*", form.getEventInterests());
+        assertEquals("", form.getTtlDays(), "an explicit never stays never");
+        assertEquals("14", form.getReminderDays());
     }
 }

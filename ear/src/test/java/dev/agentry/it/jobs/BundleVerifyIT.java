@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The bundle-verify job: a stored bundle damaged on disk is found and reported (audited, and fired as an
- * event for incidents); the run and its bundle are left as they were, for whoever investigates.
+ * incident); the run and its bundle are left as they were, for whoever investigates.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -49,5 +49,16 @@ class BundleVerifyIT {
                 "true true",
                 Api.send("POST", "api/v1/_probe/retention/run-exists?id=" + damaged, BodyPublishers.noBody())
                         .body());
+        // And an incident for whoever is on call: one for the stored bundles, naming no run.
+        JsonObject incident = Eventually.await(
+                "an open bundle_violations incident",
+                Duration.ofSeconds(10),
+                () -> Api.listed(get("api/v1/incidents?status=open&limit=200", asBootstrap())).stream()
+                        .filter(i -> i.getString("signal").equals("bundle_violations"))
+                        .findFirst()
+                        .orElse(null),
+                i -> i != null);
+        assertEquals("bundles", incident.getString("subject"), incident.toString());
+        assertFalse(incident.toString().contains(damaged), incident.toString());
     }
 }

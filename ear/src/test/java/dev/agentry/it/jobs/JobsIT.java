@@ -13,14 +13,17 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentry.it.harness.Api;
+import dev.agentry.it.harness.Eventually;
 import dev.agentry.it.probe.ProbeJobs;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -192,6 +195,42 @@ class JobsIT {
         assertFalse(detail.toString().contains("java."), detail.toString());
         assertTrue(Jobs.executions("job=" + ProbeJobs.FAIL + "&status=FAILED").stream()
                 .anyMatch(e -> Jobs.id(e) == failed));
+    }
+
+    @Test
+    void failedExecutionsOpenAFailedJobsIncidentThatTurnsCriticalAndResolvesOnceQuiet() {
+        for (int i = 0; i < 3; i++) {
+            Jobs.awaitStatus(Jobs.start(ProbeJobs.FAIL, "{}"), Jobs.FINISHED);
+        }
+        // The default thresholds: one failed execution in the window warns, three are critical.
+        JsonObject incident = Eventually.await(
+                "a critical failed_jobs incident about " + ProbeJobs.FAIL,
+                Duration.ofSeconds(10),
+                () -> failedJobsIncident().orElse(null),
+                i -> i != null && i.getString("severity").equals("critical"));
+        assertEquals("open", incident.getString("status"), incident.toString());
+        String id = incident.getString("id");
+        incident = json(get("api/v1/incidents/" + id, asBootstrap()));
+        assertTrue(
+                incident.getJsonArray("history").stream()
+                        .anyMatch(c -> c.asJsonObject().getString("severity").equals("warn")),
+                incident.toString());
+        assertFalse(incident.toString().contains("agy_abcdefghijklmnop"), incident.toString());
+        assertFalse(incident.toString().contains("IllegalStateException"), incident.toString());
+        try {
+            Api.shiftClock(900);
+            JsonObject resolved = json(get("api/v1/incidents/" + id, asBootstrap()));
+            assertEquals("resolved", resolved.getString("status"), resolved.toString());
+        } finally {
+            Api.shiftClock(0);
+        }
+    }
+
+    private static Optional<JsonObject> failedJobsIncident() {
+        return Api.listed(get("api/v1/incidents?limit=200", asBootstrap())).stream()
+                .filter(i -> i.getString("signal").equals("failed_jobs")
+                        && i.getString("subject").equals(ProbeJobs.FAIL))
+                .findFirst();
     }
 
     @Test

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentry.it.harness.Api;
+import dev.agentry.it.harness.CredentialState;
 import dev.agentry.it.harness.DemoData;
 import dev.agentry.it.harness.Eventually;
 import dev.agentry.it.harness.Pages;
@@ -474,6 +475,28 @@ class DataScopeMatrixIT {
     }
 
     // ---- helpers
+
+    @Test
+    void incidentsAndRisksAboutACredentialBeyondTheReadersCeilingAreWithheld() {
+        // users:read is the datum's scope here: a reader without it must not learn of the credential holding it.
+        JsonObject beyond = Api.createCredential("{\"name\":\"beyond-" + UUID.randomUUID()
+                + "\",\"owner\":\"it\",\"scopes\":[\"users:read\"],\"ttlDays\":null}");
+        String id = beyond.getString("id");
+        CredentialState.deniedScope(bearer(Api.tokenFor(beyond)), 10);
+        String[] without = bearer(Api.tokenFor(Api.createCredential("{\"name\":\"without\",\"owner\":\"it\","
+                + "\"scopes\":[\"incidents:read\",\"lifecycle:read\",\"tags:read\"]}")));
+        String[] with = bearer(Api.tokenFor(Api.createCredential("{\"name\":\"with\",\"owner\":\"it\","
+                + "\"scopes\":[\"incidents:read\",\"lifecycle:read\",\"users:read\"]}")));
+
+        List<JsonObject> seen = CredentialState.incidentsAbout(id, with);
+        assertEquals(1, seen.size(), seen.toString());
+        assertEquals("scope_denials", seen.get(0).getString("signal"));
+        assertFalse(CredentialState.risksOf(id, with).isEmpty(), "its no_expiry risk, within the ceiling");
+
+        assertTrue(CredentialState.incidentsAbout(id, without).isEmpty());
+        assertProblem(get("api/v1/incidents/" + seen.get(0).getString("id"), without), 404, "not_found");
+        assertTrue(CredentialState.risksOf(id, without).isEmpty());
+    }
 
     private static void importLines(String jsonLines) {
         HttpResponse<String> started = Api.send(

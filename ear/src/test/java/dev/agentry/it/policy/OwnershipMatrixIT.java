@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentry.it.harness.Api;
+import dev.agentry.it.harness.CredentialState;
 import dev.agentry.it.harness.Eventually;
 import dev.agentry.it.harness.Runs;
 import dev.agentry.it.harness.WebhookReceiver;
@@ -298,5 +299,27 @@ class OwnershipMatrixIT {
                 () -> assertTrue(get(history, owner).body().contains(consumer), "the owner's own history"),
                 () -> assertFalse(get(history, other).body().contains(consumer), "GET /sync-state/lag/history"),
                 () -> assertFalse(get(history, admin).body().contains(consumer), "runs:admin: not a run"));
+    }
+
+    @Test
+    void aCredentialSeesItsOwnIncidentsAndRisksAndAPeerBelowItsScopesDoesNot() {
+        JsonObject self = createCredential("{\"name\":\"self-" + UUID.randomUUID() + "\",\"owner\":\"it\","
+                + "\"scopes\":[\"incidents:read\",\"lifecycle:read\",\"tags:read\"],\"ttlDays\":null}");
+        String id = self.getString("id");
+        String[] selfToken = bearer(tokenFor(self));
+        CredentialState.deniedScope(selfToken, 10);
+        // The same scopes but tags:read: the credential is beyond the peer's ceiling.
+        String[] peer = bearer(tokenFor(createCredential(
+                "{\"name\":\"peer\",\"owner\":\"it\"," + "\"scopes\":[\"incidents:read\",\"lifecycle:read\"]}")));
+
+        List<JsonObject> own = CredentialState.incidentsAbout(id, selfToken);
+        assertEquals(1, own.size(), own.toString());
+        assertFalse(CredentialState.risksOf(id, selfToken).isEmpty(), "its own no_expiry risk");
+        String incident = own.get(0).getString("id");
+        assertEquals(id, json(get("api/v1/incidents/" + incident, selfToken)).getString("subject"));
+
+        assertTrue(CredentialState.incidentsAbout(id, peer).isEmpty());
+        assertProblem(get("api/v1/incidents/" + incident, peer), 404, "not_found");
+        assertTrue(CredentialState.risksOf(id, peer).isEmpty());
     }
 }

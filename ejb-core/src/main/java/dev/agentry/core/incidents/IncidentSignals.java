@@ -1,7 +1,9 @@
 package dev.agentry.core.incidents;
 
+import dev.agentry.core.artifacts.BundleViolationFound;
 import dev.agentry.core.audit.CallAudited;
 import dev.agentry.core.audit.ChainVerified;
+import dev.agentry.core.jobs.JobEnded;
 import dev.agentry.core.webhooks.WebhookIncident;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -28,6 +30,9 @@ public class IncidentSignals {
 
     /** The subject of a per-credential signal no verified credential could be named for. */
     public static final String UNATTRIBUTED = "unattributed";
+
+    /** The subject of {@link Signal#BUNDLE_VIOLATIONS}: the stored bundles as a whole. */
+    public static final String BUNDLES = "bundles";
 
     private static final Logger LOG = Logger.getLogger(IncidentSignals.class);
 
@@ -68,6 +73,21 @@ public class IncidentSignals {
     /** The dispatcher's dead letter: one occurrence for its subscription. */
     void deadLettered(@Observes WebhookIncident incident) {
         judge(SignalObserved.once(Signal.WEBHOOK_DEAD_LETTERS, incident.subscriptionId(), clock.instant()));
+    }
+
+    /** A failed batch job execution: one occurrence for its job (stopped ones were stopped by someone). */
+    void jobEnded(@Observes JobEnded ended) {
+        if (ended.failed()) {
+            judge(SignalObserved.once(Signal.FAILED_JOBS, ended.jobName(), ended.at()));
+        }
+    }
+
+    /**
+     * A stored bundle that no longer verifies. One incident for all bundles: the run's id would name another
+     * credential's run to every incident reader, and the audit trail already names it for whoever may read it.
+     */
+    void bundleViolated(@Observes BundleViolationFound violation) {
+        judge(SignalObserved.once(Signal.BUNDLE_VIOLATIONS, BUNDLES, clock.instant()));
     }
 
     /** Counts or measures one observation and records the transition it causes, if any. */

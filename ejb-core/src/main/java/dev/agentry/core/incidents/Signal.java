@@ -84,6 +84,15 @@ public enum Signal {
             false,
             "Batch job executions that failed, per job",
             "Read the job execution's exit status and the server log, then restart the job once the cause is fixed."),
+    // Counted, not a level: the bundle stays as found (and audited), the incident tells someone to look.
+    BUNDLE_VIOLATIONS(
+            Kind.COUNT,
+            "bundles",
+            1,
+            5,
+            false,
+            "Stored run bundles the bundle-verify job found no longer verifying (bit rot, tampering on disk)",
+            "Find the runs in the audit trail (bundle violations found by bundle-verify), compare their bundles with a backup and treat unexplained changes as tampering."),
     AUDIT_CHAIN_FAILURES(
             Kind.LEVEL,
             "broken chains",
