@@ -198,7 +198,7 @@ class JobsIT {
     }
 
     @Test
-    void failedExecutionsOpenAFailedJobsIncidentThatTurnsCriticalAndResolvesOnceQuiet() {
+    void failedExecutionsOpenAFailedJobsIncidentThatTurnsCritical() {
         for (int i = 0; i < 3; i++) {
             Jobs.awaitStatus(Jobs.start(ProbeJobs.FAIL, "{}"), Jobs.FINISHED);
         }
@@ -217,13 +217,8 @@ class JobsIT {
                 incident.toString());
         assertFalse(incident.toString().contains("agy_abcdefghijklmnop"), incident.toString());
         assertFalse(incident.toString().contains("IllegalStateException"), incident.toString());
-        try {
-            Api.shiftClock(900);
-            JsonObject resolved = json(get("api/v1/incidents/" + id, asBootstrap()));
-            assertEquals("resolved", resolved.getString("status"), resolved.toString());
-        } finally {
-            Api.shiftClock(0);
-        }
+        // Resolving once the window is quiet is IncidentsIT's (it moves the clock); moving it here would
+        // also move the schedules and retention horizons the jobs tests after this one rely on.
     }
 
     private static Optional<JsonObject> failedJobsIncident() {
