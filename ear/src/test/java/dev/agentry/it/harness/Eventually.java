@@ -19,12 +19,17 @@ public final class Eventually {
 
     /** Reads {@code state} until {@code done} holds, and returns it; fails with the last state read. */
     public static <T> T await(String what, Duration timeout, Supplier<T> state, Predicate<T> done) {
+        return await(what, timeout, POLL, state, done);
+    }
+
+    /** As {@link #await(String, Duration, Supplier, Predicate)}, reading at most once per {@code poll}: for a state that is costly to read. */
+    public static <T> T await(String what, Duration timeout, Duration poll, Supplier<T> state, Predicate<T> done) {
         AtomicReference<T> last = new AtomicReference<>();
         try {
             return Awaitility.await(what)
                     .atMost(timeout)
                     .pollDelay(Duration.ZERO)
-                    .pollInterval(POLL)
+                    .pollInterval(poll)
                     .pollInSameThread()
                     .until(
                             () -> {

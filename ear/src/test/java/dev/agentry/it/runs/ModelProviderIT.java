@@ -295,10 +295,8 @@ class ModelProviderIT {
         Eventually.await(
                 "the provider's circuit to close",
                 Duration.ofSeconds(60),
-                () -> {
-                    pause(1000);
-                    return run("done", "[]");
-                },
+                Duration.ofSeconds(1),
+                () -> run("done", "[]"),
                 r -> "no_op".equals(r.getString("outcome", "")));
     }
 
@@ -313,14 +311,5 @@ class ModelProviderIT {
         return request.getJsonArray("messages").getValuesAs(JsonObject.class).stream()
                 .filter(m -> m.getString("role").equals("tool"))
                 .toList();
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 }
