@@ -111,6 +111,29 @@ class ContractDescriptorsIT {
         assertEquals(1_048_576, limits.get("request.body"));
         assertEquals(600, limits.get("rate.per-credential"));
         assertEquals(4, limits.get("runs.concurrent"), "as the test server configures it");
+        // Each limit names the surface it bounds (or every one), and every surface that takes input has its own.
+        Set<String> surfaces = capabilities.getJsonArray("surfaces").stream()
+                .map(v -> v.asJsonObject().getString("name"))
+                .collect(java.util.stream.Collectors.toSet());
+        java.util.Map<String, Set<String>> bySurface = new java.util.HashMap<>();
+        capabilities
+                .getJsonArray("limits")
+                .forEach(l -> bySurface
+                        .computeIfAbsent(l.asJsonObject().getString("surface"), k -> new java.util.TreeSet<>())
+                        .add(l.asJsonObject().getString("name")));
+        assertTrue(
+                surfaces.containsAll(bySurface.keySet().stream()
+                        .filter(surface -> !surface.equals("*"))
+                        .toList()),
+                bySurface::toString);
+        assertTrue(bySurface.get("*").containsAll(Set.of("page.limit", "request.body", "rate.per-credential")));
+        for (String surface : surfaces) {
+            if (!surface.equals("contract-descriptors")) {
+                assertTrue(bySurface.containsKey(surface), () -> surface + " states no limit of its own: " + bySurface);
+            }
+        }
+        assertTrue(bySurface.get("runs").containsAll(Set.of("runs.concurrent", "runs.turns", "runs.archive.bytes")));
+        assertEquals(100, limits.get("webhooks.subscription.events"));
         assertEquals(
                 "governed-writes",
                 capabilities.getJsonArray("flags").getJsonObject(0).getString("name"));

@@ -276,6 +276,89 @@ class IncidentsIT {
     }
 
     @Test
+    void rateLimitDenialsOfACredentialWarnThenTurnCriticalAndResolve() {
+        JsonObject busy = createCredential("{\"name\":\"busy client\",\"owner\":\"it\",\"scopes\":[\"tags:read\"]}");
+        String[] token = bearer(Api.tokenFor(busy));
+        // The limit is 600 a minute: asking on until 20 are refused warns, until 200 are refused is critical.
+        int refused = refusals(token, 20);
+        JsonObject warn = incidentOf("rate_limit_denials", busy.getString("id"), asBootstrap())
+                .orElseThrow();
+        assertEquals("open", warn.getString("status"));
+        assertEquals("warn", warn.getString("severity"), warn.toString());
+        assertEquals(refused, warn.getInt("value"), warn.toString());
+        refusals(token, 180);
+        JsonObject critical = json(get("api/v1/incidents/" + warn.getString("id"), asBootstrap()));
+        assertEquals("critical", critical.getString("severity"), critical.toString());
+        assertTrue(critical.getInt("value") >= 200, critical.toString());
+
+        Api.shiftClock(PAST_THE_WINDOW);
+        assertEquals(
+                "resolved",
+                json(get("api/v1/incidents/" + warn.getString("id"), asBootstrap()))
+                        .getString("status"));
+    }
+
+    @Test
+    void aStalledConsumerIsAnIncidentOfItsCredentialUntilItCatchesUp() {
+        JsonObject syncing = createCredential("{\"name\":\"stalling sync\",\"owner\":\"it\","
+                + "\"scopes\":[\"changes:read\",\"entries:read\",\"syncstate:write\",\"incidents:read\"]}");
+        String[] consumer = bearer(Api.tokenFor(syncing));
+        String[] stranger = bearer(Api.tokenFor(
+                createCredential("{\"name\":\"lag stranger\",\"owner\":\"it\",\"scopes\":[\"incidents:read\"]}")));
+        checkpoint(consumer, endOfEntries(consumer));
+        // Changes the consumer then does not take: its lag is their age.
+        writeAnEntry();
+
+        Api.shiftClock(400);
+        JsonObject warn =
+                incidentOf("sync_lag", syncing.getString("id"), consumer).orElseThrow();
+        assertEquals("open", warn.getString("status"));
+        assertEquals("warn", warn.getString("severity"), warn.toString());
+        assertTrue(warn.getInt("value") >= 400, warn.toString());
+        assertProblem(get("api/v1/incidents/" + warn.getString("id"), stranger), 404, "not_found");
+
+        Api.shiftClock(2_000);
+        JsonObject critical = json(get("api/v1/incidents/" + warn.getString("id"), consumer));
+        assertEquals("critical", critical.getString("severity"), critical.toString());
+
+        checkpoint(consumer, endOfEntries(consumer));
+        JsonObject resolved = json(get("api/v1/incidents/" + warn.getString("id"), consumer));
+        assertEquals("resolved", resolved.getString("status"), resolved.toString());
+        assertEquals(0, resolved.getInt("value"));
+    }
+
+    @Test
+    void aSubscriptionsWaitingDeliveryAgesIntoAnIncidentOfItsOwnerUntilItIsDisabled() {
+        String[] owner = bearer(Api.tokenFor(createCredential("{\"name\":\"backlog owner\",\"owner\":\"it\","
+                + "\"scopes\":[\"webhooks:manage\",\"incidents:read\",\"tags:read\"]}")));
+        String[] stranger = bearer(Api.tokenFor(
+                createCredential("{\"name\":\"backlog stranger\",\"owner\":\"it\",\"scopes\":[\"incidents:read\"]}")));
+        String subscription = subscribe(owner, "backlog-" + UUID.randomUUID(), "status=500");
+        Api.send("POST", "api/v1/webhooks/subscriptions/" + subscription + "/test", BodyPublishers.noBody(), owner);
+        awaitDelivery(subscription, owner, d -> d.getInt("attempts") >= 1);
+
+        // Its retries keep failing (5 s, 5 min, 30 min, 2 h apart): the delivery waits, older each time.
+        Api.shiftClock(400);
+        JsonObject warn = incidentOf("webhook_backlog_age", subscription, owner).orElseThrow();
+        assertEquals("warn", warn.getString("severity"), warn.toString());
+        assertProblem(get("api/v1/incidents/" + warn.getString("id"), stranger), 404, "not_found");
+        Api.shiftClock(4_000);
+        JsonObject critical = json(get("api/v1/incidents/" + warn.getString("id"), owner));
+        assertEquals("critical", critical.getString("severity"), critical.toString());
+        assertEquals("pending", awaitDelivery(subscription, owner, d -> true).getString("status"));
+
+        HttpResponse<String> disabled = Api.send(
+                "PATCH",
+                "api/v1/webhooks/subscriptions/" + subscription,
+                BodyPublishers.ofString("{\"status\":\"disabled\"}"),
+                Api.with(owner, "Content-Type", "application/json"));
+        assertEquals(200, disabled.statusCode(), disabled.body());
+        assertEquals(
+                "resolved",
+                json(get("api/v1/incidents/" + warn.getString("id"), owner)).getString("status"));
+    }
+
+    @Test
     void badFiltersAreRefusedWithTheirFieldsNamed() {
         assertEquals(
                 java.util.Set.of("severity:invalid", "status:invalid"),
@@ -286,6 +369,48 @@ class IncidentsIT {
     private static void deny(String[] token, int times) {
         for (int i = 0; i < times; i++) {
             assertProblem(get("api/v1/credentials", token), 403, "scope_denied");
+        }
+    }
+
+    /** Asks as fast as it can until {@code wanted} requests were refused by the rate limit (at most 2,000). */
+    private static int refusals(String[] token, int wanted) {
+        int refused = 0;
+        for (int i = 0; i < 2_000 && refused < wanted; i++) {
+            if (get("api/v1/auth/whoami", token).statusCode() == 429) {
+                refused++;
+            }
+        }
+        assertEquals(wanted, refused, "rate-limit refusals");
+        return refused;
+    }
+
+    private static void writeAnEntry() {
+        Api.send(
+                "POST",
+                "api/v1/_probe/catalog/concurrent-writes?writers=1&each=1&tag=lagging",
+                BodyPublishers.noBody());
+        Api.send("POST", "api/v1/_probe/catalog/sequence", BodyPublishers.noBody());
+    }
+
+    private static void checkpoint(String[] consumer, String cursor) {
+        HttpResponse<String> put = Api.send(
+                "PUT",
+                "api/v1/sync-state/checkpoint",
+                BodyPublishers.ofString(
+                        "{\"consumer\":\"entries-mirror\",\"resourceType\":\"entries\",\"cursor\":\"" + cursor + "\"}"),
+                Api.with(consumer, "Content-Type", "application/json"));
+        assertEquals(200, put.statusCode(), put.body());
+    }
+
+    private static String endOfEntries(String[] consumer) {
+        String cursor = null;
+        while (true) {
+            JsonObject page = json(get(
+                    "api/v1/changes?types=entries&limit=200" + (cursor == null ? "" : "&cursor=" + cursor), consumer));
+            cursor = page.getString("nextCursor");
+            if (!page.getBoolean("hasMore")) {
+                return cursor;
+            }
         }
     }
 

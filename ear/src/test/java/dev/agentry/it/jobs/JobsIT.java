@@ -193,8 +193,13 @@ class JobsIT {
         assertFalse(failure.contains("IllegalStateException"), failure);
         assertFalse(failure.contains("agy_abcdefghijklmnop"), failure);
         assertFalse(detail.toString().contains("java."), detail.toString());
-        assertTrue(Jobs.executions("job=" + ProbeJobs.FAIL + "&status=FAILED").stream()
-                .anyMatch(e -> Jobs.id(e) == failed));
+        // The list filters the batch repository's rows, which JBeret writes a moment after the execution
+        // it serves the detail from has ended (after the job listeners ran).
+        Eventually.await(
+                "execution " + failed + " listed under status=FAILED",
+                Duration.ofSeconds(10),
+                () -> Jobs.executions("job=" + ProbeJobs.FAIL + "&status=FAILED"),
+                listed -> listed.stream().anyMatch(e -> Jobs.id(e) == failed));
     }
 
     @Test

@@ -115,7 +115,7 @@ public class IncidentBook {
         if (signal.perCredential()) {
             return IncidentSignals.UNATTRIBUTED.equals(subject) ? null : subject;
         }
-        if (signal == Signal.WEBHOOK_DEAD_LETTERS) {
+        if (signal == Signal.WEBHOOK_DEAD_LETTERS || signal == Signal.WEBHOOK_BACKLOG_AGE) {
             return em.createNamedQuery("WebhookSubscription.byUid", WebhookSubscription.class)
                     .setParameter("uid", subject)
                     .getResultStream()

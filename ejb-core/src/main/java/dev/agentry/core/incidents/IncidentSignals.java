@@ -101,19 +101,8 @@ public class IncidentSignals {
     public synchronized void evaluate() {
         Instant now = clock.instant();
         try {
-            windows()
-                    .observe(
-                            new SignalObserved(
-                                    Signal.SYNC_LAG, LevelSamples.CONSUMERS, samples.worstLagSeconds(now), now),
-                            now);
-            windows()
-                    .observe(
-                            new SignalObserved(
-                                    Signal.WEBHOOK_BACKLOG_AGE,
-                                    LevelSamples.DISPATCHER,
-                                    samples.backlogAgeSeconds(now),
-                                    now),
-                            now);
+            sampleLevels(Signal.SYNC_LAG, samples.lagSecondsByCredential(now), now);
+            sampleLevels(Signal.WEBHOOK_BACKLOG_AGE, samples.backlogAgeSecondsBySubscription(now), now);
         } catch (RuntimeException e) {
             LOG.warnf("Incident levels could not be sampled: %s", e.getClass().getSimpleName());
         }
@@ -126,6 +115,19 @@ public class IncidentSignals {
         keys.addAll(known.keySet());
         for (SignalWindows.Key key : keys) {
             windows().value(key, now).ifPresent(value -> settle(key, value, now, true));
+        }
+    }
+
+    /**
+     * Observes a sampled level for every subject measured and 0 for every subject remembered or open but no
+     * longer measured (its consumer caught up, its backlog drained), so its incident resolves.
+     */
+    private void sampleLevels(Signal signal, Map<String, Long> measured, Instant now) {
+        Set<String> subjects = new LinkedHashSet<>(measured.keySet());
+        windows().keys().stream().filter(key -> key.signal() == signal).forEach(key -> subjects.add(key.subject()));
+        book.open().stream().filter(key -> key.signal() == signal).forEach(key -> subjects.add(key.subject()));
+        for (String subject : subjects) {
+            windows().observe(new SignalObserved(signal, subject, measured.getOrDefault(subject, 0L), now), now);
         }
     }
 

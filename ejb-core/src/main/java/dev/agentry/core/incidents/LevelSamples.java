@@ -9,6 +9,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The levels incidents measure for themselves, each with one aggregate query so sampling stays cheap
@@ -19,11 +22,8 @@ import java.time.Instant;
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class LevelSamples {
 
-    /** The subject of the installation-wide lag: every consumer's checkpoint. */
-    static final String CONSUMERS = "consumers";
-
-    /** The subject of the installation-wide webhook backlog. */
-    static final String DISPATCHER = "dispatcher";
+    /** The most subjects one sample names: the worst first, within what incidents remember. */
+    static final int MAX_SUBJECTS = 500;
 
     @PersistenceContext(unitName = AgentryDatabase.PERSISTENCE_UNIT)
     EntityManager em;
@@ -41,14 +41,42 @@ public class LevelSamples {
         return secondsSince(oldest, now);
     }
 
-    /** The age in seconds of the oldest delivery still waiting for an active subscription. */
-    public long backlogAgeSeconds(Instant now) {
-        Instant oldest = em.createQuery(
-                        "select min(d.createdAt) from WebhookDelivery d"
-                                + " where d.status = 'pending' and d.subscription.status = 'active'",
-                        Instant.class)
-                .getSingleResult();
-        return secondsSince(oldest, now);
+    /**
+     * Each lagging credential's worst consumer lag in seconds (as {@link #worstLagSeconds}), worst first: an
+     * incident names the credential whose consumer stalled, so its owner sees it and another's stall does not
+     * hide behind a consumer that is worse.
+     */
+    public Map<String, Long> lagSecondsByCredential(Instant now) {
+        return ages(
+                em.createQuery(
+                                "select s.credentialId, min(c.changedAt) from ChangeRecord c, SyncCheckpoint s"
+                                        + " where c.resourceType = s.resourceType and c.position > s.position"
+                                        + " group by s.credentialId order by min(c.changedAt)",
+                                Object[].class)
+                        .setMaxResults(MAX_SUBJECTS)
+                        .getResultList(),
+                now);
+    }
+
+    /** Each active subscription's oldest pending delivery's age in seconds, oldest first. */
+    public Map<String, Long> backlogAgeSecondsBySubscription(Instant now) {
+        return ages(
+                em.createQuery(
+                                "select d.subscription.uid, min(d.createdAt) from WebhookDelivery d"
+                                        + " where d.status = 'pending' and d.subscription.status = 'active'"
+                                        + " group by d.subscription.uid order by min(d.createdAt)",
+                                Object[].class)
+                        .setMaxResults(MAX_SUBJECTS)
+                        .getResultList(),
+                now);
+    }
+
+    private static Map<String, Long> ages(List<Object[]> oldestBySubject, Instant now) {
+        Map<String, Long> ages = new LinkedHashMap<>();
+        for (Object[] row : oldestBySubject) {
+            ages.put((String) row[0], secondsSince((Instant) row[1], now));
+        }
+        return ages;
     }
 
     private static long secondsSince(Instant oldest, Instant now) {

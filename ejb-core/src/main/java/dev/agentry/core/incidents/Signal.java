@@ -57,7 +57,7 @@ public enum Signal {
             300,
             3600,
             false,
-            "Age of the oldest webhook delivery still waiting to be sent",
+            "Age of the oldest webhook delivery still waiting to be sent, per subscription",
             "Check the dispatcher's readiness check and the receivers that keep failing; deliveries retry on their schedule."),
     // The same buckets as /sync-state/lag: healthy up to 300 s, warning up to 1800 s, critical beyond.
     SYNC_LAG(
@@ -65,8 +65,8 @@ public enum Signal {
             "seconds",
             301,
             1801,
-            false,
-            "Seconds the worst consumer's checkpoint is behind the changes feed",
+            true,
+            "Seconds the credential's worst consumer checkpoint is behind the changes feed",
             "Find the stalled consumer in /sync-state/lag and restart or fix it; its checkpoint shows where it stopped."),
     FAILED_RUNS(
             Kind.COUNT,

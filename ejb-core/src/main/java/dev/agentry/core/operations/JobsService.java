@@ -42,7 +42,7 @@ import java.util.Objects;
 public class JobsService {
 
     /** At most this many parameters, each name and value bounded, in a start. */
-    static final int MAX_PARAMETERS = 10;
+    public static final int MAX_PARAMETERS = 10;
 
     static final int MAX_PARAMETER_LENGTH = 200;
 

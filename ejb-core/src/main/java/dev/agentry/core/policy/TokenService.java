@@ -42,7 +42,7 @@ public class TokenService {
     /** RFC 9068 section 2.1: the {@code typ} header of a JWT access token, told apart from other JWTs. */
     public static final String ACCESS_TOKEN_TYPE = "at+jwt";
 
-    static final Duration MAX_LIFETIME = Duration.ofMinutes(15);
+    public static final Duration MAX_LIFETIME = Duration.ofMinutes(15);
 
     /** Compared against when the client id is unknown, so both paths cost the same. */
     private static final String UNKNOWN_CLIENT_HASH = ClientSecret.generate().hash();
