@@ -8,7 +8,9 @@ import dev.agentry.core.health.HealthReport;
 import dev.agentry.core.incidents.IncidentService;
 import dev.agentry.core.incidents.IncidentView;
 import dev.agentry.core.incidents.LevelSamples;
+import dev.agentry.core.jobs.JobStatus;
 import dev.agentry.core.lifecycle.LifecycleService;
+import dev.agentry.core.operations.JobsService;
 import dev.agentry.core.policy.CredentialService;
 import dev.agentry.core.policy.CredentialView;
 import dev.agentry.core.policy.Grant;
@@ -64,10 +66,14 @@ public class DashboardPage implements Serializable {
     @Inject
     transient LifecycleService lifecycle;
 
+    @Inject
+    transient JobsService jobs;
+
     private long openIncidents;
     private long criticalIncidents;
     private long worstLagSeconds;
     private long risks;
+    private long failedJobs;
 
     private List<HealthReport.Check> checks;
     private List<CredentialView> expiring;
@@ -104,6 +110,10 @@ public class DashboardPage implements Serializable {
         criticalIncidents =
                 open.stream().filter(i -> i.severity().equals("critical")).count();
         worstLagSeconds = levels.worstLagSeconds(clock.instant());
+        failedJobs = jobs.jobs(Grant.console()).data().stream()
+                .filter(job ->
+                        job.lastExecution() != null && job.lastExecution().status() == JobStatus.FAILED)
+                .count();
         risks = lifecycle.risks(Grant.console()).stream()
                 .filter(r -> !r.severity().equals("info"))
                 .count();
@@ -151,5 +161,10 @@ public class DashboardPage implements Serializable {
 
     public long getRisks() {
         return risks;
+    }
+
+    /** Jobs whose last execution failed: each waits for an operator to restart it or look into it. */
+    public long getFailedJobs() {
+        return failedJobs;
     }
 }

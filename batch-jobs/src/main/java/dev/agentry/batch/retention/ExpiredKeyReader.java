@@ -11,10 +11,12 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 
 /**
  * Reads the keys of one kind's expired records in key order, a page at a time. Its checkpoint is the last
- * key handed out, so a restarted step goes on after the last committed chunk.
+ * key handed out, so a restarted step goes on after the last committed chunk. A page shorter than asked for
+ * ends the step, which is what bounds the kinds on disk to so many a pass.
  */
 @Named
 @Dependent
@@ -45,9 +47,10 @@ public class ExpiredKeyReader extends AbstractItemReader {
     @Override
     public Object readItem() {
         if (page.isEmpty() && !exhausted) {
-            String after = lastKey;
-            page.addAll(retention.expired(RetentionKind.of(kind), job.getInstanceId(), after, PAGE));
-            exhausted = page.isEmpty();
+            List<String> fetched = retention.expired(RetentionKind.of(kind), job.getInstanceId(), lastKey, PAGE);
+            page.addAll(fetched);
+            // A short page is the last: nothing more is expired, or the pass may remove no more of the kind.
+            exhausted = fetched.size() < PAGE;
         }
         String key = page.poll();
         if (key != null) {

@@ -7,6 +7,7 @@ import dev.agentry.it.probe.ControlProbeResource;
 import dev.agentry.it.probe.FailureProbeResource;
 import dev.agentry.it.probe.JobProbeResource;
 import dev.agentry.it.probe.ProbeBatchlet;
+import dev.agentry.it.probe.ProbeConfigSource;
 import dev.agentry.it.probe.ProbeJobs;
 import dev.agentry.it.probe.PublicationProbeResource;
 import dev.agentry.it.probe.PurgeFailureProbe;
@@ -18,6 +19,7 @@ import dev.agentry.it.probe.TokenProbeResource;
 import dev.agentry.it.probe.WebhookProbeResource;
 import dev.agentry.it.probe.WriteFailureProbe;
 import java.io.File;
+import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.jboss.arquillian.container.spi.client.container.DeployableContainer;
 import org.jboss.arquillian.container.spi.client.container.DeploymentException;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -76,7 +78,9 @@ public final class AgentryEar {
                         ClockProbe.Shifted.class,
                         ProbeJobs.class,
                         PurgeFailureProbe.class,
-                        WriteFailureProbe.class)
+                        WriteFailureProbe.class,
+                        ProbeConfigSource.class)
+                .addAsServiceProvider(ConfigSource.class, ProbeConfigSource.class)
                 .addAsManifestResource("probe-jobs/microprofile-config.properties", "microprofile-config.properties");
         JavaArchive batch = ear.getAsType(JavaArchive.class, BATCH_MODULE).addClass(ProbeBatchlet.class);
         for (String job : PROBE_JOBS) {

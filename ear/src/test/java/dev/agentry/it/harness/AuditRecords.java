@@ -50,4 +50,15 @@ public final class AuditRecords {
         } while (cursor != null);
         return found;
     }
+
+    /**
+     * The chain's first position: 1, or the one after the anchor where an audit horizon removed the oldest
+     * records.
+     */
+    public static long firstSequence() {
+        return Api.listed(Api.get("api/v1/audit?limit=1", Api.asBootstrap()))
+                .get(0)
+                .getJsonNumber("sequence")
+                .longValue();
+    }
 }

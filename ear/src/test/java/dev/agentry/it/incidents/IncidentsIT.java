@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentry.it.harness.Api;
+import dev.agentry.it.harness.AuditRecords;
 import dev.agentry.it.harness.Eventually;
 import dev.agentry.it.harness.Runs;
 import dev.agentry.it.harness.WebhookReceiver;
@@ -180,7 +181,9 @@ class IncidentsIT {
     void aBrokenAuditChainIsCriticalUntilItVerifiesAgain() {
         JsonObject verdict = verify();
         assertTrue(verdict.getBoolean("valid"), verdict.toString());
-        long victim = Math.max(1, verdict.getJsonNumber("checked").longValue() / 2);
+        // The chain begins after the anchor where an audit horizon removed the oldest records (RetentionIT).
+        long victim =
+                AuditRecords.firstSequence() + verdict.getJsonNumber("checked").longValue() / 2;
         String old = Api.send(
                         "PUT", "api/v1/_probe/audit/" + victim + "/outcome/success-forged", BodyPublishers.noBody())
                 .body();

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Schedules: a job fires on its cron schedule, a tick that finds the previous execution still running is
  * skipped (so two never overlap, also against a start through the API), and a fire time that passed while
- * the server was down runs once at the next start, not again at the one after.
+ * the server was down runs once at the next start, not again at the one after; a last firing stored in the
+ * future (a clock stepped forward and back) is taken for now at start.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -97,5 +98,28 @@ class JobSchedulesIT {
                 Duration.ofSeconds(5),
                 () -> Jobs.executions("job=" + ProbeJobs.YEARLY + "&since=" + afterward)
                         .isEmpty());
+    }
+
+    @Test
+    void aLastFiringInTheFutureIsTakenForNowAtStart() {
+        try {
+            assertEquals("1", probe(ProbeJobs.YEARLY, "fired?days=365"), "the schedule was registered at start");
+
+            ear.redeploy();
+
+            Eventually.await(
+                    "the stored firing brought back to the present",
+                    Duration.ofSeconds(30),
+                    () -> probe(ProbeJobs.YEARLY, "last-fired"),
+                    stored -> !stored.isEmpty()
+                            && Instant.parse(stored).isBefore(Instant.now().plusSeconds(5)));
+        } finally {
+            probe(ProbeJobs.YEARLY, "fired?days=0");
+        }
+    }
+
+    private static String probe(String job, String path) {
+        return Api.send("POST", "api/v1/_probe/jobs/" + job + "/" + path, BodyPublishers.noBody())
+                .body();
     }
 }

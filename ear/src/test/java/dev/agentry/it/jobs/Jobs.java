@@ -14,28 +14,28 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
-/** The jobs API as the job tests use it: start, follow and list executions. */
-final class Jobs {
+/** The jobs API as the job and console tests use it: start, follow and list executions. */
+public final class Jobs {
 
-    static final Set<String> FINISHED = Set.of("COMPLETED", "FAILED", "STOPPED", "ABANDONED");
+    public static final Set<String> FINISHED = Set.of("COMPLETED", "FAILED", "STOPPED", "ABANDONED");
 
     private Jobs() {}
 
-    static long start(String job, String body) {
+    public static long start(String job, String body) {
         HttpResponse<String> started = postJson("api/v1/jobs/" + job + "/start", body, asBootstrap());
         assertEquals(202, started.statusCode(), started.body());
         return json(started).getJsonNumber("executionId").longValue();
     }
 
-    static JsonObject detail(long execution) {
+    public static JsonObject detail(long execution) {
         return json(get("api/v1/jobs/executions/" + execution, asBootstrap()));
     }
 
-    static String status(long execution) {
+    public static String status(long execution) {
         return detail(execution).getJsonObject("execution").getString("status");
     }
 
-    static JsonObject awaitStatus(long execution, Set<String> statuses) {
+    public static JsonObject awaitStatus(long execution, Set<String> statuses) {
         return Eventually.await(
                 "execution " + execution + " in " + statuses,
                 Duration.ofSeconds(60),
@@ -43,11 +43,11 @@ final class Jobs {
                 d -> statuses.contains(d.getJsonObject("execution").getString("status")));
     }
 
-    static List<JsonObject> executions(String query) {
+    public static List<JsonObject> executions(String query) {
         return Api.listed(get("api/v1/jobs/executions?" + query, asBootstrap()));
     }
 
-    static long id(JsonObject execution) {
+    public static long id(JsonObject execution) {
         return execution.getJsonNumber("executionId").longValue();
     }
 }

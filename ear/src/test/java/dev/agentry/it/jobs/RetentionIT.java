@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentry.it.harness.Api;
+import dev.agentry.it.harness.AuditRecords;
 import dev.agentry.it.harness.DemoData;
 import dev.agentry.it.harness.Eventually;
 import jakarta.json.JsonObject;
@@ -24,7 +25,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Retention against a seeded backlog across the horizons: exactly the expired rows and run directories go,
  * what is within its horizon or still referenced stays, the feed answers {@code cursor_expired} behind its
  * new horizon, the audit chain still verifies, and a pass whose chunk failed restarts from its checkpoint
- * and counts every record once.
+ * and counts every record once. Leftovers on disk (a finished run's workspace, a directory no run owns, an
+ * old import file) go too, a bounded number a pass; with an audit horizon, the oldest audit records go and the
+ * chain verifies from its signed anchor.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -121,6 +124,84 @@ class RetentionIT {
         done.getJsonArray("steps").stream()
                 .map(JsonValue::asJsonObject)
                 .forEach(step -> assertEquals(0, step.getInt("written"), step.toString()));
+    }
+
+    @Test
+    void leftoverWorkspacesOrphanedRunDirectoriesAndOldImportFilesGoAFewAPass() {
+        // The test server removes at most two of a kind on disk a pass (agentry.retention.files-per-pass).
+        List<String> expired = List.of(
+                "runs/" + probe("orphan-directory?days=3"),
+                "runs/" + probe("orphan-directory?days=3"),
+                "runs/" + probe("finished-run?days=40&retentionDays=90&leftovers=true") + "/workspace");
+        String keptRun = expired.get(2).split("/")[1];
+        String freshOrphan = "runs/" + probe("orphan-directory?days=0");
+        String oldImport = "imports/" + probe("import-file?days=40");
+        String freshImport = "imports/" + probe("import-file?days=0");
+        expired.forEach(path -> assertEquals("true", onDisk(path), path));
+
+        JsonObject first = pass();
+        assertEquals(2, step(first, "workspaces").getInt("written"), first.toString());
+        assertTrue(expired.stream().anyMatch(path -> onDisk(path).equals("true")), "two a pass, not three");
+        for (int passes = 1; expired.stream().anyMatch(path -> onDisk(path).equals("true")); passes++) {
+            assertTrue(passes < 5, "the leftovers were not removed: " + expired);
+            assertTrue(step(pass(), "workspaces").getInt("written") <= 2);
+        }
+
+        assertEquals("false", onDisk(oldImport));
+        assertEquals("true", onDisk(freshImport), "an import file within its horizon stays");
+        assertEquals("true", onDisk(freshOrphan), "a directory that changed recently stays");
+        assertEquals("true true", probe("run-exists?id=" + keptRun), "the run and its bundle stay");
+        assertEquals("true", onDisk("runs/" + keptRun + "/artifacts/manifest.json"));
+        Eventually.await(
+                "the first pass's audit record with its counts on disk",
+                Duration.ofSeconds(10),
+                () -> Api.listed(get("api/v1/audit?action=retention.purge&limit=200", asBootstrap())).stream()
+                        .map(a -> " " + a.getString("target") + " ")
+                        .filter(t -> t.contains(" workspaces=2 ") && t.contains(" orphaned-run-directories="))
+                        .toList(),
+                listed -> !listed.isEmpty());
+    }
+
+    @Test
+    void anAuditHorizonRemovesTheOldestRecordsAndTheChainVerifiesFromItsSignedAnchor() {
+        assertTrue(verifyChain().getBoolean("valid"));
+        long firstBefore = AuditRecords.firstSequence();
+        long removed;
+        try {
+            // Everything chained more than a second before the pass is past this horizon, the head apart.
+            probe("config?key=agentry.retention.audit-trail&value=PT1S");
+            removed = step(pass(), "audit-trail").getInt("written");
+        } finally {
+            probe("config?key=agentry.retention.audit-trail&value=");
+        }
+
+        assertTrue(removed > 0, "the oldest records are past the horizon");
+        assertEquals(firstBefore + removed, AuditRecords.firstSequence(), "the chain now begins after the anchor");
+        JsonObject verdict = verifyChain();
+        assertTrue(verdict.getBoolean("valid"), verdict.toString());
+        Eventually.await(
+                "the pass's audit record counting the removed records",
+                Duration.ofSeconds(10),
+                () -> Api.listed(get("api/v1/audit?action=retention.purge&limit=200", asBootstrap())).stream()
+                        .map(a -> " " + a.getString("target") + " ")
+                        .filter(t -> t.contains(" audit-trail=" + removed + " "))
+                        .toList(),
+                listed -> !listed.isEmpty());
+    }
+
+    private static JsonObject verifyChain() {
+        return json(Api.send("POST", "api/v1/audit/verify", BodyPublishers.noBody(), asBootstrap()));
+    }
+
+    private static JsonObject pass() {
+        long execution = Jobs.start("retention", "{}");
+        JsonObject done = Jobs.awaitStatus(execution, Jobs.FINISHED);
+        assertEquals("COMPLETED", done.getJsonObject("execution").getString("status"), done.toString());
+        return done;
+    }
+
+    private static String onDisk(String path) {
+        return probe("on-disk?path=" + path);
     }
 
     private static JsonObject step(JsonObject detail, String name) {

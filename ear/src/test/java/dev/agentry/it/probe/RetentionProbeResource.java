@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.nio.file.Files;
+import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -82,7 +83,8 @@ public class RetentionProbeResource {
     public String finishedRun(
             @QueryParam("days") int days,
             @QueryParam("retentionDays") int retentionDays,
-            @QueryParam("bundleId") String bundleId)
+            @QueryParam("bundleId") String bundleId,
+            @QueryParam("leftovers") boolean leftovers)
             throws Exception {
         String id = "run_retention" + System.nanoTime();
         Instant finished = Instant.now().minus(Duration.ofDays(days));
@@ -104,7 +106,50 @@ public class RetentionProbeResource {
         java.nio.file.Path bundle = files.artifacts(id);
         Files.createDirectories(bundle);
         Files.writeString(bundle.resolve("manifest.json"), "{}");
+        if (leftovers) { // what a failed cleanup leaves
+            Files.createDirectories(files.workspace(id));
+            Files.writeString(files.workspace(id).resolve("notes.txt"), "left behind");
+        }
         return id;
+    }
+
+    /** A run directory no run row belongs to, unchanged for {@code days}; answers its name. */
+    @POST
+    @Path("orphan-directory")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String orphanDirectory(@QueryParam("days") int days) throws Exception {
+        String name = "run_orphan" + System.nanoTime();
+        java.nio.file.Path directory = files.directory(name);
+        Files.createDirectories(directory.resolve("workspace"));
+        Files.writeString(directory.resolve("workspace").resolve("file.txt"), "orphaned");
+        Files.setLastModifiedTime(directory, FileTime.from(Instant.now().minus(Duration.ofDays(days))));
+        return name;
+    }
+
+    /** A catalog import file unchanged for {@code days}; answers its name. */
+    @POST
+    @Path("import-file")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String importFile(@QueryParam("days") int days) throws Exception {
+        java.nio.file.Path imports = files.root().resolveSibling("imports");
+        Files.createDirectories(imports);
+        java.nio.file.Path file = imports.resolve("probe-" + System.nanoTime() + ".csv");
+        Files.writeString(file, "collection,name\n");
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(Duration.ofDays(days))));
+        return file.getFileName().toString();
+    }
+
+    /** Whether a path under the server's {@code data/agentry} directory exists: {@code true} or {@code false}. */
+    @POST
+    @Path("on-disk")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String onDisk(@QueryParam("path") String path) {
+        java.nio.file.Path base = files.root().getParent();
+        java.nio.file.Path target = base.resolve(path).normalize();
+        if (!target.startsWith(base)) {
+            throw new IllegalArgumentException(path);
+        }
+        return Boolean.toString(Files.exists(target));
     }
 
     /** Whether the run's row and its directory exist, e.g. {@code true true}. */
@@ -236,6 +281,16 @@ public class RetentionProbeResource {
                 return Integer.toString(r.getInt(1));
             }
         }
+    }
+
+    /** Sets a configuration key for a while ({@link ProbeConfigSource}); an empty value removes it. */
+    @POST
+    @Path("config")
+    public void config(@QueryParam("key") String key, @QueryParam("value") String value) {
+        if (!key.startsWith("agentry.retention.")) {
+            throw new IllegalArgumentException(key);
+        }
+        ProbeConfigSource.set(key, value);
     }
 
     /** The {@code chunk}-th chunk of the {@code kind} step from now fails once. */

@@ -6,6 +6,7 @@ import dev.agentry.core.cursor.Page;
 import dev.agentry.core.keys.ServerKey;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.FieldError;
+import dev.agentry.persistence.audit.AuditAnchor;
 import dev.agentry.persistence.audit.AuditRecord;
 import dev.agentry.persistence.schema.AgentryDatabase;
 import jakarta.ejb.Stateless;
@@ -21,6 +22,7 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Set;
 
 /** Records API calls, and reads and verifies the audit trail. */
@@ -112,13 +114,30 @@ public class AuditService {
         return new Page<>(data, next, hasMore, data.size());
     }
 
-    /** Chains what is pending, then checks the whole chain from its first link. */
+    /**
+     * Chains what is pending, then checks the whole chain from its first link, or from the anchor where the
+     * audit horizon removed the oldest records.
+     */
     public ChainVerifier.Verdict verify() {
         buffer.flush();
         chainer.chain();
-        ChainVerifier.Verdict verdict = ChainVerifier.verify(new ChainReader(), key.hmac());
+        ChainVerifier.Verdict verdict;
+        ChainAnchor anchor;
+        int attempts = 0;
+        do {
+            // Retention may move the anchor forward while the chain is read: a gap that this explains is
+            // not a break, so the chain is read again from the new anchor.
+            anchor = anchor();
+            verdict = ChainVerifier.verify(new ChainReader(anchor == null ? 0 : anchor.seq()), key.hmac(), anchor);
+        } while (!verdict.valid() && ++attempts < 3 && !Objects.equals(anchor, anchor()));
         verifications.fire(new ChainVerified(verdict.valid(), clock.instant()));
         return verdict;
+    }
+
+    private ChainAnchor anchor() {
+        em.clear();
+        AuditAnchor stored = em.find(AuditAnchor.class, AuditAnchor.ID);
+        return stored == null ? null : ChainAnchor.of(stored);
     }
 
     /** The stored chain in position order, read a page at a time so memory stays flat however long it is. */
@@ -129,6 +148,10 @@ public class AuditService {
         private Iterator<ChainLink> page = Collections.emptyIterator();
         private long after;
         private boolean exhausted;
+
+        ChainReader(long after) {
+            this.after = after;
+        }
 
         @Override
         public boolean hasNext() {

@@ -1,48 +1,12 @@
 package dev.agentry.core.retention;
 
-import dev.agentry.persistence.schema.AgentryDatabase;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 
 /** What diagnostics runs recorded before the horizon. */
 @ApplicationScoped
-public class DiagnosticPurge implements Purge {
+public class DiagnosticPurge extends RowPurge {
 
-    @PersistenceContext(unitName = AgentryDatabase.PERSISTENCE_UNIT)
-    EntityManager em;
-
-    @Inject
-    RetentionHorizons horizons;
-
-    @Override
-    public RetentionKind kind() {
-        return RetentionKind.DIAGNOSTICS;
-    }
-
-    @Override
-    public List<String> expired(Instant now, String afterKey, int limit) {
-        return em.createQuery(
-                        "select d.id from DiagnosticRecord d where d.id > :after and d.recordedAt < :cutoff order by d.id",
-                        Long.class)
-                .setParameter("after", afterKey == null ? 0L : Long.parseLong(afterKey))
-                .setParameter("cutoff", horizons.cutoff(kind(), now))
-                .setMaxResults(limit)
-                .getResultStream()
-                .map(String::valueOf)
-                .toList();
-    }
-
-    @Override
-    public Map<String, Long> purge(Instant now, List<String> keys) {
-        int removed = em.createQuery("delete from DiagnosticRecord d where d.id in :ids and d.recordedAt < :cutoff")
-                .setParameter("ids", keys.stream().map(Long::valueOf).toList())
-                .setParameter("cutoff", horizons.cutoff(kind(), now))
-                .executeUpdate();
-        return Map.of(kind().wire(), (long) removed);
+    public DiagnosticPurge() {
+        super(RetentionKind.DIAGNOSTICS, "DiagnosticRecord", "d", "d.recordedAt < :cutoff");
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -15,14 +16,19 @@ import org.eclipse.microprofile.config.ConfigProvider;
 @ApplicationScoped
 public class RetentionHorizons {
 
-    static final Map<RetentionKind, Duration> DEFAULTS = Map.of(
-            RetentionKind.DELIVERIES, Duration.ofDays(30),
-            RetentionKind.DEAD_LETTERS, Duration.ofDays(90),
-            RetentionKind.WEBHOOK_EVENTS, Duration.ofDays(30),
-            RetentionKind.CHANGES, Duration.ofDays(90),
-            RetentionKind.DIAGNOSTICS, Duration.ofDays(90),
-            RetentionKind.LAG_HISTORY, Duration.ofDays(30),
-            RetentionKind.JOB_EXECUTIONS, Duration.ofDays(30));
+    /** Files and directories one pass removes at most, per kind on disk; the rest wait for the next pass. */
+    static final long FILES_PER_PASS = 10_000;
+
+    static final Map<RetentionKind, Duration> DEFAULTS = Map.ofEntries(
+            Map.entry(RetentionKind.WORKSPACES, Duration.ofDays(1)),
+            Map.entry(RetentionKind.IMPORT_FILES, Duration.ofDays(30)),
+            Map.entry(RetentionKind.DELIVERIES, Duration.ofDays(30)),
+            Map.entry(RetentionKind.DEAD_LETTERS, Duration.ofDays(90)),
+            Map.entry(RetentionKind.WEBHOOK_EVENTS, Duration.ofDays(30)),
+            Map.entry(RetentionKind.CHANGES, Duration.ofDays(90)),
+            Map.entry(RetentionKind.DIAGNOSTICS, Duration.ofDays(90)),
+            Map.entry(RetentionKind.LAG_HISTORY, Duration.ofDays(30)),
+            Map.entry(RetentionKind.JOB_EXECUTIONS, Duration.ofDays(30)));
 
     /** Records of the kind older than this instant are expired. */
     public Instant cutoff(RetentionKind kind, Instant now) {
@@ -38,6 +44,34 @@ public class RetentionHorizons {
                 .orElse(fallback);
     }
 
+    /**
+     * The audit trail's horizon: none, so the trail is kept for ever, unless {@code agentry.retention.audit-trail}
+     * sets one (an ISO-8601 duration; {@code off} or an unreadable value keeps it all).
+     */
+    public Optional<Instant> auditCutoff(Instant now) {
+        String key = "agentry.retention." + RetentionKind.AUDIT_TRAIL.wire();
+        return ConfigProvider.getConfig()
+                .getOptionalValue(key, String.class)
+                .map(String::strip)
+                .filter(text -> !text.isEmpty() && !text.equalsIgnoreCase("off"))
+                .map(text -> parse(key, text, null))
+                .map(now::minus);
+    }
+
+    /**
+     * How many records of the kind one pass removes at most: unbounded for rows (the chunks keep each
+     * transaction short), {@code agentry.retention.files-per-pass} for files and directories.
+     */
+    public long perPass(RetentionKind kind) {
+        if (!kind.onDisk()) {
+            return Long.MAX_VALUE;
+        }
+        long configured = ConfigProvider.getConfig()
+                .getOptionalValue("agentry.retention.files-per-pass", Long.class)
+                .orElse(FILES_PER_PASS);
+        return configured > 0 ? configured : FILES_PER_PASS;
+    }
+
     private static Duration parse(String key, String text, Duration fallback) {
         try {
             Duration horizon = Duration.parse(text.strip());
@@ -48,7 +82,9 @@ public class RetentionHorizons {
             // falls through
         }
         org.jboss.logging.Logger.getLogger(RetentionHorizons.class)
-                .errorf("%s = %s is not a positive ISO-8601 duration such as P30D; keeping %s", key, text, fallback);
+                .errorf(
+                        "%s = %s is not a positive ISO-8601 duration such as P30D; keeping %s",
+                        key, text, fallback == null ? "everything" : fallback);
         return fallback;
     }
 }

@@ -6,6 +6,14 @@ import java.util.Locale;
 public enum RetentionKind {
     /** Finished runs past their own {@code retentionDays}, with their directories (bundle, leftovers). */
     RUNS,
+    /**
+     * Leftovers in the runs directory: the workspace, baseline and evidence a finished run's cleanup left
+     * behind, and directories of runs that no longer exist. At most {@code agentry.retention.files-per-pass}
+     * a pass.
+     */
+    WORKSPACES,
+    /** Uploaded catalog import files no running import reads. At most {@code files-per-pass} a pass. */
+    IMPORT_FILES,
     /** Webhook deliveries that succeeded, with their attempts. */
     DELIVERIES,
     /** Dead letters and their failed deliveries, unless a replay is still pending. */
@@ -19,7 +27,17 @@ public enum RetentionKind {
     /** Lag snapshots of the sync-state job. */
     LAG_HISTORY,
     /** Finished executions in the batch job repository, with their steps. */
-    JOB_EXECUTIONS;
+    JOB_EXECUTIONS,
+    /**
+     * The oldest chained audit records, only where {@code agentry.retention.audit-trail} sets a horizon; the chain
+     * then begins at a signed anchor.
+     */
+    AUDIT_TRAIL;
+
+    /** Whether the kind lives on disk: its removals are bounded per pass, since a directory has no index. */
+    public boolean onDisk() {
+        return this == WORKSPACES || this == IMPORT_FILES;
+    }
 
     /** The name in configuration, job XML and audit, e.g. {@code dead-letters}. */
     public String wire() {

@@ -46,9 +46,23 @@ public class RetentionService {
     @Inject
     AuditTrail audit;
 
-    /** Up to {@code limit} keys of expired records of the kind after {@code afterKey}, in key order. */
+    @Inject
+    RetentionHorizons horizons;
+
+    /**
+     * Up to {@code limit} keys of expired records of the kind after {@code afterKey}, in key order; for a kind
+     * on disk, no more than what the pass may still remove ({@link RetentionHorizons#perPass}).
+     */
     public List<String> expired(RetentionKind kind, long jobInstance, String afterKey, int limit) {
-        return purge(kind).expired(reference(jobInstance), afterKey, limit);
+        int page = limit;
+        if (kind.onDisk()) {
+            long room = horizons.perPass(kind) - tally(jobInstance).getOrDefault(kind.wire(), 0L);
+            if (room <= 0) {
+                return List.of(); // the rest waits for the next pass
+            }
+            page = (int) Math.min(limit, room);
+        }
+        return purge(kind).expired(reference(jobInstance), afterKey, page);
     }
 
     /** Removes those of {@code keys} still expired and counts them; returns how many of the kind went. */

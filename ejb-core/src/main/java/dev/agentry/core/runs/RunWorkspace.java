@@ -32,6 +32,11 @@ public class RunWorkspace {
     @Inject
     Clock clock;
 
+    /** The directory every run's directory is in. */
+    public Path root() {
+        return settings.runsDirectory();
+    }
+
     public Path directory(String id) {
         return settings.runsDirectory().resolve(id);
     }
@@ -52,11 +57,16 @@ public class RunWorkspace {
         return directory(id).resolve("artifacts");
     }
 
+    /** What cleanup removes: the workspace, the baseline and the working evidence. */
+    public List<Path> cleanedUp(String id) {
+        return List.of(workspace(id), baseline(id), evidence(id));
+    }
+
     /** Removes the workspace, baseline and working evidence; records the attempt, failed or not. */
     public boolean cleanUp(String id, String reason) {
         long started = System.nanoTime();
         String error = null;
-        for (Path path : new Path[] {workspace(id), baseline(id), evidence(id)}) {
+        for (Path path : cleanedUp(id)) {
             try {
                 SeedCopy.delete(path);
             } catch (RuntimeException e) {

@@ -122,6 +122,40 @@ class ChainVerifierTest {
     }
 
     /** A chain built exactly as the chainer builds it. */
+    @Test
+    void aChainWhoseOldestLinksWereRemovedVerifiesFromItsSignedAnchor() {
+        List<ChainLink> chain = chain(new Random(3), 10);
+        ChainAnchor anchor = ChainAnchor.signed(4, chain.get(3).hash(), Instant.EPOCH, KEY);
+
+        ChainVerifier.Verdict verdict =
+                ChainVerifier.verify(chain.subList(4, 10).iterator(), KEY, anchor);
+
+        assertTrue(verdict.valid(), verdict.toString());
+        assertEquals(6, verdict.checked());
+    }
+
+    @Test
+    void anAnchorThatIsForgedMovedOrLeavesAGapBreaksTheChain() {
+        List<ChainLink> chain = chain(new Random(4), 10);
+        ChainAnchor anchor = ChainAnchor.signed(4, chain.get(3).hash(), Instant.EPOCH, KEY);
+        List<ChainLink> kept = chain.subList(4, 10);
+
+        ChainAnchor unsigned = new ChainAnchor(4, chain.get(3).hash(), Instant.EPOCH, "0".repeat(64));
+        assertEquals(4L, ChainVerifier.verify(kept.iterator(), KEY, unsigned).firstBrokenSequence());
+        ChainAnchor moved = new ChainAnchor(6, anchor.hash(), anchor.anchoredAt(), anchor.signature());
+        assertEquals(6L, ChainVerifier.verify(kept.iterator(), KEY, moved).firstBrokenSequence());
+        ChainAnchor otherKey = ChainAnchor.signed(4, chain.get(3).hash(), Instant.EPOCH, OTHER_KEY);
+        assertEquals(4L, ChainVerifier.verify(kept.iterator(), KEY, otherKey).firstBrokenSequence());
+        // Records removed beyond the anchor: the first kept link is not the one after it.
+        assertEquals(
+                5L,
+                ChainVerifier.verify(chain.subList(5, 10).iterator(), KEY, anchor)
+                        .firstBrokenSequence());
+        // An anchor over another record's hash: the first kept link does not follow it.
+        ChainAnchor wrongHash = ChainAnchor.signed(4, chain.get(2).hash(), Instant.EPOCH, KEY);
+        assertFalse(ChainVerifier.verify(kept.iterator(), KEY, wrongHash).valid());
+    }
+
     private static List<ChainLink> chain(Random random, int length) {
         List<ChainLink> links = new ArrayList<>();
         String previous = null;

@@ -52,9 +52,14 @@ public class JobSchedule {
         this.lastFiredAt = at;
     }
 
-    /** The moment after which fire times count: the later of registration and the last firing. */
-    public Instant accountedUntil() {
-        return lastFiredAt == null || lastFiredAt.isBefore(registeredAt) ? registeredAt : lastFiredAt;
+    /** Brings times a clock stepped back has left in the future down to {@code now}. */
+    public void notLaterThan(Instant now) {
+        if (registeredAt.isAfter(now)) {
+            registeredAt = now;
+        }
+        if (lastFiredAt != null && lastFiredAt.isAfter(now)) {
+            lastFiredAt = now;
+        }
     }
 
     public String getJobName() {

@@ -1,0 +1,108 @@
+package dev.agentry.admin.jobs;
+
+import dev.agentry.admin.messages.PageMessages;
+import dev.agentry.core.jobs.JobExecutionDetail;
+import dev.agentry.core.jobs.JobExecutionView;
+import dev.agentry.core.jobs.JobSummary;
+import dev.agentry.core.operations.JobsService;
+import dev.agentry.core.policy.Grant;
+import dev.agentry.core.problem.AgentryException;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Batch jobs for the operator: every job with its schedule, next fire time and last execution, a job's recent
+ * executions with their status, one execution's steps (counts, timings, the redacted failure), and the
+ * buttons the jobs API offers: start a job now, stop a running execution, restart a failed or stopped one.
+ */
+@Named
+@ViewScoped
+public class JobsPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Executions listed at once; older ones are in {@code GET /jobs/executions}. */
+    static final int RECENT = 20;
+
+    @Inject
+    transient JobsService jobs;
+
+    private String job;
+    private Long execution;
+    private List<JobSummary> list = List.of();
+    private List<JobExecutionView> executions = List.of();
+    private JobExecutionDetail selected;
+
+    public void load() {
+        try {
+            list = jobs.jobs(Grant.console()).data();
+            String filter = job == null || job.isBlank() ? null : job;
+            executions = jobs.executions(Grant.console(), filter, null, null, RECENT, null)
+                    .data();
+            selected = execution == null ? null : jobs.execution(Grant.console(), execution);
+        } catch (AgentryException e) {
+            PageMessages.error(null, e.detail());
+        }
+    }
+
+    public void start(String name) {
+        act(() -> jobs.start(Grant.console(), name, Map.of()), "jobs.startedJob");
+    }
+
+    public void stop(long id) {
+        act(() -> jobs.stop(Grant.console(), id), "jobs.stopping");
+    }
+
+    public void restart(long id) {
+        act(() -> jobs.restart(Grant.console(), id), "jobs.restarted");
+    }
+
+    /** Runs an action, says what it did and shows the execution it answered. */
+    private void act(Action action, String message) {
+        try {
+            JobExecutionView result = action.run();
+            PageMessages.info(PageMessages.text(message, result.jobName(), String.valueOf(result.executionId())));
+            execution = result.executionId();
+        } catch (AgentryException e) {
+            PageMessages.error(null, e.detail());
+        }
+        load();
+    }
+
+    @FunctionalInterface
+    private interface Action {
+        JobExecutionView run();
+    }
+
+    public String getJob() {
+        return job;
+    }
+
+    public void setJob(String job) {
+        this.job = job;
+    }
+
+    public Long getExecution() {
+        return execution;
+    }
+
+    public void setExecution(Long execution) {
+        this.execution = execution;
+    }
+
+    public List<JobSummary> getList() {
+        return list;
+    }
+
+    public List<JobExecutionView> getExecutions() {
+        return executions;
+    }
+
+    public JobExecutionDetail getSelected() {
+        return selected;
+    }
+}

@@ -1,0 +1,104 @@
+package dev.agentry.it.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.agentry.it.harness.Browser;
+import dev.agentry.it.jobs.Jobs;
+import dev.agentry.it.probe.ProbeJobs;
+import jakarta.json.JsonObject;
+import java.util.List;
+import java.util.Set;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+
+/**
+ * The console's batch jobs page in the browser: jobs with their schedules, starting one now, a failed
+ * execution with its steps and redacted failure, restarting it, stopping a running one, and the failed jobs
+ * on the dashboard.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ConsoleJobsIT {
+
+    /** What the failing probe job's message holds, which the page must never show. */
+    private static final String TOKEN_IN_FAILURE = "agy_abcdefghijklmnopqrstuvwxyz0123";
+
+    private static Browser browser;
+
+    @BeforeAll
+    static void signIn() {
+        browser = new Browser();
+        browser.signIn("admin", ConsoleIT.PASSWORD);
+        browser.awaitText("Readiness");
+    }
+
+    @AfterAll
+    static void close() {
+        browser.close();
+    }
+
+    @Test
+    void aJobStartedFromThePageFailsShowsItsStepsAndIsRestarted() {
+        browser.open("jobs.xhtml");
+        browser.awaitText(ProbeJobs.FAIL);
+        String jobs = browser.text("jobs:list");
+        assertTrue(jobs.contains("credential-reminders") && jobs.contains("*/2 * * * * ?"), jobs);
+        browser.screenshot("jobs");
+
+        browser.click(buttonInRow(ProbeJobs.FAIL, "start"));
+        browser.awaitText("Started " + ProbeJobs.FAIL + " as execution");
+        long failed = Jobs.id(Jobs.executions("job=" + ProbeJobs.FAIL).get(0));
+        Jobs.awaitStatus(failed, Set.of("FAILED"));
+
+        browser.open("jobs.xhtml?job=" + ProbeJobs.FAIL + "&execution=" + failed);
+        browser.awaitText("probe failure");
+        assertTrue(browser.text("steps").contains("work"), browser.text("steps"));
+        assertFalse(browser.page().contains(TOKEN_IN_FAILURE), "the failure is redacted");
+        browser.screenshot("job-execution");
+
+        browser.click(buttonInRow(String.valueOf(failed), "restart"));
+        browser.awaitText("Restarted " + ProbeJobs.FAIL + " as execution");
+        List<JsonObject> executions = Jobs.executions("job=" + ProbeJobs.FAIL);
+        assertTrue(Jobs.id(executions.get(0)) > failed, executions.toString());
+
+        browser.open("index.xhtml");
+        browser.awaitText("Jobs whose last execution failed");
+        long failedJobs = Long.parseLong(browser.driver()
+                .findElement(By.cssSelector("#jobs .figure"))
+                .getText()
+                .strip());
+        assertTrue(failedJobs >= 1, "the failed probe job counts");
+    }
+
+    @Test
+    void aRunningExecutionIsStoppedFromThePage() {
+        long running = Jobs.start(ProbeJobs.SLOW, "{\"parameters\":{\"millis\":\"60000\"}}");
+        Jobs.awaitStatus(running, Set.of("STARTED"));
+
+        browser.open("jobs.xhtml?job=" + ProbeJobs.SLOW);
+        browser.awaitText(String.valueOf(running));
+        browser.click(buttonInRow(String.valueOf(running), "stop"));
+        browser.awaitText("Asked execution " + running);
+
+        assertEquals(
+                "STOPPED",
+                Jobs.awaitStatus(running, Jobs.FINISHED)
+                        .getJsonObject("execution")
+                        .getString("status"));
+    }
+
+    /** The id of the button named {@code button} in the table row whose first cell reads {@code first}. */
+    private static String buttonInRow(String first, String button) {
+        return browser.driver()
+                .findElement(By.xpath(
+                        "//tr[td[1][normalize-space(.)='" + first + "']]//input[contains(@id,':" + button + "')]"))
+                .getAttribute("id");
+    }
+}
