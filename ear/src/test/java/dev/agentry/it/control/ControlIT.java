@@ -9,6 +9,10 @@ import static dev.agentry.it.harness.Api.get;
 import static dev.agentry.it.harness.Api.json;
 import static dev.agentry.it.harness.Api.listed;
 import static dev.agentry.it.harness.Api.postJson;
+import static dev.agentry.it.harness.Control.decide;
+import static dev.agentry.it.harness.Control.execute;
+import static dev.agentry.it.harness.Control.request;
+import static dev.agentry.it.harness.Control.simulate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -508,6 +512,113 @@ class ControlIT {
                         .getString("executedBy"));
     }
 
+    @Test
+    void approvalsAndExecutionsArePagedWithCursorsBoundToTheirListing() {
+        String slug = "paged-" + UUID.randomUUID();
+        for (int i = 0; i < 5; i++) {
+            assertEquals(
+                    200,
+                    execute(writer, key(), "tag.create", tag(slug + "-" + i), null)
+                            .statusCode());
+            request(writer, "tag.create", tag(slug + "-asked-" + i));
+        }
+        for (String listing : List.of("approvals?status=pending&action=tag.create", "executions?action=tag.create")) {
+            String path = "api/v1/control/" + listing;
+            JsonObject first = json(get(path + "&limit=2", writer));
+            assertEquals(2, first.getInt("count"));
+            assertTrue(first.getBoolean("hasMore"), first::toString);
+            String cursor = first.getString("nextCursor");
+            JsonObject second = json(get(path + "&limit=2&cursor=" + cursor, writer));
+            List<String> seen = new ArrayList<>();
+            for (JsonObject page : List.of(first, second)) {
+                page.getJsonArray("data").getValuesAs(JsonObject.class).forEach(r -> {
+                    assertEquals("tag.create", r.getString("action"));
+                    seen.add(r.getString("id"));
+                });
+            }
+            assertEquals(4, seen.size(), seen::toString);
+            assertEquals(4, seen.stream().distinct().count(), "no record on two pages: " + seen);
+            // A cursor serves its own listing only: other filters, another caller, an altered one.
+            assertProblem(get(path + "&limit=3&cursor=" + cursor, blind), 400, "cursor_invalid");
+            assertProblem(
+                    get(
+                            "api/v1/control/" + listing.replace("tag.create", "entry.update") + "&cursor=" + cursor,
+                            writer),
+                    400,
+                    "cursor_invalid");
+            assertProblem(get(path + "&cursor=x" + cursor, writer), 400, "cursor_invalid");
+            assertEquals(Set.of("limit:out_of_range"), fieldErrors(get(path + "&limit=201", writer)));
+        }
+    }
+
+    @Test
+    void aPolicysMaxPerHourRefusesTheNextExecutionInTheHourAndWritesNothing() {
+        DemoData.await();
+        String[] rated =
+                bearer(Api.tokenFor(createCredential(credential("rated", "control:actions:execute", "assets:read"))));
+        HttpResponse<String> created = postJson(
+                "api/v1/control/policies",
+                "{\"pattern\":\"asset.update\",\"requiresApproval\":false,\"risk\":\"low\",\"maxPerHour\":2}",
+                asBootstrap());
+        assertEquals(201, created.statusCode(), created.body());
+        long policy = json(created).getJsonNumber("id").longValue();
+        try {
+            JsonObject asset = listed(get("api/v1/assets?limit=1", rated)).get(0);
+            long version = asset.getJsonNumber("version").longValue();
+            for (int i = 1; i <= 2; i++) {
+                HttpResponse<String> done = execute(rated, key(), "asset.update", altText(asset, version, i), null);
+                assertEquals(200, done.statusCode(), done.body());
+                version = json(done)
+                        .getJsonObject("effect")
+                        .getJsonObject("after")
+                        .getJsonNumber("version")
+                        .longValue();
+            }
+            JsonObject refused = assertProblem(
+                    execute(rated, key(), "asset.update", altText(asset, version, 3), null), 429, "rate_limited");
+            assertTrue(refused.getString("detail").contains("2 executions of asset.update"), refused::toString);
+            assertEquals(
+                    version,
+                    json(get("api/v1/assets/" + asset.getString("uid"), rated))
+                            .getJsonNumber("version")
+                            .longValue(),
+                    "the refused execution wrote nothing");
+        } finally {
+            Api.send("DELETE", "api/v1/control/policies/" + policy, BodyPublishers.noBody(), asBootstrap());
+        }
+    }
+
+    @Test
+    void anExpiryOnceRecordedOutlivesAClockThatMovesBack() {
+        DemoData.await();
+        JsonObject product = listed(get("api/v1/products?limit=1", writer)).get(0);
+        String input = "{\"id\":\"" + product.getString("uid") + "\",\"expectedVersion\":"
+                + product.getJsonNumber("version").longValue() + ",\"title\":\"Expired while down\"}";
+        String approvalId = request(writer, "product.update", input).getString("id");
+        try {
+            // As after a restart past its expiry: the stored expiry alone makes it expired, and the sweep records it.
+            Api.shiftClock(11 * 60);
+            assertEquals(
+                    "expired",
+                    json(get("api/v1/control/approvals/" + approvalId, writer)).getString("status"));
+            WebhookReceiver.get()
+                    .await(approverAHook, received -> types(received).contains("approval.expired:" + approvalId));
+        } finally {
+            Api.shiftClock(0);
+        }
+        // Back before its expiry, it stays expired: neither decided nor usable.
+        assertEquals(
+                "expired",
+                json(get("api/v1/control/approvals/" + approvalId, writer)).getString("status"));
+        assertProblem(decide(approverA, approvalId, "approve"), 409, "conflict");
+        assertProblem(execute(writer, key(), "product.update", input, approvalId), 403, "approval_required");
+    }
+
+    private static String altText(JsonObject asset, long version, int n) {
+        return "{\"id\":\"" + asset.getString("uid") + "\",\"expectedVersion\":" + version + ",\"altText\":\"Rated " + n
+                + "\"}";
+    }
+
     // ----------------------------------------------------------------------------------------------
 
     /** An entry of this test's own, created as the default governs entry.create: with one approval. */
@@ -538,32 +649,6 @@ class ControlIT {
 
     private static String key() {
         return "key-" + UUID.randomUUID();
-    }
-
-    static HttpResponse<String> execute(String[] caller, String key, String action, String input, String approvalId) {
-        String body = "{\"action\":\"" + action + "\",\"input\":" + input
-                + (approvalId == null ? "" : ",\"approvalId\":\"" + approvalId + "\"") + "}";
-        String[] headers = key == null ? caller : Api.with(caller, "Idempotency-Key", key);
-        return postJson("api/v1/control/actions/execute", body, headers);
-    }
-
-    static HttpResponse<String> simulate(String[] caller, String action, String input) {
-        return postJson(
-                "api/v1/control/policy-simulate", "{\"action\":\"" + action + "\",\"input\":" + input + "}", caller);
-    }
-
-    static JsonObject request(String[] caller, String action, String input) {
-        HttpResponse<String> response = postJson(
-                "api/v1/control/approvals",
-                "{\"action\":\"" + action + "\",\"input\":" + input + ",\"reason\":\"it\"}",
-                caller);
-        assertEquals(201, response.statusCode(), response.body());
-        return json(response);
-    }
-
-    static HttpResponse<String> decide(String[] caller, String approvalId, String decision) {
-        return postJson(
-                "api/v1/control/approvals/" + approvalId + "/decide", "{\"decision\":\"" + decision + "\"}", caller);
     }
 
     private static JsonObject traces(String slug, String key) {

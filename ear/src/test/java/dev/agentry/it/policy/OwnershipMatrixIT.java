@@ -253,6 +253,25 @@ class OwnershipMatrixIT {
         }
     }
 
+    @Test
+    void anotherCredentialsGovernedApplyOfTheOwnersRunIsAnsweredAsForAMissingRun() {
+        String[] controller =
+                bearer(tokenFor(createCredential(credential("apply-other", SCOPES + ",\"control:actions:simulate\""))));
+        String missingRun = "run_" + UUID.randomUUID().toString().replace("-", "");
+        String refused = withoutRequestId(assertProblem(applying(runId).as(controller), 404, "not_found"));
+        String unknown = withoutRequestId(assertProblem(applying(missingRun).as(controller), 404, "not_found"))
+                .replace(missingRun, runId);
+        assertEquals(unknown, refused, "artifact.apply: the same answer as a missing run, no hint that it exists");
+    }
+
+    /** A simulation of {@code artifact.apply} of a run: what reaches the run, as executing it would. */
+    private static Call applying(String run) {
+        return new Call(
+                "POST",
+                "api/v1/control/policy-simulate",
+                "{\"action\":\"artifact.apply\",\"input\":{\"runId\":\"" + run + "\",\"target\":\"site\"}}");
+    }
+
     private static String withoutRequestId(JsonObject problem) {
         return Json.createObjectBuilder(problem).remove("requestId").build().toString();
     }

@@ -219,7 +219,7 @@ class PublicationIT {
     }
 
     /** {@link #state()} and every object in the repository, reachable or not. */
-    private static String everything() throws Exception {
+    static String everything() throws Exception {
         return state() + git("cat-file", "--batch-all-objects", "--batch-check");
     }
 
@@ -227,7 +227,7 @@ class PublicationIT {
         return text.lines().filter(l -> !l.isBlank()).collect(Collectors.toCollection(TreeSet::new));
     }
 
-    private static String git(String... args) throws IOException, InterruptedException {
+    static String git(String... args) throws IOException, InterruptedException {
         String[] command = new String[args.length + 4];
         command[0] = IDENTITY;
         command[1] = "user.name=Agentry IT";

@@ -216,8 +216,8 @@ public class SchemaCatalog {
                     ContractSchemas.of(
                             id,
                             action.description() + " (writes "
-                                    + action.collection().name() + "; needs "
-                                    + action.collection().readScope() + ")",
+                                    + action.subject().name() + "; needs "
+                                    + action.subject().readScope() + ")",
                             action.input()));
         }
         for (ToolDescriptor tool : ToolCatalog.ALL) {

@@ -1,7 +1,9 @@
 package dev.agentry.core.control;
 
 import dev.agentry.core.Boundary;
+import dev.agentry.core.cursor.CursorSeal;
 import dev.agentry.core.cursor.Page;
+import dev.agentry.core.cursor.PageLimit;
 import dev.agentry.core.policy.Grant;
 import dev.agentry.core.policy.Scope;
 import dev.agentry.core.problem.AgentryException;
@@ -17,7 +19,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.validation.Valid;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -31,7 +35,6 @@ import java.util.regex.Pattern;
 @ValidatedInput
 public class ActionExecutions {
 
-    public static final int MAX_PAGE = 200;
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,200}");
     private static final int RACE_CHECKS = 50;
 
@@ -40,6 +43,9 @@ public class ActionExecutions {
 
     @Inject
     ExecutionUnit unit;
+
+    @Inject
+    CursorSeal seal;
 
     /** Executes as the caller's credential. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -90,38 +96,48 @@ public class ActionExecutions {
     }
 
     /**
-     * Executions this caller may see, newest first: its own, or with {@code control:audit:read} everyone's
-     * — of collections it reads, redacted for its scopes.
+     * Executions this caller may see, newest first, a page at a time: its own, or with {@code
+     * control:audit:read} everyone's — of subjects that reach it, redacted for its scopes. {@code action}
+     * and {@code runId} filter.
      */
-    public Page<ExecutionView> list(Grant grant, String action, int limit) {
-        if (limit < 1 || limit > MAX_PAGE) {
-            throw AgentryException.validation(
-                    List.of(new FieldError("limit", "out_of_range", "limit must be between 1 and " + MAX_PAGE)));
-        }
-        List<String> readable = Approvals.readable(grant);
-        if (readable.isEmpty()) {
+    public Page<ExecutionView> list(Grant grant, String action, String runId, PageLimit limit, String cursor) {
+        List<String> readable = ActionSubject.readableFromEveryone(grant);
+        List<String> ownOnly = ActionSubject.readableOwnOnly(grant);
+        if (readable.isEmpty() && ownOnly.isEmpty()) {
             return Page.whole(List.of());
         }
         boolean auditor = auditor(grant);
-        StringBuilder jpql = new StringBuilder("select e from Execution e where e.collection in :readable");
+        String binding = "executions|" + grant.credentialId() + "|" + auditor + "|" + action + "|" + runId;
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        StringBuilder jpql = new StringBuilder("select e from Execution e where (e.collection in :readable"
+                + " or (e.collection in :ownOnly and e.credentialId = :me))");
+        parameters.put("readable", Approvals.nonEmpty(readable));
+        parameters.put("ownOnly", Approvals.nonEmpty(ownOnly));
+        parameters.put("me", grant.credentialId());
         if (!auditor) {
             jpql.append(" and e.credentialId = :me");
         }
         if (action != null) {
             jpql.append(" and e.action = :action");
+            parameters.put("action", action);
         }
+        if (runId != null) {
+            jpql.append(" and e.runId = :runId");
+            parameters.put("runId", runId);
+        }
+        NewestFirst.after(seal, cursor, binding, "e.executedAt", "e.id", jpql, parameters);
         jpql.append(" order by e.executedAt desc, e.id desc");
-        TypedQuery<Execution> query = em.createQuery(jpql.toString(), Execution.class)
-                .setParameter("readable", readable)
-                .setMaxResults(limit + 1);
-        if (!auditor) {
-            query.setParameter("me", grant.credentialId());
-        }
-        if (action != null) {
-            query.setParameter("action", action);
-        }
-        return Page.newest(query.getResultList(), limit)
-                .map(e -> ExecutionReader.view(grant, e, ExecutionReader.collection(e)));
+        TypedQuery<Execution> query =
+                em.createQuery(jpql.toString(), Execution.class).setMaxResults(limit.value() + 1);
+        parameters.forEach(query::setParameter);
+        return NewestFirst.page(
+                seal,
+                binding,
+                query.getResultList(),
+                limit.value(),
+                Execution::getExecutedAt,
+                Execution::getId,
+                e -> ExecutionReader.view(grant, e, ExecutionReader.subject(e)));
     }
 
     public ExecutionView find(Grant grant, String id) {
@@ -129,7 +145,7 @@ public class ActionExecutions {
         if (execution == null || !ExecutionReader.mayRead(grant, execution, auditor(grant))) {
             throw AgentryException.notFound("There is no execution with this id.");
         }
-        return ExecutionReader.view(grant, execution, ExecutionReader.collection(execution));
+        return ExecutionReader.view(grant, execution, ExecutionReader.subject(execution));
     }
 
     private static boolean auditor(Grant grant) {

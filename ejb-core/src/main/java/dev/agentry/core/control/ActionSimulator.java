@@ -40,10 +40,10 @@ public class ActionSimulator {
         ActionScope.require(grant, action);
         BoundInput input = BoundInput.of(action, request.input(), validator);
         Governance governance = policies.governing(action.name());
-        Preview effect = Preview.of(input.apply()).forReader(grant, action.collection());
+        Preview effect = action.subject().seenBy(grant, Preview.of(input.preview(grant)));
         // Marked last: a transaction marked for rollback can no longer reach the database to read.
         context.setRollbackOnly();
         return new Simulation(
-                action.name(), action.collection().name(), action.collection().readScope(), governance, effect);
+                action.name(), action.subject().name(), action.subject().readScope(), governance, effect);
     }
 }

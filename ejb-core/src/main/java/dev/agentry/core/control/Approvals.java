@@ -2,9 +2,9 @@ package dev.agentry.core.control;
 
 import dev.agentry.core.Boundary;
 import dev.agentry.core.audit.AuditTrail;
-import dev.agentry.core.collections.CatalogCollections;
-import dev.agentry.core.collections.CollectionDescriptor;
+import dev.agentry.core.cursor.CursorSeal;
 import dev.agentry.core.cursor.Page;
+import dev.agentry.core.cursor.PageLimit;
 import dev.agentry.core.policy.Grant;
 import dev.agentry.core.policy.Scope;
 import dev.agentry.core.problem.AgentryException;
@@ -45,7 +45,9 @@ import java.util.UUID;
 @ValidatedInput
 public class Approvals {
 
-    public static final int MAX_PAGE = 200;
+    /** How an administrator is named as a requester or decider. */
+    public static final String ADMINISTRATOR = "admin:";
+
     private static final Set<String> STATUSES =
             Set.of(Approval.PENDING, Approval.APPROVED, Approval.REJECTED, Approval.EXPIRED);
 
@@ -70,6 +72,9 @@ public class Approvals {
     @Inject
     Clock clock;
 
+    @Inject
+    CursorSeal seal;
+
     /** A request by the caller's credential, which then owns it. */
     public ApprovalView request(Grant grant, @Valid ApprovalRequest request) {
         return request(grant, new Approval.Requester(grant.credentialId(), grant.credentialId(), null, null), request);
@@ -92,7 +97,7 @@ public class Approvals {
         Approval approval = new Approval(
                 "apr_" + UUID.randomUUID().toString().replace("-", ""),
                 action.name(),
-                action.collection().name(),
+                action.subject().name(),
                 input.json().toString(),
                 input.hash(),
                 request.reason(),
@@ -109,28 +114,32 @@ public class Approvals {
     }
 
     /**
-     * The approvals this caller may see, newest first: its own requests, and with {@code
-     * control:approvals:decide} every request — of collections it reads. {@code status} filters by the
-     * status as of now.
+     * The approvals this caller may see, newest first, a page at a time: its own requests, and with {@code
+     * control:approvals:decide} every request — of subjects that reach it. {@code status} filters by the
+     * status as of now, {@code action} by the action's name.
      */
-    public Page<ApprovalView> list(Grant grant, String status, int limit) {
+    public Page<ApprovalView> list(Grant grant, String status, String action, PageLimit limit, String cursor) {
         if (status != null && !STATUSES.contains(status)) {
             throw AgentryException.validation(
                     List.of(new FieldError("status", "invalid", "a status is pending, approved, rejected or expired")));
         }
-        if (limit < 1 || limit > MAX_PAGE) {
-            throw AgentryException.validation(
-                    List.of(new FieldError("limit", "out_of_range", "limit must be between 1 and " + MAX_PAGE)));
-        }
-        List<String> readable = readable(grant);
-        if (readable.isEmpty()) {
+        List<String> readable = ActionSubject.readableFromEveryone(grant);
+        List<String> ownOnly = ActionSubject.readableOwnOnly(grant);
+        if (readable.isEmpty() && ownOnly.isEmpty()) {
             return Page.whole(List.of());
         }
-        StringBuilder jpql = new StringBuilder("select a from Approval a where a.collection in :readable");
         boolean decider = grant.holds(Scope.CONTROL_APPROVALS_DECIDE) || Grant.CONSOLE.equals(grant.credentialId());
+        String binding = "approvals|" + grant.credentialId() + "|" + decider + "|" + status + "|" + action;
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        StringBuilder jpql = new StringBuilder("select a from Approval a where (a.collection in :readable"
+                + " or (a.collection in :ownOnly and a.credentialId = :me))");
+        parameters.put("readable", nonEmpty(readable));
+        parameters.put("ownOnly", nonEmpty(ownOnly));
+        parameters.put("me", grant.credentialId());
         if (!decider) {
             jpql.append(" and a.credentialId = :me");
         }
+        Instant now = now();
         if (status != null) {
             jpql.append(
                     switch (status) {
@@ -142,19 +151,27 @@ public class Approvals {
                             " and (a.status = 'expired' or (a.status = 'pending' and a.expiresAt <= :now)"
                                     + " or (a.status = 'approved' and a.consumedAt is null and a.expiresAt <= :now))";
                     });
+            if (!status.equals(Approval.REJECTED)) {
+                parameters.put("now", now);
+            }
         }
+        if (action != null) {
+            jpql.append(" and a.action = :action");
+            parameters.put("action", action);
+        }
+        NewestFirst.after(seal, cursor, binding, "a.requestedAt", "a.id", jpql, parameters);
         jpql.append(" order by a.requestedAt desc, a.id desc");
-        TypedQuery<Approval> query = em.createQuery(jpql.toString(), Approval.class)
-                .setParameter("readable", readable)
-                .setMaxResults(limit + 1);
-        if (!decider) {
-            query.setParameter("me", grant.credentialId());
-        }
-        Instant now = now();
-        if (status != null && !status.equals(Approval.REJECTED)) {
-            query.setParameter("now", now);
-        }
-        return Page.newest(query.getResultList(), limit).map(a -> ApprovalView.of(a, now));
+        TypedQuery<Approval> query =
+                em.createQuery(jpql.toString(), Approval.class).setMaxResults(limit.value() + 1);
+        parameters.forEach(query::setParameter);
+        return NewestFirst.page(
+                seal,
+                binding,
+                query.getResultList(),
+                limit.value(),
+                Approval::getRequestedAt,
+                Approval::getId,
+                a -> ApprovalView.of(a, now));
     }
 
     public ApprovalView find(Grant grant, String id) {
@@ -167,6 +184,22 @@ public class Approvals {
      * same approver. Only a pending request is decided.
      */
     public ApprovalView decide(Grant grant, String id, @Valid DecisionRequest decision) {
+        return decide(grant, grant.credentialId(), id, decision);
+    }
+
+    /**
+     * A console administrator's decision, as {@link #decide(Grant, String, DecisionRequest)}: the
+     * administrator, not the console, is the approver ({@code admin:<name>}), so two administrators count
+     * as two approvers for dual control, and one administrator twice is refused.
+     */
+    public ApprovalView decideAsAdministrator(String administrator, String id, @Valid DecisionRequest decision) {
+        if (administrator == null || administrator.isBlank()) {
+            throw new IllegalArgumentException("an administrator's decision names the administrator");
+        }
+        return decide(Grant.console(), ADMINISTRATOR + administrator, id, decision);
+    }
+
+    private ApprovalView decide(Grant grant, String decider, String id, DecisionRequest decision) {
         // Locked, so two approvers deciding at once are counted one after the other.
         Approval approval = visible(grant, id, LockModeType.PESSIMISTIC_WRITE);
         Instant now = now();
@@ -175,7 +208,6 @@ public class Approvals {
             throw new AgentryException(
                     ErrorCode.CONFLICT, "This approval is " + status + "; only a pending approval is decided.");
         }
-        String decider = grant.credentialId();
         if (decider.equals(approval.getRequestedBy()) || decider.equals(approval.getCredentialId())) {
             audit.refusalOutsideTransaction("control.approval.decide", approval.getId(), ErrorCode.SCOPE_DENIED.code());
             throw new AgentryException(ErrorCode.SCOPE_DENIED, "A requester never decides its own request.");
@@ -268,16 +300,13 @@ public class Approvals {
     }
 
     private static boolean mayRead(Grant grant, Approval approval) {
-        boolean collection = CatalogCollections.ALL.stream()
-                .anyMatch(c -> c.name().equals(approval.getCollection()) && grant.reads(c));
-        return collection && (grant.owns(approval.getCredentialId()) || grant.holds(Scope.CONTROL_APPROVALS_DECIDE));
+        return ActionSubject.named(approval.getCollection()).reaches(grant, approval.getCredentialId())
+                && (grant.owns(approval.getCredentialId()) || grant.holds(Scope.CONTROL_APPROVALS_DECIDE));
     }
 
-    static List<String> readable(Grant grant) {
-        return CatalogCollections.ALL.stream()
-                .filter(grant::reads)
-                .map(CollectionDescriptor::name)
-                .toList();
+    /** An IN list never empty: no stored subject is named by the empty string. */
+    static List<String> nonEmpty(List<String> names) {
+        return names.isEmpty() ? List.of("") : names;
     }
 
     private void announce(Approval approval, String type) {

@@ -1,5 +1,6 @@
 package dev.agentry.core.control;
 
+import dev.agentry.core.policy.Grant;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.FieldError;
 import dev.agentry.core.sandbox.FileDigest;
@@ -34,13 +35,22 @@ record BoundInput(GovernedAction<?> action, Record value, JsonObject json, Strin
         return new BoundInput(action, bound.value(), input, hash(action.name(), input));
     }
 
-    /** Applies the action to this input. */
-    ActionEffect apply() {
-        return applyAs(action, value);
+    /** Applies the action to this input, as {@code grant}. */
+    ActionEffect apply(Grant grant) {
+        return applyAs(action, grant, value);
     }
 
-    private static <I extends Record> ActionEffect applyAs(GovernedAction<I> action, Record value) {
-        return action.apply(action.input().cast(value));
+    /** The effect applying would have, for a simulation (see {@link GovernedAction#preview}). */
+    ActionEffect preview(Grant grant) {
+        return previewAs(action, grant, value);
+    }
+
+    private static <I extends Record> ActionEffect applyAs(GovernedAction<I> action, Grant grant, Record value) {
+        return action.apply(grant, action.input().cast(value));
+    }
+
+    private static <I extends Record> ActionEffect previewAs(GovernedAction<I> action, Grant grant, Record value) {
+        return action.preview(grant, action.input().cast(value));
     }
 
     static String hash(String action, JsonValue input) {

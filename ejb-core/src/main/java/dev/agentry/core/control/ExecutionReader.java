@@ -1,7 +1,5 @@
 package dev.agentry.core.control;
 
-import dev.agentry.core.collections.CatalogCollections;
-import dev.agentry.core.collections.CollectionDescriptor;
 import dev.agentry.core.policy.Grant;
 import dev.agentry.persistence.control.Execution;
 
@@ -10,7 +8,7 @@ final class ExecutionReader {
 
     private ExecutionReader() {}
 
-    static ExecutionView view(Grant grant, Execution e, CollectionDescriptor collection) {
+    static ExecutionView view(Grant grant, Execution e, ActionSubject subject) {
         return new ExecutionView(
                 e.getId(),
                 e.getAction(),
@@ -19,18 +17,18 @@ final class ExecutionReader {
                 e.getApprovalId(),
                 e.getRunId(),
                 e.getExecutedAt(),
-                Preview.read(e.getResultJson()).forReader(grant, collection));
+                subject.seenBy(grant, Preview.read(e.getResultJson())));
     }
 
-    static CollectionDescriptor collection(Execution e) {
-        return CatalogCollections.ALL.stream()
-                .filter(c -> c.name().equals(e.getCollection()))
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("no collection " + e.getCollection()));
+    static ActionSubject subject(Execution e) {
+        return ActionSubject.named(e.getCollection());
     }
 
-    /** Whether the caller may see the execution: of a collection it reads, and its own or with control:audit:read. */
+    /**
+     * Whether the caller may see the execution: of a subject that reaches it, and its own or with
+     * control:audit:read.
+     */
     static boolean mayRead(Grant grant, Execution e, boolean auditor) {
-        return grant.reads(collection(e)) && (auditor || grant.owns(e.getCredentialId()));
+        return subject(e).reaches(grant, e.getCredentialId()) && (auditor || grant.owns(e.getCredentialId()));
     }
 }

@@ -1,7 +1,6 @@
 package dev.agentry.core.control;
 
 import dev.agentry.core.audit.AuditTrail;
-import dev.agentry.core.collections.CollectionDescriptor;
 import dev.agentry.core.policy.Grant;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.ErrorCode;
@@ -75,20 +74,20 @@ public class ExecutionUnit {
                 key,
                 requestHash,
                 action.name(),
-                action.collection().name(),
+                action.subject().name(),
                 approval == null ? null : approval.getId(),
                 runId,
                 now);
         em.persist(execution);
         // Claims the key now: a concurrent request with the same key waits here, then finds it taken.
         em.flush();
-        Preview effect = Preview.of(input.apply());
+        Preview effect = Preview.of(input.apply(grant));
         if (approval != null) {
             approval.consume(execution.getId(), now);
         }
         execution.completed(effect.targetId(), effect.json());
         audit.action("control." + action.name(), effect.targetId(), execution.getApprovalId());
-        return new ExecutionResult(ExecutionReader.view(grant, execution, action.collection()), false);
+        return new ExecutionResult(ExecutionReader.view(grant, execution, action.subject()), false);
     }
 
     /** The first execution with this key, if any: its result again, or {@code idempotency_conflict}. */
@@ -109,15 +108,15 @@ public class ExecutionUnit {
                                 ErrorCode.IDEMPOTENCY_CONFLICT,
                                 "This Idempotency-Key was used for a different request; use a new key for a new one.");
                     }
-                    CollectionDescriptor collection = ExecutionReader.collection(first);
-                    if (!grant.reads(collection)) {
+                    ActionSubject subject = ExecutionReader.subject(first);
+                    if (!subject.readableBy(grant)) {
                         // The credential lost the scope since: the first result is withheld like any read.
                         throw new AgentryException(
                                 ErrorCode.SCOPE_DENIED,
-                                first.getAction() + " writes " + collection.name() + ": it needs the "
-                                        + collection.readScope() + " scope.");
+                                first.getAction() + " writes " + subject.name() + ": it needs the "
+                                        + subject.readScope() + " scope.");
                     }
-                    return new ExecutionResult(ExecutionReader.view(grant, first, collection), true);
+                    return new ExecutionResult(ExecutionReader.view(grant, first, subject), true);
                 });
     }
 

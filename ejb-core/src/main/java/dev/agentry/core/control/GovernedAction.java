@@ -1,14 +1,15 @@
 package dev.agentry.core.control;
 
 import dev.agentry.core.Boundary;
-import dev.agentry.core.collections.CollectionDescriptor;
+import dev.agentry.core.policy.Grant;
 
 /**
  * One write a caller may ask Agentry to make to the system of record, e.g. {@code entry.update}. An
  * action is a CDI bean: adding one is writing its class. Its input is a record with Bean Validation
- * constraints, published as the JSON Schema {@code action.<name>}; it writes records of one collection,
- * whose read scope the caller must hold (an agent's run: ceiling ∩ caller). It writes in the caller's
- * transaction through the catalog store, so its change record and webhook event commit with it.
+ * constraints, published as the JSON Schema {@code action.<name>}; it touches one {@link ActionSubject}
+ * (the records of one collection, or a run's artifacts), whose read scope the caller must hold (an
+ * agent's run: ceiling ∩ caller). It writes in the caller's transaction — a catalog action through the
+ * catalog store, so its change record and webhook event commit with it.
  *
  * @param <I> the input record
  */
@@ -24,13 +25,22 @@ public interface GovernedAction<I extends Record> {
     /** The type its input binds to. */
     Class<I> input();
 
-    /** The collection it writes: its read scope is what the caller needs to run it. */
-    CollectionDescriptor collection();
+    /** What it touches: its read scope is what the caller needs to run it, and who sees its records. */
+    ActionSubject subject();
 
     /**
-     * Makes the write in the caller's transaction. Refuses with {@code not_found} for a missing record,
-     * {@code conflict} for one that moved past the input's {@code expectedVersion} or cannot take the
-     * change, and never writes anything else.
+     * Makes the write in the caller's transaction, as {@code grant}. Refuses with {@code not_found} for a
+     * missing record (or one the caller does not own), {@code conflict} for one that moved past the
+     * input's expected version or cannot take the change, and never writes anything else.
      */
-    ActionEffect apply(I input);
+    ActionEffect apply(Grant grant, I input);
+
+    /**
+     * The effect {@link #apply} would have, for a simulation: called in a transaction that always rolls
+     * back, so by default it is the write itself. An action whose write lies outside the database
+     * (a git branch) describes its effect instead and writes nothing.
+     */
+    default ActionEffect preview(Grant grant, I input) {
+        return apply(grant, input);
+    }
 }

@@ -6,7 +6,9 @@ import jakarta.validation.constraints.NotNull;
 @Doc("What executing an action with this input would do and need; nothing was written")
 public record Simulation(
         @NotNull String action,
-        @NotNull String collection,
+
+        @NotNull @Doc("What it writes: a catalog collection, or runs for a run's patch")
+        String collection,
 
         @NotNull @Doc("The scope the action needs besides control:actions:execute")
         String requiredScope,

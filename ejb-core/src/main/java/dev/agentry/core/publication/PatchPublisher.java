@@ -173,7 +173,7 @@ final class PatchPublisher {
         }
     }
 
-    private static Patch parse(byte[] bytes) throws IOException {
+    static Patch parse(byte[] bytes) throws IOException {
         Patch patch = new Patch();
         patch.parse(new ByteArrayInputStream(bytes));
         boolean malformed = patch.getErrors().stream().anyMatch(e -> e.getSeverity() == FormatError.Severity.ERROR);

@@ -104,32 +104,23 @@ public class WorkspacePublication {
      *     misconfigured, or the time ran out) — each having written nothing
      */
     public Publication apply(Grant grant, String runId, String targetName) {
-        if (!grant.holds(Scope.ARTIFACTS_READ)) {
-            throw new AgentryException(
-                    ErrorCode.SCOPE_DENIED, "Publishing a run reads its artifacts: it needs artifacts:read.");
-        }
-        PublicationTarget target = targets.target(targetName);
+        return apply(grant, runId, targetName, null);
+    }
+
+    /**
+     * As {@link #apply(Grant, String, String)}, refusing with {@code conflict} a run whose sealed bundle
+     * is not {@code expectedBundleId} (when given): what an approval of one patch is bound to.
+     */
+    public Publication apply(Grant grant, String runId, String targetName, String expectedBundleId) {
+        Sealed sealed = sealed(grant, runId, targetName, expectedBundleId);
+        PublicationTarget target = sealed.target();
+        AgentRun run = sealed.run();
+        byte[] patch = sealed.patch();
         PublicationTargets.Author author = targets.author()
                 .orElseThrow(
                         () -> new AgentryException(
                                 ErrorCode.SERVICE_UNAVAILABLE,
                                 "Publishing is not configured: the commit author is not 'Name <email>'; the server log says so."));
-        AgentRun run = runs.find(grant, runId);
-        if (run.getBundleId() == null) {
-            throw AgentryException.notFound("The run has no sealed bundle yet.");
-        }
-        Verification verification = artifacts.verify(grant, runId);
-        if (!verification.valid()) {
-            throw new AgentryException(
-                    ErrorCode.BUNDLE_INVALID,
-                    "The run's bundle does not verify ("
-                            + verification.violations().stream()
-                                    .map(Violation::code)
-                                    .distinct()
-                                    .collect(Collectors.joining(", "))
-                            + "): it is not published.");
-        }
-        byte[] patch = sealedPatch(run, verification);
         String message = message(run);
 
         WorkBudget budget = WorkBudget.of(targets.timeout(), Long.MAX_VALUE, () -> false);
@@ -150,6 +141,57 @@ public class WorkspacePublication {
                 published.baseCommit(),
                 run.getBundleId(),
                 published.paths());
+    }
+
+    /**
+     * What publishing the run would do, checked as {@link #apply(Grant, String, String, String)} checks it
+     * before writing — the caller, the target, the run's verified bundle — with the files and lines its
+     * patch changes. Writes nothing: whether the patch applies on the base branch as it is then is known
+     * when it is published.
+     */
+    public PublicationPreview preview(Grant grant, String runId, String targetName, String expectedBundleId) {
+        Sealed sealed = sealed(grant, runId, targetName, expectedBundleId);
+        return new PublicationPreview(
+                runId,
+                sealed.target().name(),
+                "agentry/" + runId,
+                sealed.target().baseBranch(),
+                sealed.run().getBundleId(),
+                PatchSummary.of(sealed.patch()));
+    }
+
+    /** A run's verified, sealed patch and the target it is for. */
+    private record Sealed(PublicationTarget target, AgentRun run, byte[] patch) {}
+
+    private Sealed sealed(Grant grant, String runId, String targetName, String expectedBundleId) {
+        if (!grant.holds(Scope.ARTIFACTS_READ)) {
+            throw new AgentryException(
+                    ErrorCode.SCOPE_DENIED, "Publishing a run reads its artifacts: it needs artifacts:read.");
+        }
+        // The run first: whoever does not reach it learns nothing else, not even which targets exist.
+        AgentRun run = runs.find(grant, runId);
+        PublicationTarget target = targets.target(targetName);
+        if (run.getBundleId() == null) {
+            throw AgentryException.notFound("The run has no sealed bundle yet.");
+        }
+        if (expectedBundleId != null && !expectedBundleId.equals(run.getBundleId())) {
+            throw new AgentryException(
+                    ErrorCode.CONFLICT,
+                    "The run's bundle is " + run.getBundleId() + ", not " + expectedBundleId
+                            + ": look at the run again and decide on what it is now.");
+        }
+        Verification verification = artifacts.verify(grant, runId);
+        if (!verification.valid()) {
+            throw new AgentryException(
+                    ErrorCode.BUNDLE_INVALID,
+                    "The run's bundle does not verify ("
+                            + verification.violations().stream()
+                                    .map(Violation::code)
+                                    .distinct()
+                                    .collect(Collectors.joining(", "))
+                            + "): it is not published.");
+        }
+        return new Sealed(target, run, sealedPatch(run, verification));
     }
 
     /**

@@ -38,6 +38,12 @@ public final class EventCatalog {
     /** The data schema of every run event. */
     public static final String RUN_DATA = "webhook.data.run";
 
+    /**
+     * What an approval event carries when its action applies a run's patch ({@code artifact.apply}) rather
+     * than writing a collection: a run's artifacts, owned like the run.
+     */
+    public static final String RUN_ARTIFACTS = "runs";
+
     public static final String APPROVAL_REQUESTED = "approval.requested";
     public static final String APPROVAL_APPROVED = "approval.approved";
     public static final String APPROVAL_REJECTED = "approval.rejected";

@@ -81,11 +81,16 @@ final class RoutingRule {
                                                         .isEmpty())
                                                 .isPresent()));
             // An approval carries an action's input on a collection: for who may read that collection and
-            // either asked for it (its owner) or may decide it.
+            // either asked for it (its owner) or may decide it. One applying a run's patch carries a run's
+            // artifacts: for artifacts:read holders who own the run's credential's runs.
             case EventCatalog.APPROVAL_DATA ->
-                CatalogCollections.ALL.stream()
-                                .filter(c -> c.name().equals(event.collection()))
-                                .anyMatch(subscriber::reads)
+                (EventCatalog.RUN_ARTIFACTS.equals(event.collection())
+                                ? subject != null
+                                        && subscriber.holds(Scope.ARTIFACTS_READ)
+                                        && subscriber.ownsRun(subject)
+                                : CatalogCollections.ALL.stream()
+                                        .filter(c -> c.name().equals(event.collection()))
+                                        .anyMatch(subscriber::reads))
                         && ((subject != null && subscriber.owns(subject))
                                 || subscriber.holds(Scope.CONTROL_APPROVALS_DECIDE));
             // Incidents reach incidents:read holders; one about a credential only those who may see it.

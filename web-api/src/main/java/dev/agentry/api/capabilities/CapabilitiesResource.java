@@ -128,8 +128,8 @@ public class CapabilitiesResource {
                         .map(a -> new ActionEntry(
                                 a.name(),
                                 a.description(),
-                                a.collection().name(),
-                                a.collection().readScope(),
+                                a.subject().name(),
+                                a.subject().readScope(),
                                 "action." + a.name()))
                         .toList(),
                 limits.all(),

@@ -3,6 +3,7 @@ package dev.agentry.api.control;
 import dev.agentry.api.capabilities.ApiSurface;
 import dev.agentry.api.capabilities.Stability;
 import dev.agentry.api.policy.Caller;
+import dev.agentry.api.request.Paging;
 import dev.agentry.core.control.ActionExecutions;
 import dev.agentry.core.control.ActionRequest;
 import dev.agentry.core.control.ActionSimulator;
@@ -15,6 +16,7 @@ import dev.agentry.core.policy.GovernedWrites;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -38,8 +40,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Produces(MediaType.APPLICATION_JSON)
 @ApiSurface(value = "control", stability = Stability.EXPERIMENTAL, flag = GovernedWrites.KEY)
 public class ControlActionsResource {
-
-    private static final int DEFAULT_LIMIT = 50;
 
     @Inject
     ActionSimulator simulator;
@@ -98,24 +98,19 @@ public class ControlActionsResource {
     @Path("executions")
     @RolesAllowed({"control:actions:execute", "control:audit:read"})
     @Operation(
-            summary = "Executions, newest first",
+            summary = "Executions, newest first, by action and run, a page at a time",
             description = "The caller's own; with control:audit:read, every credential's. Only of collections the"
                     + " caller reads, redacted as those collections are.")
     public Page<ExecutionView> list(
-            @QueryParam("action") String action,
-            @Parameter(
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.INTEGER,
-                                            minimum = "1",
-                                            maximum = "" + ActionExecutions.MAX_PAGE,
-                                            defaultValue = "" + DEFAULT_LIMIT))
-                    @QueryParam("limit")
-                    Integer limit) {
-        return executions.list(
-                caller.grant(),
-                action == null || action.isBlank() ? null : action,
-                limit == null ? DEFAULT_LIMIT : limit);
+            @Parameter(description = "An action's name, e.g. entry.update") @QueryParam("action") String action,
+            @Parameter(description = "A run's id: the executions of that run's agent") @QueryParam("runId")
+                    String runId,
+            @BeanParam Paging paging) {
+        return executions.list(caller.grant(), blankless(action), blankless(runId), paging.limit(), paging.cursor());
+    }
+
+    private static String blankless(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     @GET

@@ -3,6 +3,7 @@ package dev.agentry.api.control;
 import dev.agentry.api.capabilities.ApiSurface;
 import dev.agentry.api.capabilities.Stability;
 import dev.agentry.api.policy.Caller;
+import dev.agentry.api.request.Paging;
 import dev.agentry.core.control.ApprovalRequest;
 import dev.agentry.core.control.ApprovalView;
 import dev.agentry.core.control.Approvals;
@@ -12,6 +13,7 @@ import dev.agentry.core.policy.GovernedWrites;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -39,8 +41,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Produces(MediaType.APPLICATION_JSON)
 @ApiSurface(value = "control", stability = Stability.EXPERIMENTAL, flag = GovernedWrites.KEY)
 public class ControlApprovalsResource {
-
-    private static final int DEFAULT_LIMIT = 50;
 
     @Inject
     Approvals approvals;
@@ -75,7 +75,7 @@ public class ControlApprovalsResource {
     @GET
     @RolesAllowed({"control:approvals:request", "control:approvals:decide"})
     @Operation(
-            summary = "Approvals, newest first, by status",
+            summary = "Approvals, newest first, by status and action, a page at a time",
             description = "The caller's own requests; with control:approvals:decide, every request. Only of"
                     + " collections the caller reads.")
     public Page<ApprovalView> list(
@@ -86,19 +86,13 @@ public class ControlApprovalsResource {
                                             enumeration = {"pending", "approved", "rejected", "expired"}))
                     @QueryParam("status")
                     String status,
-            @Parameter(
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.INTEGER,
-                                            minimum = "1",
-                                            maximum = "" + Approvals.MAX_PAGE,
-                                            defaultValue = "" + DEFAULT_LIMIT))
-                    @QueryParam("limit")
-                    Integer limit) {
-        return approvals.list(
-                caller.grant(),
-                status == null || status.isBlank() ? null : status,
-                limit == null ? DEFAULT_LIMIT : limit);
+            @Parameter(description = "An action's name, e.g. entry.update") @QueryParam("action") String action,
+            @BeanParam Paging paging) {
+        return approvals.list(caller.grant(), blankless(status), blankless(action), paging.limit(), paging.cursor());
+    }
+
+    private static String blankless(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     @GET

@@ -1,6 +1,7 @@
 package dev.agentry.core.control.actions;
 
 import dev.agentry.core.control.ActionEffect;
+import dev.agentry.core.policy.Grant;
 import dev.agentry.core.schema.Doc;
 import dev.agentry.core.validation.PlainText;
 import dev.agentry.persistence.catalog.Asset;
@@ -31,7 +32,7 @@ public class AssetUpdate extends CatalogAction<AssetUpdate.Input> {
     }
 
     @Override
-    public ActionEffect apply(Input input) {
+    public ActionEffect apply(Grant grant, Input input) {
         Asset asset = targets.current(Asset.class, input.id(), input.expectedVersion());
         Map<String, Object> before = asset.snapshot();
         asset.describeAs(input.altText());

@@ -1,7 +1,7 @@
 package dev.agentry.core.control.actions;
 
 import dev.agentry.core.catalog.CatalogStore;
-import dev.agentry.core.collections.CollectionDescriptor;
+import dev.agentry.core.control.ActionSubject;
 import dev.agentry.core.control.GovernedAction;
 import dev.agentry.persistence.catalog.CatalogItem;
 import jakarta.inject.Inject;
@@ -49,7 +49,7 @@ abstract class CatalogAction<I extends Record> implements GovernedAction<I> {
     }
 
     @Override
-    public CollectionDescriptor collection() {
-        return CatalogTargets.collectionOf(writes);
+    public ActionSubject subject() {
+        return ActionSubject.of(CatalogTargets.collectionOf(writes));
     }
 }

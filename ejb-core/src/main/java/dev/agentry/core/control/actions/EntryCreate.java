@@ -1,6 +1,7 @@
 package dev.agentry.core.control.actions;
 
 import dev.agentry.core.control.ActionEffect;
+import dev.agentry.core.policy.Grant;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.FieldError;
 import dev.agentry.core.schema.Doc;
@@ -45,7 +46,7 @@ public class EntryCreate extends CatalogAction<EntryCreate.Input> {
     }
 
     @Override
-    public ActionEffect apply(Input input) {
+    public ActionEffect apply(Grant grant, Input input) {
         Section section = em.createQuery(
                         "select s from Section s where s.handle = :handle and s.deletedAt is null", Section.class)
                 .setParameter("handle", input.section())

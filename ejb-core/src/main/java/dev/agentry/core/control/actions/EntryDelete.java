@@ -1,6 +1,7 @@
 package dev.agentry.core.control.actions;
 
 import dev.agentry.core.control.ActionEffect;
+import dev.agentry.core.policy.Grant;
 import dev.agentry.core.schema.Doc;
 import dev.agentry.persistence.catalog.Entry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,7 +28,7 @@ public class EntryDelete extends CatalogAction<EntryDelete.Input> {
     }
 
     @Override
-    public ActionEffect apply(Input input) {
+    public ActionEffect apply(Grant grant, Input input) {
         Entry entry = targets.current(Entry.class, input.id(), input.expectedVersion());
         Map<String, Object> before = entry.snapshot();
         store.delete(entry);

@@ -1,6 +1,7 @@
 package dev.agentry.core.control.actions;
 
 import dev.agentry.core.control.ActionEffect;
+import dev.agentry.core.policy.Grant;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.ErrorCode;
 import dev.agentry.core.schema.Doc;
@@ -42,7 +43,7 @@ public class OrderUpdateStatus extends CatalogAction<OrderUpdateStatus.Input> {
     }
 
     @Override
-    public ActionEffect apply(Input input) {
+    public ActionEffect apply(Grant grant, Input input) {
         CustomerOrder order = targets.current(CustomerOrder.class, input.id(), input.expectedVersion());
         if (!NEXT.getOrDefault(order.getStatus(), Set.of()).contains(input.status())) {
             throw new AgentryException(

@@ -1,6 +1,7 @@
 package dev.agentry.core.control.actions;
 
 import dev.agentry.core.control.ActionEffect;
+import dev.agentry.core.policy.Grant;
 import dev.agentry.core.schema.Doc;
 import dev.agentry.core.validation.PlainText;
 import dev.agentry.persistence.catalog.Product;
@@ -38,7 +39,7 @@ public class ProductUpdate extends CatalogAction<ProductUpdate.Input> {
     }
 
     @Override
-    public ActionEffect apply(Input input) {
+    public ActionEffect apply(Grant grant, Input input) {
         Product product = targets.current(Product.class, input.id(), input.expectedVersion());
         Map<String, Object> before = product.snapshot();
         if (input.title() != null) {

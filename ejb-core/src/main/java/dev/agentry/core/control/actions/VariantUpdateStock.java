@@ -1,6 +1,7 @@
 package dev.agentry.core.control.actions;
 
 import dev.agentry.core.control.ActionEffect;
+import dev.agentry.core.policy.Grant;
 import dev.agentry.core.schema.Doc;
 import dev.agentry.persistence.catalog.Variant;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,7 +32,7 @@ public class VariantUpdateStock extends CatalogAction<VariantUpdateStock.Input> 
     }
 
     @Override
-    public ActionEffect apply(Input input) {
+    public ActionEffect apply(Grant grant, Input input) {
         Variant variant = targets.current(Variant.class, input.id(), input.expectedVersion());
         Map<String, Object> before = variant.snapshot();
         variant.adjustStock(input.stock() - variant.getStock());

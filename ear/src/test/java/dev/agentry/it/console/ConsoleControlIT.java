@@ -1,0 +1,110 @@
+package dev.agentry.it.console;
+
+import static dev.agentry.it.harness.Api.asBootstrap;
+import static dev.agentry.it.harness.Api.bearer;
+import static dev.agentry.it.harness.Api.createCredential;
+import static dev.agentry.it.harness.Api.get;
+import static dev.agentry.it.harness.Api.json;
+import static dev.agentry.it.harness.Api.postJson;
+import static dev.agentry.it.harness.Api.tokenFor;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.agentry.it.harness.Api;
+import dev.agentry.it.harness.Browser;
+import dev.agentry.it.harness.Control;
+import jakarta.json.JsonObject;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The console's governed-writes pages in a real browser: an approval under dual control is approved by
+ * two different administrators, each as themselves — the same administrator twice counts once — and the
+ * policies and executions pages are there behind the sign-in.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ConsoleControlIT {
+
+    @Test
+    void twoAdministratorsApproveADualControlRequestAndOneTwiceCountsOnce() {
+        HttpResponse<String> policy = postJson(
+                "api/v1/control/policies",
+                "{\"pattern\":\"entry.delete\",\"approvers\":2,\"risk\":\"high\"}",
+                asBootstrap());
+        assertTrue(policy.statusCode() == 201 || policy.statusCode() == 409, policy.body());
+        String[] requester = bearer(tokenFor(createCredential("{\"name\":\"console-requester-" + UUID.randomUUID()
+                + "\",\"owner\":\"it\",\"scopes\":[\"control:approvals:request\",\"entries:read\"]}")));
+        String input = "{\"id\":\"" + UUID.randomUUID() + "\",\"expectedVersion\":0}";
+        JsonObject asked = Control.request(requester, "entry.delete", input);
+        assertEquals(2, asked.getInt("approversRequired"), asked::toString);
+        String approvalId = asked.getString("id");
+        String second = "approver-" + UUID.randomUUID().toString().substring(0, 8);
+        Api.send(
+                "POST",
+                "api/v1/_probe/admins?username=" + second,
+                BodyPublishers.ofString("Second-Password-1"),
+                "Content-Type",
+                "text/plain");
+
+        try (Browser first = new Browser();
+                Browser other = new Browser()) {
+            first.signIn("admin", ConsoleIT.PASSWORD);
+            first.awaitText("Readiness");
+            first.open("approvals.xhtml");
+            first.awaitText("Pending");
+            assertTrue(first.page().contains("approvals.xhtml?id=" + approvalId), "the pending request is queued");
+            first.open("approvals.xhtml?id=" + approvalId);
+            assertEquals("0 of 2", first.text("given"));
+            first.type("decide:comment", "looked at it");
+            first.click("decide:approve");
+            first.awaitText("1 of 2 approvals");
+            first.screenshot("approval-one-of-two");
+            // The same administrator again is the same approver.
+            first.click("decide:approve");
+            first.awaitText("dual control needs a different approver");
+            assertEquals("pending", status(requester, approvalId));
+
+            other.signIn(second, "Second-Password-1");
+            other.awaitText("Readiness");
+            other.open("approvals.xhtml?id=" + approvalId);
+            other.click("decide:approve");
+            other.awaitText("2 of 2 approvals");
+            other.screenshot("approval-approved");
+
+            JsonObject approved = json(get("api/v1/control/approvals/" + approvalId, requester));
+            assertEquals("approved", approved.getString("status"));
+            assertEquals(
+                    List.of("admin:admin", "admin:" + second),
+                    approved.getJsonArray("decisions").getValuesAs(JsonObject.class).stream()
+                            .map(d -> d.getString("decider"))
+                            .toList());
+
+            first.open("policies.xhtml");
+            first.awaitText("entry.delete");
+            first.screenshot("policies");
+            first.open("executions.xhtml");
+            first.awaitText("Executions");
+            first.screenshot("executions");
+        }
+    }
+
+    @Test
+    void theGovernedWritesPagesNeedASignIn() {
+        for (String page : List.of("approvals.xhtml", "policies.xhtml", "executions.xhtml?id=x")) {
+            HttpResponse<String> response = get("admin/" + page);
+            assertEquals(302, response.statusCode(), page);
+            assertTrue(response.headers().firstValue("Location").orElseThrow().contains("/admin/login.xhtml"), page);
+        }
+    }
+
+    private static String status(String[] caller, String approvalId) {
+        return json(get("api/v1/control/approvals/" + approvalId, caller)).getString("status");
+    }
+}
