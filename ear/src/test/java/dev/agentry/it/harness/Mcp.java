@@ -7,11 +7,16 @@ import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -62,6 +67,34 @@ public final class Mcp {
         HttpResponse<String> answer = initialize("2025-06-18", auth);
         assertEquals(200, answer.statusCode(), answer.body());
         return answer.headers().firstValue("Mcp-Session-Id").orElseThrow();
+    }
+
+    /**
+     * The official TypeScript MCP SDK's client ({@code src/test/mcp-client/client.js}, run by Node.js) connected
+     * with {@code token}: one JSON line of what it saw (version, tools, the first page of {@code collection}).
+     */
+    public static JsonObject typeScriptClient(String token, String collection) {
+        Path dir = Path.of(System.getProperty("it.mcp-client", "target/mcp-client"));
+        try {
+            Process node = new ProcessBuilder(
+                            "node", "client.js", Api.server().resolve(PATH).toString(), token, collection)
+                    .directory(dir.toFile())
+                    .redirectErrorStream(true)
+                    .start();
+            if (!node.waitFor(90, TimeUnit.SECONDS)) {
+                node.destroyForcibly();
+                throw new AssertionError("the TypeScript MCP client did not finish");
+            }
+            List<String> lines = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .toList();
+            return Api.structure(lines.get(lines.size() - 1)).asJsonObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A JSON-RPC request with a fresh id. */

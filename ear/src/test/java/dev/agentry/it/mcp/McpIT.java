@@ -139,6 +139,25 @@ class McpIT {
     }
 
     @Test
+    void theTypeScriptSdkClientConnectsUnmodified() {
+        DemoData.await();
+        String token = tokenWith("products:read");
+        JsonObject seen = Mcp.typeScriptClient(token, "products");
+        assertFalse(seen.containsKey("error"), seen::toString);
+        assertEquals("2025-11-25", seen.getString("protocolVersion"));
+        assertEquals("agentry", seen.getJsonObject("server").getString("name"));
+        assertEquals(List.of("products.list", "products.get"), Api.strings(seen, "tools"));
+        assertFalse(seen.getBoolean("isError"));
+        assertEquals(2, seen.getJsonObject("page").getInt("count"));
+        // It ended its session on the way out (DELETE).
+        assertRpcError(
+                Mcp.post(seen.getString("sessionId"), Mcp.request("ping", JsonValue.EMPTY_JSON_OBJECT), bearer(token)),
+                404,
+                -32600,
+                "not_found");
+    }
+
+    @Test
     void theVersionIsTheClientsWhenServedAndOtherwiseTheNewest() {
         try (McpSyncClient client = Mcp.client(tokenWith("products:read"), "2025-03-26")) {
             assertEquals("2025-03-26", client.initialize().protocolVersion());
