@@ -15,6 +15,7 @@ import dev.agentry.it.harness.AuditRecords;
 import dev.agentry.it.harness.DemoData;
 import dev.agentry.it.harness.Mcp;
 import dev.agentry.it.harness.Pages;
+import dev.agentry.it.harness.Runs;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
 import jakarta.json.Json;
@@ -155,6 +156,79 @@ class McpIT {
                 404,
                 -32600,
                 "not_found");
+    }
+
+    @Test
+    void aRunStartsEndsAndVerifiesThroughMcpAndTheOtherToolsAnswerAsTheirRoutes() {
+        String token = tokenWith("runs:write", "runs:read", "artifacts:read", "changes:read", "schema:read");
+        String[] auth = bearer(token);
+        String session = Mcp.session(auth);
+        JsonObject task = Api.structure(Runs.task("demo", "[]", "[]", "[{\"final\":\"Through MCP.\"}]"))
+                .asJsonObject();
+
+        JsonObject unkeyed = Mcp.callTool(session, "runs.start", task, auth);
+        assertTrue(unkeyed.getBoolean("isError"), unkeyed::toString);
+        assertEquals(
+                "validation_failed", unkeyed.getJsonObject("structuredContent").getString("code"));
+
+        JsonObject started = Mcp.callTool(
+                session,
+                "runs.start",
+                Json.createObjectBuilder(task)
+                        .add("idempotencyKey", "mcp-" + UUID.randomUUID())
+                        .build(),
+                auth);
+        assertFalse(started.getBoolean("isError"), started::toString);
+        String runId = started.getJsonObject("structuredContent").getString("id");
+        JsonObject ended = Runs.awaitEnd(runId, auth);
+        JsonObject ref = Json.createObjectBuilder().add("runId", runId).build();
+        JsonObject read = Mcp.callTool(session, "runs.get", ref, auth).getJsonObject("structuredContent");
+        assertEquals(ended.getString("status"), read.getString("status"));
+        assertEquals(
+                ended.getString("status"),
+                Mcp.callTool(session, "runs.cancel", ref, auth)
+                        .getJsonObject("structuredContent")
+                        .getString("status"),
+                "cancelling an ended run returns it unchanged");
+        assertEquals(
+                json(get("api/v1/runs/" + runId + "/artifacts/verify", auth)),
+                Mcp.callTool(session, "artifacts.verify", ref, auth).getJsonObject("structuredContent"));
+        JsonObject manifest = result(Mcp.post(
+                session,
+                Mcp.request(
+                        "resources/read",
+                        Json.createObjectBuilder()
+                                .add("uri", Api.issuer() + "/api/v1/runs/" + runId + "/artifacts")
+                                .build()),
+                auth));
+        assertEquals(
+                json(get("api/v1/runs/" + runId + "/artifacts", auth)),
+                Api.structure(manifest.getJsonArray("contents").getJsonObject(0).getString("text")));
+
+        // Another credential's run is not there, as on REST.
+        String[] stranger = bearer(tokenWith("runs:read"));
+        JsonObject hidden = Mcp.callTool(Mcp.session(stranger), "runs.get", ref, stranger);
+        assertTrue(hidden.getBoolean("isError"));
+        assertEquals("not_found", hidden.getJsonObject("structuredContent").getString("code"));
+
+        assertEquals(
+                json(get("api/v1/schema/task-input", auth)),
+                Mcp.callTool(
+                                session,
+                                "schema.get",
+                                Json.createObjectBuilder()
+                                        .add("id", "task-input")
+                                        .build(),
+                                auth)
+                        .getJsonObject("structuredContent"));
+        JsonObject feed = Mcp.callTool(
+                        session,
+                        "changes.read",
+                        Json.createObjectBuilder().add("limit", 5).build(),
+                        auth)
+                .getJsonObject("structuredContent");
+        assertEquals(0, feed.getInt("count"), "no collection scope: no changes");
+        assertTrue(feed.containsKey("nextCursor"));
     }
 
     @Test
