@@ -316,7 +316,10 @@ class ResponseSchemaIT {
             Map.entry("/control/approvals/{id}", "control.approval"),
             Map.entry("/control/executions", "control.execution-list"),
             Map.entry("/control/executions/{id}", "control.execution"),
-            Map.entry("/control/audit", "audit-page"));
+            Map.entry("/control/audit", "audit-page"),
+            Map.entry(
+                    "/auth/protected-resource",
+                    "none: RFC 9728 protected resource metadata, the standard's own format (McpIT)"));
 
     @Test
     void everyGetRouteHasItsAnswerChecked() {

@@ -14,6 +14,7 @@ import dev.agentry.it.harness.Api;
 import dev.agentry.it.harness.CredentialState;
 import dev.agentry.it.harness.DemoData;
 import dev.agentry.it.harness.Eventually;
+import dev.agentry.it.harness.Mcp;
 import dev.agentry.it.harness.Pages;
 import dev.agentry.it.harness.Runs;
 import dev.agentry.it.harness.WebhookReceiver;
@@ -41,7 +42,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The data-scope matrix (SPEC section 3), next to the route×scope matrix: a collection's read scope
  * governs its data wherever it flows — the collection routes, {@code /changes}, webhook deliveries
- * and the {@code catalog.read} tool — and its {@code :read_sensitive} scope the personal fields on
+ * and the {@code catalog.read} tool, and MCP's collection tools — and its {@code :read_sensitive} scope the personal fields on
  * all four. Two credentials split the fifteen collections between them, so every collection is
  * withheld from one and shown to the other (each is the other's control); a third holds the
  * sensitive scopes and sees personal data unredacted. One import makes one change per collection.
@@ -127,6 +128,76 @@ class DataScopeMatrixIT {
                                                 .getString("code"))
                                 && !call.getJsonObject("output").containsKey("data"));
             }
+        }
+        assertEquals(List.of(), failures);
+    }
+
+    @Test
+    void everyCollectionReachesAnMcpClientExactlyAsItsScopesSay() {
+        Matrix m = matrix();
+        List<String> failures = new ArrayList<>();
+        for (Reader reader : List.of(m.even, m.odd)) {
+            String session = Mcp.session(reader.auth);
+            JsonObject listed =
+                    json(Mcp.post(session, Mcp.request("tools/list", JsonValue.EMPTY_JSON_OBJECT), reader.auth));
+            Set<String> tools =
+                    listed.getJsonObject("result").getJsonArray("tools").getValuesAs(JsonObject.class).stream()
+                            .map(t -> t.getString("name"))
+                            .collect(Collectors.toSet());
+            for (String collection : m.collections) {
+                String uid = m.created.get(collection);
+                JsonObject got = Mcp.callTool(
+                        session,
+                        collection + ".get",
+                        jakarta.json.Json.createObjectBuilder().add("id", uid).build(),
+                        reader.auth);
+                boolean reads = reader.reads.contains(collection);
+                expect(
+                        failures,
+                        reader,
+                        collection,
+                        "mcp tools/list",
+                        tools.contains(collection + ".list") == reads && tools.contains(collection + ".get") == reads);
+                if (reads) {
+                    expect(
+                            failures,
+                            reader,
+                            collection,
+                            "mcp " + collection + ".get",
+                            !got.getBoolean("isError")
+                                    && uid.equals(got.getJsonObject("structuredContent")
+                                            .getString("uid")));
+                    if (PERSONAL.contains(collection)) {
+                        assertRedacted(
+                                collection + " mcp",
+                                got.getJsonObject("structuredContent"),
+                                m.personalFields.get(collection));
+                    }
+                } else {
+                    expect(
+                            failures,
+                            reader,
+                            collection,
+                            "mcp " + collection + ".get scope_denied, no data: " + got,
+                            got.getBoolean("isError")
+                                    && "scope_denied"
+                                            .equals(got.getJsonObject("structuredContent")
+                                                    .getString("code"))
+                                    && !got.getJsonObject("structuredContent").containsKey("uid"));
+                }
+            }
+        }
+        for (String collection : PERSONAL) {
+            String session = Mcp.session(m.sensitive.auth);
+            JsonObject got = Mcp.callTool(
+                    session,
+                    collection + ".get",
+                    jakarta.json.Json.createObjectBuilder()
+                            .add("id", m.created.get(collection))
+                            .build(),
+                    m.sensitive.auth);
+            assertRevealed(
+                    collection + " mcp", got.getJsonObject("structuredContent"), m.personalFields.get(collection));
         }
         assertEquals(List.of(), failures);
     }

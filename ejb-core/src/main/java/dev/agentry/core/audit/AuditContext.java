@@ -13,6 +13,9 @@ import java.time.Instant;
 @Boundary
 public class AuditContext {
 
+    /** The width of the record's action column. */
+    private static final int MAX_ACTION = 200;
+
     private Instant startedAt;
     private String requestId;
     private String address;
@@ -35,6 +38,19 @@ public class AuditContext {
         this.actorId = clientId;
         this.credentialId = credentialId;
         this.scope = scope;
+    }
+
+    /**
+     * The acting credential reached the API as an MCP client: the record names actor kind {@code mcp}, the
+     * MCP operation after the route (capped to the action's width), and the scope the operation used.
+     */
+    public void throughMcp(String operation, String scopeUsed) {
+        this.actorKind = "mcp";
+        String action = (route == null ? "" : route + " ") + operation;
+        this.route = action.length() > MAX_ACTION ? action.substring(0, MAX_ACTION) : action;
+        if (scopeUsed != null) {
+            this.scope = scopeUsed;
+        }
     }
 
     /** The console's signed-in administrator; {@code null} before login, when the actor is unknown. */

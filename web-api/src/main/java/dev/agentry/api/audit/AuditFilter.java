@@ -78,8 +78,13 @@ public class AuditFilter implements ContainerRequestFilter, ContainerResponseFil
         if (context.credentialId() == null && status < 400 && !tokenRequest) {
             return;
         }
+        String errorCode = errorCode(response.getEntity());
+        if (request.getAttribute(AuditedCall.ANSWERED) instanceof AuditedCall.Answered answered) {
+            status = answered.status();
+            errorCode = answered.errorCode();
+        }
         try {
-            audit.recordCall(AuditedCall.outcome(status), errorCode(response.getEntity()));
+            audit.recordCall(AuditedCall.outcome(status), errorCode);
         } catch (RuntimeException e) {
             LOG.errorf(e, "The audit record of %s could not be written", context.route());
         }

@@ -6,6 +6,20 @@ public final class AuditedCall {
     /** The action column's width, less room for the method and the marker. */
     private static final int MAX_PATH = 160;
 
+    /**
+     * The request attribute holding an {@link Answered}: a call answered {@code 200} whose protocol carried a
+     * refusal or failure inside (an MCP tool error), recorded as that refusal.
+     */
+    public static final String ANSWERED = AuditedCall.class.getName() + ".answered";
+
+    /**
+     * What a call answered inside a successful HTTP response.
+     *
+     * @param status the HTTP status the same refusal has on REST
+     * @param errorCode its stable code
+     */
+    public record Answered(int status, String errorCode) {}
+
     private AuditedCall() {}
 
     /** {@code success} below 400; {@code denied} for refused authentication, scope or rate; else {@code failed}. */

@@ -208,6 +208,27 @@ public class AuthResource {
                         .toList());
     }
 
+    /**
+     * Also at the server root, {@code /.well-known/oauth-protected-resource}, where RFC 9728 puts the metadata
+     * of a resource identified by a URL without a path, and where every 401's {@code WWW-Authenticate}
+     * ({@code resource_metadata}) points: the server hands that path here (configure-server.cli).
+     */
+    @GET
+    @Path("protected-resource")
+    @PermitAll
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "OAuth 2.0 protected resource metadata (RFC 9728)",
+            description = "Also served at /.well-known/oauth-protected-resource, where a 401's WWW-Authenticate"
+                    + " (resource_metadata) points MCP and other clients; names the authorization server.")
+    public ProtectedResourceMetadata protectedResource() {
+        return ProtectedResourceMetadata.of(
+                audience.issuer(),
+                governedWrites.offeredScopes().stream()
+                        .map(GrantableScope::scope)
+                        .toList());
+    }
+
     @GET
     @Path("whoami")
     @Authenticated

@@ -1,12 +1,15 @@
 package dev.agentry.api.capabilities;
 
 import dev.agentry.api.ApiApplication;
+import dev.agentry.api.mcp.McpResource;
+import dev.agentry.api.problem.Challenges;
 import dev.agentry.api.schema.ApiContracts;
 import dev.agentry.core.contracts.SchemaCatalog;
 import dev.agentry.core.control.ActionCatalog;
 import dev.agentry.core.lifecycle.FeatureFlag;
 import dev.agentry.core.lifecycle.LifecycleService;
 import dev.agentry.core.policy.GovernedWrites;
+import dev.agentry.core.policy.TokenAudience;
 import dev.agentry.core.problem.ErrorCode;
 import dev.agentry.core.webhooks.EventCatalog;
 import dev.agentry.core.webhooks.EventType;
@@ -19,6 +22,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -43,6 +47,7 @@ public class CapabilitiesResource {
      * @param limits the bounds every caller meets: page sizes, request sizes, rate and run limits
      * @param flags the feature flags and their state on this server
      * @param schemas the id of every JSON Schema {@code /schema/{id}} serves
+     * @param mcp how an MCP client connects
      */
     public record Capabilities(
             String apiVersion,
@@ -54,7 +59,24 @@ public class CapabilitiesResource {
             List<ActionEntry> actions,
             List<ContractLimits.Limit> limits,
             List<FeatureFlag> flags,
-            List<String> schemas) {}
+            List<String> schemas,
+            McpConnection mcp) {}
+
+    /**
+     * How an MCP client connects to the MCP server endpoint.
+     *
+     * @param url the endpoint
+     * @param transport {@code streamable-http}
+     * @param protocolVersions the MCP versions served, newest first
+     * @param resourceMetadata the RFC 9728 document naming where tokens come from
+     * @param clientConfig a client configuration entry, the token left for the client to fill in
+     */
+    public record McpConnection(
+            String url,
+            String transport,
+            List<String> protocolVersions,
+            String resourceMetadata,
+            Map<String, Object> clientConfig) {}
 
     /**
      * One governed-write action.
@@ -105,6 +127,9 @@ public class CapabilitiesResource {
     @Inject
     ApiContracts apiContracts;
 
+    @Inject
+    TokenAudience audience;
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
@@ -135,7 +160,28 @@ public class CapabilitiesResource {
                 limits.all(),
                 lifecycle.flags(),
                 Stream.concat(schemas.all().keySet().stream(), apiContracts.all().keySet().stream())
-                        .toList());
+                        .toList(),
+                mcp());
+    }
+
+    private McpConnection mcp() {
+        String url = audience.issuer() + "/api" + ApiApplication.PATH + "/mcp";
+        return new McpConnection(
+                url,
+                "streamable-http",
+                McpResource.VERSIONS,
+                audience.issuer() + Challenges.RESOURCE_METADATA,
+                Map.of(
+                        "mcpServers",
+                        Map.of(
+                                "agentry",
+                                Map.of(
+                                        "type",
+                                        "http",
+                                        "url",
+                                        url,
+                                        "headers",
+                                        Map.of("Authorization", "Bearer ${AGENTRY_TOKEN}")))));
     }
 
     /** Whether the flag a surface is switched by is on; governed writes' is the only flag so far. */

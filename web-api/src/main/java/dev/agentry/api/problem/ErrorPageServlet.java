@@ -1,6 +1,7 @@
 package dev.agentry.api.problem;
 
 import dev.agentry.api.policy.BearerToken;
+import dev.agentry.core.policy.TokenAudience;
 import dev.agentry.core.problem.ErrorCode;
 import jakarta.inject.Inject;
 import jakarta.servlet.RequestDispatcher;
@@ -26,6 +27,9 @@ public class ErrorPageServlet extends HttpServlet {
     @Inject
     transient BearerToken bearerToken;
 
+    @Inject
+    transient TokenAudience audience;
+
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
@@ -45,7 +49,7 @@ public class ErrorPageServlet extends HttpServlet {
                     request.getMethod(),
                     request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
         }
-        Challenges.add(problem.code(), (name, value) -> response.setHeader(name, value.toString()));
+        Challenges.add(problem.code(), audience.issuer(), (name, value) -> response.setHeader(name, value.toString()));
         problems.write(request, response, problem.code(), problem.detail());
     }
 }

@@ -7,6 +7,7 @@ import dev.agentry.api.policy.BearerToken;
 import dev.agentry.api.request.RequestId;
 import dev.agentry.core.policy.RateLimit;
 import dev.agentry.core.policy.RateLimited;
+import dev.agentry.core.policy.TokenAudience;
 import dev.agentry.core.problem.ErrorCode;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,6 +39,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     @Inject
     AuthenticationFirst authenticationFirst;
+
+    @Inject
+    TokenAudience audience;
 
     @Override
     public Response toResponse(Throwable failure) {
@@ -74,7 +78,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                 response.header(HttpHeaders.ALLOW, allow);
             }
         }
-        Challenges.add(problem.code(), response::header);
+        Challenges.add(problem.code(), audience.issuer(), response::header);
         if (failure instanceof RateLimited limited) {
             RateLimit.Window window = limited.window();
             response.header("Retry-After", window.resetSeconds())

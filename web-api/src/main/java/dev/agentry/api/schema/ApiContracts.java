@@ -3,6 +3,7 @@ package dev.agentry.api.schema;
 import dev.agentry.api.auth.AuthResource;
 import dev.agentry.api.capabilities.CapabilitiesResource;
 import dev.agentry.api.health.HealthResource;
+import dev.agentry.api.mcp.ToolArguments;
 import dev.agentry.core.contracts.Contract;
 import dev.agentry.core.cursor.Page;
 import jakarta.annotation.PostConstruct;
@@ -29,7 +30,12 @@ public class ApiContracts {
             Contract.of("token", "An OAuth 2.0 access token response", AuthResource.TokenResponse.class),
             Contract.of("whoami", "The calling credential and its current standing", AuthResource.WhoAmI.class),
             Contract.of("schema-list", "Every published schema", Page.class, SchemaResource.SchemaEntry.class),
-            Contract.of("health", "Liveness or readiness, with each check", HealthResource.Health.class));
+            Contract.of("health", "Liveness or readiness, with each check", HealthResource.Health.class),
+            Contract.of("mcp.collection-query", ToolArguments.CollectionQuery.class),
+            Contract.of("mcp.record-ref", ToolArguments.RecordRef.class),
+            Contract.of("mcp.changes-query", ToolArguments.ChangesQuery.class),
+            Contract.of("mcp.schema-ref", ToolArguments.SchemaRef.class),
+            Contract.of("mcp.run-ref", ToolArguments.RunRef.class));
 
     private Map<String, JsonObject> schemas;
 

@@ -1,0 +1,22 @@
+package dev.agentry.api.mcp;
+
+import java.time.Instant;
+
+/**
+ * One MCP session: who opened it, the protocol version agreed at {@code initialize}, and when it was last
+ * used (sessions idle too long end on their own).
+ *
+ * @param id the {@code Mcp-Session-Id}: random, unguessable, visible ASCII
+ * @param credentialId the credential whose token initialised it; no other may use it
+ * @param protocolVersion the negotiated version
+ * @param client the client's self-description ({@code clientInfo.name}), capped
+ * @param openedAt when it was initialised
+ * @param lastUsedAt when a request last named it
+ */
+public record McpSession(
+        String id, String credentialId, String protocolVersion, String client, Instant openedAt, Instant lastUsedAt) {
+
+    McpSession used(Instant now) {
+        return new McpSession(id, credentialId, protocolVersion, client, openedAt, now);
+    }
+}
