@@ -33,7 +33,7 @@ import java.util.List;
 public class Policies {
 
     static final Duration MIN_TTL = Duration.ofMinutes(1);
-    static final Duration MAX_TTL = Duration.ofDays(30);
+    public static final Duration MAX_TTL = Duration.ofDays(30);
 
     @PersistenceContext(unitName = AgentryDatabase.PERSISTENCE_UNIT)
     EntityManager em;

@@ -1,8 +1,7 @@
 package dev.agentry.api.capabilities;
 
 import dev.agentry.core.audit.AuditService;
-import dev.agentry.core.control.ActionExecutions;
-import dev.agentry.core.control.Approvals;
+import dev.agentry.core.control.Policies;
 import dev.agentry.core.cursor.PageLimit;
 import dev.agentry.core.incidents.IncidentSettings;
 import dev.agentry.core.operations.JobsService;
@@ -174,18 +173,11 @@ public class ContractLimits {
                         "entries one memory layer holds",
                         "agents"),
                 new Limit(
-                        "control.approvals.page",
-                        Approvals.MAX_PAGE,
-                        "records",
+                        "control.approval-ttl",
+                        Policies.MAX_TTL.toSeconds(),
+                        "seconds",
                         null,
-                        "largest page of approvals",
-                        "control"),
-                new Limit(
-                        "control.executions.page",
-                        ActionExecutions.MAX_PAGE,
-                        "records",
-                        null,
-                        "largest page of executions",
+                        "longest time a policy may leave an approval pending before it expires",
                         "control"),
                 new Limit(
                         "incidents.window",
