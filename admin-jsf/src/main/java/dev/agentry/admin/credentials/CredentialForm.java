@@ -4,11 +4,15 @@ import dev.agentry.core.policy.CredentialRequest;
 import dev.agentry.core.policy.CredentialView;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * What the create and edit forms hold, as the admin typed it: lists are one entry per line, the
- * lifetime a number of days or empty for "never".
+ * What the create and edit forms hold, as the admin typed it: lists are one entry per line. The
+ * lifetime is a choice, like the best API-key consoles offer it: 7, 30, 60 or 90 days, a custom number
+ * of days, or "never" — an explicit choice that must be confirmed and given a reason (kept in the
+ * description, where whoever reviews the credential later reads it). On edit, "keep" leaves the expiry.
  */
 public class CredentialForm implements Serializable {
 
@@ -18,7 +22,13 @@ public class CredentialForm implements Serializable {
     private String owner;
     private String description;
     private List<String> scopes = new ArrayList<>();
-    private String ttlDays = "90";
+    /** The lifetime choices; "keep" only on edit. */
+    public static final List<String> LIFETIMES = List.of("7", "30", "60", "90", "custom", "never");
+
+    private String lifetime = "90";
+    private String ttlDays = "";
+    private boolean neverConfirmed;
+    private String neverReason;
     private String reminderDays = "14";
     private String eventInterests = "";
     private String ipAllowlist = "";
@@ -29,6 +39,7 @@ public class CredentialForm implements Serializable {
         form.owner = view.owner();
         form.description = view.description();
         form.scopes = new ArrayList<>(view.scopes());
+        form.lifetime = "keep";
         form.ttlDays = "";
         form.reminderDays = Integer.toString(view.reminderDays());
         form.eventInterests = String.join("\n", view.eventInterests());
@@ -40,22 +51,58 @@ public class CredentialForm implements Serializable {
      * The request for the core. A lifetime that is not a whole number is passed on as an error the
      * core cannot make: the caller reports it itself.
      *
-     * @param withTtl false on edit when the lifetime field was left empty: the expiry stays
+     * and only after {@link #problems()} found none.
      */
-    CredentialRequest request(boolean withTtl) {
-        Integer ttl = ttlDays == null || ttlDays.isBlank() ? null : Integer.valueOf(ttlDays.strip());
+    CredentialRequest request() {
+        boolean withTtl = !"keep".equals(lifetime);
+        Integer ttl = switch (lifetime) {
+            case "keep", "never" -> null;
+            case "custom" -> Integer.valueOf(ttlDays.strip());
+            default -> Integer.valueOf(lifetime);
+        };
         Integer reminder =
                 reminderDays == null || reminderDays.isBlank() ? null : Integer.valueOf(reminderDays.strip());
         return new CredentialRequest(
                 name,
                 owner,
-                description,
+                describedWithReason(),
                 List.copyOf(scopes),
                 lines(eventInterests),
                 ttl,
                 withTtl,
                 reminder,
                 lines(ipAllowlist));
+    }
+
+    /** The console's own checks of the lifetime, as field (input id) to message key; empty when fine. */
+    Map<String, String> problems() {
+        Map<String, String> problems = new LinkedHashMap<>();
+        if ("custom".equals(lifetime) && (ttlDays == null || !ttlDays.strip().matches("\\d{1,5}"))) {
+            problems.put("ttlDays", "credential.notANumber");
+        }
+        if (reminderDays != null
+                && !reminderDays.isBlank()
+                && !reminderDays.strip().matches("\\d{1,5}")) {
+            problems.put("reminderDays", "credential.notANumber");
+        }
+        if ("never".equals(lifetime)) {
+            if (!neverConfirmed) {
+                problems.put("neverConfirmed", "credential.neverConfirm");
+            }
+            if (neverReason == null || neverReason.isBlank()) {
+                problems.put("neverReason", "credential.neverReasonMissing");
+            }
+        }
+        return problems;
+    }
+
+    /** The description, with the reason for "never" added where reviewers will read it. */
+    private String describedWithReason() {
+        if (!"never".equals(lifetime) || neverReason == null || neverReason.isBlank()) {
+            return description;
+        }
+        String reason = "Never expires: " + neverReason.strip();
+        return description == null || description.isBlank() ? reason : description.strip() + " — " + reason;
     }
 
     /** The lines of a text area, trimmed, blank ones dropped; line numbers are kept by position. */
@@ -79,7 +126,31 @@ public class CredentialForm implements Serializable {
     }
 
     public boolean isNeverExpires() {
-        return ttlDays == null || ttlDays.isBlank();
+        return "never".equals(lifetime);
+    }
+
+    public String getLifetime() {
+        return lifetime;
+    }
+
+    public void setLifetime(String lifetime) {
+        this.lifetime = lifetime == null ? "90" : lifetime;
+    }
+
+    public boolean isNeverConfirmed() {
+        return neverConfirmed;
+    }
+
+    public void setNeverConfirmed(boolean neverConfirmed) {
+        this.neverConfirmed = neverConfirmed;
+    }
+
+    public String getNeverReason() {
+        return neverReason;
+    }
+
+    public void setNeverReason(String neverReason) {
+        this.neverReason = neverReason;
     }
 
     public String getName() {

@@ -21,17 +21,34 @@ class CredentialFormTest {
     }
 
     @Test
-    void anEmptyLifetimeMeansNeverAndOnEditLeavesTheExpiryAlone() {
+    void neverIsAnExplicitChoiceThatNeedsAConfirmationAndAReasonAndEditKeepsTheExpiry() {
         CredentialForm form = new CredentialForm();
         form.setName("n");
         form.setTtlDays("");
-        assertTrue(form.isNeverExpires());
-        CredentialRequest create = form.request(true);
-        assertNull(create.ttlDays());
-        assertTrue(create.ttlDaysGiven(), "on create, empty is an explicit never");
-        assertFalse(form.request(false).ttlDaysGiven(), "on edit, empty leaves the expiry as it is");
-        form.setTtlDays(" 30 ");
-        assertEquals(30, form.request(true).ttlDays());
+        assertFalse(form.isNeverExpires(), "an empty number of days is not never: the default is 90 days");
+        assertEquals(90, form.request().ttlDays());
+
+        form.setLifetime("never");
+        assertEquals(
+                List.of("neverConfirmed", "neverReason"),
+                List.copyOf(form.problems().keySet()),
+                "never needs a confirmation and a reason");
+        form.setNeverConfirmed(true);
+        form.setNeverReason("a legacy batch that cannot rotate");
+        assertTrue(form.problems().isEmpty());
+        CredentialRequest never = form.request();
+        assertNull(never.ttlDays());
+        assertTrue(never.ttlDaysGiven(), "never is sent as an explicit null");
+        assertTrue(never.description().contains("Never expires: a legacy batch that cannot rotate"));
+
+        form.setLifetime("custom");
+        form.setTtlDays("soon");
+        assertEquals(List.of("ttlDays"), List.copyOf(form.problems().keySet()));
+        form.setTtlDays(" 45 ");
+        assertEquals(45, form.request().ttlDays());
+
+        form.setLifetime("keep");
+        assertFalse(form.request().ttlDaysGiven(), "on edit, keep leaves the expiry as it is");
     }
 
     @Test
@@ -42,5 +59,8 @@ class CredentialFormTest {
         assertEquals("Webhooks", ScopeChoices.groupOf("webhooks:dlq:replay"));
         assertEquals("Agents and runs", ScopeChoices.groupOf("artifacts:read"));
         assertEquals("Administration", ScopeChoices.groupOf("credentials:manage"));
+        assertTrue(ScopeChoices.sensitive("users:read_sensitive"));
+        assertTrue(ScopeChoices.sensitive("credentials:manage"));
+        assertFalse(ScopeChoices.sensitive("entries:read"));
     }
 }
