@@ -1,14 +1,54 @@
-// The console works without scripts; this only adds "copy to clipboard" to buttons that ask for it.
+// The console works without scripts; this only adds conveniences: "copy to clipboard" on buttons that
+// ask for it, focus on the error summary when a form comes back with errors (and from its links to the
+// fields), and times in the reader's own time zone (exact UTC on hover).
 document.addEventListener("click", function (event) {
     var button = event.target.closest("[data-copy]");
-    if (!button) {
+    if (button) {
+        event.preventDefault();
+        var source = document.getElementById(button.getAttribute("data-copy"));
+        if (source && navigator.clipboard) {
+            navigator.clipboard.writeText(source.textContent.trim()).then(function () {
+                button.textContent = button.getAttribute("data-copied") || "Copied";
+            });
+        }
         return;
     }
-    event.preventDefault();
-    var source = document.getElementById(button.getAttribute("data-copy"));
-    if (source && navigator.clipboard) {
-        navigator.clipboard.writeText(source.textContent.trim()).then(function () {
-            button.textContent = button.getAttribute("data-copied") || "Copied";
-        });
+    var link = event.target.closest("a[data-field]");
+    if (link) {
+        var field = document.getElementById(link.getAttribute("data-field"));
+        if (field) {
+            event.preventDefault();
+            field.scrollIntoView({block: "center"});
+            field.focus();
+        }
+    }
+});
+
+document.addEventListener("DOMContentLoaded", function () {
+    // Where the reader should be after a postback: the errors, else what the page asks for (a confirmation).
+    var target = document.getElementById("errorSummary") || document.querySelector("[data-autofocus]");
+    if (target) {
+        target.focus();
+    }
+    var local = new Intl.DateTimeFormat(undefined, {dateStyle: "medium", timeStyle: "medium"});
+    var relative = window.Intl && Intl.RelativeTimeFormat ? new Intl.RelativeTimeFormat(undefined, {numeric: "auto"}) : null;
+    document.querySelectorAll("time[datetime]").forEach(function (element) {
+        var at = new Date(element.getAttribute("datetime"));
+        if (isNaN(at.getTime())) {
+            return;
+        }
+        element.title = element.getAttribute("datetime") + " (UTC)";
+        element.textContent = local.format(at) + (relative ? " · " + ago(at) : "");
+    });
+
+    function ago(at) {
+        var seconds = (at.getTime() - Date.now()) / 1000;
+        var units = [["year", 31536000], ["month", 2592000], ["day", 86400], ["hour", 3600], ["minute", 60]];
+        for (var i = 0; i < units.length; i++) {
+            if (Math.abs(seconds) >= units[i][1]) {
+                return relative.format(Math.round(seconds / units[i][1]), units[i][0]);
+            }
+        }
+        return relative.format(Math.round(seconds), "second");
     }
 });

@@ -1,19 +1,33 @@
 package dev.agentry.admin.audit;
 
 import dev.agentry.admin.messages.PageMessages;
-import dev.agentry.core.audit.AuditQuery;
+import dev.agentry.core.audit.AuditSearch;
+import dev.agentry.core.audit.AuditSearchPage;
 import dev.agentry.core.audit.AuditService;
 import dev.agentry.core.audit.AuditView;
 import dev.agentry.core.audit.ChainVerifier;
+import dev.agentry.core.policy.CredentialService;
+import dev.agentry.core.policy.CredentialView;
+import dev.agentry.core.policy.Grant;
 import dev.agentry.core.problem.AgentryException;
-import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
-/** The audit trail, oldest first as it is chained, with filters and the chain's verification. */
+/**
+ * The audit trail as people read an audit log: newest first, filtered by a date range (whole UTC days),
+ * actor, action, outcome and code, paged older and newer by sequence. Every filter and the position are
+ * in the address (a GET form), so a search can be reloaded, shared and bookmarked. Targets that name a
+ * credential or a run are shown by name and link to it.
+ */
 @Named("auditPage")
 @ViewScoped
 public class AuditPage implements Serializable {
@@ -24,45 +38,44 @@ public class AuditPage implements Serializable {
     @Inject
     transient AuditService audit;
 
+    @Inject
+    transient CredentialService credentials;
+
+    private String from;
+    private String until;
+    private String actor;
     private String action;
     private String outcome = "";
-    private String credentialId;
+    private String code;
+    private Long before;
     private Long after;
-    private List<AuditView> records;
-    private boolean more;
-    private ChainVerifier.Verdict verdict;
+    private AuditSearchPage page = new AuditSearchPage(List.of(), false, false);
+    private Map<String, String> credentialNames = Map.of();
 
-    @PostConstruct
-    void load() {
-        search();
-    }
-
-    public void search() {
-        after = null;
-        read();
-    }
-
-    public void older() {
-        if (!records.isEmpty()) {
-            after = records.get(records.size() - 1).sequence();
-        }
-        read();
-    }
-
-    private void read() {
+    /** The view action: the search the address names. */
+    public void load() {
+        credentialNames = credentials.list(Grant.console()).stream()
+                .collect(Collectors.toMap(CredentialView::id, CredentialView::name, (a, b) -> a));
         try {
-            var page = audit.page(
-                    new AuditQuery(null, null, blank(credentialId), blank(action), blank(outcome), after, PAGE_SIZE));
-            records = page.data();
-            more = page.hasMore();
+            page = audit.search(new AuditSearch(
+                    day(from, "from", 0),
+                    day(until, "until", 1),
+                    blank(actor),
+                    blank(action),
+                    blank(outcome),
+                    blank(code),
+                    before,
+                    after,
+                    PAGE_SIZE));
         } catch (AgentryException e) {
-            records = List.of();
             PageMessages.error(null, e.detail());
+        } catch (IllegalArgumentException e) {
+            PageMessages.error(null, e.getMessage());
         }
     }
 
     public void verify() {
-        verdict = audit.verify();
+        ChainVerifier.Verdict verdict = audit.verify();
         if (verdict.valid()) {
             PageMessages.info(PageMessages.text("audit.valid", verdict.checked()));
         } else {
@@ -70,20 +83,76 @@ public class AuditPage implements Serializable {
         }
     }
 
+    /** The start of a day (UTC) given as yyyy-mm-dd, plus {@code days}; null when not given. */
+    private static Instant day(String text, String field, int days) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip())
+                    .plusDays(days)
+                    .atStartOfDay(ZoneOffset.UTC)
+                    .toInstant();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(PageMessages.text("audit.badDate", field));
+        }
+    }
+
     private static String blank(String text) {
         return text == null || text.isBlank() ? null : text.strip();
     }
 
+    /** The page a record's target is about, if it names one the console shows; else null. */
+    public String link(AuditView record) {
+        String target = record.target();
+        if (target == null || target.contains(" ") || record.action() == null) {
+            return null;
+        }
+        if (record.action().startsWith("credential.") && credentialNames.containsKey(target)) {
+            return "credential.xhtml?id=" + target;
+        }
+        if (record.action().startsWith("run.")) {
+            return "run.xhtml?id=" + target;
+        }
+        return null;
+    }
+
+    /** A target as people know it: a credential by its name; anything else as it is. */
+    public String targetName(AuditView record) {
+        String name = record.target() == null ? null : credentialNames.get(record.target());
+        return name == null ? record.target() : name;
+    }
+
     public List<AuditView> getRecords() {
-        return records;
+        return page.records();
     }
 
-    public boolean isMore() {
-        return more;
+    public AuditSearchPage getPage() {
+        return page;
     }
 
-    public ChainVerifier.Verdict getVerdict() {
-        return verdict;
+    public String getFrom() {
+        return from;
+    }
+
+    public void setFrom(String from) {
+        this.from = from;
+    }
+
+    public String getUntil() {
+        return until;
+    }
+
+    public void setUntil(String until) {
+        this.until = until;
+    }
+
+    public String getActor() {
+        return actor;
+    }
+
+    public void setActor(String actor) {
+        this.actor = actor;
     }
 
     public String getAction() {
@@ -102,11 +171,36 @@ public class AuditPage implements Serializable {
         this.outcome = outcome;
     }
 
-    public String getCredentialId() {
-        return credentialId;
+    /** The outcome chooser's value; set only through the address (see {@code WebhooksPage}). */
+    public String getChosenOutcome() {
+        return outcome;
     }
 
-    public void setCredentialId(String credentialId) {
-        this.credentialId = credentialId;
+    public void setChosenOutcome(String ignored) {
+        // Chosen through the address only.
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public void setCode(String code) {
+        this.code = code;
+    }
+
+    public Long getBefore() {
+        return before;
+    }
+
+    public void setBefore(Long before) {
+        this.before = before;
+    }
+
+    public Long getAfter() {
+        return after;
+    }
+
+    public void setAfter(Long after) {
+        this.after = after;
     }
 }

@@ -6,11 +6,15 @@ import dev.agentry.core.starterpacks.StarterPack;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * What the create and edit forms hold, as the admin typed it: lists are one entry per line, the
- * lifetime a number of days or empty for "never".
+ * What the create and edit forms hold, as the admin typed it: lists are one entry per line. The
+ * lifetime is a choice, like the best API-key consoles offer it: 7, 30, 60 or 90 days, a custom number
+ * of days, or "never" — an explicit choice that must be confirmed and given a reason (kept in the
+ * description, where whoever reviews the credential later reads it). On edit, "keep" leaves the expiry.
  */
 public class CredentialForm implements Serializable {
 
@@ -20,7 +24,16 @@ public class CredentialForm implements Serializable {
     private String owner;
     private String description;
     private List<String> scopes = new ArrayList<>();
-    private String ttlDays = DEFAULT_TTL;
+    /** The lifetime choices; "keep" only on edit. */
+    public static final List<String> LIFETIMES = List.of("7", "30", "60", "90", "custom", "never");
+
+    static final String DEFAULT_LIFETIME = "90";
+    static final String DEFAULT_REMINDER = "14";
+
+    private String lifetime = DEFAULT_LIFETIME;
+    private String ttlDays = "";
+    private boolean neverConfirmed;
+    private String neverReason;
     private String reminderDays = DEFAULT_REMINDER;
     private String eventInterests = "";
     private String ipAllowlist = "";
@@ -28,15 +41,13 @@ public class CredentialForm implements Serializable {
     /** What the last starter pack filled in: a field still holding it is the pack's, not the admin's. */
     private CredentialForm filledByPack;
 
-    static final String DEFAULT_TTL = "90";
-    static final String DEFAULT_REMINDER = "14";
-
     static CredentialForm of(CredentialView view) {
         CredentialForm form = new CredentialForm();
         form.name = view.name();
         form.owner = view.owner();
         form.description = view.description();
         form.scopes = new ArrayList<>(view.scopes());
+        form.lifetime = "keep";
         form.ttlDays = "";
         form.reminderDays = Integer.toString(view.reminderDays());
         form.eventInterests = String.join("\n", view.eventInterests());
@@ -47,9 +58,9 @@ public class CredentialForm implements Serializable {
     /**
      * Fills in a starter pack's scopes, event interests, lifetime and reminder window — only where the admin
      * has not chosen: a field still empty (or at its default), or still as the previously chosen pack filled
-     * it. So explicit choices win, and switching packs replaces the previous pack's values. No pack (null)
-     * takes back what the last one filled. The allowlist stays the admin's: only they know where the client
-     * runs (the pack's hint says where it should point).
+     * it. So explicit choices win (an explicit "never" too), and switching packs replaces the previous pack's
+     * values. No pack (null) takes back what the last one filled. The allowlist stays the admin's: only they
+     * know where the client runs (the pack's hint says where it should point).
      */
     void applyPack(StarterPack pack) {
         CredentialForm before = filledByPack == null ? new CredentialForm() : filledByPack;
@@ -57,7 +68,9 @@ public class CredentialForm implements Serializable {
         if (pack != null) {
             packed.scopes = new ArrayList<>(pack.scopes());
             packed.eventInterests = String.join("\n", pack.eventInterests());
-            packed.ttlDays = Integer.toString(pack.ttlDays());
+            String days = Integer.toString(pack.ttlDays());
+            packed.lifetime = LIFETIMES.contains(days) ? days : "custom";
+            packed.ttlDays = LIFETIMES.contains(days) ? "" : days;
             packed.reminderDays = Integer.toString(pack.reminderDays());
         }
         if (scopes.isEmpty() || new HashSet<>(scopes).equals(new HashSet<>(before.scopes))) {
@@ -66,13 +79,18 @@ public class CredentialForm implements Serializable {
         if (lines(eventInterests).isEmpty() || lines(eventInterests).equals(lines(before.eventInterests))) {
             eventInterests = packed.eventInterests;
         }
-        if (DEFAULT_TTL.equals(strip(ttlDays)) || strip(ttlDays).equals(before.ttlDays)) {
+        if (sameLifetime(new CredentialForm()) || sameLifetime(before)) {
+            lifetime = packed.lifetime;
             ttlDays = packed.ttlDays;
         }
         if (DEFAULT_REMINDER.equals(strip(reminderDays)) || strip(reminderDays).equals(before.reminderDays)) {
             reminderDays = packed.reminderDays;
         }
         filledByPack = pack == null ? null : packed;
+    }
+
+    private boolean sameLifetime(CredentialForm other) {
+        return lifetime.equals(other.lifetime) && strip(ttlDays).equals(strip(other.ttlDays));
     }
 
     private static String strip(String text) {
@@ -83,22 +101,58 @@ public class CredentialForm implements Serializable {
      * The request for the core. A lifetime that is not a whole number is passed on as an error the
      * core cannot make: the caller reports it itself.
      *
-     * @param withTtl false on edit when the lifetime field was left empty: the expiry stays
+     * and only after {@link #problems()} found none.
      */
-    CredentialRequest request(boolean withTtl) {
-        Integer ttl = ttlDays == null || ttlDays.isBlank() ? null : Integer.valueOf(ttlDays.strip());
+    CredentialRequest request() {
+        boolean withTtl = !"keep".equals(lifetime);
+        Integer ttl = switch (lifetime) {
+            case "keep", "never" -> null;
+            case "custom" -> Integer.valueOf(ttlDays.strip());
+            default -> Integer.valueOf(lifetime);
+        };
         Integer reminder =
                 reminderDays == null || reminderDays.isBlank() ? null : Integer.valueOf(reminderDays.strip());
         return new CredentialRequest(
                 name,
                 owner,
-                description,
+                describedWithReason(),
                 List.copyOf(scopes),
                 lines(eventInterests),
                 ttl,
                 withTtl,
                 reminder,
                 lines(ipAllowlist));
+    }
+
+    /** The console's own checks of the lifetime, as field (input id) to message key; empty when fine. */
+    Map<String, String> problems() {
+        Map<String, String> problems = new LinkedHashMap<>();
+        if ("custom".equals(lifetime) && (ttlDays == null || !ttlDays.strip().matches("\\d{1,5}"))) {
+            problems.put("ttlDays", "credential.notANumber");
+        }
+        if (reminderDays != null
+                && !reminderDays.isBlank()
+                && !reminderDays.strip().matches("\\d{1,5}")) {
+            problems.put("reminderDays", "credential.notANumber");
+        }
+        if ("never".equals(lifetime)) {
+            if (!neverConfirmed) {
+                problems.put("neverConfirmed", "credential.neverConfirm");
+            }
+            if (neverReason == null || neverReason.isBlank()) {
+                problems.put("neverReason", "credential.neverReasonMissing");
+            }
+        }
+        return problems;
+    }
+
+    /** The description, with the reason for "never" added where reviewers will read it. */
+    private String describedWithReason() {
+        if (!"never".equals(lifetime) || neverReason == null || neverReason.isBlank()) {
+            return description;
+        }
+        String reason = "Never expires: " + neverReason.strip();
+        return description == null || description.isBlank() ? reason : description.strip() + " — " + reason;
     }
 
     /** The lines of a text area, trimmed, blank ones dropped; line numbers are kept by position. */
@@ -122,7 +176,31 @@ public class CredentialForm implements Serializable {
     }
 
     public boolean isNeverExpires() {
-        return ttlDays == null || ttlDays.isBlank();
+        return "never".equals(lifetime);
+    }
+
+    public String getLifetime() {
+        return lifetime;
+    }
+
+    public void setLifetime(String lifetime) {
+        this.lifetime = lifetime == null ? "90" : lifetime;
+    }
+
+    public boolean isNeverConfirmed() {
+        return neverConfirmed;
+    }
+
+    public void setNeverConfirmed(boolean neverConfirmed) {
+        this.neverConfirmed = neverConfirmed;
+    }
+
+    public String getNeverReason() {
+        return neverReason;
+    }
+
+    public void setNeverReason(String neverReason) {
+        this.neverReason = neverReason;
     }
 
     public String getName() {

@@ -8,11 +8,17 @@ import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.FieldError;
 import dev.agentry.core.starterpacks.StarterPack;
 import dev.agentry.core.starterpacks.StarterPackCatalog;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,6 +37,18 @@ public class CredentialPage implements Serializable {
     private static final Set<String> FIELDS = Set.of(
             "name", "owner", "description", "scopes", "ttlDays", "reminderDays", "eventInterests", "ipAllowlist");
 
+    /** What the core's field names are called on the form, where the core's message uses its own name. */
+    private static final Map<String, String> LABELS = Map.of(
+            "name", "credentials.name",
+            "owner", "credentials.owner",
+            "description", "credential.description",
+            "scopes", "credential.scopes",
+            "ttlDays", "credential.ttl",
+            "reminderDays", "credential.reminder");
+
+    /** The flash key of a secret issued by the action before a redirect. */
+    private static final String SECRET = "agentry.issuedSecret";
+
     @Inject
     transient CredentialService credentials;
 
@@ -46,8 +64,18 @@ public class CredentialPage implements Serializable {
     /** The starter pack chosen on the create form, or empty. */
     private String starterPack = "";
 
-    /** The view action: loads the credential named by {@code ?id=}, or prepares an empty form. */
+    /**
+     * The view action: loads the credential named by {@code ?id=}, or prepares an empty form. A secret
+     * just issued by the action before the redirect arrives through the flash, shown on this one view.
+     */
     public void load() {
+        Object issued = FacesContext.getCurrentInstance()
+                .getExternalContext()
+                .getFlash()
+                .get(SECRET);
+        if (issued instanceof String text) {
+            secret = text;
+        }
         if (id != null && !id.isBlank() && credential == null) {
             try {
                 credential = credentials.find(Grant.console(), id);
@@ -58,34 +86,34 @@ public class CredentialPage implements Serializable {
         }
     }
 
-    public void create() {
-        if (!lifetimeIsANumber()) {
-            return;
+    /** Creates it, then shows it at its own address ({@code credential.xhtml?id=}) with the secret. */
+    public String create() {
+        if (!formIsComplete()) {
+            return null;
         }
         try {
-            credential = credentials.create(Grant.console(), form.request(true));
-            secret = credential.clientSecret();
-            id = credential.id();
-            form = CredentialForm.of(credential);
+            CredentialView created = credentials.create(Grant.console(), form.request());
             PageMessages.info(PageMessages.text("credential.created"));
+            return issued(created.id(), created.clientSecret());
         } catch (AgentryException e) {
             report(e);
+            return null;
         }
     }
 
-    public void save() {
-        if (!lifetimeIsANumber()) {
-            return;
+    public String save() {
+        if (!formIsComplete()) {
+            return null;
         }
-        act(() -> credentials.change(Grant.console(), id, form.request(!form.isNeverExpires())), "credential.saved");
+        return act(() -> credentials.change(Grant.console(), id, form.request()), "credential.saved");
     }
 
-    public void pause() {
-        act(() -> credentials.pause(Grant.console(), id), "credential.paused");
+    public String pause() {
+        return act(() -> credentials.pause(Grant.console(), id), "credential.paused");
     }
 
-    public void resume() {
-        act(() -> credentials.resume(Grant.console(), id), "credential.resumed");
+    public String resume() {
+        return act(() -> credentials.resume(Grant.console(), id), "credential.resumed");
     }
 
     public void askRevoke() {
@@ -96,46 +124,58 @@ public class CredentialPage implements Serializable {
         confirmingRevoke = false;
     }
 
-    public void revoke() {
+    public String revoke() {
         confirmingRevoke = false;
-        act(() -> credentials.revoke(Grant.console(), id), "credential.revoked");
+        return act(() -> credentials.revoke(Grant.console(), id), "credential.revoked");
     }
 
-    public void rotate() {
+    public String rotate() {
         try {
             CredentialView rotated = credentials.rotate(Grant.console(), id);
-            secret = rotated.clientSecret();
-            credential = rotated;
             PageMessages.info(
                     PageMessages.text("credential.rotated", String.valueOf(rotated.previousSecretValidUntil())));
+            return issued(rotated.id(), rotated.clientSecret());
         } catch (AgentryException e) {
             report(e);
+            return null;
         }
+    }
+
+    /**
+     * The redirect to the credential's page with a secret just issued. The flash keeps it on the server
+     * for that one next request: it is never in an address, and a reload no longer shows it.
+     */
+    private static String issued(String credentialId, String clientSecret) {
+        FacesContext.getCurrentInstance().getExternalContext().getFlash().put(SECRET, clientSecret);
+        return at(credentialId);
+    }
+
+    private static String at(String credentialId) {
+        return PageMessages.redirect("credential?id=" + URLEncoder.encode(credentialId, StandardCharsets.UTF_8));
     }
 
     private interface Action {
         CredentialView run();
     }
 
-    private void act(Action action, String done) {
+    /** Runs an action and shows the credential again by a redirect, so a reload does not repeat it. */
+    private String act(Action action, String done) {
         secret = null;
         try {
             credential = action.run();
             PageMessages.info(PageMessages.text(done));
+            return at(credential.id());
         } catch (AgentryException e) {
             report(e);
+            return null;
         }
     }
 
-    private boolean lifetimeIsANumber() {
-        for (String field : new String[] {"ttlDays", "reminderDays"}) {
-            String value = field.equals("ttlDays") ? form.getTtlDays() : form.getReminderDays();
-            if (value != null && !value.isBlank() && !value.strip().matches("\\d{1,5}")) {
-                PageMessages.error("credential:" + field, PageMessages.text("credential.notANumber"));
-                return false;
-            }
-        }
-        return true;
+    /** The console's own checks (lifetime, the confirmed "never"), each reported on its field. */
+    private boolean formIsComplete() {
+        Map<String, String> problems = form.problems();
+        problems.forEach((field, key) -> PageMessages.error("credential:" + field, PageMessages.text(key)));
+        return problems.isEmpty();
     }
 
     /** The core's field errors, each on its input; a list entry is named by its line in the text area. */
@@ -152,11 +192,28 @@ public class CredentialPage implements Serializable {
                 PageMessages.error(
                         "credential:" + entry.group(1), PageMessages.text("credential.badLine", line, field.message()));
             } else if (FIELDS.contains(field.field())) {
-                PageMessages.error("credential:" + field.field(), field.message());
+                PageMessages.error("credential:" + field.field(), humane(field));
             } else {
                 PageMessages.error(null, field.field() + ": " + field.message());
             }
         }
+    }
+
+    /** The core's message with the field's raw name replaced by the name the form shows. */
+    private static String humane(FieldError field) {
+        String key = LABELS.get(field.field());
+        if (key == null || !field.message().startsWith(field.field() + " ")) {
+            return field.message();
+        }
+        return PageMessages.text(key) + field.message().substring(field.field().length());
+    }
+
+    public List<String> getLifetimes() {
+        List<String> choices = new ArrayList<>(CredentialForm.LIFETIMES);
+        if (!isCreating()) {
+            choices.add(0, "keep");
+        }
+        return choices;
     }
 
     public boolean isCreating() {

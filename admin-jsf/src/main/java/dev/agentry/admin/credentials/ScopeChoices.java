@@ -35,7 +35,10 @@ public class ScopeChoices {
         }
         for (GrantableScope scope : governedWrites.offeredScopes()) {
             groups.get(groupOf(scope.scope()))
-                    .add(new SelectItem(scope.scope(), scope.scope() + " — " + scope.description()));
+                    .add(new SelectItem(
+                            scope.scope(),
+                            (sensitive(scope.scope()) ? "[sensitive] " : "") + scope.scope() + " — "
+                                    + scope.description()));
         }
         List<SelectItem> items = new ArrayList<>();
         groups.forEach((name, scopes) -> {
@@ -44,6 +47,22 @@ public class ScopeChoices {
             }
         });
         return items;
+    }
+
+    /**
+     * Whether a scope reveals personal data or gives power over other credentials, runs or writes:
+     * marked on the form so it is never granted as casually as a read scope.
+     */
+    static boolean sensitive(String scope) {
+        return scope.endsWith(":read_sensitive")
+                || Set.of(
+                                "credentials:manage",
+                                "runs:admin",
+                                "audit:read",
+                                "control:actions:execute",
+                                "control:approvals:decide",
+                                "control:policies:write")
+                        .contains(scope);
     }
 
     static String groupOf(String scope) {

@@ -29,6 +29,17 @@ public final class PageMessages {
         add(clientId, FacesMessage.SEVERITY_ERROR, text);
     }
 
+    /**
+     * The outcome that shows {@code page} again by a redirect (Post/Redirect/Get), carrying the messages
+     * added so far through the flash: a reload then shows the page, it does not repeat the action.
+     *
+     * @param pageAndQuery e.g. {@code "webhooks?credential=abc"} (no {@code .xhtml}, parameters encoded)
+     */
+    public static String redirect(String pageAndQuery) {
+        FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+        return pageAndQuery + (pageAndQuery.contains("?") ? "&" : "?") + "faces-redirect=true";
+    }
+
     private static void add(String clientId, FacesMessage.Severity severity, String text) {
         FacesContext.getCurrentInstance().addMessage(clientId, new FacesMessage(severity, text, null));
     }

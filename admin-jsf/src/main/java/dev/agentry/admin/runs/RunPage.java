@@ -13,6 +13,7 @@ import jakarta.inject.Named;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -20,14 +21,17 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One run: its status and outcome, the timeline of its events, transcript, tool calls, changed files,
- * the patch as a readable diff, the bundle's files to download and its verification; and cancel.
+ * One run, for people: its status and outcome, failure evidence field by field, the timeline of its
+ * events as a list, the transcript as a conversation, tool calls, changed files, the patch as a
+ * readable diff, the bundle's files to download and its verification; and cancel.
  */
 @Named
 @ViewScoped
@@ -49,7 +53,7 @@ public class RunPage implements Serializable {
 
     private String id;
     private RunRow run;
-    private String failureEvidence;
+    private List<Map<String, String>> evidence = List.of();
     private List<Map<String, String>> timeline = List.of();
     private List<Map<String, String>> transcript = List.of();
     private List<Map<String, String>> toolCalls = List.of();
@@ -63,7 +67,11 @@ public class RunPage implements Serializable {
         try {
             RunView view = runs.view(Grant.console(), id);
             run = RunRow.of(view);
-            failureEvidence = view.failureEvidence() == null ? null : JSONB.toJson(view.failureEvidence());
+            evidence = view.failureEvidence() == null
+                    ? List.of()
+                    : view.failureEvidence().entrySet().stream()
+                            .map(e -> Map.of("name", e.getKey(), "value", readable(e.getValue())))
+                            .toList();
         } catch (AgentryException e) {
             PageMessages.error(null, e.detail());
             return;
@@ -81,7 +89,7 @@ public class RunPage implements Serializable {
                         "type",
                         event.getString("type", ""),
                         "detail",
-                        event.toString()));
+                        details(event)));
             }
         }
         transcript = parse(text("files/transcript.json")).asJsonObject().getJsonArray("messages").stream()
@@ -90,7 +98,7 @@ public class RunPage implements Serializable {
                         "turn", String.valueOf(m.getInt("turn")),
                         "type", m.getString("type"),
                         "role", m.getString("role"),
-                        "content", m.getJsonObject("content").toString()))
+                        "content", said(m.getJsonObject("content"))))
                 .toList();
         toolCalls =
                 parse(text("files/runtime-evidence/tool-calls/transcript.json"))
@@ -117,10 +125,11 @@ public class RunPage implements Serializable {
         verification = artifacts.verify(Grant.console(), id);
     }
 
-    public void cancel() {
+    /** Asks the run to stop, then shows it again by a redirect so a reload does not ask again. */
+    public String cancel() {
         runs.cancel(Grant.console(), id);
         PageMessages.info(PageMessages.text("runs.cancelled"));
-        load();
+        return PageMessages.redirect("run?id=" + URLEncoder.encode(id, StandardCharsets.UTF_8));
     }
 
     private String text(String path) {
@@ -135,6 +144,40 @@ public class RunPage implements Serializable {
         try (JsonReader reader = Json.createReader(new StringReader(json))) {
             return reader.readValue();
         }
+    }
+
+    /** A value of the evidence as people read it: text as it is, anything else as JSON. */
+    private static String readable(Object value) {
+        return value instanceof String text ? text : JSONB.toJson(value);
+    }
+
+    /** An event's fields beyond its time and type, as "name: value" pairs. */
+    static String details(JsonObject event) {
+        StringBuilder text = new StringBuilder();
+        event.forEach((name, value) -> {
+            if (!name.equals("at") && !name.equals("type")) {
+                if (!text.isEmpty()) {
+                    text.append(" · ");
+                }
+                text.append(name).append(": ").append(plain(value));
+            }
+        });
+        return text.toString();
+    }
+
+    /** What a message said: its text where it has one, else its fields as "name: value" lines. */
+    static String said(JsonObject content) {
+        if (content.get("text") instanceof JsonString text) {
+            return text.getString();
+        }
+        StringBuilder said = new StringBuilder();
+        content.forEach((name, value) ->
+                said.append(name).append(": ").append(plain(value)).append('\n'));
+        return said.toString().strip();
+    }
+
+    private static String plain(JsonValue value) {
+        return value instanceof JsonString text ? text.getString() : value.toString();
     }
 
     static DiffLine diffLine(String line) {
@@ -158,8 +201,9 @@ public class RunPage implements Serializable {
         return run;
     }
 
-    public String getFailureEvidence() {
-        return failureEvidence;
+    /** The failure's evidence, one entry per field (phase, command, exit code, output tails). */
+    public List<Map<String, String>> getEvidence() {
+        return evidence;
     }
 
     public List<Map<String, String>> getTimeline() {

@@ -3,6 +3,7 @@ package dev.agentry.admin.runs;
 import dev.agentry.core.runs.RunView;
 import java.io.Serializable;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /** A run as a row of the list and the head of its page: the view's typed fields as the page shows them. */
 public record RunRow(
@@ -34,8 +35,8 @@ public record RunRow(
                 run.ended());
     }
 
-    /** An instant as text; an unknown one is empty. */
+    /** An instant as ISO-8601 text to the second (the page shows it in the reader's zone); unknown is empty. */
     private static String text(Instant instant) {
-        return instant == null ? "" : instant.toString();
+        return instant == null ? "" : instant.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 }

@@ -22,17 +22,34 @@ class CredentialFormTest {
     }
 
     @Test
-    void anEmptyLifetimeMeansNeverAndOnEditLeavesTheExpiryAlone() {
+    void neverIsAnExplicitChoiceThatNeedsAConfirmationAndAReasonAndEditKeepsTheExpiry() {
         CredentialForm form = new CredentialForm();
         form.setName("n");
         form.setTtlDays("");
-        assertTrue(form.isNeverExpires());
-        CredentialRequest create = form.request(true);
-        assertNull(create.ttlDays());
-        assertTrue(create.ttlDaysGiven(), "on create, empty is an explicit never");
-        assertFalse(form.request(false).ttlDaysGiven(), "on edit, empty leaves the expiry as it is");
-        form.setTtlDays(" 30 ");
-        assertEquals(30, form.request(true).ttlDays());
+        assertFalse(form.isNeverExpires(), "an empty number of days is not never: the default is 90 days");
+        assertEquals(90, form.request().ttlDays());
+
+        form.setLifetime("never");
+        assertEquals(
+                List.of("neverConfirmed", "neverReason"),
+                List.copyOf(form.problems().keySet()),
+                "never needs a confirmation and a reason");
+        form.setNeverConfirmed(true);
+        form.setNeverReason("a legacy batch that cannot rotate");
+        assertTrue(form.problems().isEmpty());
+        CredentialRequest never = form.request();
+        assertNull(never.ttlDays());
+        assertTrue(never.ttlDaysGiven(), "never is sent as an explicit null");
+        assertTrue(never.description().contains("Never expires: a legacy batch that cannot rotate"));
+
+        form.setLifetime("custom");
+        form.setTtlDays("soon");
+        assertEquals(List.of("ttlDays"), List.copyOf(form.problems().keySet()));
+        form.setTtlDays(" 45 ");
+        assertEquals(45, form.request().ttlDays());
+
+        form.setLifetime("keep");
+        assertFalse(form.request().ttlDaysGiven(), "on edit, keep leaves the expiry as it is");
     }
 
     @Test
@@ -43,6 +60,9 @@ class CredentialFormTest {
         assertEquals("Webhooks", ScopeChoices.groupOf("webhooks:dlq:replay"));
         assertEquals("Agents and runs", ScopeChoices.groupOf("artifacts:read"));
         assertEquals("Administration", ScopeChoices.groupOf("credentials:manage"));
+        assertTrue(ScopeChoices.sensitive("users:read_sensitive"));
+        assertTrue(ScopeChoices.sensitive("credentials:manage"));
+        assertFalse(ScopeChoices.sensitive("entries:read"));
     }
 
     private static final StarterPack AUDITOR = new StarterPack(
@@ -62,17 +82,24 @@ class CredentialFormTest {
     @Test
     void aStarterPackFillsWhatTheAdminLeftAloneAndSwitchingPacksReplacesOnlyThePacksValues() {
         CredentialForm form = new CredentialForm();
+        form.applyPack(AUDITOR);
+        assertEquals(List.of("audit:read", "incidents:read"), form.getScopes());
+        assertEquals("30", form.getLifetime(), "a pack's lifetime is one of the presets where it can be");
+        assertEquals("7", form.getReminderDays());
+
         form.applyPack(RUNNER);
-        assertEquals(List.of("runs:write", "runs:read"), form.getScopes());
+        assertEquals(List.of("runs:write", "runs:read"), form.getScopes(), "the previous pack's scopes go");
         assertEquals("run.*", form.getEventInterests());
-        assertEquals("90", form.getTtlDays());
+        assertEquals("90", form.getLifetime());
         assertEquals("14", form.getReminderDays());
 
+        form.setLifetime("custom");
         form.setTtlDays("10");
         form.applyPack(AUDITOR);
-        assertEquals(List.of("audit:read", "incidents:read"), form.getScopes(), "the previous pack's scopes go");
+        assertEquals(List.of("audit:read", "incidents:read"), form.getScopes());
         assertEquals("", form.getEventInterests());
-        assertEquals("10", form.getTtlDays(), "the admin's lifetime wins");
+        assertEquals("custom", form.getLifetime(), "the admin's lifetime wins");
+        assertEquals("10", form.getTtlDays());
         assertEquals("7", form.getReminderDays());
 
         form.applyPack(null);
@@ -82,15 +109,15 @@ class CredentialFormTest {
     }
 
     @Test
-    void scopesTheAdminChoseBeforeThePackWin() {
+    void whatTheAdminChoseBeforeThePackWinsAnExplicitNeverToo() {
         CredentialForm form = new CredentialForm();
         form.setScopes(List.of("tags:read"));
         form.setEventInterests("entry.*");
-        form.setTtlDays("");
-        form.applyPack(RUNNER);
+        form.setLifetime("never");
+        form.applyPack(AUDITOR);
         assertEquals(List.of("tags:read"), form.getScopes());
         assertEquals("entry.*", form.getEventInterests());
-        assertEquals("", form.getTtlDays(), "an explicit never stays never");
-        assertEquals("14", form.getReminderDays());
+        assertEquals("never", form.getLifetime(), "an explicit never stays never");
+        assertEquals("7", form.getReminderDays());
     }
 }

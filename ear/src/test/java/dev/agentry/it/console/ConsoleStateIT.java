@@ -82,10 +82,13 @@ class ConsoleStateIT {
         browser.open("credential.xhtml");
         browser.type("credential:name", "packed-" + UUID.randomUUID().toString().substring(0, 8));
         browser.type("credential:owner", "console test");
+        browser.driver()
+                .findElement(By.cssSelector("input[name='credential:lifetime'][value='custom']"))
+                .click();
         browser.type("credential:ttlDays", "10");
         new Select(browser.driver().findElement(By.id("credential:starterPack"))).selectByValue("auditor");
         browser.click("credential:applyStarterPack");
-        assertTrue(browser.text("credential:allowlistHint").contains("the compliance team"));
+        assertTrue(browser.text("credential:packAllowlistHint").contains("the compliance team"));
         assertTrue(scopeBox("incidents:read").isSelected());
         assertTrue(scopeBox("audit:read").isSelected());
         assertTrue(scopeBox("lifecycle:read").isSelected());

@@ -491,6 +491,69 @@ class WebhooksIT {
         assertProblem(get("api/v1/webhooks/subscriptions"), 401, "auth_missing");
     }
 
+    @Test
+    void aReplayToADisabledSubscriptionIsRefusedAndLeavesNothingPending() {
+        String disabled = goneSubscription("refused-" + UUID.randomUUID());
+        String refusedLetter = deadLetterOf(disabled);
+
+        HttpResponse<String> refused =
+                postJson("api/v1/webhooks/dlq/replay", "{\"ids\":[\"" + refusedLetter + "\"]}", auth);
+        assertProblem(refused, 409, "conflict");
+        assertTrue(json(refused).getString("detail").contains("1 refused: subscription disabled"), refused.body());
+        assertProblem(
+                postJson(
+                        "api/v1/webhooks/dlq/replay",
+                        "{\"failedSince\":\"" + Instant.now().minusSeconds(600) + "\"}",
+                        auth),
+                409,
+                "conflict");
+        JsonObject still = awaitDelivery(disabled, d -> true);
+        assertEquals("dead", still.getString("status"), "not put back on a schedule that never sends: " + still);
+
+        // A second one, enabled again towards a receiver that accepts: replayed beside the refusal.
+        String enabled = goneSubscription("reenabled-" + UUID.randomUUID());
+        String replayableLetter = deadLetterOf(enabled);
+        String good = "accepting-" + UUID.randomUUID();
+        HttpResponse<String> patched = Api.send(
+                "PATCH",
+                "api/v1/webhooks/subscriptions/" + enabled,
+                BodyPublishers.ofString("{\"url\":\"" + RECEIVER.url(good, null) + "\",\"status\":\"active\"}"),
+                Api.with(auth, "Content-Type", "application/json"));
+        assertEquals(200, patched.statusCode(), patched.body());
+        JsonObject mixed = json(postJson(
+                "api/v1/webhooks/dlq/replay",
+                "{\"ids\":[\"" + refusedLetter + "\",\"" + replayableLetter + "\"]}",
+                auth));
+        assertEquals(2, mixed.getInt("attempted"));
+        assertEquals(1, mixed.getInt("replayed"), mixed.toString());
+        JsonObject error = mixed.getJsonArray("errors").getJsonObject(0);
+        assertEquals(refusedLetter, error.getString("id"));
+        assertEquals("conflict", error.getString("code"));
+        assertTrue(error.getString("detail").startsWith("subscription disabled"), error.toString());
+        assertFalse(RECEIVER.await(good, d -> !d.isEmpty()).isEmpty(), "the replayable one went out");
+        assertEquals("dead", awaitDelivery(disabled, d -> true).getString("status"));
+    }
+
+    /** A subscription disabled by its receiver's 410 to a test event, which it dead-lettered. */
+    private String goneSubscription(String name) {
+        String id = subscribe(name, "status=410", "[\"tag.*\"]")
+                .getJsonObject("subscription")
+                .getString("id");
+        Api.send("POST", "api/v1/webhooks/subscriptions/" + id + "/test", BodyPublishers.noBody(), auth);
+        assertEquals("dead", awaitDelivery(id, d -> d.getInt("attempts") >= 1).getString("status"));
+        assertEquals(
+                "disabled",
+                json(get("api/v1/webhooks/subscriptions/" + id, auth)).getString("status"));
+        return id;
+    }
+
+    private String deadLetterOf(String subscription) {
+        return json(get("api/v1/webhooks/dlq?subscriptionId=" + subscription, auth))
+                .getJsonArray("data")
+                .getJsonObject(0)
+                .getString("id");
+    }
+
     private JsonObject subscribe(String name, String query, String events) {
         return subscribe(auth, name, query, events);
     }

@@ -18,6 +18,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -112,6 +113,52 @@ public class AuditService {
                 ? seal.seal(AuditCursor.payload(query, data.get(data.size() - 1).sequence()))
                 : null;
         return new Page<>(data, next, hasMore, data.size());
+    }
+
+    /**
+     * The console's search, newest first: the newest records matching, or those just older than
+     * {@code before}, or just newer than {@code after} (still shown newest first), and whether there
+     * are more either way.
+     */
+    public AuditSearchPage search(AuditSearch search) {
+        if (search.limit() < 1 || search.limit() > MAX_PAGE) {
+            throw AgentryException.validation(
+                    List.of(new FieldError("limit", "out_of_range", "limit must be between 1 and " + MAX_PAGE)));
+        }
+        if (search.outcome() != null && !OUTCOMES.contains(search.outcome())) {
+            throw AgentryException.validation(
+                    List.of(new FieldError("outcome", "invalid", "outcome is success, denied or failed")));
+        }
+        boolean newer = search.after() != null;
+        StringBuilder jpql = new StringBuilder("select a from AuditRecord a where a.chainSeq is not null");
+        if (newer) jpql.append(" and a.chainSeq > :after");
+        if (search.before() != null) jpql.append(" and a.chainSeq < :before");
+        if (search.since() != null) jpql.append(" and a.occurredAt >= :since");
+        if (search.until() != null) jpql.append(" and a.occurredAt < :until");
+        if (search.actor() != null) jpql.append(" and a.actorId = :actor");
+        if (search.action() != null) jpql.append(" and a.action like :action escape '\\'");
+        if (search.outcome() != null) jpql.append(" and a.outcome = :outcome");
+        if (search.code() != null) jpql.append(" and a.errorCode = :code");
+        jpql.append(newer ? " order by a.chainSeq asc" : " order by a.chainSeq desc");
+        TypedQuery<AuditRecord> q =
+                em.createQuery(jpql.toString(), AuditRecord.class).setMaxResults(search.limit() + 1);
+        if (newer) q.setParameter("after", search.after());
+        if (search.before() != null) q.setParameter("before", search.before());
+        if (search.since() != null) q.setParameter("since", search.since());
+        if (search.until() != null) q.setParameter("until", search.until());
+        if (search.actor() != null) q.setParameter("actor", search.actor());
+        if (search.action() != null)
+            q.setParameter("action", "%" + search.action().replaceAll("([\\\\%_])", "\\\\$1") + "%");
+        if (search.outcome() != null) q.setParameter("outcome", search.outcome());
+        if (search.code() != null) q.setParameter("code", search.code());
+        List<AuditView> found = q.getResultList().stream().map(AuditView::of).toList();
+        boolean beyond = found.size() > search.limit();
+        List<AuditView> page = new ArrayList<>(found.subList(0, Math.min(found.size(), search.limit())));
+        if (newer) {
+            Collections.reverse(page);
+            return new AuditSearchPage(page, true, beyond);
+        }
+        return new AuditSearchPage(page, beyond, search.before() != null);
     }
 
     /**

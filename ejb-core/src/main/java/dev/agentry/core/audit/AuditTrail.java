@@ -46,6 +46,14 @@ public class AuditTrail {
     }
 
     /**
+     * Records something that happened and failed, e.g. {@code run.failed} or an exhausted webhook
+     * delivery: the record's outcome says so, so an audit search for failures finds it.
+     */
+    public void failure(String action, String target, String errorCode) {
+        em.persist(record(action, target, "failed", errorCode, null));
+    }
+
+    /**
      * Records an attempt that was refused, e.g. a console login with a wrong password, in the caller's
      * transaction, so it stays even though the attempt changed nothing else.
      */

@@ -71,6 +71,11 @@ public record Grant(String credentialId, Set<String> scopes) {
         return CONSOLE.equals(credentialId) || holds(Scope.RUNS_ADMIN);
     }
 
+    /** Whether everything any credential owns is this caller's: the console only. */
+    public boolean ownsEverything() {
+        return CONSOLE.equals(credentialId);
+    }
+
     /** Whether a thing owned by {@code owner} (subscription, checkpoint, ...) is this caller's. */
     public boolean owns(String owner) {
         return CONSOLE.equals(credentialId) || credentialId.equals(owner);

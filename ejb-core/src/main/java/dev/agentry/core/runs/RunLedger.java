@@ -176,8 +176,13 @@ public class RunLedger {
             ended.add("bundleId", run.getBundleId());
         }
         events.append(id, RunEventRecord.STATUS, ended.build());
-        audit.action("run." + run.getStatus().wire(), id);
-        if (run.getStatus() == RunStatus.FAILED || run.getStatus() == RunStatus.TIMED_OUT) {
+        boolean failed = run.getStatus() == RunStatus.FAILED || run.getStatus() == RunStatus.TIMED_OUT;
+        if (failed) {
+            audit.failure("run." + run.getStatus().wire(), id, null);
+        } else {
+            audit.action("run." + run.getStatus().wire(), id);
+        }
+        if (failed) {
             signals.fire(SignalObserved.once(Signal.FAILED_RUNS, run.getCredentialId(), now));
         }
         return true;

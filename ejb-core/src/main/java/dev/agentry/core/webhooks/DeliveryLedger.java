@@ -225,7 +225,7 @@ public class DeliveryLedger {
     private void deadLetter(WebhookDelivery delivery, SendResult result, String reason, Instant now) {
         delivery.dead(result.statusCode(), result.outcome(), now);
         letter(delivery, reason, now);
-        audit.action("webhook.delivery.exhausted", delivery.getEvent().getEventId());
+        audit.failure("webhook.delivery.exhausted", delivery.getEvent().getEventId(), null);
         incidents.fire(new WebhookIncident(
                 delivery.getSubscription().getUid(), delivery.getEvent().getEventId(), reason));
         LOG.warnf(

@@ -5,6 +5,9 @@ import dev.agentry.core.audit.AuditTrail;
 import dev.agentry.core.cursor.CursorSeal;
 import dev.agentry.core.cursor.Page;
 import dev.agentry.core.cursor.PageLimit;
+import dev.agentry.core.policy.Grant;
+import dev.agentry.core.problem.AgentryException;
+import dev.agentry.core.problem.ErrorCode;
 import dev.agentry.core.problem.FieldError;
 import dev.agentry.core.validation.ValidatedInput;
 import dev.agentry.persistence.schema.AgentryDatabase;
@@ -24,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -123,10 +127,46 @@ public class WebhookDeliveries {
             Instant failedSince,
             PageLimit pageLimit,
             String cursor) {
+        return deadLettersOf(
+                Objects.requireNonNull(credentialId), subscriptionId, eventType, failedSince, pageLimit, cursor);
+    }
+
+    /**
+     * The dead letters of every subscription the grant owns — for the console, of all of them — with
+     * the same filters: the queue an administrator works through across credentials.
+     */
+    public Page<DeadLetterView> deadLetters(
+            Grant grant,
+            String subscriptionId,
+            String eventType,
+            Instant failedSince,
+            PageLimit pageLimit,
+            String cursor) {
+        return deadLettersOf(owner(grant), subscriptionId, eventType, failedSince, pageLimit, cursor);
+    }
+
+    /** Replays dead letters of any subscription the grant owns (the console's: any), as {@link #replay}. */
+    public ReplayResult replay(Grant grant, @Valid ReplayRequest request) {
+        return replayAs(owner(grant), request);
+    }
+
+    /** The credential whose subscriptions the grant owns, or null for all of them (the console). */
+    private static String owner(Grant grant) {
+        return grant.ownsEverything() ? null : grant.credentialId();
+    }
+
+    /** As the public listing; a null credential means every credential's subscriptions. */
+    private Page<DeadLetterView> deadLettersOf(
+            String credentialId,
+            String subscriptionId,
+            String eventType,
+            Instant failedSince,
+            PageLimit pageLimit,
+            String cursor) {
         int limit = pageLimit.value();
         Long subscription = subscriptionId == null
                 ? null
-                : subscriptions.owned(credentialId, subscriptionId).getId();
+                : subscription(credentialId, subscriptionId).getId();
         String binding = "dlq|" + Objects.toString(subscriptionId, "") + "|" + Objects.toString(eventType, "") + "|"
                 + Objects.toString(failedSince, "");
         long after = cursor == null ? 0 : position(cursor, binding);
@@ -139,11 +179,28 @@ public class WebhookDeliveries {
         return Page.of(page.stream().map(WebhookDeliveries::view).toList(), next);
     }
 
-    /** Replays the dead letters the request names or selects by time. */
+    /**
+     * Replays the dead letters the request names or selects by time. A letter whose subscription is
+     * disabled is refused and stays dead: put back on the schedule it would sit pending, never sent.
+     * When nothing could be replayed because of such a conflict, the whole request is {@code conflict},
+     * saying why; otherwise the result counts what was replayed and names each refusal.
+     */
     public ReplayResult replay(String credentialId, @Valid ReplayRequest request) {
-        return request.ids() != null
+        return replayAs(Objects.requireNonNull(credentialId), request);
+    }
+
+    /** As {@link #replay}; a null credential means any credential's dead letters (the console). */
+    private ReplayResult replayAs(String credentialId, ReplayRequest request) {
+        ReplayResult result = request.ids() != null
                 ? replayIds(credentialId, request.ids())
                 : replaySince(credentialId, request.since());
+        if (result.conflicted()) {
+            throw new AgentryException(
+                    ErrorCode.CONFLICT,
+                    "Nothing was replayed: " + result.summary()
+                            + ". Enable a disabled subscription (after fixing its receiver), then replay.");
+        }
+        return result;
     }
 
     /** Replays the given dead letters of this credential; each one missing is an error, not a failure. */
@@ -153,12 +210,19 @@ public class WebhookDeliveries {
         for (String id : ids) {
             DeadLetter letter = owned(credentialId, id);
             if (letter == null) {
-                errors.add(new ReplayResult.ReplayError(id, "not_found", "no dead letter " + FieldError.quoted(id)));
+                errors.add(new ReplayResult.ReplayError(
+                        id, "not_found", ReplayResult.NOT_FOUND + ": no dead letter " + FieldError.quoted(id)));
             } else if (!WebhookDelivery.DEAD.equals(letter.getDelivery().getStatus())) {
-                errors.add(new ReplayResult.ReplayError(id, "conflict", "already replayed and not dead again"));
+                errors.add(new ReplayResult.ReplayError(
+                        id, "conflict", ReplayResult.ALREADY_REPLAYED + ": it has not failed again since"));
             } else {
-                replay(letter);
-                replayed++;
+                Optional<ReplayResult.ReplayError> refused = refusal(letter);
+                if (refused.isPresent()) {
+                    errors.add(refused.get());
+                } else {
+                    replay(letter);
+                    replayed++;
+                }
             }
         }
         return new ReplayResult(ids.size(), replayed, errors);
@@ -171,8 +235,32 @@ public class WebhookDeliveries {
                 .filter(l -> WebhookDelivery.DEAD.equals(l.getDelivery().getStatus()))
                 .limit(REPLAY_BATCH)
                 .toList();
-        letters.forEach(this::replay);
-        return new ReplayResult(letters.size(), letters.size(), List.of());
+        List<ReplayResult.ReplayError> errors = new ArrayList<>();
+        int replayed = 0;
+        for (DeadLetter letter : letters) {
+            Optional<ReplayResult.ReplayError> refused = refusal(letter);
+            if (refused.isPresent()) {
+                errors.add(refused.get());
+            } else {
+                replay(letter);
+                replayed++;
+            }
+        }
+        return new ReplayResult(letters.size(), replayed, errors);
+    }
+
+    /** Why this dead letter may not go back on the schedule now, if it may not. */
+    private static Optional<ReplayResult.ReplayError> refusal(DeadLetter letter) {
+        WebhookSubscription subscription = letter.getDelivery().getSubscription();
+        if (subscription.isActive()) {
+            return Optional.empty();
+        }
+        String why = subscription.getDisabledReason() == null ? "" : " (" + subscription.getDisabledReason() + ")";
+        return Optional.of(new ReplayResult.ReplayError(
+                letter.getId().toString(),
+                "conflict",
+                ReplayResult.SUBSCRIPTION_DISABLED + ": subscription " + subscription.getUid() + " is disabled" + why
+                        + "; enable it, then replay"));
     }
 
     private void replay(DeadLetter letter) {
@@ -191,18 +279,22 @@ public class WebhookDeliveries {
         }
         DeadLetter letter = em.find(DeadLetter.class, key);
         return letter != null
-                        && letter.getDelivery()
-                                .getSubscription()
-                                .getCredentialId()
-                                .equals(credentialId)
+                        && (credentialId == null
+                                || letter.getDelivery()
+                                        .getSubscription()
+                                        .getCredentialId()
+                                        .equals(credentialId))
                 ? letter
                 : null;
     }
 
     private TypedQuery<DeadLetter> query(
             String credentialId, Long subscription, String eventType, Instant failedSince, long after) {
-        StringBuilder jpql = new StringBuilder("select l from DeadLetter l join l.delivery d"
-                + " join d.subscription s where s.credentialId = :credential and l.id > :after");
+        StringBuilder jpql = new StringBuilder(
+                "select l from DeadLetter l join l.delivery d join d.subscription s where l.id > :after");
+        if (credentialId != null) {
+            jpql.append(" and s.credentialId = :credential");
+        }
         if (subscription != null) {
             jpql.append(" and l.subscriptionId = :subscription");
         }
@@ -214,8 +306,10 @@ public class WebhookDeliveries {
         }
         TypedQuery<DeadLetter> query = em.createQuery(
                         jpql.append(" order by l.id").toString(), DeadLetter.class)
-                .setParameter("credential", credentialId)
                 .setParameter("after", after);
+        if (credentialId != null) {
+            query.setParameter("credential", credentialId);
+        }
         if (subscription != null) {
             query.setParameter("subscription", subscription);
         }
@@ -226,6 +320,19 @@ public class WebhookDeliveries {
             query.setParameter("since", failedSince);
         }
         return query;
+    }
+
+    /** The subscription with this id of the credential, or of any credential when it is null. */
+    private WebhookSubscription subscription(String credentialId, String id) {
+        if (credentialId != null) {
+            return subscriptions.owned(credentialId, id);
+        }
+        return em.createNamedQuery("WebhookSubscription.byUid", WebhookSubscription.class)
+                .setParameter("uid", id)
+                .getResultStream()
+                .findFirst()
+                .orElseThrow(() -> AgentryException.notFound(
+                        "Webhook subscription " + FieldError.quoted(id) + " does not exist."));
     }
 
     private long position(String cursor, String binding) {

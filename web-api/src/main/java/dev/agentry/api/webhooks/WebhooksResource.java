@@ -173,7 +173,11 @@ public class WebhooksResource {
     @Operation(
             summary = "Replay dead letters: {ids:[...]} or {failedSince}",
             description = "At most 100 at a time. Each keeps its webhook-id and is signed anew with the current"
-                    + " secret and a fresh timestamp.")
+                    + " secret and a fresh timestamp. A dead letter whose subscription is disabled is refused and"
+                    + " stays dead (listed in errors); when nothing could be replayed for such a conflict, the"
+                    + " request is 409 conflict saying why.")
+    @APIResponse(responseCode = "200", description = "What was replayed, and each refusal with its reason")
+    @APIResponse(responseCode = "409", description = "Nothing replayed: the subscriptions are disabled (conflict)")
     public ReplayResult replay(ReplayRequest request) {
         return deliveries.replay(caller.credentialId(), request);
     }

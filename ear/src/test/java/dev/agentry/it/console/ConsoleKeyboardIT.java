@@ -1,0 +1,133 @@
+package dev.agentry.it.console;
+
+import static dev.agentry.it.harness.Api.asBootstrap;
+import static dev.agentry.it.harness.Api.get;
+import static dev.agentry.it.harness.Api.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.agentry.it.harness.Browser;
+import java.time.Duration;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The console with the keyboard alone: no clicks, only Tab, Enter, Space and typing, each step
+ * counted, so a control buried 50 Tabs deep fails the test.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ConsoleKeyboardIT {
+
+    private static Browser browser;
+
+    @BeforeAll
+    static void signIn() {
+        browser = new Browser();
+        browser.signIn("admin", ConsoleIT.PASSWORD);
+        browser.awaitText("Readiness");
+    }
+
+    @AfterAll
+    static void close() {
+        browser.close();
+    }
+
+    @Test
+    void aCredentialIsCreatedPausedAndRevokedWithTheKeyboardAlone() {
+        browser.open("credentials.xhtml");
+        skipToContent();
+        tabTo("newCredential", 2);
+        pressAndLoad(Keys.ENTER);
+
+        browser.awaitText("New credential");
+        String name = "keyboard-" + UUID.randomUUID().toString().substring(0, 8);
+        skipToContent();
+        tabTo("credential:name", 3);
+        active().sendKeys(name);
+        tabTo("credential:owner", 2);
+        active().sendKeys("keyboard test");
+        // Enter in a text field submits the form with its first button, Create credential.
+        pressAndLoad(Keys.ENTER);
+        browser.awaitText("Client secret: shown once");
+        String url = browser.driver().getCurrentUrl();
+        assertTrue(url.contains("credential.xhtml?id="), "the new credential at its own address: " + url);
+        String id = url.substring(url.indexOf("id=") + 3);
+
+        skipToContent();
+        tabTo("actions:pause", 6);
+        pressAndLoad(Keys.SPACE);
+        browser.awaitText("Credential paused.");
+        assertEquals("paused", status(id));
+
+        skipToContent();
+        tabTo("actions:revoke", 6);
+        pressAndLoad(Keys.ENTER);
+        browser.awaitText("Revoke this credential?");
+        assertEquals("actions:confirmRevoke", active().getAttribute("id"), "focus on the question, not at the top");
+        tabTo("actions:revokeConfirmed", 2);
+        pressAndLoad(Keys.ENTER);
+        browser.awaitText("Credential revoked.");
+        assertEquals("revoked", status(id));
+    }
+
+    /** The first Tab of a page reaches the skip link; Enter on it puts the reader at the content. */
+    private static void skipToContent() {
+        press(Keys.TAB);
+        assertEquals("Skip to content", active().getText(), "the first Tab reaches the skip link");
+        press(Keys.ENTER);
+    }
+
+    private static String status(String id) {
+        return json(get("api/v1/credentials/" + id, asBootstrap())).getString("status");
+    }
+
+    private static WebElement active() {
+        return browser.driver().switchTo().activeElement();
+    }
+
+    private static void press(CharSequence key) {
+        active().sendKeys(key);
+    }
+
+    /** Presses a key that loads another page, and waits for it. */
+    private static void pressAndLoad(CharSequence key) {
+        WebDriver driver = browser.driver();
+        WebElement before = driver.findElement(org.openqa.selenium.By.tagName("html"));
+        press(key);
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(gone -> {
+            try {
+                before.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                return true;
+            }
+        });
+        new WebDriverWait(driver, Duration.ofSeconds(20))
+                .until(loaded -> "complete".equals(browser.driver().executeScript("return document.readyState")));
+    }
+
+    /** Tabs forward until the element {@code id} has focus, at most {@code max} times. */
+    private static void tabTo(String id, int max) {
+        for (int presses = 0; presses <= max; presses++) {
+            if (id.equals(active().getAttribute("id"))) {
+                return;
+            }
+            press(Keys.TAB);
+        }
+        throw new AssertionError(id + " is not reached within " + max + " Tabs; focus is on " + describe(active()));
+    }
+
+    private static String describe(WebElement element) {
+        return element.getTagName() + "#" + element.getAttribute("id") + " '" + element.getText() + "'";
+    }
+}

@@ -1,0 +1,166 @@
+package dev.agentry.it.console;
+
+import static dev.agentry.it.harness.Api.bearer;
+import static dev.agentry.it.harness.Api.get;
+import static dev.agentry.it.harness.Api.json;
+import static dev.agentry.it.harness.Api.postJson;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.agentry.it.harness.Api;
+import dev.agentry.it.harness.Browser;
+import dev.agentry.it.harness.Eventually;
+import dev.agentry.it.harness.WebhookReceiver;
+import jakarta.json.JsonObject;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * Webhooks in the console: a replay reports exactly what the core did, refusals included, and the
+ * action answers with a redirect, so reloading the page shows it again without replaying again.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ConsoleWebhooksIT {
+
+    private static final WebhookReceiver RECEIVER = WebhookReceiver.get();
+
+    private static Browser browser;
+
+    private final JsonObject owner = Api.createCredential("{\"name\":\"console-hooks-" + UUID.randomUUID()
+            + "\",\"owner\":\"it\",\"scopes\":[\"webhooks:manage\",\"webhooks:dlq:read\",\"tags:read\"],"
+            + "\"eventInterests\":[\"tag.*\",\"webhook.test\"]}");
+    private final String[] auth = bearer(Api.tokenFor(owner));
+
+    @BeforeAll
+    static void signIn() {
+        browser = new Browser();
+        browser.signIn("admin", ConsoleIT.PASSWORD);
+        browser.awaitText("Readiness");
+    }
+
+    @AfterAll
+    static void close() {
+        browser.close();
+    }
+
+    @Test
+    void aBulkReplayReportsTheRefusalOfADisabledSubscriptionAndAReloadDoesNotReplayAgain() {
+        String disabled = goneSubscription("console-refused-" + UUID.randomUUID());
+        String enabled = goneSubscription("console-reenabled-" + UUID.randomUUID());
+        HttpResponse<String> patched = Api.send(
+                "PATCH",
+                "api/v1/webhooks/subscriptions/" + enabled,
+                BodyPublishers.ofString("{\"url\":\"" + RECEIVER.url("console-accepting-" + UUID.randomUUID(), null)
+                        + "\",\"status\":\"active\"}"),
+                Api.with(auth, "Content-Type", "application/json"));
+        assertEquals(200, patched.statusCode(), patched.body());
+
+        browser.open("webhooks.xhtml?credential=" + owner.getString("id"));
+        browser.awaitText("Dead-letter queue");
+        for (WebElement pick : browser.driver()
+                .findElements(By.xpath("//table[@id='webhooks:deadLetters']//input[@type='checkbox']"))) {
+            pick.click();
+        }
+        browser.screenshot("webhooks-replay-selected");
+        browser.click("webhooks:replaySelected");
+        browser.awaitText("1 replayed, 1 refused: subscription disabled");
+        browser.screenshot("webhooks-replay-reported");
+        String after = browser.driver().getCurrentUrl();
+        assertTrue(after.contains("credential=" + owner.getString("id")), "redirected back to the same view: " + after);
+
+        browser.driver().navigate().refresh();
+        browser.awaitText("Dead-letter queue");
+        assertFalse(browser.page().contains("1 replayed"), "a reload shows the page, it does not replay again");
+        assertEquals(1, replays(enabled), "replayed once");
+        assertEquals(0, replays(disabled), "refused, never replayed");
+        assertEquals("dead", newestDelivery(disabled).getString("status"), "nothing left pending that never goes");
+
+        // Only the refused one is left dead: replaying it alone is refused as a whole, saying why.
+        browser.click("webhooks:deadLetters:0:replay");
+        browser.awaitText("Nothing was replayed: 0 replayed, 1 refused: subscription disabled");
+    }
+
+    @Test
+    void theQueueAcrossEveryCredentialFiltersAndASubscriptionIsEnabledWithATestAndDeletedAfterAConfirmation() {
+        String gone = goneSubscription("console-queue-" + UUID.randomUUID());
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        browser.open("webhooks.xhtml?type=webhook.test&since=" + today);
+        browser.awaitText("Dead-letter queue");
+        assertTrue(browser.text("webhooks:deadLetters").contains(gone), "across every credential, filtered");
+        browser.screenshot("webhooks-queue-across");
+        browser.open("webhooks.xhtml?type=tag.created&since=" + today);
+        browser.awaitText("Dead-letter queue");
+        assertFalse(browser.page().contains(gone), "the event type filter");
+
+        // Its receiver fixed (a new URL, still disabled), it is enabled in the console, with a test event.
+        String accepting = "console-fixed-" + UUID.randomUUID();
+        HttpResponse<String> fixed = Api.send(
+                "PATCH",
+                "api/v1/webhooks/subscriptions/" + gone,
+                BodyPublishers.ofString("{\"url\":\"" + RECEIVER.url(accepting, null) + "\"}"),
+                Api.with(auth, "Content-Type", "application/json"));
+        assertEquals(200, fixed.statusCode(), fixed.body());
+        browser.open("webhooks.xhtml?credential=" + owner.getString("id"));
+        browser.click("webhooks:subscriptions:0:enable");
+        browser.awaitText("Subscription enabled; test event msg_");
+        assertEquals(
+                "active",
+                json(get("api/v1/webhooks/subscriptions/" + gone, auth)).getString("status"));
+        assertFalse(RECEIVER.await(accepting, d -> !d.isEmpty()).isEmpty(), "the test event sent on enabling");
+
+        browser.click("webhooks:subscriptions:0:delete");
+        browser.awaitText("Delete this subscription");
+        assertEquals(200, get("api/v1/webhooks/subscriptions/" + gone, auth).statusCode(), "not before confirming");
+        browser.click("webhooks:subscriptions:0:deleteConfirmed");
+        browser.awaitText("Subscription deleted");
+        assertEquals(404, get("api/v1/webhooks/subscriptions/" + gone, auth).statusCode());
+    }
+
+    private String goneSubscription(String name) {
+        HttpResponse<String> created = postJson(
+                "api/v1/webhooks/subscriptions",
+                "{\"url\":\"" + RECEIVER.url(name, "status=410") + "\",\"events\":[\"tag.*\"]}",
+                auth);
+        assertEquals(201, created.statusCode(), created.body());
+        String id = json(created).getJsonObject("subscription").getString("id");
+        Api.send("POST", "api/v1/webhooks/subscriptions/" + id + "/test", BodyPublishers.noBody(), auth);
+        Eventually.await(
+                "the 410 that disables " + id,
+                Duration.ofSeconds(30),
+                () -> json(get("api/v1/webhooks/subscriptions/" + id, auth)),
+                s -> s.getString("status").equals("disabled"));
+        Eventually.await(
+                "the dead letter of " + id,
+                Duration.ofSeconds(30),
+                () -> json(get("api/v1/webhooks/dlq?subscriptionId=" + id, auth)),
+                page -> page.getInt("count") == 1);
+        return id;
+    }
+
+    private int replays(String subscription) {
+        return json(get("api/v1/webhooks/dlq?subscriptionId=" + subscription, auth))
+                .getJsonArray("data")
+                .getJsonObject(0)
+                .getInt("replayCount");
+    }
+
+    private JsonObject newestDelivery(String subscription) {
+        return json(get("api/v1/webhooks/subscriptions/" + subscription + "/deliveries", auth))
+                .getJsonArray("data")
+                .getJsonObject(0);
+    }
+}
