@@ -1,5 +1,6 @@
 package dev.agentry.core.catalog;
 
+import dev.agentry.core.Boundary;
 import dev.agentry.core.collections.CatalogCollections;
 import dev.agentry.core.collections.CollectionDescriptor;
 import dev.agentry.core.collections.CollectionField;
@@ -19,6 +20,7 @@ import java.util.Map;
  * from their records ({@code dev.agentry.core.contracts.SchemaCatalog}).
  */
 @ApplicationScoped
+@Boundary
 public class CatalogSchemas {
 
     @Inject
@@ -28,12 +30,16 @@ public class CatalogSchemas {
     public Map<String, JsonObject> all() {
         Map<String, JsonObject> schemas = new LinkedHashMap<>();
         for (CollectionDescriptor collection : collections.all()) {
-            schemas.put("collection." + collection.name(), record(collection));
+            schemas.put("collection." + collection.name(), of(collection));
         }
         return schemas;
     }
 
-    private static JsonObject record(CollectionDescriptor collection) {
+    /**
+     * The published schema of one collection's records: every field by its kind, null when unset or, for personal
+     * data, redacted; only the uid always present (a {@code fields} projection keeps it and leaves out the rest).
+     */
+    public static JsonObject of(CollectionDescriptor collection) {
         JsonObjectBuilder properties = Json.createObjectBuilder();
         for (CollectionField field : collection.fields()) {
             JsonObjectBuilder property = type(field);
@@ -50,7 +56,7 @@ public class CatalogSchemas {
         return ContractSchemas.header("collection." + collection.name(), collection.description())
                 .add("type", "object")
                 .add("properties", properties)
-                .add("required", Json.createArrayBuilder().add("id").add("uid").add("version"))
+                .add("required", Json.createArrayBuilder().add("uid"))
                 .add("additionalProperties", false)
                 .build();
     }

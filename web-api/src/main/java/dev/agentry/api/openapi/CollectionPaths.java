@@ -2,9 +2,9 @@ package dev.agentry.api.openapi;
 
 import dev.agentry.api.catalog.CatalogResource;
 import dev.agentry.api.catalog.CollectionScoped;
+import dev.agentry.core.catalog.CatalogSchemas;
 import dev.agentry.core.collections.CatalogCollections;
 import dev.agentry.core.collections.CollectionDescriptor;
-import dev.agentry.core.collections.CollectionField;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +24,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  * Documents each catalog collection as a path of its own ({@code /api/v1/entries}, ...) instead of the
  * one generic {@code /{collection}} template the resource is written with, so the document names every
  * route a client can call, the scope each needs — as {@code /capabilities} does — and the record it
- * answers, with the collection's fields ({@code EntryRecord}, {@code EntryPage}).
+ * answers: its record is the schema {@code /schema/collection.<name>} publishes ({@code EntryRecord}),
+ * in the page of it ({@code EntryPage}).
  */
 final class CollectionPaths {
 
@@ -52,7 +53,9 @@ final class CollectionPaths {
         });
         if (!generic.isEmpty()) {
             for (CollectionDescriptor collection : CatalogCollections.ALL) {
-                openAPI.getComponents().addSchema(recordName(collection) + "Record", record(collection));
+                openAPI.getComponents()
+                        .addSchema(
+                                recordName(collection) + "Record", JsonSchemaModel.of(CatalogSchemas.of(collection)));
                 openAPI.getComponents().addSchema(recordName(collection) + "Page", page(collection));
             }
         }
@@ -143,37 +146,6 @@ final class CollectionPaths {
             responses.addAPIResponse(code, ok);
         });
         return responses;
-    }
-
-    /**
-     * A record as the API shows it: every field optional (a {@code fields} projection leaves the rest
-     * out) and null when unset or, for personal data, redacted.
-     */
-    private static Schema record(CollectionDescriptor collection) {
-        Schema record =
-                OASFactory.createSchema().type(List.of(SchemaType.OBJECT)).description(collection.description());
-        for (CollectionField field : collection.fields()) {
-            Schema property = OASFactory.createSchema();
-            switch (field.kind()) {
-                case NUMBER -> property.type(List.of(SchemaType.NUMBER, SchemaType.NULL));
-                case TEXT -> property.type(List.of(SchemaType.STRING, SchemaType.NULL));
-                case TIME ->
-                    property.type(List.of(SchemaType.STRING, SchemaType.NULL)).format("date-time");
-                case OTHER -> property.description("Any JSON value, as stored");
-            }
-            if (field.sensitive()) {
-                property.description("Personal data: null unless the caller holds "
-                        + collection.sensitiveScope().orElse("a scope no credential can hold"));
-            }
-            record.addProperty(field.name(), property);
-        }
-        record.addProperty(
-                "redacted",
-                OASFactory.createSchema()
-                        .type(List.of(SchemaType.BOOLEAN))
-                        .constValue(true)
-                        .description("Present when personal data was withheld"));
-        return record;
     }
 
     private static Schema page(CollectionDescriptor collection) {
