@@ -8,7 +8,6 @@ import dev.agentry.core.schema.ContractSchemas;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.LinkedHashMap;
@@ -61,21 +60,22 @@ public class CatalogSchemas {
                 .build();
     }
 
+    /**
+     * A field's schema by its kind, each one nullable. A field shown as stored ({@code OTHER}: a JSON body, line items)
+     * states no type: the empty schema is any JSON value, which a client generator reads as a free-form value, where a
+     * list of types would make it a union of wrappers.
+     */
     private static JsonObjectBuilder type(CollectionField field) {
-        JsonArrayBuilder types = Json.createArrayBuilder();
-        switch (field.kind()) {
-            case NUMBER -> types.add("number");
-            case TEXT -> types.add("string");
-            case TIME -> types.add("string");
-            case OTHER -> {
-                types.add("string").add("array").add("object");
-            }
-        }
-        types.add("null");
-        JsonObjectBuilder property = Json.createObjectBuilder().add("type", types);
-        if (field.kind() == CollectionField.Kind.TIME) {
-            property.add("format", "date-time");
-        }
-        return property;
+        return switch (field.kind()) {
+            case NUMBER -> nullable("number");
+            case TEXT -> nullable("string");
+            case TIME -> nullable("string").add("format", "date-time");
+            case OTHER -> Json.createObjectBuilder().add("description", "Any JSON value, as stored");
+        };
+    }
+
+    private static JsonObjectBuilder nullable(String type) {
+        return Json.createObjectBuilder()
+                .add("type", Json.createArrayBuilder().add(type).add("null"));
     }
 }

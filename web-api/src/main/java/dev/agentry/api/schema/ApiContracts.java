@@ -3,6 +3,7 @@ package dev.agentry.api.schema;
 import dev.agentry.api.auth.AuthResource;
 import dev.agentry.api.capabilities.CapabilitiesResource;
 import dev.agentry.api.health.HealthResource;
+import dev.agentry.api.problem.Problem;
 import dev.agentry.core.contracts.Contract;
 import dev.agentry.core.cursor.Page;
 import jakarta.annotation.PostConstruct;
@@ -15,7 +16,8 @@ import java.util.Map;
 
 /**
  * The schemas of the contracts the API module itself declares (its protocol records: the token response, whoami,
- * health, the capabilities document), generated like the core's from the records.
+ * health, the capabilities document, the problem document every error is), generated like the core's from the
+ * records.
  */
 @ApplicationScoped
 public class ApiContracts {
@@ -29,7 +31,8 @@ public class ApiContracts {
             Contract.of("token", "An OAuth 2.0 access token response", AuthResource.TokenResponse.class),
             Contract.of("whoami", "The calling credential and its current standing", AuthResource.WhoAmI.class),
             Contract.of("schema-list", "Every published schema", Page.class, SchemaResource.SchemaEntry.class),
-            Contract.of("health", "Liveness or readiness, with each check", HealthResource.Health.class));
+            Contract.of("health", "Liveness or readiness, with each check", HealthResource.Health.class),
+            Contract.of("problem", Problem.class));
 
     private Map<String, JsonObject> schemas;
 
