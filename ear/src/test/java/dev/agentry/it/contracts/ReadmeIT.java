@@ -10,10 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
@@ -21,7 +23,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The README is the front door: every {@code ```bash} block in it runs, in order, as one script against
- * the deployed server, and the checks the blocks make of their own output (jq tests) hold. Blocks in
+ * the deployed server, the checks the blocks make of their own output (jq tests) hold, and every JSON answer
+ * the examples received conforms whole to the published schema of its route ({@link ReadmeAnswers}). Blocks in
  * other fences ({@code ```text}, {@code ```properties}, {@code ```sh} for commands that start servers
  * or need other machines) are illustrations and are skipped. The script finds the server and its data
  * the way the README tells a user to: {@code AGENTRY} and {@code AGENTRY_DATA}, here pointing at the
@@ -43,10 +46,13 @@ class ReadmeIT {
         Path work = Files.createDirectories(Path.of("target", "readme").toAbsolutePath());
         Path script = work.resolve("readme.sh");
         Path log = work.resolve("readme.log");
+        Path calls = work.resolve("calls");
+        deleteRecursively(calls);
+        Files.createDirectories(calls);
         // Names the command that failed (unexpanded: no token or secret reaches the log), without tracing
         // every command as -x would.
         String onError = "trap 'echo \"README script: line $LINENO failed: $BASH_COMMAND\" >&2' ERR\n";
-        Files.writeString(script, onError + String.join("\n", blocks), StandardCharsets.UTF_8);
+        Files.writeString(script, onError + ReadmeAnswers.RECORDER + String.join("\n", blocks), StandardCharsets.UTF_8);
 
         ProcessBuilder bash = new ProcessBuilder("bash", "-Eeuo", "pipefail", script.toString())
                 .directory(REPOSITORY.toFile())
@@ -54,6 +60,7 @@ class ReadmeIT {
                 .redirectOutput(log.toFile());
         bash.environment().put("AGENTRY", Api.issuer());
         bash.environment().put("AGENTRY_DATA", System.getProperty("it.data-dir"));
+        bash.environment().put("README_CALLS", calls.toString());
         Process process = bash.start();
         boolean ended = process.waitFor(5, TimeUnit.MINUTES);
         if (!ended) {
@@ -62,6 +69,16 @@ class ReadmeIT {
 
         assertTrue(ended, () -> "the README's script did not end within 5 minutes\n" + tail(log));
         assertEquals(0, process.exitValue(), () -> "the README's script failed (" + script + ")\n" + tail(log));
+
+        ReadmeAnswers answers = new ReadmeAnswers();
+        List<String> drifted;
+        try {
+            drifted = answers.check(calls);
+        } finally {
+            deleteRecursively(calls); // the answers hold tokens and secrets: they do not outlive the check
+        }
+        assertEquals(List.of(), drifted, "README answers that do not conform to their route's published schema");
+        assertTrue(answers.checked() >= 40, "answers checked against a schema: " + answers.checked());
     }
 
     @Test
@@ -108,6 +125,16 @@ class ReadmeIT {
             }
         }
         return blocks;
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (Files.isDirectory(directory)) {
+            try (Stream<Path> files = Files.walk(directory)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
     }
 
     private static String tail(Path log) {

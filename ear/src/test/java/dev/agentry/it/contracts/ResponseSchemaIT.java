@@ -9,24 +9,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.networknt.schema.Error;
-import com.networknt.schema.InputFormat;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
 import dev.agentry.it.harness.Api;
 import dev.agentry.it.harness.DemoData;
+import dev.agentry.it.harness.PublishedSchemas;
 import dev.agentry.it.harness.Runs;
 import dev.agentry.it.harness.WebhookReceiver;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
@@ -36,17 +30,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Every route's real answer conforms to the schema {@code /schema} publishes for it, read as closed: each of those
  * schemas says {@code additionalProperties: false}, so a field the API writes but the schema lacks fails here, as
  * does a required one it leaves out or a value outside a stated limit. Checked with an independent JSON Schema
- * validator (networknt, draft 2020-12).
+ * validator ({@link PublishedSchemas}).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class ResponseSchemaIT {
-
-    private static final String SCHEMAS = Api.server().resolve("api/v1/schema/").toString();
-    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(
-            SpecificationVersion.DRAFT_2020_12, registry -> registry.schemas(ResponseSchemaIT::served));
-    private static final String META_SCHEMA = "https://json-schema.org/draft/2020-12/schema";
-    private static final Map<String, Schema> PUBLISHED = new ConcurrentHashMap<>();
 
     @Test
     void everyCollectionPageAndRecordConformsToItsSchemas() {
@@ -342,11 +330,10 @@ class ResponseSchemaIT {
     @Test
     void everyPublishedSchemaIsAValidDraft202012SchemaAndTheListConforms() {
         JsonObject list = conforms("schema-list", get("api/v1/schema", asBootstrap()));
-        Schema meta = REGISTRY.getSchema(SchemaLocation.of(META_SCHEMA));
         for (JsonValue entry : list.getJsonArray("data")) {
             String id = entry.asJsonObject().getString("id");
-            List<Error> errors =
-                    meta.validate(get("api/v1/schema/" + id, asBootstrap()).body(), InputFormat.JSON);
+            List<Error> errors = PublishedSchemas.metaSchemaErrors(
+                    get("api/v1/schema/" + id, asBootstrap()).body());
             assertTrue(errors.isEmpty(), id + " is not a valid draft 2020-12 schema: " + errors);
         }
     }
@@ -354,8 +341,7 @@ class ResponseSchemaIT {
     @Test
     void aFieldTheSchemaLacksFails() {
         String body = get("api/v1/agents/demo", asBootstrap()).body();
-        List<Error> errors =
-                published("agent").validate(body.replaceFirst("\\{", "{\"surprise\":1,"), InputFormat.JSON);
+        List<Error> errors = PublishedSchemas.errors("agent", body.replaceFirst("\\{", "{\"surprise\":1,"));
         assertTrue(
                 errors.stream().anyMatch(e -> e.getMessage().contains("surprise")),
                 "an unknown field is refused: " + errors);
@@ -370,31 +356,8 @@ class ResponseSchemaIT {
     }
 
     private static void conforms(String schemaId, String body) {
-        List<Error> errors = published(schemaId).validate(body, InputFormat.JSON);
+        List<Error> errors = PublishedSchemas.errors(schemaId, body);
         assertTrue(errors.isEmpty(), schemaId + " rejects the API's own answer: " + errors + "\n" + abbreviated(body));
-    }
-
-    /** The schema published under {@code id}, read (as any schema it refers to) from /schema. */
-    private static Schema published(String id) {
-        return PUBLISHED.computeIfAbsent(id, key -> REGISTRY.getSchema(SchemaLocation.of(SCHEMAS + key)));
-    }
-
-    /**
-     * A schema as /schema serves it, closed at the top as every published object schema is. Its relative {@code
-     * $id} ({@code agent}) resolves against this address to itself, and so does a {@code $ref} to another id.
-     */
-    private static String served(String iri) {
-        if (!iri.startsWith(SCHEMAS)) {
-            return null;
-        }
-        String id = iri.substring(SCHEMAS.length());
-        HttpResponse<String> response = get("api/v1/schema/" + id, asBootstrap());
-        assertEquals(200, response.statusCode(), id + ": " + response.body());
-        JsonObject schema = json(response);
-        if ("object".equals(schema.get("type") instanceof JsonString type ? type.getString() : null)) {
-            assertEquals(JsonValue.FALSE, schema.get("additionalProperties"), id + " is closed");
-        }
-        return response.body();
     }
 
     private static String abbreviated(String body) {

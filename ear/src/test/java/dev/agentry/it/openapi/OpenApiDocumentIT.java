@@ -201,7 +201,19 @@ class OpenApiDocumentIT {
         });
         assertTrue(
                 contracts.containsAll(List.of(
-                        "ChangePage", "CredentialPage", "CredentialView", "RunPage", "TaskRequest", "TokenResponse")),
+                        "ChangePage",
+                        "CredentialPage",
+                        "CredentialView",
+                        "RunPage",
+                        "TaskRequest",
+                        "TokenResponse",
+                        "EntryRecord",
+                        "ProductRecord",
+                        "AgentRequest",
+                        "CredentialRequest",
+                        "SubscriptionRequest",
+                        "ReplayRequest",
+                        "Problem")),
                 () -> "contract components: " + contracts);
         assertEquals(
                 List.of(),

@@ -1,5 +1,6 @@
 package dev.agentry.core.catalog;
 
+import dev.agentry.core.Boundary;
 import dev.agentry.core.collections.CatalogCollections;
 import dev.agentry.core.collections.CollectionDescriptor;
 import dev.agentry.core.collections.CollectionField;
@@ -7,7 +8,6 @@ import dev.agentry.core.schema.ContractSchemas;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.LinkedHashMap;
@@ -19,6 +19,7 @@ import java.util.Map;
  * from their records ({@code dev.agentry.core.contracts.SchemaCatalog}).
  */
 @ApplicationScoped
+@Boundary
 public class CatalogSchemas {
 
     @Inject
@@ -28,12 +29,16 @@ public class CatalogSchemas {
     public Map<String, JsonObject> all() {
         Map<String, JsonObject> schemas = new LinkedHashMap<>();
         for (CollectionDescriptor collection : collections.all()) {
-            schemas.put("collection." + collection.name(), record(collection));
+            schemas.put("collection." + collection.name(), of(collection));
         }
         return schemas;
     }
 
-    private static JsonObject record(CollectionDescriptor collection) {
+    /**
+     * The published schema of one collection's records: every field by its kind, null when unset or, for personal
+     * data, redacted; only the uid always present (a {@code fields} projection keeps it and leaves out the rest).
+     */
+    public static JsonObject of(CollectionDescriptor collection) {
         JsonObjectBuilder properties = Json.createObjectBuilder();
         for (CollectionField field : collection.fields()) {
             JsonObjectBuilder property = type(field);
@@ -50,26 +55,27 @@ public class CatalogSchemas {
         return ContractSchemas.header("collection." + collection.name(), collection.description())
                 .add("type", "object")
                 .add("properties", properties)
-                .add("required", Json.createArrayBuilder().add("id").add("uid").add("version"))
+                .add("required", Json.createArrayBuilder().add("uid"))
                 .add("additionalProperties", false)
                 .build();
     }
 
+    /**
+     * A field's schema by its kind, each one nullable. A field shown as stored ({@code OTHER}: a JSON body, line items)
+     * states no type: the empty schema is any JSON value, which a client generator reads as a free-form value, where a
+     * list of types would make it a union of wrappers.
+     */
     private static JsonObjectBuilder type(CollectionField field) {
-        JsonArrayBuilder types = Json.createArrayBuilder();
-        switch (field.kind()) {
-            case NUMBER -> types.add("number");
-            case TEXT -> types.add("string");
-            case TIME -> types.add("string");
-            case OTHER -> {
-                types.add("string").add("array").add("object");
-            }
-        }
-        types.add("null");
-        JsonObjectBuilder property = Json.createObjectBuilder().add("type", types);
-        if (field.kind() == CollectionField.Kind.TIME) {
-            property.add("format", "date-time");
-        }
-        return property;
+        return switch (field.kind()) {
+            case NUMBER -> nullable("number");
+            case TEXT -> nullable("string");
+            case TIME -> nullable("string").add("format", "date-time");
+            case OTHER -> Json.createObjectBuilder().add("description", "Any JSON value, as stored");
+        };
+    }
+
+    private static JsonObjectBuilder nullable(String type) {
+        return Json.createObjectBuilder()
+                .add("type", Json.createArrayBuilder().add(type).add("null"));
     }
 }

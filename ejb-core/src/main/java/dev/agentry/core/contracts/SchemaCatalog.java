@@ -2,6 +2,7 @@ package dev.agentry.core.contracts;
 
 import dev.agentry.core.Boundary;
 import dev.agentry.core.agentloop.Message;
+import dev.agentry.core.agents.AgentRequest;
 import dev.agentry.core.agents.AgentView;
 import dev.agentry.core.artifacts.ManifestView;
 import dev.agentry.core.artifacts.Verification;
@@ -31,6 +32,7 @@ import dev.agentry.core.jobs.JobSummary;
 import dev.agentry.core.lifecycle.LifecycleView;
 import dev.agentry.core.memory.MemoryEntryView;
 import dev.agentry.core.memory.MemoryWrite;
+import dev.agentry.core.policy.CredentialRequest;
 import dev.agentry.core.policy.CredentialView;
 import dev.agentry.core.policy.SigningKeys;
 import dev.agentry.core.runs.RunView;
@@ -50,7 +52,9 @@ import dev.agentry.core.webhooks.DeliveryView;
 import dev.agentry.core.webhooks.EventCatalog;
 import dev.agentry.core.webhooks.EventPayloads;
 import dev.agentry.core.webhooks.EventType;
+import dev.agentry.core.webhooks.ReplayRequest;
 import dev.agentry.core.webhooks.ReplayResult;
+import dev.agentry.core.webhooks.SubscriptionRequest;
 import dev.agentry.core.webhooks.SubscriptionSecret;
 import dev.agentry.core.webhooks.SubscriptionView;
 import jakarta.annotation.PostConstruct;
@@ -73,12 +77,16 @@ import java.util.Optional;
 @Boundary
 public class SchemaCatalog {
 
+    /** A page of any collection's records; each collection's page in the OpenAPI document is this one, typed. */
+    public static final Contract COLLECTION_PAGE =
+            Contract.of("envelope.collection-page", "A page of a collection", Page.class, JsonObject.class);
+
     /**
      * Every contract record the core publishes, in a stable order. Static, so that whatever publishes the
      * contracts beside {@code /schema} (the OpenAPI document) reads the same declarations without a container.
      */
     public static final List<Contract> CONTRACTS = List.of(
-            Contract.of("envelope.collection-page", "A page of a collection", Page.class, JsonObject.class),
+            SchemaCatalog.COLLECTION_PAGE,
             Contract.of(
                     "envelope.change", "One create, update or delete; snapshot is null for a delete", ChangeItem.class),
             Contract.of(
@@ -100,6 +108,10 @@ public class SchemaCatalog {
             Contract.of("envelope.run-page", "A page of runs, newest first", Page.class, RunView.class),
             Contract.of("message", Message.SCHEMA + ": one message of a run's transcript", Message.class),
             Contract.of("agent", AgentView.class),
+            Contract.of(
+                    "agent-request",
+                    "An agent definition to register, or the changes to one: an absent member keeps its value",
+                    AgentRequest.class),
             Contract.of("memory-entry", MemoryEntryView.class),
             Contract.of(
                     "envelope.memory-page",
@@ -115,6 +127,10 @@ public class SchemaCatalog {
             Contract.of(
                     "artifact-verification", "The verdict on a bundle, with every violation found", Verification.class),
             Contract.of("credential", "A credential; clientSecret only when created or rotated", CredentialView.class),
+            Contract.of(
+                    "credential-request",
+                    "A credential to create, or the changes to one: an absent member keeps its value",
+                    CredentialRequest.class),
             Contract.of("credential-list", "Every credential the caller may manage", Page.class, CredentialView.class),
             Contract.of(
                     "signing-key-list", "The token signing keys, current first", Page.class, SigningKeys.KeyView.class),
@@ -162,6 +178,10 @@ public class SchemaCatalog {
             Contract.of("starter-pack-list", "Every starter pack", Page.class, StarterPack.class),
             Contract.of("webhook.subscription", "A webhook subscription; never its secret", SubscriptionView.class),
             Contract.of(
+                    "webhook.subscription-request",
+                    "A subscription to create, or the changes to one: an absent member keeps its value",
+                    SubscriptionRequest.class),
+            Contract.of(
                     "webhook.subscription-list",
                     "Every subscription of the caller",
                     Page.class,
@@ -174,6 +194,10 @@ public class SchemaCatalog {
                     "webhook.delivery-page", "A page of a subscription's deliveries", Page.class, DeliveryView.class),
             Contract.of(
                     "webhook.dead-letter-page", "A page of the dead-letter queue", Page.class, DeadLetterView.class),
+            Contract.of(
+                    "webhook.replay-request",
+                    "Which dead letters to replay: the ids named, or those failed since a time",
+                    ReplayRequest.class),
             Contract.of("webhook.replay-result", "What a replay request did", ReplayResult.class),
             Contract.of(EventCatalog.CHANGE_DATA, ChangeEventData.class),
             Contract.of(EventCatalog.CREDENTIAL_DATA, EventPayloads.CredentialData.class),

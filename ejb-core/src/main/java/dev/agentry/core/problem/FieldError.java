@@ -1,5 +1,6 @@
 package dev.agentry.core.problem;
 
+import jakarta.validation.constraints.NotNull;
 import java.util.Objects;
 
 /**
@@ -9,7 +10,10 @@ import java.util.Objects;
  * @param code a stable reason such as {@code too_long} or {@code required}
  * @param message a human-readable explanation, never echoing a secret
  */
-public record FieldError(String field, String code, String message) {
+public record FieldError(
+        @NotNull String field,
+        @NotNull String code,
+        @NotNull String message) {
 
     public FieldError {
         Objects.requireNonNull(field, "field");

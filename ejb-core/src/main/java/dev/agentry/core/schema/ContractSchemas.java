@@ -12,6 +12,8 @@ import com.github.victools.jsonschema.generator.SchemaVersion;
 import com.github.victools.jsonschema.generator.TypeScope;
 import com.github.victools.jsonschema.module.jakarta.validation.JakartaValidationModule;
 import com.github.victools.jsonschema.module.jakarta.validation.JakartaValidationOption;
+import dev.agentry.core.validation.Creation;
+import dev.agentry.core.validation.Presence;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -21,12 +23,19 @@ import jakarta.json.JsonValue;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbTransient;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.groups.Default;
 import java.io.StringReader;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Type;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -41,6 +50,12 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code null}; members are named as JSON-B names them ({@code @JsonbProperty}, {@code @JsonbTransient}); an enum lists its wire values ({@link WireValues}); a record with a {@code public static final
  * String SCHEMA} writes it as its {@code schema} member, a constant. Free-form JSON ({@code JsonObject}, {@code
  * JsonArray}, {@code JsonValue}) stays open: its content is the caller's or the tool's, not ours.
+ *
+ * <p>What the API reads, the schema states as every use of the record sees it: a request record both creates and
+ * changes, so only its default-group constraints count, and a member required only on creation ({@link Creation})
+ * says so in its description; a {@link Presence} flag is no member; a {@code @Pattern}, which matches a whole value,
+ * is anchored, where a JSON Schema pattern matches any part; a {@code schema} component of the record's own decides
+ * by its constraints whether the constant is required (a request may leave it out).
  *
  * <p>Jackson (3, from the generator) stays inside this class: callers get Jakarta JSON-P values.
  */
@@ -91,8 +106,10 @@ public final class ContractSchemas {
         SchemaGeneratorConfigBuilder config = new SchemaGeneratorConfigBuilder(
                         SchemaVersion.DRAFT_2020_12, OptionPreset.PLAIN_JSON)
                 .with(new JakartaValidationModule(
-                        JakartaValidationOption.NOT_NULLABLE_FIELD_IS_REQUIRED,
-                        JakartaValidationOption.INCLUDE_PATTERN_EXPRESSIONS))
+                                JakartaValidationOption.NOT_NULLABLE_FIELD_IS_REQUIRED,
+                                JakartaValidationOption.INCLUDE_PATTERN_EXPRESSIONS)
+                        // A record both creates and changes: the schema states what holds for every use of it.
+                        .forValidationGroups(Default.class))
                 .with(
                         Option.FORBIDDEN_ADDITIONAL_PROPERTIES_BY_DEFAULT,
                         Option.MAP_VALUES_AS_ADDITIONAL_PROPERTIES,
@@ -112,7 +129,9 @@ public final class ContractSchemas {
                 .withNullableCheck(field -> field.getType().isPrimitive() ? false : null)
                 .withAdditionalPropertiesResolver(field -> openJson(field.getType()))
                 .withPropertyNameOverrideResolver(ContractSchemas::jsonbName)
-                .withIgnoreCheck(field -> field.getAnnotationConsideringFieldAndGetter(JsonbTransient.class) != null)
+                .withIgnoreCheck(field -> field.getAnnotationConsideringFieldAndGetter(JsonbTransient.class) != null
+                        || field.getAnnotationConsideringFieldAndGetter(Presence.class) != null)
+                .withInstanceAttributeOverride(ContractSchemas::wholeMatch)
                 .withDescriptionResolver(ContractSchemas::fieldDescription);
         return new SchemaGenerator(config.build());
     }
@@ -175,14 +194,58 @@ public final class ContractSchemas {
             return null; // said once, on the list, not again on its items
         }
         Doc doc = field.getAnnotationConsideringFieldAndGetter(Doc.class);
-        return doc == null ? null : doc.value();
+        if (!requiredOnCreation(field)) {
+            return doc == null ? null : doc.value();
+        }
+        return (doc == null ? "" : doc.value() + "; ") + "required when creating";
     }
 
-    /** A record that names its document schema ({@code agentry/agent/v1} ...) writes it first, always. */
+    /**
+     * Whether a member may be left out of a change but not of a creation ({@link Creation}): the schema, one for both,
+     * does not require it, and says so in words.
+     */
+    private static boolean requiredOnCreation(FieldScope field) {
+        return Stream.of(NotNull.class, NotBlank.class, NotEmpty.class)
+                .map(field::getAnnotationConsideringFieldAndGetter)
+                .filter(Objects::nonNull)
+                .anyMatch(constraint -> groups(constraint).contains(Creation.class));
+    }
+
+    private static List<Class<?>> groups(Annotation constraint) {
+        if (constraint instanceof NotNull notNull) {
+            return List.of(notNull.groups());
+        }
+        if (constraint instanceof NotBlank notBlank) {
+            return List.of(notBlank.groups());
+        }
+        return constraint instanceof NotEmpty notEmpty ? List.of(notEmpty.groups()) : List.of();
+    }
+
+    /**
+     * A Bean Validation {@code @Pattern} matches the whole value, a JSON Schema {@code pattern} any part of it: the
+     * published pattern is anchored so that both refuse the same strings.
+     */
+    private static void wholeMatch(ObjectNode attributes, FieldScope field, SchemaGenerationContext context) {
+        if (attributes.has("pattern")) {
+            String pattern = attributes.get("pattern").asString();
+            if (!pattern.startsWith("^") || !pattern.endsWith("$")) {
+                attributes.put("pattern", "^(?:" + pattern + ")$");
+            }
+        }
+    }
+
+    /**
+     * A record that names its document schema ({@code agentry/agent/v1} ...) writes it first, always, unless the
+     * record has a {@code schema} component of its own, whose constraints then say whether it is required.
+     */
     private static void schemaConstant(ObjectNode attributes, TypeScope scope, SchemaGenerationContext context) {
-        schemaName(scope.getType().getErasedType()).ifPresent(name -> {
+        Class<?> type = scope.getType().getErasedType();
+        schemaName(type).ifPresent(name -> {
             if (attributes.has("properties")) {
                 ((ObjectNode) attributes.get("properties")).putObject("schema").put("const", name);
+                if (declaresSchema(type)) {
+                    return; // a component of its own: its constraints say whether it is required (a request's is not)
+                }
                 ArrayNode required = attributes.has("required")
                         ? (ArrayNode) attributes.get("required")
                         : attributes.putArray("required");
@@ -191,6 +254,11 @@ public final class ContractSchemas {
                 }
             }
         });
+    }
+
+    private static boolean declaresSchema(Class<?> type) {
+        return Stream.of(type.getRecordComponents())
+                .anyMatch(component -> component.getName().equals("schema"));
     }
 
     private static Optional<String> schemaName(Class<?> type) {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.agentry.core.validation.Creation;
+import dev.agentry.core.validation.Presence;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -52,6 +54,21 @@ class ContractSchemasTest {
     }
 
     record Nested(@NotNull String id) {}
+
+    /** A request that both creates and changes, as the API's request records do. */
+    record Request(
+            @Pattern(regexp = Request.SCHEMA) String schema,
+
+            @NotNull(groups = Creation.class) @Pattern(regexp = "[a-z]+")
+            String slug,
+
+            Integer ttlDays,
+            @Presence("ttlDays") boolean ttlDaysGiven) {
+
+        public static final String SCHEMA = "agentry/request/v1";
+    }
+
+    private final JsonObject request = ContractSchemas.of("request", "A request", Request.class);
 
     private final JsonObject schema = ContractSchemas.of("sample", "A sample", Sample.class);
     private final JsonObject properties = schema.getJsonObject("properties");
@@ -115,6 +132,23 @@ class ContractSchemasTest {
         assertEquals(
                 "[\"dark_red\"]",
                 properties.getJsonObject("colour").toString().replaceAll(".*\"enum\":(\\[[^]]*]).*", "$1"));
+    }
+
+    @Test
+    void aRequestRequiresOnlyWhatEveryUseOfItRequires() {
+        JsonObject members = request.getJsonObject("properties");
+        assertNull(request.get("required"), "a change may leave out the slug and the schema: " + request);
+        assertEquals("required when creating", members.getJsonObject("slug").getString("description"));
+        assertEquals("agentry/request/v1", members.getJsonObject("schema").getString("const"));
+        assertFalse(members.containsKey("ttlDaysGiven"), "a presence flag is not a member");
+    }
+
+    @Test
+    void aPatternMatchesTheWholeValueAsBeanValidationsDoes() {
+        assertEquals(
+                "^(?:[a-z]+)$",
+                request.getJsonObject("properties").getJsonObject("slug").getString("pattern"));
+        assertEquals("^[a-z]+$", properties.getJsonObject("slug").getString("pattern"), "already anchored");
     }
 
     private static List<String> strings(JsonObject object, String name) {

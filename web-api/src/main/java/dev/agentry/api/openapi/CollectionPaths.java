@@ -2,9 +2,12 @@ package dev.agentry.api.openapi;
 
 import dev.agentry.api.catalog.CatalogResource;
 import dev.agentry.api.catalog.CollectionScoped;
+import dev.agentry.core.catalog.CatalogSchemas;
 import dev.agentry.core.collections.CatalogCollections;
 import dev.agentry.core.collections.CollectionDescriptor;
-import dev.agentry.core.collections.CollectionField;
+import dev.agentry.core.contracts.SchemaCatalog;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +19,6 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Schema;
-import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
@@ -24,11 +26,13 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  * Documents each catalog collection as a path of its own ({@code /api/v1/entries}, ...) instead of the
  * one generic {@code /{collection}} template the resource is written with, so the document names every
  * route a client can call, the scope each needs — as {@code /capabilities} does — and the record it
- * answers, with the collection's fields ({@code EntryRecord}, {@code EntryPage}).
+ * answers: its record is the schema {@code /schema/collection.<name>} publishes ({@code EntryRecord}),
+ * in the {@code envelope.collection-page} of it ({@code EntryPage}). Neither is written here a second time.
  */
 final class CollectionPaths {
 
     private static final String TEMPLATE = "{" + CollectionScoped.PARAMETER + "}";
+    private static final String RECORDS = "#/components/schemas/";
     private static final String GENERIC_NOUN = ResourceOperations.noun(CatalogResource.class.getSimpleName());
 
     private CollectionPaths() {}
@@ -52,7 +56,9 @@ final class CollectionPaths {
         });
         if (!generic.isEmpty()) {
             for (CollectionDescriptor collection : CatalogCollections.ALL) {
-                openAPI.getComponents().addSchema(recordName(collection) + "Record", record(collection));
+                openAPI.getComponents()
+                        .addSchema(
+                                recordName(collection) + "Record", JsonSchemaModel.of(CatalogSchemas.of(collection)));
                 openAPI.getComponents().addSchema(recordName(collection) + "Page", page(collection));
             }
         }
@@ -146,54 +152,24 @@ final class CollectionPaths {
     }
 
     /**
-     * A record as the API shows it: every field optional (a {@code fields} projection leaves the rest
-     * out) and null when unset or, for personal data, redacted.
+     * The page of one collection's records: the {@code envelope.collection-page} contract, generated from the one list
+     * envelope ({@code Page}), with its records typed as the collection's.
      */
-    private static Schema record(CollectionDescriptor collection) {
-        Schema record =
-                OASFactory.createSchema().type(List.of(SchemaType.OBJECT)).description(collection.description());
-        for (CollectionField field : collection.fields()) {
-            Schema property = OASFactory.createSchema();
-            switch (field.kind()) {
-                case NUMBER -> property.type(List.of(SchemaType.NUMBER, SchemaType.NULL));
-                case TEXT -> property.type(List.of(SchemaType.STRING, SchemaType.NULL));
-                case TIME ->
-                    property.type(List.of(SchemaType.STRING, SchemaType.NULL)).format("date-time");
-                case OTHER -> property.description("Any JSON value, as stored");
-            }
-            if (field.sensitive()) {
-                property.description("Personal data: null unless the caller holds "
-                        + collection.sensitiveScope().orElse("a scope no credential can hold"));
-            }
-            record.addProperty(field.name(), property);
-        }
-        record.addProperty(
-                "redacted",
-                OASFactory.createSchema()
-                        .type(List.of(SchemaType.BOOLEAN))
-                        .constValue(true)
-                        .description("Present when personal data was withheld"));
-        return record;
-    }
-
     private static Schema page(CollectionDescriptor collection) {
-        return OASFactory.createSchema()
-                .type(List.of(SchemaType.OBJECT))
-                .description("A page of " + collection.name().replace('-', ' ').toLowerCase(Locale.ROOT))
-                .addProperty(
-                        "data",
-                        OASFactory.createSchema()
-                                .type(List.of(SchemaType.ARRAY))
-                                .items(OASFactory.createSchema()
-                                        .ref("#/components/schemas/" + recordName(collection) + "Record")))
-                .addProperty(
-                        "nextCursor",
-                        OASFactory.createSchema()
-                                .type(List.of(SchemaType.STRING, SchemaType.NULL))
-                                .description("Pass as cursor for the next page; null on the last page"))
-                .addProperty("hasMore", OASFactory.createSchema().type(List.of(SchemaType.BOOLEAN)))
-                .addProperty("count", OASFactory.createSchema().type(List.of(SchemaType.INTEGER)))
-                .required(List.of("data", "nextCursor", "hasMore", "count"));
+        JsonObject envelope = SchemaCatalog.COLLECTION_PAGE.schema();
+        JsonObject members = envelope.getJsonObject("properties");
+        JsonObject data = Json.createObjectBuilder(members.getJsonObject("data"))
+                .add("items", Json.createObjectBuilder().add("$ref", RECORDS + recordName(collection) + "Record"))
+                .build();
+        return JsonSchemaModel.of(Json.createObjectBuilder(envelope)
+                .remove("$schema")
+                .remove("$id")
+                .remove("title")
+                .add(
+                        "description",
+                        "A page of " + collection.name().replace('-', ' ').toLowerCase(Locale.ROOT))
+                .add("properties", Json.createObjectBuilder(members).add("data", data))
+                .build());
     }
 
     private static List<Parameter> withoutCollection(List<Parameter> parameters) {

@@ -2,33 +2,33 @@ package dev.agentry.api.problem;
 
 import dev.agentry.core.problem.ErrorCode;
 import dev.agentry.core.problem.FieldError;
+import dev.agentry.core.schema.Doc;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.validation.constraints.NotNull;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * An RFC 9457 problem document with Agentry's members: the stable {@code code}, the {@code requestId}
  * to quote when reporting it, and field-level {@code errors} when the request was invalid.
  */
-@Schema(name = "Problem", description = "RFC 9457 problem details with Agentry's stable error code")
+@Doc("RFC 9457 problem details with Agentry's stable error code")
 @JsonbPropertyOrder({"type", "title", "status", "detail", "code", "requestId", "errors"})
 public record Problem(
-        @Schema(description = "URI naming the problem type, urn:agentry:problem:<code>")
+        @NotNull @Doc("URI naming the problem type, urn:agentry:problem:<code>")
         String type,
 
-        String title,
+        @NotNull String title,
         int status,
 
-        @Schema(description = "What went wrong, for a human; never a secret or a stack trace")
+        @Doc("What went wrong, for a human; never a secret or a stack trace")
         String detail,
 
-        @Schema(description = "Stable machine-readable code from the catalog in /capabilities")
+        @NotNull @Doc("Stable machine-readable code from the catalog in /capabilities")
         String code,
 
-        @Schema(description = "The X-Request-Id of the failed request")
-        String requestId,
+        @Doc("The X-Request-Id of the failed request") String requestId,
 
-        @Schema(description = "Field problems, present when the request was invalid")
+        @Doc("Field problems, present when the request was invalid")
         List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";

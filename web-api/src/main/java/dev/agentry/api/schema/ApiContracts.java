@@ -4,6 +4,7 @@ import dev.agentry.api.auth.AuthResource;
 import dev.agentry.api.capabilities.CapabilitiesResource;
 import dev.agentry.api.health.HealthResource;
 import dev.agentry.api.mcp.ToolArguments;
+import dev.agentry.api.problem.Problem;
 import dev.agentry.core.contracts.Contract;
 import dev.agentry.core.cursor.Page;
 import jakarta.annotation.PostConstruct;
@@ -16,7 +17,8 @@ import java.util.Map;
 
 /**
  * The schemas of the contracts the API module itself declares (its protocol records: the token response, whoami,
- * health, the capabilities document), generated like the core's from the records.
+ * health, the capabilities document, the problem document every error is), generated like the core's from the
+ * records.
  */
 @ApplicationScoped
 public class ApiContracts {
@@ -35,7 +37,8 @@ public class ApiContracts {
             Contract.of("mcp.record-ref", ToolArguments.RecordRef.class),
             Contract.of("mcp.changes-query", ToolArguments.ChangesQuery.class),
             Contract.of("mcp.schema-ref", ToolArguments.SchemaRef.class),
-            Contract.of("mcp.run-ref", ToolArguments.RunRef.class));
+            Contract.of("mcp.run-ref", ToolArguments.RunRef.class),
+            Contract.of("problem", Problem.class));
 
     private Map<String, JsonObject> schemas;
 
