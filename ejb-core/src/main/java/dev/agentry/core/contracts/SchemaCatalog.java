@@ -38,6 +38,8 @@ import dev.agentry.core.runs.TaskRequest;
 import dev.agentry.core.schema.ContractSchemas;
 import dev.agentry.core.secrets.KekStatus;
 import dev.agentry.core.secrets.KeyEncryptionKeys;
+import dev.agentry.core.sessions.SessionView;
+import dev.agentry.core.sessions.TranscriptEntry;
 import dev.agentry.core.starterpacks.StarterPack;
 import dev.agentry.core.sync.CheckpointView;
 import dev.agentry.core.sync.ConsumerLag;
@@ -100,6 +102,12 @@ public class SchemaCatalog {
             Contract.of("envelope.run-page", "A page of runs, newest first", Page.class, RunView.class),
             Contract.of("message", Message.SCHEMA + ": one message of a run's transcript", Message.class),
             Contract.of("agent", AgentView.class),
+            Contract.of("session", SessionView.class),
+            Contract.of(
+                    "envelope.transcript-page",
+                    "A page of a session's transcript, oldest message first",
+                    Page.class,
+                    TranscriptEntry.class),
             Contract.of("memory-entry", MemoryEntryView.class),
             Contract.of(
                     "envelope.memory-page",
