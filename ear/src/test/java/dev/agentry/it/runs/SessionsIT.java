@@ -36,6 +36,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class SessionsIT {
 
+    /** Listening before the first run: the provider testmodel calls it. */
+    private static final ModelServer MODEL = ModelServer.get();
+
     private static String session() {
         return "s-" + UUID.randomUUID();
     }
@@ -68,7 +71,7 @@ class SessionsIT {
         String second = start(chat.formatted("Which word was it?")).getString("id");
         assertEquals("succeeded", awaitEnd(second).getString("status"));
 
-        List<ModelServer.Request> requests = ModelServer.get().requests("session-chat");
+        List<ModelServer.Request> requests = MODEL.requests("session-chat");
         JsonArray messages = requests.stream()
                 .map(r -> r.body().getJsonArray("messages"))
                 .filter(m -> m.toString().contains("Which word was it?"))
