@@ -110,6 +110,20 @@ class ResponseSchemaIT {
     }
 
     @Test
+    void sessionsConform() {
+        String session = "schema-" + UUID.randomUUID();
+        HttpResponse<String> submitted = Runs.submit(
+                "{\"goal\":\"schema\",\"agent\":\"demo\",\"workspace\":{\"seed\":\"project\"},\"sessionId\":\""
+                        + session + "\",\"script\":[{\"final\":\"schema\"}]}",
+                UUID.randomUUID().toString(),
+                Runs.runner());
+        assertEquals(202, submitted.statusCode(), submitted.body());
+        Runs.awaitEnd(Api.json(submitted).getString("id"));
+        conforms("session", get("api/v1/sessions/" + session, Runs.runner()));
+        conforms("envelope.transcript-page", get("api/v1/sessions/" + session + "/transcript", Runs.runner()));
+    }
+
+    @Test
     void governedWritesConform() {
         String slug = "schema-" + UUID.randomUUID();
         postJson("api/v1/control/policies", "{\"pattern\":\"tag.create\",\"requiresApproval\":false}", asBootstrap());
@@ -260,6 +274,8 @@ class ResponseSchemaIT {
             Map.entry("/agents/{slug}", "agent"),
             Map.entry("/agents/{slug}/memory", "envelope.memory-page"),
             Map.entry("/agents/{slug}/memory/{key}", "memory-entry"),
+            Map.entry("/sessions/{id}", "session"),
+            Map.entry("/sessions/{id}/transcript", "envelope.transcript-page"),
             Map.entry("/credentials", "credential-list"),
             Map.entry("/credentials/{id}", "credential"),
             Map.entry("/auth/signing-keys", "signing-key-list"),

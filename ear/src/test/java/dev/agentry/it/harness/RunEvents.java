@@ -16,6 +16,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -47,6 +48,16 @@ public final class RunEvents {
      * (then the connection is dropped), or {@code within} passed.
      */
     public static Reading read(String runId, int max, Duration within, String... headers) {
+        return read(runId, max, within, comments -> {}, headers);
+    }
+
+    /**
+     * As {@link #read(String, int, Duration, String...)}, telling {@code onComment} the comments so far
+     * each time one arrives: a test can act on the stream's own progress (e.g. after two heartbeats)
+     * instead of guessing it with a pause.
+     */
+    public static Reading read(
+            String runId, int max, Duration within, Consumer<List<String>> onComment, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(Api.server().resolve("api/v1/runs/" + runId + "/events"))
                 .header("Accept", "text/event-stream");
         for (int i = 0; i < headers.length; i += 2) {
@@ -82,6 +93,7 @@ public final class RunEvents {
                 String line = it.next();
                 if (line.startsWith(":")) {
                     comments.add(line.substring(1).strip());
+                    onComment.accept(List.copyOf(comments));
                 } else if (line.startsWith("id:")) {
                     id = line.substring(3).strip();
                 } else if (line.startsWith("event:")) {

@@ -341,4 +341,58 @@ class OwnershipMatrixIT {
         assertProblem(get("api/v1/incidents/" + incident, peer), 404, "not_found");
         assertTrue(CredentialState.risksOf(id, peer).isEmpty());
     }
+
+    @Test
+    void anotherCredentialGetsNotFoundOnTheOwnersSessionRunsAdminIncluded() {
+        String session = "ownership-" + UUID.randomUUID();
+        HttpResponse<String> started = Runs.submit(
+                "{\"goal\":\"owned session\",\"agent\":\"demo\",\"workspace\":{\"seed\":\"project\"},"
+                        + "\"sessionId\":\"" + session + "\",\"script\":[{\"final\":\"owned\"}]}",
+                UUID.randomUUID().toString(),
+                owner);
+        assertEquals(202, started.statusCode(), started.body());
+        Runs.awaitEnd(json(started).getString("id"), owner);
+        String missing = "ownership-" + UUID.randomUUID();
+        List<Executable> checks = new ArrayList<>();
+        for (String route : List.of("api/v1/sessions/%s", "api/v1/sessions/%s/transcript")) {
+            checks.add(
+                    () -> assertEquals(200, get(route.formatted(session), owner).statusCode(), route + " as owner"));
+            for (String[] caller : List.of(other, admin)) {
+                checks.add(() -> {
+                    String refused =
+                            withoutRequestId(assertProblem(get(route.formatted(session), caller), 404, "not_found"));
+                    String unknown = withoutRequestId(
+                                    assertProblem(get(route.formatted(missing), caller), 404, "not_found"))
+                            .replace(missing, session);
+                    assertEquals(unknown, refused, route + ": the same answer as a missing session");
+                });
+            }
+        }
+        assertAll(checks);
+    }
+
+    @Test
+    void anotherCredentialsMemoryLayersAreOutOfReach() {
+        String scopes = "\"agents:read\",\"agents:manage\"";
+        String[] mine = bearer(tokenFor(createCredential(credential("memory-owner", scopes))));
+        String[] theirs = bearer(tokenFor(createCredential(credential("memory-other", scopes))));
+        String key = "ownership-" + UUID.randomUUID();
+        for (String layer : List.of("layer=credential", "layer=session&session=s1")) {
+            String entry = "api/v1/agents/rememberer/memory/" + key + "?" + layer;
+            HttpResponse<String> written = Api.send(
+                    "PUT",
+                    entry,
+                    BodyPublishers.ofString("{\"value\":\"mine\"}"),
+                    Api.with(mine, "Content-Type", "application/json"));
+            assertEquals(201, written.statusCode(), written.body());
+            assertProblem(get(entry, theirs), 404, "not_found");
+            assertFalse(
+                    get("api/v1/agents/rememberer/memory?" + layer, theirs)
+                            .body()
+                            .contains(key),
+                    layer + ": another credential's listing");
+            assertProblem(Api.send("DELETE", entry, BodyPublishers.noBody(), theirs), 404, "not_found");
+            assertEquals("\"mine\"", json(get(entry, mine)).get("value").toString(), "untouched");
+        }
+    }
 }

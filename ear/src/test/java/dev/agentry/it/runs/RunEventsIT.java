@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.LongStream;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
@@ -126,12 +127,19 @@ class RunEventsIT {
                         Runs.task("demo", "[]", "[]", "[{\"text\":\"thinking\",\"delayMs\":30000},{\"final\":\"x\"}]"))
                 .getString("id");
         Runs.awaitStatus(id, "running");
-        Thread canceller = new Thread(() -> {
-            pause(4500);
-            Api.send("POST", "api/v1/runs/" + id + "/cancel", BodyPublishers.noBody(), runner());
-        });
-        canceller.start();
-        RunEvents.Reading reading = RunEvents.read(id, 0, Duration.ofSeconds(40), runner());
+        // Cancelled from the stream itself once two heartbeats came through it: no guess at the timing.
+        AtomicBoolean cancelled = new AtomicBoolean();
+        RunEvents.Reading reading = RunEvents.read(
+                id,
+                0,
+                Duration.ofSeconds(40),
+                comments -> {
+                    if (comments.stream().filter("heartbeat"::equals).count() >= 2 && !cancelled.getAndSet(true)) {
+                        Api.send("POST", "api/v1/runs/" + id + "/cancel", BodyPublishers.noBody(), runner());
+                    }
+                },
+                runner());
+        assertTrue(cancelled.get(), "two heartbeats arrived before the cancel: " + reading.comments());
         assertTrue(reading.comments().contains("heartbeat"), reading.comments().toString());
         assertTrue(reading.endedByServer());
         RunEvents.Event last = reading.events().get(reading.events().size() - 1);
@@ -160,13 +168,5 @@ class RunEventsIT {
                 .filter(l -> l.startsWith("{"))
                 .map(l -> ((JsonObject) Api.structure(l)).getString("id"))
                 .toList();
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

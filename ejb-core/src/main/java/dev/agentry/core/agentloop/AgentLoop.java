@@ -49,11 +49,21 @@ public final class AgentLoop {
      * completes (its tokens are spent), the next one is not asked for.
      */
     public LoopResult run(String instructions, String goal, LoopBudget budget) {
+        return run(instructions, List.of(), goal, budget);
+    }
+
+    /**
+     * Runs the loop continuing a conversation: {@code history} (a session's transcript, earlier runs'
+     * messages) comes between the instructions and the goal. The provider sees it; the observer does
+     * not (it is not this run's to record again), and it counts against no budget but tokens.
+     */
+    public LoopResult run(String instructions, List<Message> history, String goal, LoopBudget budget) {
         add(
                 0,
                 "text",
                 "system",
                 Json.createObjectBuilder().add("text", instructions).build());
+        conversation.addAll(history);
         add(0, "text", "user", Json.createObjectBuilder().add("text", goal).build());
         int calls = 0;
         Map<String, Integer> perTool = new HashMap<>();

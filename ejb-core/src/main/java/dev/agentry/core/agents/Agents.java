@@ -2,24 +2,28 @@ package dev.agentry.core.agents;
 
 import dev.agentry.core.Boundary;
 import dev.agentry.core.audit.AuditTrail;
+import dev.agentry.core.policy.Grant;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.ErrorCode;
 import dev.agentry.core.problem.FieldError;
 import dev.agentry.core.validation.Creation;
 import dev.agentry.core.validation.JsonRecords;
 import dev.agentry.core.validation.ValidatedInput;
+import dev.agentry.persistence.runs.RunStatus;
 import dev.agentry.persistence.runs.StoredAgent;
 import dev.agentry.persistence.schema.AgentryDatabase;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.Valid;
 import jakarta.validation.groups.ConvertGroup;
 import java.time.Clock;
 import java.util.List;
 
-/** The management boundary of the registry: list, read, register and change API agents. */
+/** The management boundary of the registry: list, read, register, change and delete API agents. */
 @Stateless
 @ValidatedInput
 @Boundary
@@ -36,6 +40,9 @@ public class Agents {
 
     @PersistenceContext(unitName = AgentryDatabase.PERSISTENCE_UNIT)
     EntityManager em;
+
+    @Inject
+    Event<AgentDeleted> deleted;
 
     public List<AgentView> list() {
         return registry.all().stream().map(AgentView::of).toList();
@@ -79,5 +86,42 @@ public class Agents {
         em.find(StoredAgent.class, slug).replace(JsonRecords.write(AgentRequest.of(changed)), clock.instant());
         audit.action("agent.update", slug);
         return AgentView.of(new RegisteredAgent(changed, RegisteredAgent.API));
+    }
+
+    /**
+     * Deletes an agent registered through the API, and with it its memory (every layer, every owner)
+     * and its sessions, so a later agent of the same slug starts with nothing of this one's. Its ended
+     * runs stay: they are their owners' evidence, and name the slug as it was. Refused: an agent of
+     * startup code or a file (conflict: it is deleted where it is defined), one with runs not yet
+     * ended (conflict: cancel them first), and one whose permission ceiling holds scopes the caller
+     * does not (scope_denied: the grant ceiling, as for managing a credential).
+     */
+    public void delete(Grant caller, String slug) {
+        RegisteredAgent current = find(slug);
+        if (!current.editable()) {
+            throw new AgentryException(
+                    ErrorCode.CONFLICT, "Agent " + slug + " is defined by " + current.origin() + "; remove it there.");
+        }
+        List<String> beyond = caller.beyondCeiling(current.definition().permissionCeiling());
+        if (!beyond.isEmpty()) {
+            throw new AgentryException(
+                    ErrorCode.SCOPE_DENIED,
+                    "Agent " + slug + " may use scopes you do not hold (" + String.join(", ", beyond)
+                            + "); only a credential holding its whole permission ceiling can delete it.");
+        }
+        StoredAgent stored = em.find(StoredAgent.class, slug, LockModeType.PESSIMISTIC_WRITE);
+        long active = em.createQuery(
+                        "select count(r) from AgentRun r where r.agentSlug = :slug and r.status in :active", Long.class)
+                .setParameter("slug", slug)
+                .setParameter("active", RunStatus.before(RunStatus.SUCCEEDED))
+                .getSingleResult();
+        if (active > 0) {
+            throw new AgentryException(
+                    ErrorCode.CONFLICT,
+                    "Agent " + slug + " has " + active + " run(s) not yet ended; cancel them or let them end first.");
+        }
+        deleted.fire(new AgentDeleted(slug));
+        em.remove(stored);
+        audit.action("agent.delete", slug);
     }
 }

@@ -40,6 +40,8 @@ import dev.agentry.core.runs.TaskRequest;
 import dev.agentry.core.schema.ContractSchemas;
 import dev.agentry.core.secrets.KekStatus;
 import dev.agentry.core.secrets.KeyEncryptionKeys;
+import dev.agentry.core.sessions.SessionView;
+import dev.agentry.core.sessions.TranscriptEntry;
 import dev.agentry.core.starterpacks.StarterPack;
 import dev.agentry.core.sync.CheckpointView;
 import dev.agentry.core.sync.ConsumerLag;
@@ -112,6 +114,12 @@ public class SchemaCatalog {
                     "agent-request",
                     "An agent definition to register, or the changes to one: an absent member keeps its value",
                     AgentRequest.class),
+            Contract.of("session", SessionView.class),
+            Contract.of(
+                    "envelope.transcript-page",
+                    "A page of a session's transcript, oldest message first",
+                    Page.class,
+                    TranscriptEntry.class),
             Contract.of("memory-entry", MemoryEntryView.class),
             Contract.of(
                     "envelope.memory-page",

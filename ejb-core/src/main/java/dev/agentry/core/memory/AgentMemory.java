@@ -1,6 +1,7 @@
 package dev.agentry.core.memory;
 
 import dev.agentry.core.Boundary;
+import dev.agentry.core.agents.AgentDeleted;
 import dev.agentry.core.agents.AgentRegistry;
 import dev.agentry.core.audit.AuditTrail;
 import dev.agentry.core.cursor.CursorSeal;
@@ -13,6 +14,7 @@ import dev.agentry.core.sandbox.FileDigest;
 import dev.agentry.persistence.memory.MemoryEntry;
 import dev.agentry.persistence.schema.AgentryDatabase;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
@@ -180,6 +182,17 @@ public class AgentMemory {
             throw stale(place, key);
         }
         audit.action("memory.delete", target(place, key));
+    }
+
+    /**
+     * The agent is being deleted (in this transaction): its memory goes with it, every layer and owner,
+     * so an agent registered later under the same slug does not inherit it. Audited with the count.
+     */
+    public void forget(@Observes AgentDeleted deleted) {
+        int removed = em.createNamedQuery("MemoryEntry.ofAgent")
+                .setParameter("agent", deleted.slug())
+                .executeUpdate();
+        audit.action("memory.forget", deleted.slug() + " " + removed + " entries");
     }
 
     /** An entry as written: created, or changed. */

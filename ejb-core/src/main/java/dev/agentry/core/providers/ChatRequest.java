@@ -8,8 +8,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * A Chat Completions request body from the run's conversation: the system and user messages of turn
@@ -23,11 +21,19 @@ final class ChatRequest {
 
     static JsonObject body(String model, int maxTokens, List<Message> conversation, List<ToolDescriptor> tools) {
         JsonArrayBuilder messages = Json.createArrayBuilder();
-        Map<Integer, List<Message>> byTurn = new TreeMap<>();
+        // Consecutive messages of one turn belong together; a session's earlier runs come first, each
+        // from its own turn 0, so a change of turn (not its number) starts the next group.
+        List<List<Message>> byTurn = new ArrayList<>();
         for (Message message : conversation) {
-            byTurn.computeIfAbsent(message.turn(), t -> new ArrayList<>()).add(message);
+            List<Message> last = byTurn.isEmpty() ? null : byTurn.get(byTurn.size() - 1);
+            if (last == null || last.get(0).turn() != message.turn()) {
+                last = new ArrayList<>();
+                byTurn.add(last);
+            }
+            last.add(message);
         }
-        byTurn.forEach((turn, turnMessages) -> {
+        byTurn.forEach(turnMessages -> {
+            int turn = turnMessages.get(0).turn();
             if (turn == 0) {
                 turnMessages.stream()
                         .filter(m -> m.type().equals("text"))
@@ -71,8 +77,11 @@ final class ChatRequest {
                                                 .build()
                                                 .toString())
                                 .build());
+                    // A run's final result ends its loop: only a session's next run sends it back, as
+                    // what the assistant said.
+                    case "final_result" -> text.append(content.getString("text", ""));
                     default -> {
-                        // final_result and error end the loop; the model never needs them back
+                        // an error ends the loop; the model never needs it back
                     }
                 }
             }

@@ -44,7 +44,10 @@ final class OpenAiCompatibleProvider implements AgentProvider {
                             .add("error", "missing_key")
                             .build());
         }
-        int turn = conversation.stream().mapToInt(Message::turn).max().orElse(0) + 1;
+        // The newest message is this run's; a session's earlier runs (before it) have turns of their own.
+        int turn = conversation.isEmpty()
+                ? 1
+                : conversation.get(conversation.size() - 1).turn() + 1;
         byte[] body = ChatRequest.body(model, provider.maxTokens(), conversation, tools)
                 .toString()
                 .getBytes(StandardCharsets.UTF_8);

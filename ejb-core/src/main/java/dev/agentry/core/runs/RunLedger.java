@@ -3,6 +3,7 @@ package dev.agentry.core.runs;
 import dev.agentry.core.audit.AuditTrail;
 import dev.agentry.core.incidents.Signal;
 import dev.agentry.core.incidents.SignalObserved;
+import dev.agentry.core.sessions.SessionTranscripts;
 import dev.agentry.core.webhooks.EventCatalog;
 import dev.agentry.core.webhooks.WebhookOutbox;
 import dev.agentry.persistence.runs.AgentRun;
@@ -57,6 +58,9 @@ public class RunLedger {
 
     @Inject
     RunEventLog events;
+
+    @Inject
+    SessionTranscripts sessions;
 
     /** Moves the run forward to a non-terminal status; false if it was not in a status before it. */
     public boolean move(String id, RunStatus to) {
@@ -152,6 +156,7 @@ public class RunLedger {
         if (updated == 0) {
             return false;
         }
+        sessions.release(id); // with the end itself: the session's next run may start from now on
         // Loaded after the update, in this transaction: the row as it now is.
         AgentRun run = em.find(AgentRun.class, id);
         Map<String, Object> data = new LinkedHashMap<>();
@@ -241,10 +246,14 @@ public class RunLedger {
                 .getSingleResult();
     }
 
+    /** Queued runs, oldest first, but not those waiting for a session another run holds. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<String> queued(int limit) {
         return em.createQuery(
                         "select r.id from AgentRun r where r.status = :queued and r.cancelRequested = false"
+                                + " and (r.sessionId is null or not exists (select s from AgentSession s"
+                                + " where s.credentialId = r.credentialId and s.sessionId = r.sessionId"
+                                + " and s.holderRunId is not null and s.holderRunId <> r.id))"
                                 + " order by r.createdAt, r.id",
                         String.class)
                 .setParameter("queued", RunStatus.QUEUED)

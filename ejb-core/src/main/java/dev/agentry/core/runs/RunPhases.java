@@ -21,6 +21,7 @@ import dev.agentry.core.sandbox.StepRunner;
 import dev.agentry.core.sandbox.VerifyStep;
 import dev.agentry.core.sandbox.WorkBudget;
 import dev.agentry.core.sandbox.Workspace;
+import dev.agentry.core.sessions.SessionTranscripts;
 import dev.agentry.core.tools.ToolCall;
 import dev.agentry.core.tools.ToolCatalog;
 import dev.agentry.core.tools.ToolExecutor;
@@ -113,6 +114,9 @@ public class RunPhases {
 
     @Inject
     AgentMemory memory;
+
+    @Inject
+    SessionTranscripts sessions;
 
     @Inject
     Clock clock;
@@ -240,8 +244,20 @@ public class RunPhases {
                     .orElse("");
             AgentProvider provider = providers.forRun(agent.provider(), model, run.tools, run.task.script());
             AgentLoop loop = new AgentLoop(provider, tools, run.redactor, observer(run), clock);
+            List<Message> history = List.of();
+            if (run.task.sessionId() != null) {
+                history = sessions.history(run.grant.credentialId(), run.task.sessionId());
+                event(
+                        run,
+                        "session",
+                        Json.createObjectBuilder()
+                                .add("sessionId", run.task.sessionId())
+                                .add("messages", history.size())
+                                .build());
+            }
             run.loop = loop.run(
                     agent.instructions(),
+                    history,
                     userMessage(run.task),
                     new LoopBudget(
                             run.task.maxTurns(),
@@ -462,6 +478,9 @@ public class RunPhases {
             public void message(Message message) {
                 run.evidence.message(message);
                 stream(run, "message", message.toJson());
+                if (run.task.sessionId() != null && !message.role().equals("system")) {
+                    transcribe(run, message);
+                }
             }
 
             @Override
@@ -549,6 +568,20 @@ public class RunPhases {
             events.append(run.id, type, data);
         } catch (RuntimeException e) {
             LOG.warnf("Run %s: the %s event was not stored: %s", run.id, type, e.toString());
+        }
+    }
+
+    /**
+     * Appends the message to the run's session at once, so the transcript holds it however the run
+     * ends; a failure to store it never fails the run, and a run that lost the session writes nothing.
+     */
+    private void transcribe(ActiveRun run, Message message) {
+        try {
+            if (!sessions.append(run.id, run.grant.credentialId(), run.task.sessionId(), message)) {
+                LOG.infof("Run %s no longer holds session %s: its message was not added", run.id, run.task.sessionId());
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("Run %s: a message was not added to its session: %s", run.id, e.toString());
         }
     }
 

@@ -2,6 +2,7 @@ package dev.agentry.core.runs;
 
 import dev.agentry.core.jobs.JobControl;
 import dev.agentry.core.jobs.JobExecutionView;
+import dev.agentry.core.sessions.SessionTranscripts;
 import dev.agentry.persistence.runs.Outcome;
 import dev.agentry.persistence.runs.RunStatus;
 import dev.agentry.persistence.runs.StopReason;
@@ -64,6 +65,9 @@ public class RunScheduler {
     @Inject
     RunPhases phases;
 
+    @Inject
+    SessionTranscripts sessions;
+
     @PostConstruct
     void schedule() {
         timers.createIntervalTimer(interval.toMillis(), interval.toMillis(), new TimerConfig("run-scheduler", false));
@@ -90,8 +94,12 @@ public class RunScheduler {
             return;
         }
         for (String id : ledger.queued((int) free)) {
+            if (!sessions.acquire(id)) {
+                continue; // another run on its session took the lock first: it waits on
+            }
             if (!ledger.move(id, RunStatus.BOOTING)) {
-                continue; // cancelled meanwhile
+                sessions.release(id); // cancelled meanwhile: the lock it may just have taken is not kept
+                continue;
             }
             try {
                 JobExecutionView execution = jobs.start(JOB, Map.of("runId", id));

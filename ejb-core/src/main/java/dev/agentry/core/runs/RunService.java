@@ -16,6 +16,7 @@ import dev.agentry.core.sandbox.ArchiveImport;
 import dev.agentry.core.sandbox.FileDigest;
 import dev.agentry.core.sandbox.Redactor;
 import dev.agentry.core.sandbox.SeedCopy;
+import dev.agentry.core.sessions.SessionTranscripts;
 import dev.agentry.core.tools.ToolCatalog;
 import dev.agentry.core.tools.ToolDescriptor;
 import dev.agentry.core.validation.ValidatedInput;
@@ -101,6 +102,9 @@ public class RunService {
     @Inject
     RunEventLog events;
 
+    @Inject
+    SessionTranscripts sessions;
+
     /** Submits a task as the caller's credential, which then owns the run. */
     public Submission submit(Grant grant, String idempotencyKey, @Valid TaskRequest request) {
         String credentialId = grant.credentialId();
@@ -163,6 +167,10 @@ public class RunService {
         scopes.retainAll(callerScopes);
         Set<String> tools = effectiveTools(task, agent, new Grant(credentialId, scopes));
         String id = "run_" + UUID.randomUUID().toString().replace("-", "");
+        // A session is claimed first: a busy one refuses the run before anything is written or unpacked.
+        SessionTranscripts.Claim claim = task.sessionId() == null
+                ? null
+                : sessions.claim(credentialId, task.sessionId(), agent.slug(), id, task.queueWhenBusy());
         if (task.archive() != null) {
             unpack(id, task.archive());
         }
@@ -178,6 +186,9 @@ public class RunService {
                 Json.createArrayBuilder(tools).build().toString(),
                 task.retentionDays(),
                 now());
+        if (claim != null) {
+            run.continueSession(task.sessionId());
+        }
         try {
             em.persist(run);
             em.flush();
@@ -187,10 +198,12 @@ public class RunService {
             throw new AgentryException(
                     ErrorCode.CONFLICT, "A run with this Idempotency-Key is being submitted; repeat to receive it.");
         }
-        events.append(
-                id,
-                RunEventRecord.STATUS,
-                Json.createObjectBuilder().add("status", run.getStatus().wire()).build());
+        var queuedEvent =
+                Json.createObjectBuilder().add("status", run.getStatus().wire());
+        if (claim == SessionTranscripts.Claim.WAITS) {
+            queuedEvent.add("waitsForSession", task.sessionId());
+        }
+        events.append(id, RunEventRecord.STATUS, queuedEvent.build());
         audit.action("run.submit", id);
         queued.fire(new RunQueued(id));
         return new Submission(RunView.of(run), false);

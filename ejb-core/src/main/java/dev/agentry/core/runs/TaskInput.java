@@ -10,6 +10,7 @@ import java.util.List;
  * seed or an uploaded zip (Base64), never from a path.
  *
  * @param script the scripted provider's turns; required when the provider is {@code scripted}
+ * @param queueWhenBusy whether the run waits for its session when another run holds it
  */
 public record TaskInput(
         String goal,
@@ -33,4 +34,5 @@ public record TaskInput(
         JsonObject orchestrator,
         JsonArray script,
         int retentionDays,
-        Long tokenBudget) {}
+        Long tokenBudget,
+        boolean queueWhenBusy) {}

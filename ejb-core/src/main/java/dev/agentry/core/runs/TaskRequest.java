@@ -32,6 +32,10 @@ import java.util.List;
  * zip (Base64), never from a path.
  *
  * @param script the scripted provider's turns; required when the provider is {@code scripted}
+ * @param sessionId the caller's session the run continues: its transcript is the run's context, and the
+ *     run's messages are appended to it; one run at a time writes a session
+ * @param onBusy when another run holds the session: {@code refuse} ({@code 409 transcript_locked}, the
+ *     default) or {@code queue} (the run waits, queued, until the session is free)
  * @param tokenBudget the most tokens (prompt and completion, as the provider reports them) the run's
  *     turns may use; checked before every turn, so the turn that crosses it completes. Null: no limit
  */
@@ -92,7 +96,9 @@ public record TaskRequest(
         @Max(value = TaskRequest.MAX_TOOL_CALLS, message = "from 1 to " + TaskRequest.MAX_TOOL_CALLS)
         Integer maxCallsPerTool,
 
-        @Size(max = 200, message = "sessionId is at most {max} characters")
+        @Pattern(
+                regexp = "[A-Za-z0-9][A-Za-z0-9._:-]{0,199}",
+                message = "a sessionId is 1 to 200 letters, digits, '.', '_', ':' and '-', from a letter or digit")
         String sessionId,
 
         JsonObject context,
@@ -104,7 +110,10 @@ public record TaskRequest(
 
         @Min(value = 1, message = "from 1 to " + TaskRequest.MAX_TOKEN_BUDGET)
         @Max(value = TaskRequest.MAX_TOKEN_BUDGET, message = "from 1 to " + TaskRequest.MAX_TOKEN_BUDGET)
-        Long tokenBudget) {
+        Long tokenBudget,
+
+        @Pattern(regexp = "refuse|queue", message = "onBusy is refuse or queue")
+        String onBusy) {
 
     public static final String SCHEMA = "agentry/task-input/v1";
     public static final int MAX_TURNS = 200;
@@ -183,7 +192,8 @@ public record TaskRequest(
                 orchestrator,
                 script,
                 retentionDays == null ? defaultRetention : retentionDays,
-                tokenBudget);
+                tokenBudget,
+                "queue".equals(onBusy));
     }
 
     private static List<String> listed(List<String> values) {

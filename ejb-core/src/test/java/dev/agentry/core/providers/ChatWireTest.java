@@ -128,6 +128,45 @@ class ChatWireTest {
     }
 
     @Test
+    void aSessionsEarlierRunComesBeforeTheGoalWithItsFinalResultAsWhatTheAssistantSaid() {
+        List<Message> conversation = List.of(
+                message(0, "text", "system", "{\"text\":\"be brief\"}"),
+                // the session's earlier run: its goal, one turn of a call, then its final result
+                message(0, "text", "user", "{\"text\":\"remember 7\"}"),
+                message(
+                        1,
+                        "tool_call",
+                        "assistant",
+                        "{\"callId\":\"c1\",\"tool\":\"workspace.list\",\"arguments\":{}}"),
+                message(
+                        1,
+                        "tool_result",
+                        "tool",
+                        "{\"callId\":\"c1\",\"tool\":\"workspace.list\",\"status\":\"ok\",\"result\":{}}"),
+                message(2, "final_result", "assistant", "{\"text\":\"noted\",\"status\":\"completed\"}"),
+                // this run: its goal, and its own turn 1
+                message(0, "text", "user", "{\"text\":\"which number?\"}"),
+                message(1, "text", "assistant", "{\"text\":\"thinking\"}"));
+        JsonArray messages = ChatRequest.body("m", 99, conversation, List.of()).getJsonArray("messages");
+        assertEquals(
+                List.of(
+                        "system:be brief",
+                        "user:remember 7",
+                        "assistant:",
+                        "tool:",
+                        "assistant:noted",
+                        "user:which number?",
+                        "assistant:thinking"),
+                messages.getValuesAs(JsonObject.class).stream()
+                        .map(m -> m.getString("role") + ":"
+                                + (m.getString("role").equals("tool")
+                                        ? ""
+                                        : m.isNull("content") ? "" : m.getString("content")))
+                        .toList(),
+                messages.toString());
+    }
+
+    @Test
     void retryAfterIsReadAsSecondsOrAnHttpDate() {
         assertEquals(Optional.of(Duration.ofSeconds(7)), ChatCompletionsAttempt.retryAfter(Optional.of("7")));
         assertEquals(Optional.empty(), ChatCompletionsAttempt.retryAfter(Optional.of("soon")));

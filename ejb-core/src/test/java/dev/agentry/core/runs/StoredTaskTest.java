@@ -76,7 +76,8 @@ class StoredTaskTest {
                 json("{\"o\":true}").asJsonObject(),
                 JsonValue.EMPTY_JSON_ARRAY,
                 7,
-                null);
+                null,
+                false);
         TaskInput withSeed = new TaskInput(
                 "g",
                 null,
@@ -99,7 +100,8 @@ class StoredTaskTest {
                 null,
                 null,
                 30,
-                null);
+                null,
+                false);
 
         assertEquals(OLD_ROW_WITH_ARCHIVE, StoredTask.of(withArchive).json());
         assertEquals(OLD_ROW_WITH_SEED, StoredTask.of(withSeed).json());

@@ -35,6 +35,7 @@ import java.util.Objects;
         name = "MemoryEntry.remove",
         query = "delete from MemoryEntry m where m.layer = :layer and m.agentSlug = :agent and m.owner = :owner"
                 + " and m.key = :key and m.hash = :ifMatch")
+@NamedQuery(name = "MemoryEntry.ofAgent", query = "delete from MemoryEntry m where m.agentSlug = :agent")
 public class MemoryEntry {
 
     @Id

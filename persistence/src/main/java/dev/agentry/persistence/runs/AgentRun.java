@@ -82,6 +82,9 @@ public class AgentRun {
     @Column(name = "retention_days", nullable = false)
     private int retentionDays;
 
+    @Column(name = "session_id", length = 200)
+    private String sessionId;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -134,6 +137,16 @@ public class AgentRun {
 
     public String getCredentialId() {
         return credentialId;
+    }
+
+    /** The owner's session the run continues, or null. */
+    public String getSessionId() {
+        return sessionId;
+    }
+
+    /** Puts the (new) run on one of its owner's sessions: its transcript is the run's context. */
+    public void continueSession(String sessionId) {
+        this.sessionId = sessionId;
     }
 
     public String getAgentSlug() {

@@ -2,6 +2,7 @@ package dev.agentry.api.agents;
 
 import dev.agentry.api.capabilities.ApiSurface;
 import dev.agentry.api.capabilities.Stability;
+import dev.agentry.api.policy.Caller;
 import dev.agentry.api.request.ValidatedAs;
 import dev.agentry.core.agents.AgentRequest;
 import dev.agentry.core.agents.AgentView;
@@ -12,6 +13,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -34,6 +36,9 @@ public class AgentsResource {
 
     @Inject
     Agents agents;
+
+    @Inject
+    Caller caller;
 
     @Context
     UriInfo uri;
@@ -83,5 +88,22 @@ public class AgentsResource {
     @APIResponse(responseCode = "409", description = "The agent is defined in startup code or a file (conflict)")
     public AgentView update(@PathParam("slug") String slug, AgentRequest patch) {
         return agents.update(slug, patch);
+    }
+
+    @DELETE
+    @Path("{slug}")
+    @RolesAllowed("agents:manage")
+    @Operation(
+            summary = "Delete an agent registered through the API, with its memory and sessions",
+            description = "Its ended runs stay (their owners' evidence). An agent from startup code or a file, or one"
+                    + " with runs not yet ended, is a conflict; one whose permission ceiling holds scopes the caller"
+                    + " lacks is scope_denied.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(
+            responseCode = "409",
+            description = "Defined in startup code or a file, or has runs not yet ended (conflict)")
+    public Response delete(@PathParam("slug") String slug) {
+        agents.delete(caller.grant(), slug);
+        return Response.noContent().build();
     }
 }
