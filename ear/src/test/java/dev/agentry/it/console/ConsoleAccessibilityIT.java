@@ -88,6 +88,11 @@ class ConsoleAccessibilityIT {
         visit("run.xhtml?id=" + failed, "failing-output", "a11y-run-failed");
         visit("incidents.xhtml", "Incidents", "a11y-incidents");
         visit("lifecycle.xhtml", "Lifecycle", "a11y-lifecycle");
+        visit("jobs.xhtml", "Batch jobs", "a11y-jobs");
+        visit("approvals.xhtml", "Approvals", "a11y-approvals");
+        visit("policies.xhtml", "Policies", "a11y-policies");
+        visit("executions.xhtml", "Executions", "a11y-executions");
+        visit("agents.xhtml", "Agents", "a11y-agents");
         assertEquals(List.of(), problems);
     }
 
