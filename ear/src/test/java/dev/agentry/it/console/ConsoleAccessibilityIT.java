@@ -20,10 +20,9 @@ import java.util.List;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every console page in its main states (empty, filled, error, confirm) through the axe-core engine
@@ -35,21 +34,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class ConsoleAccessibilityIT {
 
-    private static Browser browser;
+    @RegisterExtension
+    static final SignedInConsole CONSOLE = new SignedInConsole();
+
+    private final Browser browser = CONSOLE.browser();
 
     private final List<String> problems = new ArrayList<>();
-
-    @BeforeAll
-    static void signIn() {
-        browser = new Browser();
-        browser.signIn("admin", ConsoleIT.PASSWORD);
-        browser.awaitText("Readiness");
-    }
-
-    @AfterAll
-    static void close() {
-        browser.close();
-    }
 
     @Test
     void theSignInPageEmptyAndRefused() {

@@ -15,10 +15,9 @@ import java.util.List;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
 /** The audit log in the console: newest first, filtered by what the address says, outcomes as recorded. */
@@ -26,19 +25,10 @@ import org.openqa.selenium.By;
 @RunAsClient
 class ConsoleAuditIT {
 
-    private static Browser browser;
+    @RegisterExtension
+    static final SignedInConsole CONSOLE = new SignedInConsole();
 
-    @BeforeAll
-    static void signIn() {
-        browser = new Browser();
-        browser.signIn("admin", ConsoleIT.PASSWORD);
-        browser.awaitText("Readiness");
-    }
-
-    @AfterAll
-    static void close() {
-        browser.close();
-    }
+    private final Browser browser = CONSOLE.browser();
 
     @Test
     void aRecordMadeASecondAgoIsOnTheFirstPageByTheNameOfItsTarget() {

@@ -12,10 +12,9 @@ import jakarta.json.JsonObject;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -24,19 +23,10 @@ import org.openqa.selenium.WebElement;
 @RunAsClient
 class ConsoleFormsIT {
 
-    private static Browser browser;
+    @RegisterExtension
+    static final SignedInConsole CONSOLE = new SignedInConsole();
 
-    @BeforeAll
-    static void signIn() {
-        browser = new Browser();
-        browser.signIn("admin", ConsoleIT.PASSWORD);
-        browser.awaitText("Readiness");
-    }
-
-    @AfterAll
-    static void close() {
-        browser.close();
-    }
+    private final Browser browser = CONSOLE.browser();
 
     @Test
     void errorsAreSummarisedAtTheTopByFieldNameWithFocusThereAndLinksToEachField() {

@@ -12,10 +12,9 @@ import java.util.List;
 import java.util.Set;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
 /**
@@ -30,19 +29,10 @@ class ConsoleJobsIT {
     /** What the failing probe job's message holds, which the page must never show. */
     private static final String TOKEN_IN_FAILURE = "agy_abcdefghijklmnopqrstuvwxyz0123";
 
-    private static Browser browser;
+    @RegisterExtension
+    static final SignedInConsole CONSOLE = new SignedInConsole();
 
-    @BeforeAll
-    static void signIn() {
-        browser = new Browser();
-        browser.signIn("admin", ConsoleIT.PASSWORD);
-        browser.awaitText("Readiness");
-    }
-
-    @AfterAll
-    static void close() {
-        browser.close();
-    }
+    private final Browser browser = CONSOLE.browser();
 
     @Test
     void aJobStartedFromThePageFailsShowsItsStepsAndIsRestarted() {
@@ -95,7 +85,7 @@ class ConsoleJobsIT {
     }
 
     /** The id of the button named {@code button} in the table row whose first cell reads {@code first}. */
-    private static String buttonInRow(String first, String button) {
+    private String buttonInRow(String first, String button) {
         return browser.driver()
                 .findElement(By.xpath(
                         "//tr[td[1][normalize-space(.)='" + first + "']]//input[contains(@id,':" + button + "')]"))

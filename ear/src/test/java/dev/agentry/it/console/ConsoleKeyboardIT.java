@@ -11,10 +11,9 @@ import java.time.Duration;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -28,19 +27,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @RunAsClient
 class ConsoleKeyboardIT {
 
-    private static Browser browser;
+    @RegisterExtension
+    static final SignedInConsole CONSOLE = new SignedInConsole();
 
-    @BeforeAll
-    static void signIn() {
-        browser = new Browser();
-        browser.signIn("admin", ConsoleIT.PASSWORD);
-        browser.awaitText("Readiness");
-    }
-
-    @AfterAll
-    static void close() {
-        browser.close();
-    }
+    private final Browser browser = CONSOLE.browser();
 
     @Test
     void aCredentialIsCreatedPausedAndRevokedWithTheKeyboardAlone() {
@@ -81,26 +71,26 @@ class ConsoleKeyboardIT {
     }
 
     /** The first Tab of a page reaches the skip link; Enter on it puts the reader at the content. */
-    private static void skipToContent() {
+    private void skipToContent() {
         press(Keys.TAB);
         assertEquals("Skip to content", active().getText(), "the first Tab reaches the skip link");
         press(Keys.ENTER);
     }
 
-    private static String status(String id) {
+    private String status(String id) {
         return json(get("api/v1/credentials/" + id, asBootstrap())).getString("status");
     }
 
-    private static WebElement active() {
+    private WebElement active() {
         return browser.driver().switchTo().activeElement();
     }
 
-    private static void press(CharSequence key) {
+    private void press(CharSequence key) {
         active().sendKeys(key);
     }
 
     /** Presses a key that loads another page, and waits for it. */
-    private static void pressAndLoad(CharSequence key) {
+    private void pressAndLoad(CharSequence key) {
         WebDriver driver = browser.driver();
         WebElement before = driver.findElement(org.openqa.selenium.By.tagName("html"));
         press(key);
@@ -117,7 +107,7 @@ class ConsoleKeyboardIT {
     }
 
     /** Tabs forward until the element {@code id} has focus, at most {@code max} times. */
-    private static void tabTo(String id, int max) {
+    private void tabTo(String id, int max) {
         for (int presses = 0; presses <= max; presses++) {
             if (id.equals(active().getAttribute("id"))) {
                 return;
@@ -127,7 +117,7 @@ class ConsoleKeyboardIT {
         throw new AssertionError(id + " is not reached within " + max + " Tabs; focus is on " + describe(active()));
     }
 
-    private static String describe(WebElement element) {
+    private String describe(WebElement element) {
         return element.getTagName() + "#" + element.getAttribute("id") + " '" + element.getText() + "'";
     }
 }

@@ -20,10 +20,9 @@ import java.util.List;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -33,19 +32,10 @@ import org.openqa.selenium.support.ui.Select;
 @RunAsClient
 class ConsoleStateIT {
 
-    private static Browser browser;
+    @RegisterExtension
+    static final SignedInConsole CONSOLE = new SignedInConsole();
 
-    @BeforeAll
-    static void signIn() {
-        browser = new Browser();
-        browser.signIn("admin", ConsoleIT.PASSWORD);
-        browser.awaitText("Readiness");
-    }
-
-    @AfterAll
-    static void close() {
-        browser.close();
-    }
+    private final Browser browser = CONSOLE.browser();
 
     @Test
     void anIncidentIsListedWithItsAdviceAndHistoryAndARiskLeadsToItsCredential() {
@@ -123,7 +113,7 @@ class ConsoleStateIT {
                 created.toString());
     }
 
-    private static WebElement scopeBox(String scope) {
+    private WebElement scopeBox(String scope) {
         return browser.driver().findElement(By.xpath("//input[@type='checkbox' and @value='" + scope + "']"));
     }
 }

@@ -21,10 +21,9 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -38,24 +37,15 @@ class ConsoleWebhooksIT {
 
     private static final WebhookReceiver RECEIVER = WebhookReceiver.get();
 
-    private static Browser browser;
+    @RegisterExtension
+    static final SignedInConsole CONSOLE = new SignedInConsole();
+
+    private final Browser browser = CONSOLE.browser();
 
     private final JsonObject owner = Api.createCredential("{\"name\":\"console-hooks-" + UUID.randomUUID()
             + "\",\"owner\":\"it\",\"scopes\":[\"webhooks:manage\",\"webhooks:dlq:read\",\"tags:read\"],"
             + "\"eventInterests\":[\"tag.*\",\"webhook.test\"]}");
     private final String[] auth = bearer(Api.tokenFor(owner));
-
-    @BeforeAll
-    static void signIn() {
-        browser = new Browser();
-        browser.signIn("admin", ConsoleIT.PASSWORD);
-        browser.awaitText("Readiness");
-    }
-
-    @AfterAll
-    static void close() {
-        browser.close();
-    }
 
     @Test
     void aBulkReplayReportsTheRefusalOfADisabledSubscriptionAndAReloadDoesNotReplayAgain() {

@@ -53,6 +53,9 @@ final class ReadmeAnswers {
             "/.well-known/oauth-authorization-server", "RFC 8414 authorization server metadata",
             "/api/v1/auth/metadata", "RFC 8414 authorization server metadata",
             "/api/v1/auth/jwks", "a JWK Set (RFC 7517)",
+            "/.well-known/oauth-protected-resource", "RFC 9728 protected resource metadata",
+            "/api/v1/auth/protected-resource", "RFC 9728 protected resource metadata",
+            "/api/v1/mcp", "JSON-RPC 2.0 messages of the Model Context Protocol, checked by McpIT with the SDK clients",
             "/api/v1/openapi.json", "the OpenAPI document, checked as OpenAPI",
             "/api/v1/schema/{id}", "a JSON Schema, checked against the meta-schema by ResponseSchemaIT");
 

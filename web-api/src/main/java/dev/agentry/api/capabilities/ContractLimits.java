@@ -179,6 +179,26 @@ public class ContractLimits {
                         null,
                         "longest time a policy may leave an approval pending before it expires",
                         "control"),
+                configured(
+                        "mcp.message",
+                        "agentry.mcp.max-message-bytes",
+                        262_144,
+                        "bytes",
+                        "largest JSON-RPC message the MCP endpoint reads (payload_too_large beyond)",
+                        "mcp"),
+                configured(
+                        "mcp.sessions.per-credential",
+                        "agentry.mcp.max-sessions-per-credential",
+                        16,
+                        "sessions",
+                        "MCP sessions one credential holds at once (one more ends its least recently used)",
+                        "mcp"),
+                seconds(
+                        "mcp.session.idle",
+                        "agentry.mcp.session-idle",
+                        "PT30M",
+                        "how long an unused MCP session lives",
+                        "mcp"),
                 new Limit(
                         "incidents.window",
                         incidents.window().toSeconds(),
