@@ -93,6 +93,15 @@ public final class ContractSchemas {
         }
     }
 
+    /**
+     * The values an enum takes on the wire, in the order of its constants: its {@code wire()} or {@code wireName()}
+     * form where it has one, else its names. What a schema lists for the enum, and what a query parameter of its
+     * type accepts.
+     */
+    public static List<String> wireValues(Class<? extends Enum<?>> type) {
+        return WireValues.of(type);
+    }
+
     /** The start of every schema this API serves: dialect, id, title and description. */
     public static JsonObjectBuilder header(String id, String description) {
         return Json.createObjectBuilder()
@@ -115,6 +124,9 @@ public final class ContractSchemas {
                         Option.MAP_VALUES_AS_ADDITIONAL_PROPERTIES,
                         Option.NULLABLE_FIELDS_BY_DEFAULT,
                         Option.STANDARD_FORMATS,
+                        // int32/int64 (and float/double), as the OpenAPI document, where these schemas are the
+                        // components, states them: a generated client reads a long id as a Long, not an Integer.
+                        Option.EXTRA_OPEN_API_FORMAT_VALUES,
                         Option.INLINE_ALL_SCHEMAS);
         config.forTypesInGeneral()
                 .withCustomDefinitionProvider(ContractSchemas::customDefinition)
