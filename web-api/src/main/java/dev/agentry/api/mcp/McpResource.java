@@ -138,7 +138,6 @@ public class McpResource {
                                                         type = SchemaType.OBJECT,
                                                         description = "{code, message, data}: data.code is the"
                                                                 + " Agentry error code",
-                                                        requiredProperties = {"code", "message"},
                                                         additionalProperties = Schema.True.class)
                                             })))
     @APIResponse(responseCode = "202", description = "A notification or response, accepted")
