@@ -12,6 +12,7 @@ import com.github.victools.jsonschema.generator.SchemaVersion;
 import com.github.victools.jsonschema.generator.TypeScope;
 import com.github.victools.jsonschema.module.jakarta.validation.JakartaValidationModule;
 import com.github.victools.jsonschema.module.jakarta.validation.JakartaValidationOption;
+import dev.agentry.core.Boundary;
 import dev.agentry.core.validation.Creation;
 import dev.agentry.core.validation.Presence;
 import jakarta.json.Json;
@@ -57,8 +58,10 @@ import tools.jackson.databind.node.ObjectNode;
  * is anchored, where a JSON Schema pattern matches any part; a {@code schema} component of the record's own decides
  * by its constraints whether the constant is required (a request may leave it out).
  *
- * <p>Jackson (3, from the generator) stays inside this class: callers get Jakarta JSON-P values.
+ * <p>Jackson (3, from the generator) stays inside this class: callers get Jakarta JSON-P values. A boundary: the API
+ * module reads an enum's wire values here, to bind and to document a query parameter of its type as a schema lists it.
  */
+@Boundary
 public final class ContractSchemas {
 
     /** The dialect every schema of this API is written in. */
