@@ -1,6 +1,7 @@
 package dev.agentry.admin.control;
 
 import dev.agentry.admin.messages.PageMessages;
+import dev.agentry.core.control.ApprovalStatus;
 import dev.agentry.core.control.ApprovalView;
 import dev.agentry.core.control.Approvals;
 import dev.agentry.core.control.DecisionRequest;
@@ -51,7 +52,7 @@ public class ApprovalsPage implements Serializable {
     public void load() {
         try {
             pending = approvals
-                    .list(Grant.console(), "pending", null, new PageLimit(PageLimit.MAX), null)
+                    .list(Grant.console(), ApprovalStatus.PENDING, null, new PageLimit(PageLimit.MAX), null)
                     .data();
             recent = approvals.list(Grant.console(), null, null, new PageLimit(RECENT), null).data().stream()
                     .filter(a -> !"pending".equals(a.status()))

@@ -6,6 +6,7 @@ import dev.agentry.core.audit.AuditView;
 import dev.agentry.core.cursor.PageLimit;
 import dev.agentry.core.health.HealthReport;
 import dev.agentry.core.incidents.IncidentService;
+import dev.agentry.core.incidents.IncidentStatus;
 import dev.agentry.core.incidents.IncidentView;
 import dev.agentry.core.incidents.LevelSamples;
 import dev.agentry.core.jobs.JobStatus;
@@ -104,7 +105,7 @@ public class DashboardPage implements Serializable {
         deadLetters = deliveries.deadLetterCount();
         runsByStatus = runs.countByStatus();
         List<IncidentView> open = incidents
-                .list(Grant.console(), null, "open", new PageLimit(PageLimit.MAX))
+                .list(Grant.console(), null, IncidentStatus.OPEN, new PageLimit(PageLimit.MAX))
                 .data();
         openIncidents = open.size();
         criticalIncidents =

@@ -12,11 +12,16 @@ import dev.agentry.it.harness.DemoData;
 import dev.agentry.it.harness.Eventually;
 import dev.agentry.it.harness.Pages;
 import jakarta.json.JsonObject;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
@@ -164,6 +169,31 @@ class CatalogImportIT {
                 3,
                 walk("api/v1/variants?limit=200&filter=sku:SKU-1-*"),
                 "variants found their product in the same chunk");
+    }
+
+    /**
+     * The demo import waits for the batch module rather than calling into it before it is deployed: since the
+     * server's last boot, its log holds no failed invocation of the import for a job control not found.
+     */
+    @Test
+    void theDemoImportWaitsForTheBatchModuleWithoutAStackTrace() throws IOException {
+        DemoData.await();
+        Path log = Path.of(System.getProperty("it.server-dir"), "log", "server.log");
+        List<String> lines;
+        try (Stream<String> all = Files.lines(log, StandardCharsets.ISO_8859_1)) {
+            lines = all.toList();
+        }
+        int boot = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains("WFLYSRV0049")) { // "... starting": this boot's first line
+                boot = i;
+            }
+        }
+        assertEquals(
+                List.of(),
+                lines.subList(boot, lines.size()).stream()
+                        .filter(line -> line.contains("ServiceNotFoundException"))
+                        .toList());
     }
 
     @Test

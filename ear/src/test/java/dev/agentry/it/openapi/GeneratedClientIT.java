@@ -52,7 +52,9 @@ class GeneratedClientIT {
                         "client_credentials",
                         null);
         assertEquals("Bearer", token.getTokenType());
-        assertTrue(token.getExpiresIn() > 0);
+        // A Java long is an int64 in the contract, so the client reads it as a Long (an Integer would not compile).
+        Long expiresIn = token.getExpiresIn();
+        assertTrue(expiresIn > 0);
         client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token.getAccessToken()));
 
         EntryPage entries = new CatalogApi(client).entriesList(null, null, null, PAGE, null, null);
@@ -70,6 +72,8 @@ class GeneratedClientIT {
             for (ChangeItem change : page.getData()) {
                 assertEquals("entries", change.getResourceType());
                 assertTrue(cursors.add(change.getCursor()), "each change once: " + change.getCursor());
+                Long version = change.getVersion();
+                assertTrue(version >= 0, "a record version: " + version);
             }
             assertNotNull(page.getNextCursor(), "the feed always hands out the cursor to ask again with");
             cursor = page.getNextCursor();

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentry.it.harness.Api;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -32,19 +34,10 @@ class OpenApiDocumentIT {
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
 
     /**
-     * Operations whose body is still a hand-built JsonObject (runs, agents, the JSON Schemas): each
-     * becomes typed with its record, and then leaves this list.
+     * The success answers without a body besides the 204s, as {@code operationId status}: an MCP notification or
+     * response accepted. Every other success answer names a typed body.
      */
-    private static final Set<String> UNTYPED_BODIES = Set.of(
-            "agentsList",
-            "agentsOne",
-            "agentsUpdate",
-            "runsList",
-            "runsOne",
-            "runsCancel",
-            "runsManifest",
-            "schemaList",
-            "schemaOne");
+    private static final Set<String> NO_BODY = Set.of("mcpPost 202");
 
     @Test
     void everyOperationHasAUniqueIdASummaryProblemsAndASecurityRequirement() {
@@ -93,26 +86,63 @@ class OpenApiDocumentIT {
         assertEquals(Set.of("202"), successes(paths, "/api/v1/diagnostics", "post"));
     }
 
+    /**
+     * Every success answer is typed: a 204, or one of {@link #NO_BODY}, has no body; any other has one in every media
+     * type it names, and its schema is a component or a typed schema, never a bare {@code {"type":"object"}}.
+     */
     @Test
-    void successBodiesAreTypedNotBareObjects() {
-        List<String> bare = new ArrayList<>();
+    void everySuccessAnswerIsTypedOrHasNoBody() {
+        List<String> wrong = new ArrayList<>();
+        Set<String> bodiless = new HashSet<>();
         forEachOperation((name, operation) -> operation
                 .getJsonObject("responses")
                 .forEach((code, response) -> {
+                    if (!code.startsWith("2")) {
+                        return;
+                    }
+                    String answer = operation.getString("operationId") + " " + code;
                     JsonObject content = response.asJsonObject().getJsonObject("content");
-                    if (!code.startsWith("2")
-                            || content == null
-                            || UNTYPED_BODIES.contains(operation.getString("operationId"))) {
+                    boolean none = content == null || content.isEmpty();
+                    if (code.equals("204") || NO_BODY.contains(answer)) {
+                        bodiless.add(answer);
+                        if (!none) {
+                            wrong.add(name + " " + code + " has a body, stated as having none");
+                        }
+                        return;
+                    }
+                    if (none) {
+                        wrong.add(name + " " + code + " names no body");
                         return;
                     }
                     content.forEach((type, media) -> {
-                        JsonObject schema = media.asJsonObject().getJsonObject("schema");
-                        if (schema == null || schema.isEmpty() || schema.equals(object("{\"type\":\"object\"}"))) {
-                            bare.add(name + " " + code + " " + type);
+                        if (!typed(media.asJsonObject().getJsonObject("schema"))) {
+                            wrong.add(name + " " + code + " " + type + " is untyped");
                         }
                     });
                 }));
-        assertEquals(List.of(), bare);
+        assertEquals(List.of(), wrong);
+        assertTrue(bodiless.containsAll(NO_BODY), () -> "NO_BODY names only real answers: " + NO_BODY);
+    }
+
+    /** A reference to a component, or a schema with a type; an object only with its properties. */
+    private static boolean typed(JsonObject schema) {
+        if (schema == null || schema.isEmpty()) {
+            return false;
+        }
+        if (schema.containsKey("$ref")) {
+            return true;
+        }
+        JsonValue type = schema.get("type");
+        if (type == null) {
+            return false;
+        }
+        boolean object = type instanceof JsonString single
+                ? single.getString().equals("object")
+                : type.asJsonArray().contains(Json.createValue("object"));
+        return !object
+                || !schema.getOrDefault("properties", JsonValue.EMPTY_JSON_OBJECT)
+                        .asJsonObject()
+                        .isEmpty();
     }
 
     @Test
@@ -146,6 +176,53 @@ class OpenApiDocumentIT {
                         .getJsonObject("requestBody")
                         .getJsonObject("content")
                         .keySet());
+    }
+
+    /**
+     * A status filter is an enum the document lists with the values the API writes, and a value outside it is a
+     * {@code validation_failed} problem naming the parameter (not a 500, a 404 or an empty page).
+     */
+    @Test
+    void enumParametersListTheirValuesAndRefuseOthers() {
+        JsonObject paths = document().getJsonObject("paths");
+        assertTrue(enumeration(paths, "/api/v1/runs", "status").containsAll(List.of("queued", "timed_out")));
+        assertTrue(enumeration(paths, "/api/v1/jobs/executions", "status").contains("COMPLETED"));
+        assertEquals(
+                List.of("pending", "approved", "rejected", "expired"),
+                enumeration(paths, "/api/v1/control/approvals", "status"));
+        assertEquals(List.of("open", "resolved"), enumeration(paths, "/api/v1/incidents", "status"));
+        assertEquals(List.of("warn", "critical"), enumeration(paths, "/api/v1/incidents", "severity"));
+        List<String> refused = new ArrayList<>();
+        paths.forEach((path, item) -> {
+            JsonObject get = item.asJsonObject().getJsonObject("get");
+            if (get == null || path.contains("{") || !get.containsKey("parameters")) {
+                return;
+            }
+            for (JsonValue value : get.getJsonArray("parameters")) {
+                JsonObject parameter = value.asJsonObject();
+                JsonObject schema = parameter.getJsonObject("schema");
+                if ("query".equals(parameter.getString("in")) && schema != null && schema.containsKey("enum")) {
+                    String name = parameter.getString("name");
+                    assertEquals(
+                            Set.of(name + ":invalid"),
+                            Api.fieldErrors(get(path.substring(1) + "?" + name + "=not-a-value", Api.asBootstrap())),
+                            path);
+                    refused.add(path + " " + name);
+                }
+            }
+        });
+        assertTrue(refused.size() >= 5, () -> "enum parameters: " + refused);
+    }
+
+    private static List<String> enumeration(JsonObject paths, String path, String name) {
+        return paths.getJsonObject(path).getJsonObject("get").getJsonArray("parameters").stream()
+                .map(JsonValue::asJsonObject)
+                .filter(parameter -> parameter.getString("name").equals(name))
+                .findFirst()
+                .map(parameter -> parameter.getJsonObject("schema").getJsonArray("enum").stream()
+                        .map(v -> ((JsonString) v).getString())
+                        .toList())
+                .orElseThrow(() -> new AssertionError(path + " has no parameter " + name));
     }
 
     @Test
@@ -213,7 +290,11 @@ class OpenApiDocumentIT {
                         "CredentialRequest",
                         "SubscriptionRequest",
                         "ReplayRequest",
-                        "Problem")),
+                        "Problem",
+                        "ImportStarted",
+                        "RewrapStarted",
+                        "TestSent",
+                        "NotReady")),
                 () -> "contract components: " + contracts);
         assertEquals(
                 List.of(),
@@ -229,6 +310,57 @@ class OpenApiDocumentIT {
                 object("{\"type\":[\"string\",\"null\"]}"),
                 schemas.getJsonObject("ChangePage").getJsonObject("properties").getJsonObject("nextCursor"),
                 "nextCursor is null on the last page");
+    }
+
+    /**
+     * The published schemas and the document agree on integer widths: every integer a component states has its
+     * format, int64 for a Java long (a generated client reads it as a Long) and int32 for an int.
+     */
+    @Test
+    void everyIntegerStatesItsWidth() {
+        JsonObject schemas = document().getJsonObject("components").getJsonObject("schemas");
+        List<String> unsized = new ArrayList<>();
+        schemas.forEach((name, schema) -> integers(name, schema, unsized));
+        assertEquals(List.of(), unsized);
+        assertEquals(
+                "int64",
+                schemas.getJsonObject("RewrapStarted")
+                        .getJsonObject("properties")
+                        .getJsonObject("rewrapJobExecutionId")
+                        .getString("format"));
+        assertEquals(
+                "int32",
+                schemas.getJsonObject("Problem")
+                        .getJsonObject("properties")
+                        .getJsonObject("status")
+                        .getString("format"));
+        assertEquals(
+                "int64",
+                json(get("api/v1/schema/import-started", Api.asBootstrap()))
+                        .getJsonObject("properties")
+                        .getJsonObject("execution")
+                        .getJsonObject("properties")
+                        .getJsonObject("executionId")
+                        .getString("format"));
+    }
+
+    private static void integers(String where, JsonValue node, List<String> unsized) {
+        if (node instanceof JsonObject schema) {
+            JsonValue type = schema.get("type");
+            boolean integer = type instanceof JsonString single
+                    ? single.getString().equals("integer")
+                    : type != null
+                            && type.getValueType() == JsonValue.ValueType.ARRAY
+                            && type.asJsonArray().contains(Json.createValue("integer"));
+            if (integer && !Set.of("int32", "int64").contains(schema.getString("format", ""))) {
+                unsized.add(where);
+            }
+            schema.forEach((key, member) -> integers(where + "/" + key, member, unsized));
+        } else if (node instanceof JsonArray array) {
+            for (int i = 0; i < array.size(); i++) {
+                integers(where + "/" + i, array.get(i), unsized);
+            }
+        }
     }
 
     private static JsonObject object(String text) {

@@ -1,5 +1,6 @@
 package dev.agentry.core.catalog;
 
+import dev.agentry.core.jobs.JobControl;
 import dev.agentry.core.jobs.JobExecutionView;
 import dev.agentry.persistence.schema.AgentryDatabase;
 import jakarta.annotation.PostConstruct;
@@ -54,6 +55,9 @@ public class DemoCatalog {
     @Inject
     CatalogImports imports;
 
+    @Inject
+    JobControl jobs;
+
     @PostConstruct
     void schedule() {
         if (enabled) {
@@ -66,24 +70,44 @@ public class DemoCatalog {
     }
 
     /**
-     * Starts the import once the batch runtime can take it. The other modules of the EAR may still be
-     * starting when this first runs (a bigger deployment takes longer), so a refusal is retried, not
-     * fatal. Without a transaction of its own: a refused start must not roll back the retry's timer.
+     * Starts the import once the batch module can take it. The other modules of the EAR may still be
+     * starting when this first runs (a bigger deployment takes longer), so it waits for them, a bounded
+     * number of times. Without a transaction of its own: a refused start must not roll back the retry's timer.
      */
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void load() {
         try {
-            startImport();
-        } catch (EJBException e) {
-            if (++attempts >= MAX_ATTEMPTS) {
-                LOG.errorf(
-                        "Demo mode: the demo catalog could not be imported after %d attempts: %s",
-                        attempts, e.toString());
+            if (batchModuleUp()) {
+                startImport();
                 return;
             }
-            LOG.debugf("Demo mode: the batch runtime is not ready yet (%s); trying again", e.toString());
-            retryIn(Duration.ofSeconds(2));
+            retryOrGiveUp("the batch module is not deployed yet");
+        } catch (EJBException e) {
+            retryOrGiveUp(e.toString());
+        }
+    }
+
+    private void retryOrGiveUp(String reason) {
+        if (++attempts >= MAX_ATTEMPTS) {
+            LOG.errorf("Demo mode: the demo catalog could not be imported after %d attempts: %s", attempts, reason);
+            return;
+        }
+        LOG.debugf("Demo mode: the batch runtime is not ready yet (%s); trying again", reason);
+        retryIn(Duration.ofSeconds(2));
+    }
+
+    /**
+     * Whether the job control the batch module implements is deployed: asked here, a call to a bean not deployed
+     * yet fails in its proxy and is only a "not yet". Asked through {@link CatalogImports} instead, the same failure
+     * would cross that bean's boundary, and the container would log it as a failed invocation with a stack trace.
+     */
+    private boolean batchModuleUp() {
+        try {
+            jobs.recentExecutions(CatalogImports.JOB, 1);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 

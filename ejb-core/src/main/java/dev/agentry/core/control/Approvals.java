@@ -9,7 +9,6 @@ import dev.agentry.core.policy.Grant;
 import dev.agentry.core.policy.Scope;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.ErrorCode;
-import dev.agentry.core.problem.FieldError;
 import dev.agentry.core.validation.ValidatedInput;
 import dev.agentry.core.webhooks.EventCatalog;
 import dev.agentry.core.webhooks.WebhookOutbox;
@@ -31,7 +30,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -47,9 +45,6 @@ public class Approvals {
 
     /** How an administrator is named as a requester or decider. */
     public static final String ADMINISTRATOR = "admin:";
-
-    private static final Set<String> STATUSES =
-            Set.of(Approval.PENDING, Approval.APPROVED, Approval.REJECTED, Approval.EXPIRED);
 
     @PersistenceContext(unitName = AgentryDatabase.PERSISTENCE_UNIT)
     EntityManager em;
@@ -118,18 +113,15 @@ public class Approvals {
      * control:approvals:decide} every request — of subjects that reach it. {@code status} filters by the
      * status as of now, {@code action} by the action's name.
      */
-    public Page<ApprovalView> list(Grant grant, String status, String action, PageLimit limit, String cursor) {
-        if (status != null && !STATUSES.contains(status)) {
-            throw AgentryException.validation(
-                    List.of(new FieldError("status", "invalid", "a status is pending, approved, rejected or expired")));
-        }
+    public Page<ApprovalView> list(Grant grant, ApprovalStatus status, String action, PageLimit limit, String cursor) {
         List<String> readable = ActionSubject.readableFromEveryone(grant);
         List<String> ownOnly = ActionSubject.readableOwnOnly(grant);
         if (readable.isEmpty() && ownOnly.isEmpty()) {
             return Page.whole(List.of());
         }
         boolean decider = grant.holds(Scope.CONTROL_APPROVALS_DECIDE) || Grant.CONSOLE.equals(grant.credentialId());
-        String binding = "approvals|" + grant.credentialId() + "|" + decider + "|" + status + "|" + action;
+        String binding = "approvals|" + grant.credentialId() + "|" + decider + "|"
+                + (status == null ? null : status.wire()) + "|" + action;
         Map<String, Object> parameters = new LinkedHashMap<>();
         StringBuilder jpql = new StringBuilder("select a from Approval a where (a.collection in :readable"
                 + " or (a.collection in :ownOnly and a.credentialId = :me))");
@@ -143,15 +135,15 @@ public class Approvals {
         if (status != null) {
             jpql.append(
                     switch (status) {
-                        case Approval.PENDING -> " and a.status = 'pending' and a.expiresAt > :now";
-                        case Approval.APPROVED ->
+                        case PENDING -> " and a.status = 'pending' and a.expiresAt > :now";
+                        case APPROVED ->
                             " and a.status = 'approved' and (a.consumedAt is not null or a.expiresAt > :now)";
-                        case Approval.REJECTED -> " and a.status = 'rejected'";
-                        default ->
+                        case REJECTED -> " and a.status = 'rejected'";
+                        case EXPIRED ->
                             " and (a.status = 'expired' or (a.status = 'pending' and a.expiresAt <= :now)"
                                     + " or (a.status = 'approved' and a.consumedAt is null and a.expiresAt <= :now))";
                     });
-            if (!status.equals(Approval.REJECTED)) {
+            if (status != ApprovalStatus.REJECTED) {
                 parameters.put("now", now);
             }
         }

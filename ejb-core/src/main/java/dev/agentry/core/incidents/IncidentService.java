@@ -5,7 +5,6 @@ import dev.agentry.core.cursor.Page;
 import dev.agentry.core.cursor.PageLimit;
 import dev.agentry.core.policy.Grant;
 import dev.agentry.core.problem.AgentryException;
-import dev.agentry.core.problem.FieldError;
 import dev.agentry.persistence.incidents.IncidentChange;
 import dev.agentry.persistence.incidents.IncidentRecord;
 import dev.agentry.persistence.policy.Credential;
@@ -48,22 +47,11 @@ public class IncidentService {
     IncidentSettings settings;
 
     /**
-     * @param severity {@code warn} or {@code critical}, or null for both
-     * @param status {@code open} or {@code resolved}, or null for both
+     * @param severity the severity to list, or null for both
+     * @param status the status to list, or null for both
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public Page<IncidentView> list(Grant grant, String severity, String status, PageLimit limit) {
-        List<FieldError> errors = new ArrayList<>();
-        if (severity != null && Severity.named(severity).isEmpty()) {
-            errors.add(new FieldError("severity", "invalid", "severity is warn or critical"));
-        }
-        if (status != null
-                && !Set.of(IncidentRecord.OPEN, IncidentRecord.RESOLVED).contains(status)) {
-            errors.add(new FieldError("status", "invalid", "status is open or resolved"));
-        }
-        if (!errors.isEmpty()) {
-            throw AgentryException.validation(errors);
-        }
+    public Page<IncidentView> list(Grant grant, Severity severity, IncidentStatus status, PageLimit limit) {
         signals.evaluate();
         StringBuilder jpql = new StringBuilder("select i from IncidentRecord i where 1 = 1");
         if (severity != null) jpql.append(" and i.severity = :severity");
@@ -71,8 +59,8 @@ public class IncidentService {
         jpql.append(" order by case when i.status = 'open' then 0 else 1 end,"
                 + " case when i.severity = 'critical' then 0 else 1 end, i.updatedAt desc, i.id");
         TypedQuery<IncidentRecord> query = em.createQuery(jpql.toString(), IncidentRecord.class);
-        if (severity != null) query.setParameter("severity", severity);
-        if (status != null) query.setParameter("status", status);
+        if (severity != null) query.setParameter("severity", severity.wireName());
+        if (status != null) query.setParameter("status", status.wireName());
         // Incidents a caller may not see are skipped, so read in bounded pages until the page is full.
         List<IncidentRecord> visible = new ArrayList<>();
         int offset = 0;

@@ -24,7 +24,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -87,29 +86,20 @@ public class JobsService {
      * Executions newest first.
      *
      * @param job a job's name, or {@code null}
-     * @param status a status (any case), or {@code null}
+     * @param status a status, or {@code null}
      * @param since only executions created at or after it, or {@code null}
      */
     public Page<JobExecutionView> executions(
-            Grant grant, String job, String status, Instant since, int limit, String cursor) {
+            Grant grant, String job, JobStatus status, Instant since, int limit, String cursor) {
         List<FieldError> errors = new ArrayList<>();
         if (job != null && catalog.find(job).isEmpty()) {
             errors.add(new FieldError("job", "unknown", "job must be one of " + names()));
         }
-        JobStatus parsed = null;
-        if (status != null) {
-            try {
-                parsed = JobStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                errors.add(new FieldError(
-                        "status", "invalid", "status must be one of " + Arrays.toString(JobStatus.values())));
-            }
-        }
         if (!errors.isEmpty()) {
             throw AgentryException.validation(errors);
         }
-        JobExecutionFilter filter = new JobExecutionFilter(job, parsed, since);
-        String binding = "jobs|" + Objects.toString(job, "") + "|" + Objects.toString(parsed, "") + "|"
+        JobExecutionFilter filter = new JobExecutionFilter(job, status, since);
+        String binding = "jobs|" + Objects.toString(job, "") + "|" + Objects.toString(status, "") + "|"
                 + (since == null ? "" : since.toEpochMilli());
         Long before = null;
         if (cursor != null) {

@@ -12,6 +12,7 @@ import com.github.victools.jsonschema.generator.SchemaVersion;
 import com.github.victools.jsonschema.generator.TypeScope;
 import com.github.victools.jsonschema.module.jakarta.validation.JakartaValidationModule;
 import com.github.victools.jsonschema.module.jakarta.validation.JakartaValidationOption;
+import dev.agentry.core.Boundary;
 import dev.agentry.core.validation.Creation;
 import dev.agentry.core.validation.Presence;
 import jakarta.json.Json;
@@ -57,8 +58,10 @@ import tools.jackson.databind.node.ObjectNode;
  * is anchored, where a JSON Schema pattern matches any part; a {@code schema} component of the record's own decides
  * by its constraints whether the constant is required (a request may leave it out).
  *
- * <p>Jackson (3, from the generator) stays inside this class: callers get Jakarta JSON-P values.
+ * <p>Jackson (3, from the generator) stays inside this class: callers get Jakarta JSON-P values. A boundary: the API
+ * module reads an enum's wire values here, to bind and to document a query parameter of its type as a schema lists it.
  */
+@Boundary
 public final class ContractSchemas {
 
     /** The dialect every schema of this API is written in. */
@@ -93,6 +96,15 @@ public final class ContractSchemas {
         }
     }
 
+    /**
+     * The values an enum takes on the wire, in the order of its constants: its {@code wire()} or {@code wireName()}
+     * form where it has one, else its names. What a schema lists for the enum, and what a query parameter of its
+     * type accepts.
+     */
+    public static List<String> wireValues(Class<? extends Enum<?>> type) {
+        return WireValues.of(type);
+    }
+
     /** The start of every schema this API serves: dialect, id, title and description. */
     public static JsonObjectBuilder header(String id, String description) {
         return Json.createObjectBuilder()
@@ -115,6 +127,9 @@ public final class ContractSchemas {
                         Option.MAP_VALUES_AS_ADDITIONAL_PROPERTIES,
                         Option.NULLABLE_FIELDS_BY_DEFAULT,
                         Option.STANDARD_FORMATS,
+                        // int32/int64 (and float/double), as the OpenAPI document, where these schemas are the
+                        // components, states them: a generated client reads a long id as a Long, not an Integer.
+                        Option.EXTRA_OPEN_API_FORMAT_VALUES,
                         Option.INLINE_ALL_SCHEMAS);
         config.forTypesInGeneral()
                 .withCustomDefinitionProvider(ContractSchemas::customDefinition)

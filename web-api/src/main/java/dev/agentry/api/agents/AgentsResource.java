@@ -25,6 +25,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Agent definitions (SPEC section 9): from startup code, declarative files and this API. */
@@ -67,7 +69,13 @@ public class AgentsResource {
             summary = "Register an agent",
             description = "Body agentry/agent/v1. A slug already registered (by startup code, a file or the API) is"
                     + " a conflict naming where the first came from.")
-    @APIResponse(responseCode = "201", description = "Registered, at the Location given")
+    @APIResponse(
+            responseCode = "201",
+            description = "Registered, at the Location given",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AgentView.class)))
     @APIResponse(responseCode = "409", description = "The slug is already registered (conflict)")
     public Response register(@ValidatedAs(Creation.class) AgentRequest body) {
         AgentView agent = agents.register(body);

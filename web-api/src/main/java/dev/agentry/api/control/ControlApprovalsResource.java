@@ -5,6 +5,7 @@ import dev.agentry.api.capabilities.Stability;
 import dev.agentry.api.policy.Caller;
 import dev.agentry.api.request.Paging;
 import dev.agentry.core.control.ApprovalRequest;
+import dev.agentry.core.control.ApprovalStatus;
 import dev.agentry.core.control.ApprovalView;
 import dev.agentry.core.control.Approvals;
 import dev.agentry.core.control.DecisionRequest;
@@ -26,7 +27,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -79,16 +79,11 @@ public class ControlApprovalsResource {
             description = "The caller's own requests; with control:approvals:decide, every request. Only of"
                     + " collections the caller reads.")
     public Page<ApprovalView> list(
-            @Parameter(
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.STRING,
-                                            enumeration = {"pending", "approved", "rejected", "expired"}))
-                    @QueryParam("status")
-                    String status,
+            @Parameter(description = "Only approvals with this status as of now") @QueryParam("status")
+                    ApprovalStatus status,
             @Parameter(description = "An action's name, e.g. entry.update") @QueryParam("action") String action,
             @BeanParam Paging paging) {
-        return approvals.list(caller.grant(), blankless(status), blankless(action), paging.limit(), paging.cursor());
+        return approvals.list(caller.grant(), status, blankless(action), paging.limit(), paging.cursor());
     }
 
     private static String blankless(String value) {

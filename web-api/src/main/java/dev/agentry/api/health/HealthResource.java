@@ -12,6 +12,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -59,13 +60,13 @@ public class HealthResource {
     /** The not-ready answer: a problem document that also carries every check. */
     @JsonbPropertyOrder({"type", "title", "status", "detail", "code", "requestId", "checks"})
     public record NotReady(
-            String type,
-            String title,
+            @NotNull String type,
+            @NotNull String title,
             int status,
             String detail,
-            String code,
+            @NotNull String code,
             String requestId,
-            List<CheckStatus> checks) {}
+            @NotNull List<CheckStatus> checks) {}
 
     @Inject
     @Liveness

@@ -11,6 +11,7 @@ import dev.agentry.core.problem.ErrorCode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -44,7 +45,7 @@ public class ImportsResource {
     static final String CSV = "text/csv";
 
     /** The answer to starting or restarting an import: the execution to follow at the Location given. */
-    public record ImportStarted(JobExecutionView execution) {}
+    public record ImportStarted(@NotNull JobExecutionView execution) {}
 
     @Inject
     CatalogImports imports;

@@ -6,7 +6,9 @@ import dev.agentry.api.policy.Caller;
 import dev.agentry.core.cursor.Page;
 import dev.agentry.core.cursor.PageLimit;
 import dev.agentry.core.incidents.IncidentService;
+import dev.agentry.core.incidents.IncidentStatus;
 import dev.agentry.core.incidents.IncidentView;
+import dev.agentry.core.incidents.Severity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -17,8 +19,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** Incidents opened and resolved from signals crossing their thresholds (SPEC section 6). */
@@ -38,22 +38,9 @@ public class IncidentsResource {
     @RolesAllowed("incidents:read")
     @Operation(summary = "Incidents, open first, critical before warn, most recently updated first")
     public Page<IncidentView> list(
-            @Parameter(
-                            description = "warn or critical",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.STRING,
-                                            enumeration = {"warn", "critical"}))
-                    @QueryParam("severity")
-                    String severity,
-            @Parameter(
-                            description = "open or resolved",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.STRING,
-                                            enumeration = {"open", "resolved"}))
-                    @QueryParam("status")
-                    String status,
+            @Parameter(description = "Only incidents of this severity") @QueryParam("severity") Severity severity,
+            @Parameter(description = "Only open or only resolved incidents") @QueryParam("status")
+                    IncidentStatus status,
             @QueryParam("limit") PageLimit limit) {
         return incidents.list(caller.grant(), severity, status, limit == null ? PageLimit.STANDARD : limit);
     }

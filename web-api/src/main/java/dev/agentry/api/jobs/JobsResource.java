@@ -7,6 +7,7 @@ import dev.agentry.api.request.Paging;
 import dev.agentry.core.cursor.Page;
 import dev.agentry.core.jobs.JobExecutionDetail;
 import dev.agentry.core.jobs.JobExecutionView;
+import dev.agentry.core.jobs.JobStatus;
 import dev.agentry.core.jobs.JobSummary;
 import dev.agentry.core.operations.JobsService;
 import jakarta.annotation.security.RolesAllowed;
@@ -71,9 +72,7 @@ public class JobsResource {
     @Operation(summary = "Job executions, newest first, by job, status and creation time")
     public Page<JobExecutionView> executions(
             @Parameter(description = "A job's name") @QueryParam("job") String job,
-            @Parameter(description = "STARTING, STARTED, STOPPING, STOPPED, FAILED, COMPLETED or ABANDONED")
-                    @QueryParam("status")
-                    String status,
+            @Parameter(description = "The executions' status") @QueryParam("status") JobStatus status,
             @Parameter(description = "Only executions created at or after this ISO-8601 instant") @QueryParam("since")
                     Instant since,
             @BeanParam Paging paging) {

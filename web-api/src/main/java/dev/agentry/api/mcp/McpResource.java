@@ -39,6 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -112,7 +113,33 @@ public class McpResource {
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(type = SchemaType.OBJECT, description = "A JSON-RPC 2.0 response")))
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.OBJECT,
+                                            title = "JsonRpcResponse",
+                                            description = "A JSON-RPC 2.0 response: the request's id with its result"
+                                                    + " or its error",
+                                            requiredProperties = {"jsonrpc", "id"},
+                                            properties = {
+                                                @SchemaProperty(
+                                                        name = "jsonrpc",
+                                                        type = SchemaType.STRING,
+                                                        constValue = "2.0"),
+                                                @SchemaProperty(
+                                                        name = "id",
+                                                        description = "The request's id, a string or a number"),
+                                                @SchemaProperty(
+                                                        name = "result",
+                                                        type = SchemaType.OBJECT,
+                                                        description = "What the method answered, as MCP defines it",
+                                                        additionalProperties = Schema.True.class),
+                                                @SchemaProperty(
+                                                        name = "error",
+                                                        type = SchemaType.OBJECT,
+                                                        description = "{code, message, data}: data.code is the"
+                                                                + " Agentry error code",
+                                                        additionalProperties = Schema.True.class)
+                                            })))
     @APIResponse(responseCode = "202", description = "A notification or response, accepted")
     public Response post(
             @HeaderParam(SESSION_HEADER) String sessionId,

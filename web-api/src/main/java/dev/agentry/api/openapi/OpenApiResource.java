@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The OpenAPI 3 document of every deployed route, as JSON. */
@@ -38,7 +39,25 @@ public class OpenApiResource {
                             schema =
                                     @Schema(
                                             type = SchemaType.OBJECT,
+                                            title = "OpenApiDocument",
                                             description = "An OpenAPI 3.1 document",
+                                            requiredProperties = {"openapi", "info", "paths"},
+                                            properties = {
+                                                @SchemaProperty(name = "openapi", type = SchemaType.STRING),
+                                                @SchemaProperty(
+                                                        name = "info",
+                                                        type = SchemaType.OBJECT,
+                                                        additionalProperties = Schema.True.class),
+                                                @SchemaProperty(
+                                                        name = "paths",
+                                                        type = SchemaType.OBJECT,
+                                                        additionalProperties = Schema.True.class),
+                                                @SchemaProperty(
+                                                        name = "components",
+                                                        type = SchemaType.OBJECT,
+                                                        additionalProperties = Schema.True.class)
+                                            },
+                                            additionalProperties = Schema.True.class,
                                             externalDocs =
                                                     @ExternalDocumentation(
                                                             description = "OpenAPI Specification 3.1",

@@ -17,7 +17,8 @@ import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
  * from. The platform names an operation {@code <package>.<Class>_<method>} (configured {@code
  * mp.openapi.extensions.smallrye.operationIdStrategy=PACKAGE_CLASS_METHOD}); this turns that into a
  * stable, generator-friendly {@code credentialsCreate} and reads the method's {@code @RolesAllowed},
- * {@code @PermitAll} and {@code @Authenticated} the way {@code /capabilities} and the policy filter do.
+ * {@code @PermitAll} and {@code @Authenticated} the way {@code /capabilities} and the policy filter do, and
+ * its enum query parameters' types ({@link TypedParameters#enumerate}).
  */
 final class ResourceOperations {
 
@@ -47,6 +48,7 @@ final class ResourceOperations {
             if (!method.isAnnotationPresent(CollectionScoped.class)) {
                 operation.setSecurity(security(method.getDeclaringClass(), method));
             }
+            TypedParameters.enumerate(operation, method);
         });
     }
 

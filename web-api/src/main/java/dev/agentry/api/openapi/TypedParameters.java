@@ -1,9 +1,14 @@
 package dev.agentry.api.openapi;
 
 import dev.agentry.core.cursor.PageLimit;
+import dev.agentry.core.schema.ContractSchemas;
+import jakarta.ws.rs.QueryParam;
+import java.lang.reflect.Method;
 import java.math.BigDecimal;
 import java.util.List;
+import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 
@@ -56,6 +61,36 @@ final class TypedParameters {
             schema.setRef(null);
             schema.setType(List.of(Schema.SchemaType.STRING));
             schema.setFormat("date-time");
+        }
+    }
+
+    /**
+     * An enum query parameter (a status filter) lists the values it accepts, its wire values as {@code QueryValues}
+     * reads them ({@code timed_out}), where the platform would list the constants' names ({@code TIMED_OUT}).
+     */
+    @SuppressWarnings("unchecked")
+    static void enumerate(Operation operation, Method method) {
+        if (operation.getParameters() == null) {
+            return;
+        }
+        for (java.lang.reflect.Parameter declared : method.getParameters()) {
+            QueryParam query = declared.getAnnotation(QueryParam.class);
+            if (query == null || !declared.getType().isEnum()) {
+                continue;
+            }
+            List<Object> values =
+                    List.copyOf(ContractSchemas.wireValues((Class<? extends Enum<?>>) declared.getType()));
+            operation.getParameters().stream()
+                    .filter(parameter -> parameter.getIn() == Parameter.In.QUERY
+                            && query.value().equals(parameter.getName()))
+                    .forEach(parameter -> {
+                        Schema schema =
+                                parameter.getSchema() == null ? OASFactory.createSchema() : parameter.getSchema();
+                        schema.setRef(null);
+                        schema.setType(List.of(Schema.SchemaType.STRING));
+                        schema.setEnumeration(values);
+                        parameter.setSchema(schema);
+                    });
         }
     }
 

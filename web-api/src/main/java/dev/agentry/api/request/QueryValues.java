@@ -3,6 +3,7 @@ package dev.agentry.api.request;
 import dev.agentry.core.cursor.PageLimit;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.FieldError;
+import dev.agentry.core.schema.ContractSchemas;
 import dev.agentry.core.time.Timestamp;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.QueryParam;
@@ -18,10 +19,11 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Converts query parameters to the typed values the core takes: {@link PageLimit}, {@link Instant} and
- * {@link Integer}. JAX-RS answers 404 to a query parameter it cannot convert itself; a malformed one is
- * the caller's mistake and is refused as {@code validation_failed} naming the parameter ({@code
- * out_of_range}, {@code not_a_time}, {@code not_an_integer}). A blank value counts as absent. Path
+ * Converts query parameters to the typed values the core takes: {@link PageLimit}, {@link Instant},
+ * {@link Integer} and any enum (a status filter), by its wire values ({@link ContractSchemas#wireValues}, what the
+ * OpenAPI document lists; in any case). JAX-RS answers 404 to a query parameter it cannot convert itself; a
+ * malformed one is the caller's mistake and is refused as {@code validation_failed} naming the parameter ({@code
+ * out_of_range}, {@code not_a_time}, {@code not_an_integer}, {@code invalid}). A blank value counts as absent. Path
  * parameters are left to the runtime: a path that does not convert names no resource (404).
  */
 @Provider
@@ -45,6 +47,9 @@ public class QueryValues implements ParamConverterProvider {
         }
         if (rawType == Integer.class) {
             return (ParamConverter<T>) converter(name.get(), text -> integer(name.get(), text));
+        }
+        if (rawType.isEnum()) {
+            return (ParamConverter<T>) converter(name.get(), text -> constant(name.get(), rawType, text));
         }
         return null;
     }
@@ -83,6 +88,21 @@ public class QueryValues implements ParamConverterProvider {
         return Timestamp.Check.instant(text)
                 .orElseThrow(() -> AgentryException.validation(List.of(new FieldError(
                         name, "not_a_time", name + " must be an ISO-8601 date-time such as 2026-11-21T10:00:00Z"))));
+    }
+
+    /** The constant whose wire value the text is, exactly or else in another case. */
+    @SuppressWarnings("unchecked")
+    private static Object constant(String name, Class<?> type, String text) {
+        List<String> values = ContractSchemas.wireValues((Class<? extends Enum<?>>) type);
+        int index = values.indexOf(text);
+        for (int i = 0; index < 0 && i < values.size(); i++) {
+            index = values.get(i).equalsIgnoreCase(text) ? i : -1;
+        }
+        if (index < 0) {
+            throw AgentryException.validation(
+                    List.of(new FieldError(name, "invalid", name + " is one of " + String.join(", ", values))));
+        }
+        return type.getEnumConstants()[index];
     }
 
     private static Integer integer(String name, String text) {

@@ -87,7 +87,11 @@ public class RunsResource {
                     + " into one) and an Idempotency-Key header: the same key with the same"
                     + " body returns the first run (Idempotent-Replayed: true); with another body it is"
                     + " idempotency_conflict. 202 with the run; it runs as the agent-task-run batch job.")
-    @APIResponse(responseCode = "202", description = "Accepted: the run, at the Location given")
+    @APIResponse(
+            responseCode = "202",
+            description = "Accepted: the run, at the Location given",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunView.class)))
     @APIResponse(
             responseCode = "409",
             description = "The Idempotency-Key was used with another body (idempotency_conflict), or its run is"
@@ -107,21 +111,13 @@ public class RunsResource {
             summary = "Runs, newest first, by status, agent, credential and creation time",
             description = "Only the calling credential's runs; with runs:admin, every credential's.")
     public Page<RunView> list(
-            @QueryParam("status") String status,
+            @QueryParam("status") RunStatus status,
             @QueryParam("agent") String agent,
             @QueryParam("credentialId") String credentialId,
             @QueryParam("createdSince") Instant createdSince,
             @QueryParam("createdBefore") Instant createdBefore,
             @BeanParam Paging paging) {
-        RunStatus parsed = status == null
-                ? null
-                : RunStatus.parse(status)
-                        .orElseThrow(() -> AgentryException.validation(List.of(new FieldError(
-                                "status",
-                                "invalid",
-                                "a status is one of queued, booting, running, collecting_artifacts,"
-                                        + " succeeded, failed, timed_out, cancelled"))));
-        RunFilter filter = new RunFilter(parsed, agent, credentialId, createdSince, createdBefore);
+        RunFilter filter = new RunFilter(status, agent, credentialId, createdSince, createdBefore);
         return runs.list(caller.grant(), filter, paging.limit().value(), paging.cursor())
                 .map(this::withLinks);
     }

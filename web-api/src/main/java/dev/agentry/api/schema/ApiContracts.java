@@ -1,10 +1,13 @@
 package dev.agentry.api.schema;
 
 import dev.agentry.api.auth.AuthResource;
+import dev.agentry.api.auth.KeyEncryptionKeysResource;
 import dev.agentry.api.capabilities.CapabilitiesResource;
 import dev.agentry.api.health.HealthResource;
+import dev.agentry.api.imports.ImportsResource;
 import dev.agentry.api.mcp.ToolArguments;
 import dev.agentry.api.problem.Problem;
+import dev.agentry.api.webhooks.WebhooksResource;
 import dev.agentry.core.contracts.Contract;
 import dev.agentry.core.cursor.Page;
 import jakarta.annotation.PostConstruct;
@@ -17,8 +20,8 @@ import java.util.Map;
 
 /**
  * The schemas of the contracts the API module itself declares (its protocol records: the token response, whoami,
- * health, the capabilities document, the problem document every error is), generated like the core's from the
- * records.
+ * health and not-ready, the capabilities document, the problem document every error is, the answers that start
+ * background work), generated like the core's from the records.
  */
 @ApplicationScoped
 public class ApiContracts {
@@ -33,6 +36,20 @@ public class ApiContracts {
             Contract.of("whoami", "The calling credential and its current standing", AuthResource.WhoAmI.class),
             Contract.of("schema-list", "Every published schema", Page.class, SchemaResource.SchemaEntry.class),
             Contract.of("health", "Liveness or readiness, with each check", HealthResource.Health.class),
+            Contract.of(
+                    "not-ready",
+                    "Not ready: a problem document naming the checks down, with every check",
+                    HealthResource.NotReady.class),
+            Contract.of(
+                    "import-started",
+                    "A catalog import started or restarted: its execution",
+                    ImportsResource.ImportStarted.class),
+            Contract.of(
+                    "kek-rewrap-started",
+                    "A re-wrap of the stored secrets under way: its job execution",
+                    KeyEncryptionKeysResource.RewrapStarted.class),
+            Contract.of(
+                    "webhook.test-sent", "A webhook.test event queued for delivery", WebhooksResource.TestSent.class),
             Contract.of("mcp.collection-query", ToolArguments.CollectionQuery.class),
             Contract.of("mcp.record-ref", ToolArguments.RecordRef.class),
             Contract.of("mcp.changes-query", ToolArguments.ChangesQuery.class),

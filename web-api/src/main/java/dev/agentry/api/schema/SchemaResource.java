@@ -5,6 +5,7 @@ import dev.agentry.api.capabilities.Stability;
 import dev.agentry.core.contracts.SchemaCatalog;
 import dev.agentry.core.cursor.Page;
 import dev.agentry.core.problem.AgentryException;
+import dev.agentry.core.schema.ContractSchemas;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -19,6 +20,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** JSON Schemas of every resource and envelope (SPEC section 6). */
 @Path("/schema")
@@ -54,6 +60,32 @@ public class SchemaResource {
     @GET
     @Path("{id}")
     @Operation(summary = "One JSON Schema (draft 2020-12)")
+    @APIResponse(
+            responseCode = "200",
+            description = "The schema",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.OBJECT,
+                                            title = "JsonSchema",
+                                            description = "A JSON Schema (draft 2020-12): its id, title and"
+                                                    + " description, then the keywords of the schema itself",
+                                            requiredProperties = {"$id", "title", "description"},
+                                            properties = {
+                                                @SchemaProperty(
+                                                        name = "$schema",
+                                                        type = SchemaType.STRING,
+                                                        description = "The dialect: " + ContractSchemas.DIALECT),
+                                                @SchemaProperty(
+                                                        name = "$id",
+                                                        type = SchemaType.STRING,
+                                                        description = "The schema id, its address under /schema/"),
+                                                @SchemaProperty(name = "title", type = SchemaType.STRING),
+                                                @SchemaProperty(name = "description", type = SchemaType.STRING)
+                                            },
+                                            additionalProperties = Schema.True.class)))
     public JsonObject one(@PathParam("id") String id) {
         return Optional.ofNullable(all().get(id))
                 .orElseThrow(() -> AgentryException.notFound("There is no schema with this id."));

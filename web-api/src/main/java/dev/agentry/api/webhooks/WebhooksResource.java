@@ -19,6 +19,7 @@ import dev.agentry.core.webhooks.WebhookSubscriptions;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -47,7 +48,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class WebhooksResource {
 
     /** The answer to a test send: the id of the webhook.test event queued for delivery. */
-    public record TestSent(String eventId) {}
+    public record TestSent(@NotNull String eventId) {}
 
     @Inject
     WebhookSubscriptions subscriptions;
