@@ -121,6 +121,11 @@ class ConsoleWebhooksIT {
     }
 
     private String goneSubscription(String name) {
+        return goneSubscription(name, auth);
+    }
+
+    /** A subscription of the credential whose receiver answered 410: disabled, with one dead letter. */
+    static String goneSubscription(String name, String[] auth) {
         HttpResponse<String> created = postJson(
                 "api/v1/webhooks/subscriptions",
                 "{\"url\":\"" + RECEIVER.url(name, "status=410") + "\",\"events\":[\"tag.*\"]}",
