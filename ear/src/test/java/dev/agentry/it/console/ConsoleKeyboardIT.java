@@ -97,7 +97,7 @@ class ConsoleKeyboardIT {
         browser.open("webhooks.xhtml?credential=" + owner.getString("id") + "&subscription=" + subscription);
         browser.awaitText("Dead-letter queue");
         skipToContent();
-        tabTo("webhooks:deadLetters:0:replay", 15);
+        tabTo("webhooks:deadLetters:0:replay", 18);
         pressAndLoad(Keys.ENTER);
         browser.awaitText("1 replayed");
         assertReported("1 replayed");
