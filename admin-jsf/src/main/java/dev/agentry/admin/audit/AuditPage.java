@@ -1,7 +1,6 @@
 package dev.agentry.admin.audit;
 
 import dev.agentry.admin.messages.PageMessages;
-import dev.agentry.core.audit.AuditSearch;
 import dev.agentry.core.audit.AuditSearchPage;
 import dev.agentry.core.audit.AuditService;
 import dev.agentry.core.audit.AuditView;
@@ -14,10 +13,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -57,21 +52,17 @@ public class AuditPage implements Serializable {
         credentialNames = credentials.list(Grant.console()).stream()
                 .collect(Collectors.toMap(CredentialView::id, CredentialView::name, (a, b) -> a));
         try {
-            page = audit.search(new AuditSearch(
-                    day(from, "from", 0),
-                    day(until, "until", 1),
-                    blank(actor),
-                    blank(action),
-                    blank(outcome),
-                    blank(code),
-                    before,
-                    after,
-                    PAGE_SIZE));
+            page = audit.search(getFilters().search(before, after, PAGE_SIZE));
         } catch (AgentryException e) {
             PageMessages.error(null, e.detail());
-        } catch (IllegalArgumentException e) {
-            PageMessages.error(null, e.getMessage());
+        } catch (AuditFilters.BadDate e) {
+            PageMessages.error(null, PageMessages.text("audit.badDate", e.field()));
         }
+    }
+
+    /** The filters in the address; the CSV export link carries the same ones. */
+    public AuditFilters getFilters() {
+        return new AuditFilters(from, until, actor, action, outcome, code);
     }
 
     public void verify() {
@@ -81,25 +72,6 @@ public class AuditPage implements Serializable {
         } else {
             PageMessages.error(null, PageMessages.text("audit.broken", verdict.firstBrokenSequence()));
         }
-    }
-
-    /** The start of a day (UTC) given as yyyy-mm-dd, plus {@code days}; null when not given. */
-    private static Instant day(String text, String field, int days) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.strip())
-                    .plusDays(days)
-                    .atStartOfDay(ZoneOffset.UTC)
-                    .toInstant();
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(PageMessages.text("audit.badDate", field));
-        }
-    }
-
-    private static String blank(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 
     /** The page a record's target is about, if it names one the console shows; else null. */
