@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * The audit trail as people read an audit log: newest first, filtered by a date range (whole UTC days),
  * actor, action, outcome and code, paged older and newer by sequence. Every filter and the position are
  * in the address (a GET form), so a search can be reloaded, shared and bookmarked. Targets that name a
- * credential or a run are shown by name and link to it.
+ * credential, a run, a subscription, an agent, an approval or a policy are shown by name and link to it.
  */
 @Named("auditPage")
 @ViewScoped
@@ -46,6 +46,10 @@ public class AuditPage implements Serializable {
     private Long after;
     private AuditSearchPage page = new AuditSearchPage(List.of(), false, false);
     private Map<String, String> credentialNames = Map.of();
+    private Map<String, AuditTargets.Target> targets = Map.of();
+
+    @Inject
+    transient AuditTargets targetNames;
 
     /** The view action: the search the address names. */
     public void load() {
@@ -53,6 +57,7 @@ public class AuditPage implements Serializable {
                 .collect(Collectors.toMap(CredentialView::id, CredentialView::name, (a, b) -> a));
         try {
             page = audit.search(getFilters().search(before, after, PAGE_SIZE));
+            targets = targetNames.resolve(page.records());
         } catch (AgentryException e) {
             PageMessages.error(null, e.detail());
         } catch (AuditFilters.BadDate e) {
@@ -86,13 +91,26 @@ public class AuditPage implements Serializable {
         if (record.action().startsWith("run.")) {
             return "run.xhtml?id=" + target;
         }
-        return null;
+        AuditTargets.Target named = named(record);
+        return named == null ? null : named.page();
     }
 
-    /** A target as people know it: a credential by its name; anything else as it is. */
+    /**
+     * A target as people know it: a credential, subscription, agent, approval or policy by its name; anything
+     * else (or one that no longer exists) as it is.
+     */
     public String targetName(AuditView record) {
+        AuditTargets.Target named = named(record);
+        if (named != null) {
+            return named.name();
+        }
         String name = record.target() == null ? null : credentialNames.get(record.target());
         return name == null ? record.target() : name;
+    }
+
+    private AuditTargets.Target named(AuditView record) {
+        String key = AuditTargets.key(record);
+        return key == null ? null : targets.get(key);
     }
 
     public List<AuditView> getRecords() {

@@ -8,6 +8,7 @@ import dev.agentry.it.harness.Api;
 import dev.agentry.it.harness.Browser;
 import dev.agentry.it.harness.Eventually;
 import dev.agentry.it.harness.Runs;
+import dev.agentry.it.harness.WebhookReceiver;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -133,6 +134,61 @@ class ConsoleAuditIT {
         HttpResponse<String> bad = Api.get("admin/audit.csv?from=yesterday", "Cookie", cookie);
         assertEquals(400, bad.statusCode());
         assertTrue(bad.body().contains("\"code\":\"validation_failed\""), bad.body());
+    }
+
+    @Test
+    void subscriptionAndAgentTargetsAreShownByNameAndLinkToTheirPages() {
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        String[] owner = Api.bearer(Api.tokenFor(Api.createCredential("{\"name\":\"audit-named-" + marker
+                + "\",\"owner\":\"it\",\"scopes\":[\"webhooks:manage\",\"tags:read\"]}")));
+        String description = "Audit named " + marker;
+        HttpResponse<String> subscribed = Api.postJson(
+                "api/v1/webhooks/subscriptions",
+                "{\"url\":\"" + WebhookReceiver.get().url("audit-named-" + marker, null)
+                        + "\",\"events\":[\"tag.*\"],\"description\":\"" + description + "\"}",
+                owner);
+        assertEquals(201, subscribed.statusCode(), subscribed.body());
+        String label = "Audit agent " + marker;
+        HttpResponse<String> registered = Api.postJson(
+                "api/v1/agents",
+                "{\"slug\":\"audit-" + marker + "\",\"label\":\"" + label + "\",\"toolPolicy\":{\"actions\":"
+                        + "{\"workspace.read\":\"preview\"}},\"metadata\":{\"owner\":\"it\"}}",
+                Api.asBootstrap());
+        assertEquals(201, registered.statusCode(), registered.body());
+
+        Eventually.await(
+                "the subscription's record by its description",
+                Duration.ofSeconds(15),
+                () -> {
+                    browser.open("audit.xhtml?action=webhook.subscription.create");
+                    return browser.page();
+                },
+                page -> page.contains(description));
+        browser.click(idOfLink(description));
+        browser.awaitText("Owning credential");
+        assertTrue(browser.page().contains("audit-named-" + marker), "the subscription's page");
+
+        Eventually.await(
+                "the agent's record by its label",
+                Duration.ofSeconds(15),
+                () -> {
+                    browser.open("audit.xhtml?action=agent.register");
+                    return browser.page();
+                },
+                page -> page.contains(label));
+        browser.click(idOfLink(label));
+        assertTrue(browser.driver().getCurrentUrl().contains("agents.xhtml?slug=audit-" + marker));
+    }
+
+    /** The id of the link that reads {@code text}, giving it one first if it has none. */
+    private String idOfLink(String text) {
+        org.openqa.selenium.WebElement link = browser.driver().findElement(By.linkText(text));
+        String id = link.getAttribute("id");
+        if (id == null || id.isBlank()) {
+            id = "target-" + UUID.randomUUID();
+            browser.driver().executeScript("arguments[0].id = arguments[1];", link, id);
+        }
+        return id;
     }
 
     @Test

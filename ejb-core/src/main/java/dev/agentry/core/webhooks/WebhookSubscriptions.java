@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * A credential's webhook subscriptions (SPEC section 8). A credential sees and changes only its own;
@@ -47,6 +48,9 @@ import java.util.UUID;
 public class WebhookSubscriptions {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** How many ids {@link #named} resolves at once (an audit page shows 500 records at most). */
+    public static final int MAX_NAMED = 500;
 
     @PersistenceContext(unitName = AgentryDatabase.PERSISTENCE_UNIT)
     EntityManager em;
@@ -100,6 +104,26 @@ public class WebhookSubscriptions {
                 .getResultStream()
                 .map(s -> SubscriptionView.of(s, now))
                 .toList();
+    }
+
+    /**
+     * The subscriptions with these ids that still exist, by id, in one query: how the console names the
+     * targets of audit records. At most {@link #MAX_NAMED} ids.
+     */
+    public Map<String, SubscriptionRef> named(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        if (ids.size() > MAX_NAMED) {
+            throw new IllegalArgumentException("at most " + MAX_NAMED + " ids at once");
+        }
+        return em.createQuery("select s from WebhookSubscription s where s.uid in :ids", WebhookSubscription.class)
+                .setParameter("ids", Set.copyOf(ids))
+                .setHint("org.hibernate.readOnly", true)
+                .getResultStream()
+                .collect(Collectors.toMap(
+                        WebhookSubscription::getUid,
+                        s -> new SubscriptionRef(s.getUid(), s.getCredentialId(), s.getUrl(), s.getDescription())));
     }
 
     /** The credentials that have at least one subscription, for the console to offer. */
