@@ -109,6 +109,18 @@ class ConsoleKeyboardIT {
                         .getInt("replayCount"));
     }
 
+    @Test
+    void anActionThatReportsNothingLeavesFocusOnTheControlThatPosted() {
+        browser.open("credential.xhtml");
+        browser.awaitText("New credential");
+        browser.driver()
+                .findElement(org.openqa.selenium.By.id("credential:starterPack"))
+                .sendKeys(Keys.ARROW_DOWN);
+        tabTo("credential:applyStarterPack", 2);
+        pressAndLoad(Keys.ENTER);
+        assertEquals("credential:applyStarterPack", active().getAttribute("id"), "back where the reader acted");
+    }
+
     /** Focus is on the page's report of what the action did (the live region's messages), which says {@code text}. */
     private void assertReported(String text) {
         WebElement focused = active();
