@@ -1,6 +1,34 @@
 // The console works without scripts; this only adds conveniences: "copy to clipboard" on buttons that
 // ask for it, focus on the error summary when a form comes back with errors (and from its links to the
-// fields), and times in the reader's own time zone (exact UTC on hover).
+// fields), focus on what an action reported once its Post/Redirect/Get has landed (or back on the control
+// that posted when it reported nothing), and times in the reader's own time zone (exact UTC on hover).
+
+// The control that posted, remembered across the redirect that answers the post: the page that the redirect
+// shows is a new document, so without this the reader would start again at the top of it.
+var POSTED = "agentry.posted";
+
+document.addEventListener("submit", function (event) {
+    var control = event.submitter;
+    if (event.target.method.toLowerCase() !== "post") {
+        return;
+    }
+    try {
+        sessionStorage.setItem(POSTED, JSON.stringify({id: control && control.id ? control.id : null, at: Date.now()}));
+    } catch (ignored) {
+        // Storage refused (private mode): focus then stays where the browser puts it.
+    }
+});
+
+function takePosted() {
+    try {
+        var posted = JSON.parse(sessionStorage.getItem(POSTED) || "null");
+        sessionStorage.removeItem(POSTED);
+        // Only the answer to a post made a moment ago: not a page reached later by a link or a reload.
+        return posted && Date.now() - posted.at < 60000 ? posted : null;
+    } catch (ignored) {
+        return null;
+    }
+}
 document.addEventListener("click", function (event) {
     var button = event.target.closest("[data-copy]");
     if (button) {
@@ -25,8 +53,19 @@ document.addEventListener("click", function (event) {
 });
 
 document.addEventListener("DOMContentLoaded", function () {
-    // Where the reader should be after a postback: the errors, else what the page asks for (a confirmation).
+    // Where the reader should be after a postback: the errors, else what the page asks for (a confirmation),
+    // else what the action reported (read out by the live region too), else the control that posted.
+    var posted = takePosted();
     var target = document.getElementById("errorSummary") || document.querySelector("[data-autofocus]");
+    if (!target && posted) {
+        var report = document.querySelector("#live .messages");
+        if (report && report.textContent.trim()) {
+            report.setAttribute("tabindex", "-1");
+            target = report;
+        } else if (posted.id) {
+            target = document.getElementById(posted.id);
+        }
+    }
     if (target) {
         target.focus();
     }

@@ -1,7 +1,6 @@
 package dev.agentry.admin.audit;
 
 import dev.agentry.admin.messages.PageMessages;
-import dev.agentry.core.audit.AuditSearch;
 import dev.agentry.core.audit.AuditSearchPage;
 import dev.agentry.core.audit.AuditService;
 import dev.agentry.core.audit.AuditView;
@@ -14,10 +13,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -26,7 +21,7 @@ import java.util.stream.Collectors;
  * The audit trail as people read an audit log: newest first, filtered by a date range (whole UTC days),
  * actor, action, outcome and code, paged older and newer by sequence. Every filter and the position are
  * in the address (a GET form), so a search can be reloaded, shared and bookmarked. Targets that name a
- * credential or a run are shown by name and link to it.
+ * credential, a run, a subscription, an agent, an approval or a policy are shown by name and link to it.
  */
 @Named("auditPage")
 @ViewScoped
@@ -51,27 +46,28 @@ public class AuditPage implements Serializable {
     private Long after;
     private AuditSearchPage page = new AuditSearchPage(List.of(), false, false);
     private Map<String, String> credentialNames = Map.of();
+    private Map<String, AuditTargets.Target> targets = Map.of();
+
+    @Inject
+    transient AuditTargets targetNames;
 
     /** The view action: the search the address names. */
     public void load() {
         credentialNames = credentials.list(Grant.console()).stream()
                 .collect(Collectors.toMap(CredentialView::id, CredentialView::name, (a, b) -> a));
         try {
-            page = audit.search(new AuditSearch(
-                    day(from, "from", 0),
-                    day(until, "until", 1),
-                    blank(actor),
-                    blank(action),
-                    blank(outcome),
-                    blank(code),
-                    before,
-                    after,
-                    PAGE_SIZE));
+            page = audit.search(getFilters().search(before, after, PAGE_SIZE));
+            targets = targetNames.resolve(page.records());
         } catch (AgentryException e) {
             PageMessages.error(null, e.detail());
-        } catch (IllegalArgumentException e) {
-            PageMessages.error(null, e.getMessage());
+        } catch (AuditFilters.BadDate e) {
+            PageMessages.error(null, PageMessages.text("audit.badDate", e.field()));
         }
+    }
+
+    /** The filters in the address; the CSV export link carries the same ones. */
+    public AuditFilters getFilters() {
+        return new AuditFilters(from, until, actor, action, outcome, code);
     }
 
     public void verify() {
@@ -81,25 +77,6 @@ public class AuditPage implements Serializable {
         } else {
             PageMessages.error(null, PageMessages.text("audit.broken", verdict.firstBrokenSequence()));
         }
-    }
-
-    /** The start of a day (UTC) given as yyyy-mm-dd, plus {@code days}; null when not given. */
-    private static Instant day(String text, String field, int days) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.strip())
-                    .plusDays(days)
-                    .atStartOfDay(ZoneOffset.UTC)
-                    .toInstant();
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(PageMessages.text("audit.badDate", field));
-        }
-    }
-
-    private static String blank(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 
     /** The page a record's target is about, if it names one the console shows; else null. */
@@ -114,13 +91,26 @@ public class AuditPage implements Serializable {
         if (record.action().startsWith("run.")) {
             return "run.xhtml?id=" + target;
         }
-        return null;
+        AuditTargets.Target named = named(record);
+        return named == null ? null : named.page();
     }
 
-    /** A target as people know it: a credential by its name; anything else as it is. */
+    /**
+     * A target as people know it: a credential, subscription, agent, approval or policy by its name; anything
+     * else (or one that no longer exists) as it is.
+     */
     public String targetName(AuditView record) {
+        AuditTargets.Target named = named(record);
+        if (named != null) {
+            return named.name();
+        }
         String name = record.target() == null ? null : credentialNames.get(record.target());
         return name == null ? record.target() : name;
+    }
+
+    private AuditTargets.Target named(AuditView record) {
+        String key = AuditTargets.key(record);
+        return key == null ? null : targets.get(key);
     }
 
     public List<AuditView> getRecords() {

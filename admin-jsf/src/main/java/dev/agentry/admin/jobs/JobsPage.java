@@ -13,11 +13,15 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * Batch jobs for the operator: every job with its schedule, next fire time and last execution, a job's recent
  * executions with their status, one execution's steps (counts, timings, the redacted failure), and the
- * buttons the jobs API offers: start a job now, stop a running execution, restart a failed or stopped one.
+ * buttons the jobs API offers: start a job now, stop a running execution, restart a failed or stopped one. A
+ * button shows only where the jobs service would accept it (its own rule), so none is offered that answers 409.
  */
 @Named
 @ViewScoped
@@ -36,6 +40,8 @@ public class JobsPage implements Serializable {
     private List<JobSummary> list = List.of();
     private List<JobExecutionView> executions = List.of();
     private JobExecutionDetail selected;
+    private Set<Long> stoppable = Set.of();
+    private Set<Long> restartable = Set.of();
 
     public void load() {
         try {
@@ -44,6 +50,9 @@ public class JobsPage implements Serializable {
             executions = jobs.executions(Grant.console(), filter, null, null, RECENT, null)
                     .data();
             selected = execution == null ? null : jobs.execution(Grant.console(), execution);
+            // Asked once per load, not per render: a restart's answer costs a look at the job repository.
+            stoppable = ids(executions, jobs::stoppable);
+            restartable = ids(executions, jobs::restartable);
         } catch (AgentryException e) {
             PageMessages.error(null, e.detail());
         }
@@ -71,6 +80,23 @@ public class JobsPage implements Serializable {
             PageMessages.error(null, e.detail());
         }
         load();
+    }
+
+    private static Set<Long> ids(List<JobExecutionView> executions, Predicate<JobExecutionView> allowed) {
+        return executions.stream()
+                .filter(allowed)
+                .map(JobExecutionView::executionId)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Whether the jobs service would stop this execution now (never an agent task run's). */
+    public boolean stoppable(long executionId) {
+        return stoppable.contains(executionId);
+    }
+
+    /** Whether the jobs service would restart this execution now. */
+    public boolean restartable(long executionId) {
+        return restartable.contains(executionId);
     }
 
     @FunctionalInterface

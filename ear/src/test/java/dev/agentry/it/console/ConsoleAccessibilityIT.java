@@ -72,6 +72,7 @@ class ConsoleAccessibilityIT {
         visit("index.xhtml", "Runs by status", "a11y-dashboard");
         visit("credentials.xhtml", "Client id", "a11y-credentials");
         visit("webhooks.xhtml?credential=" + owner, "Dead-letter queue", "a11y-webhooks");
+        visit("subscription.xhtml?credential=" + owner, "New subscription", "a11y-subscription-new");
         visit("audit.xhtml", "Audit log", "a11y-audit");
         visit("runs.xhtml", succeeded, "a11y-runs");
         visit("run.xhtml?id=" + succeeded, "+fixed", "a11y-run-succeeded");
@@ -83,6 +84,23 @@ class ConsoleAccessibilityIT {
         visit("policies.xhtml", "Policies", "a11y-policies");
         visit("executions.xhtml", "Executions", "a11y-executions");
         visit("agents.xhtml", "Agents", "a11y-agents");
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void theSubscriptionPageInErrorAndCreatedWithItsSecret() {
+        String owner = deadLetterFixture();
+        browser.open("subscription.xhtml?credential=" + owner);
+        browser.awaitText("New subscription");
+        browser.type("subscription:url", WebhookReceiver.get().url("a11y-new-" + UUID.randomUUID(), null));
+        browser.click("subscription:create");
+        browser.awaitText("There is a problem");
+        problems.addAll(Accessibility.problems(browser, "a11y-subscription-errors"));
+
+        browser.type("subscription:events", "webhook.test");
+        browser.click("subscription:create");
+        browser.awaitText("Signing secret: shown once");
+        problems.addAll(Accessibility.problems(browser, "a11y-subscription-created"));
         assertEquals(List.of(), problems);
     }
 

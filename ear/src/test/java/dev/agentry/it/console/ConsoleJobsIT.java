@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.agentry.it.harness.Api;
 import dev.agentry.it.harness.Browser;
+import dev.agentry.it.harness.Runs;
 import dev.agentry.it.jobs.Jobs;
 import dev.agentry.it.probe.ProbeJobs;
 import jakarta.json.JsonObject;
+import java.net.http.HttpRequest.BodyPublishers;
 import java.util.List;
 import java.util.Set;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -16,11 +19,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /**
  * The console's batch jobs page in the browser: jobs with their schedules, starting one now, a failed
  * execution with its steps and redacted failure, restarting it, stopping a running one, and the failed jobs
- * on the dashboard.
+ * on the dashboard. Stop and Restart show only where the jobs service would accept them.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -82,6 +86,53 @@ class ConsoleJobsIT {
                 Jobs.awaitStatus(running, Jobs.FINISHED)
                         .getJsonObject("execution")
                         .getString("status"));
+    }
+
+    @Test
+    void aRestartIsOfferedOnlyWhenNoOtherExecutionOfTheJobRuns() {
+        long stopped = Jobs.start(ProbeJobs.SLOW, "{\"parameters\":{\"millis\":\"60000\"}}");
+        Jobs.awaitStatus(stopped, Set.of("STARTED"));
+        Api.send("POST", "api/v1/jobs/executions/" + stopped + "/stop", BodyPublishers.noBody(), Api.asBootstrap());
+        Jobs.awaitStatus(stopped, Jobs.FINISHED);
+        long running = Jobs.start(ProbeJobs.SLOW, "{\"parameters\":{\"millis\":\"60000\"}}");
+        Jobs.awaitStatus(running, Set.of("STARTED"));
+
+        browser.open("jobs.xhtml?job=" + ProbeJobs.SLOW);
+        browser.awaitText(String.valueOf(running));
+        assertEquals(List.of(), buttonsInRow(String.valueOf(stopped), "restart"), "one runs at a time");
+        assertEquals(1, buttonsInRow(String.valueOf(running), "stop").size());
+
+        browser.click(buttonInRow(String.valueOf(running), "stop"));
+        browser.awaitText("Asked execution " + running);
+        Jobs.awaitStatus(running, Jobs.FINISHED);
+        browser.open("jobs.xhtml?job=" + ProbeJobs.SLOW);
+        browser.awaitText(String.valueOf(running));
+        assertEquals(1, buttonsInRow(String.valueOf(stopped), "restart").size(), "idle again: restartable");
+    }
+
+    @Test
+    void anAgentTaskRunOffersNeitherStopNorRestart() {
+        String run = Runs.start(
+                        Runs.task("demo", "[]", "[]", "[{\"text\":\"thinking\",\"delayMs\":30000},{\"final\":\"x\"}]"))
+                .getString("id");
+        Runs.awaitStatus(run, "running");
+        long execution =
+                Jobs.id(Jobs.executions("job=agent-task-run&status=STARTED").get(0));
+
+        browser.open("jobs.xhtml?job=agent-task-run");
+        browser.awaitText(String.valueOf(execution));
+        assertEquals(List.of(), buttonsInRow(String.valueOf(execution), "stop"), "a run is cancelled, not stopped");
+        assertEquals(List.of(), buttonsInRow(String.valueOf(execution), "restart"));
+
+        Api.send("POST", "api/v1/runs/" + run + "/cancel", BodyPublishers.noBody(), Runs.runner());
+        Runs.awaitEnd(run);
+    }
+
+    /** The buttons named {@code button} in the table row whose first cell reads {@code first}. */
+    private List<WebElement> buttonsInRow(String first, String button) {
+        return browser.driver()
+                .findElements(By.xpath(
+                        "//tr[td[1][normalize-space(.)='" + first + "']]//input[contains(@id,':" + button + "')]"));
     }
 
     /** The id of the button named {@code button} in the table row whose first cell reads {@code first}. */

@@ -120,7 +120,60 @@ class ConsoleWebhooksIT {
         assertEquals(404, get("api/v1/webhooks/subscriptions/" + gone, auth).statusCode());
     }
 
+    @Test
+    void aSubscriptionIsCreatedUnderTheAPIsRulesEditedAndItsSecretRotatedShownOnceEachTime() {
+        String credential = owner.getString("id");
+        browser.open("webhooks.xhtml?credential=" + credential);
+        browser.click("webhooks:newSubscription");
+        browser.awaitText("New subscription");
+        browser.type("subscription:url", RECEIVER.url("console-created-" + UUID.randomUUID(), null));
+        browser.type("subscription:events", "order.*");
+        browser.click("subscription:create");
+        browser.awaitText("Event type 1:");
+        assertTrue(browser.text("errorSummary").contains("selects no event type"), "its scopes hold no orders:read");
+
+        browser.type("subscription:events", "tag.*\nwebhook.test");
+        browser.type("subscription:description", "made in the console");
+        browser.click("subscription:create");
+        browser.awaitText("Signing secret: shown once");
+        String secret = browser.text("signingSecret").strip();
+        assertTrue(secret.startsWith("whsec_"), "the secret is shown");
+        String url = browser.driver().getCurrentUrl();
+        assertTrue(url.contains("id="), "the subscription at its own address: " + url);
+        String id = url.substring(url.indexOf("id=") + 3);
+        JsonObject created = json(get("api/v1/webhooks/subscriptions/" + id, auth));
+        assertEquals(
+                "[\"tag.*\",\"webhook.test\"]", created.getJsonArray("events").toString());
+        assertEquals("active", created.getString("status"));
+        browser.screenshot("subscription-created");
+
+        browser.driver().navigate().refresh();
+        browser.awaitText("Owning credential");
+        assertFalse(browser.page().contains(secret), "shown once: a reload no longer shows it");
+
+        browser.driver().findElement(By.id("subscription:enabled")).click();
+        browser.type("subscription:description", "paused in the console");
+        browser.click("subscription:save");
+        browser.awaitText("Subscription saved.");
+        JsonObject saved = json(get("api/v1/webhooks/subscriptions/" + id, auth));
+        assertEquals("disabled", saved.getString("status"));
+        assertEquals("paused in the console", saved.getString("description"));
+
+        browser.click("actions:rotate");
+        browser.awaitText("Signing secret rotated");
+        String rotated = browser.text("signingSecret").strip();
+        assertTrue(rotated.startsWith("whsec_") && !rotated.equals(secret), "a new secret, shown once");
+        assertFalse(
+                json(get("api/v1/webhooks/subscriptions/" + id, auth)).isNull("previousSecretValidUntil"),
+                "the old one signs for the overlap");
+    }
+
     private String goneSubscription(String name) {
+        return goneSubscription(name, auth);
+    }
+
+    /** A subscription of the credential whose receiver answered 410: disabled, with one dead letter. */
+    static String goneSubscription(String name, String[] auth) {
         HttpResponse<String> created = postJson(
                 "api/v1/webhooks/subscriptions",
                 "{\"url\":\"" + RECEIVER.url(name, "status=410") + "\",\"events\":[\"tag.*\"]}",

@@ -421,6 +421,26 @@ class WebhooksIT {
     }
 
     @Test
+    void aSubscriptionNamesOnlyEventTypesItsCredentialsScopesLetReachIt() {
+        String[] tagless = bearer(Api.tokenFor(Api.createCredential("{\"name\":\"hooks-tagless-" + UUID.randomUUID()
+                + "\",\"owner\":\"it\",\"scopes\":[\"webhooks:manage\"]}")));
+        String url = RECEIVER.url("outside-grant-" + UUID.randomUUID(), null);
+
+        HttpResponse<String> refused =
+                postJson("api/v1/webhooks/subscriptions", "{\"url\":\"" + url + "\",\"events\":[\"tag.*\"]}", tagless);
+        assertField(refused, "events[0]");
+        assertTrue(refused.body().contains("\"code\":\"outside_grant\""), refused.body());
+        assertEquals(
+                201,
+                postJson(
+                                "api/v1/webhooks/subscriptions",
+                                "{\"url\":\"" + url + "\",\"events\":[\"webhook.test\",\"run.*\"]}",
+                                tagless)
+                        .statusCode(),
+                "its own test events and runs reach every credential");
+    }
+
+    @Test
     void urlsIntoTheServersNetworkAndOtherBadInputAreRefused() {
         for (String url : List.of(
                 "http://127.0.0.2/hook",

@@ -21,7 +21,11 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.validation.Valid;
 import jakarta.validation.groups.ConvertGroup;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The management boundary of the registry: list, read, register, change and delete API agents. */
 @Stateless
@@ -50,6 +54,18 @@ public class Agents {
 
     public AgentView get(String slug) {
         return AgentView.of(find(slug));
+    }
+
+    /** The agents with these slugs that exist, by slug (from one read of the registry), for naming audit targets. */
+    public Map<String, AgentRef> named(Collection<String> slugs) {
+        if (slugs.isEmpty()) {
+            return Map.of();
+        }
+        Set<String> wanted = Set.copyOf(slugs);
+        return registry.all().stream()
+                .map(RegisteredAgent::definition)
+                .filter(definition -> wanted.contains(definition.slug()))
+                .collect(Collectors.toMap(AgentDefinition::slug, d -> new AgentRef(d.slug(), d.label())));
     }
 
     /** The definitions that were not registered (a duplicate slug, a broken file) and why. */

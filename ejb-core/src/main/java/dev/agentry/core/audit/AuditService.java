@@ -18,6 +18,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -32,6 +34,15 @@ import java.util.Set;
 public class AuditService {
 
     public static final int MAX_PAGE = 500;
+
+    static final int SEARCH_TIMEOUT_MILLIS = 10_000;
+
+    /** At most this many records in one export; a larger range is exported in parts (by date). */
+    public static final int MAX_EXPORT = 10_000;
+
+    /** An export reads for at most this long, so a download never holds a transaction open for minutes. */
+    static final Duration EXPORT_TIME = Duration.ofSeconds(20);
+
     private static final Set<String> OUTCOMES = Set.of("success", "denied", "failed");
 
     @PersistenceContext(unitName = AgentryDatabase.PERSISTENCE_UNIT)
@@ -140,8 +151,11 @@ public class AuditService {
         if (search.outcome() != null) jpql.append(" and a.outcome = :outcome");
         if (search.code() != null) jpql.append(" and a.errorCode = :code");
         jpql.append(newer ? " order by a.chainSeq asc" : " order by a.chainSeq desc");
-        TypedQuery<AuditRecord> q =
-                em.createQuery(jpql.toString(), AuditRecord.class).setMaxResults(search.limit() + 1);
+        TypedQuery<AuditRecord> q = em.createQuery(jpql.toString(), AuditRecord.class)
+                .setMaxResults(search.limit() + 1)
+                .setHint("org.hibernate.readOnly", true)
+                // A page of a search (or of an export) never runs for longer than this, whatever its filters.
+                .setHint("jakarta.persistence.query.timeout", SEARCH_TIMEOUT_MILLIS);
         if (newer) q.setParameter("after", search.after());
         if (search.before() != null) q.setParameter("before", search.before());
         if (search.since() != null) q.setParameter("since", search.since());
@@ -159,6 +173,62 @@ public class AuditService {
             return new AuditSearchPage(page, true, beyond);
         }
         return new AuditSearchPage(page, beyond, search.before() != null);
+    }
+
+    /**
+     * The records of a search's whole filtered range (its position ignored), newest first, for a download:
+     * at most {@link #MAX_EXPORT} of them, read page by page for at most {@link #EXPORT_TIME}, each page's
+     * query bounded too. The export itself is audited ({@code audit.export}, its filter and row count as the
+     * target), so who took a copy of the trail, and of what, is on the trail.
+     */
+    public AuditExport export(AuditSearch filters) {
+        Instant deadline = clock.instant().plus(EXPORT_TIME);
+        List<AuditView> rows = new ArrayList<>();
+        String truncation = null;
+        Long before = null;
+        while (true) {
+            int wanted = Math.min(MAX_PAGE, MAX_EXPORT - rows.size());
+            AuditSearchPage page = search(new AuditSearch(
+                    filters.since(),
+                    filters.until(),
+                    filters.actor(),
+                    filters.action(),
+                    filters.outcome(),
+                    filters.code(),
+                    before,
+                    null,
+                    wanted));
+            rows.addAll(page.records());
+            if (!page.older()) {
+                break;
+            }
+            if (rows.size() >= MAX_EXPORT) {
+                truncation = AuditExport.ROW_LIMIT;
+                break;
+            }
+            if (clock.instant().isAfter(deadline)) {
+                truncation = AuditExport.TIME_LIMIT;
+                break;
+            }
+            before = page.oldest();
+        }
+        AuditExport export = new AuditExport(rows, truncation);
+        trail.action("audit.export", exportTarget(filters, export));
+        return export;
+    }
+
+    /** The filter and what came of it, as the export's audit record names them (the column holds 200). */
+    static String exportTarget(AuditSearch filters, AuditExport export) {
+        StringBuilder target =
+                new StringBuilder("rows=").append(export.records().size());
+        if (export.truncated()) target.append(" truncated=").append(export.truncation());
+        if (filters.since() != null) target.append(" since=").append(filters.since());
+        if (filters.until() != null) target.append(" until=").append(filters.until());
+        if (filters.outcome() != null) target.append(" outcome=").append(filters.outcome());
+        if (filters.code() != null) target.append(" code=").append(filters.code());
+        if (filters.actor() != null) target.append(" actor=").append(filters.actor());
+        if (filters.action() != null) target.append(" action=").append(filters.action());
+        return target.length() <= 200 ? target.toString() : target.substring(0, 199) + "…";
     }
 
     /**

@@ -21,7 +21,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The policies boundary: list, create, change and delete, each change audited; and which policy governs
@@ -46,6 +50,24 @@ public class Policies {
 
     @Inject
     Clock clock;
+
+    /**
+     * The policies with these patterns, by pattern, in one query: an audit record of a policy names its
+     * pattern, and the console links it to the policy. At most 500 patterns.
+     */
+    public Map<String, PolicyRef> named(Collection<String> patterns) {
+        if (patterns.isEmpty()) {
+            return Map.of();
+        }
+        if (patterns.size() > 500) {
+            throw new IllegalArgumentException("at most 500 patterns at once");
+        }
+        return em.createQuery("select p from ControlPolicy p where p.pattern in :patterns", ControlPolicy.class)
+                .setParameter("patterns", Set.copyOf(patterns))
+                .setHint("org.hibernate.readOnly", true)
+                .getResultStream()
+                .collect(Collectors.toMap(ControlPolicy::getPattern, p -> new PolicyRef(p.getId(), p.getPattern())));
+    }
 
     public Page<PolicyView> list() {
         return Page.whole(all().stream().map(PolicyView::of).toList());

@@ -3,6 +3,7 @@ package dev.agentry.core.operations;
 import dev.agentry.core.Boundary;
 import dev.agentry.core.cursor.CursorSeal;
 import dev.agentry.core.cursor.Page;
+import dev.agentry.core.jobs.ExecutionActions;
 import dev.agentry.core.jobs.JobCatalog;
 import dev.agentry.core.jobs.JobControl;
 import dev.agentry.core.jobs.JobDefinition;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The jobs API's rules: every job with its schedule and last execution, executions filtered and paged,
@@ -147,22 +149,35 @@ public class JobsService {
 
     public JobExecutionView stop(Grant grant, long executionId) {
         JobExecutionView execution = find(executionId);
-        operable(execution);
+        ExecutionActions.stopRefusal(definition(execution), execution).ifPresent(JobsService::refuse);
         return visible(grant, jobs.stop(executionId));
     }
 
     /** Restarts a failed or stopped execution from its last checkpoint, as a new execution. */
     public JobExecutionView restart(Grant grant, long executionId) {
         JobExecutionView execution = find(executionId);
-        JobDefinition job = operable(execution);
-        if (!execution.status().restartable()) {
-            throw new AgentryException(
-                    ErrorCode.CONFLICT,
-                    "Execution " + executionId + " is "
-                            + execution.status().name().toLowerCase(Locale.ROOT)
-                            + "; only a failed or stopped execution can be restarted.");
-        }
+        JobDefinition job = definition(execution);
+        ExecutionActions.restartRefusal(job, execution, runningOf(job)).ifPresent(JobsService::refuse);
         return visible(grant, launcher.restart(job, executionId));
+    }
+
+    /** Whether {@link #stop} would accept this execution now: the console shows its Stop button only then. */
+    public boolean stoppable(JobExecutionView execution) {
+        return catalog.find(execution.jobName())
+                .map(job -> ExecutionActions.stopRefusal(job, execution).isEmpty())
+                .orElse(false);
+    }
+
+    /**
+     * Whether {@link #restart} would accept this execution now: the console shows its Restart button only then.
+     * (The launcher checks the one-at-a-time rule again under its lock when the restart comes.)
+     */
+    public boolean restartable(JobExecutionView execution) {
+        return catalog.find(execution.jobName())
+                .filter(job -> execution.status().restartable() && !job.managedElsewhere())
+                .map(job -> ExecutionActions.restartRefusal(job, execution, runningOf(job))
+                        .isEmpty())
+                .orElse(false);
     }
 
     private JobExecutionView find(long executionId) {
@@ -171,15 +186,17 @@ public class JobsService {
                 .orElseThrow(() -> AgentryException.notFound("Job execution " + executionId + " does not exist."));
     }
 
-    private JobDefinition operable(JobExecutionView execution) {
-        JobDefinition job = catalog.find(execution.jobName()).orElseThrow();
-        if (job.managedElsewhere()) {
-            throw new AgentryException(
-                    ErrorCode.CONFLICT,
-                    "Execution " + execution.executionId() + " belongs to a " + job.name()
-                            + "; manage it through its own API.");
-        }
-        return job;
+    private JobDefinition definition(JobExecutionView execution) {
+        return catalog.find(execution.jobName()).orElseThrow();
+    }
+
+    /** A running execution of an exclusive job, which bars a restart; other jobs are never asked about. */
+    private Optional<JobExecutionView> runningOf(JobDefinition job) {
+        return job.exclusive() ? jobs.running(job.name()).stream().findFirst() : Optional.empty();
+    }
+
+    private static void refuse(String why) {
+        throw new AgentryException(ErrorCode.CONFLICT, why);
     }
 
     /** A run's job parameters name another credential's run: only who may read every run sees them. */

@@ -106,6 +106,30 @@ final class RoutingRule {
         };
     }
 
+    /**
+     * Whether any event of this type could ever reach a subscriber with this grant: {@link #mayRead} without
+     * the event. A subscription may name only such types (its patterns, at least one such type each), so what
+     * a credential subscribes to says what it may receive. The test event is always its owner's own.
+     */
+    static boolean mayReceive(Grant subscriber, String type) {
+        if (EventCatalog.TEST.equals(type)) {
+            return true;
+        }
+        Optional<CollectionDescriptor> collection = EventCatalog.collectionOf(type);
+        if (collection.isPresent()) {
+            return subscriber.reads(collection.get());
+        }
+        String data = EventCatalog.named(type).map(EventType::dataSchema).orElse("");
+        return switch (data) {
+            // Its own runs and its own credential's events reach every credential.
+            case EventCatalog.RUN_DATA, EventCatalog.CREDENTIAL_DATA -> true;
+            case EventCatalog.APPROVAL_DATA ->
+                subscriber.readsAnyCollection() || subscriber.holds(Scope.ARTIFACTS_READ);
+            case EventCatalog.INCIDENT_DATA -> subscriber.holds(Scope.INCIDENTS_READ);
+            default -> false;
+        };
+    }
+
     /** Whether a subscription's credential may receive anything now: active and not expired. */
     static boolean usable(Credential owner, Instant now) {
         return owner != null

@@ -2,6 +2,8 @@ package dev.agentry.core.webhooks;
 
 import dev.agentry.core.Boundary;
 import dev.agentry.core.audit.AuditTrail;
+import dev.agentry.core.policy.Grant;
+import dev.agentry.core.policy.Scope;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.FieldError;
 import dev.agentry.core.secrets.RowIdentity;
@@ -23,16 +25,22 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * A credential's webhook subscriptions (SPEC section 8). A credential sees and changes only its own;
- * another's is "not found". Every change is audited; the secret is shown only on create and rotate.
+ * another's is "not found". Every change is audited; the secret is shown only on create and rotate. The
+ * same rules hold whoever asks (the credential through the API, an administrator in the console for it):
+ * the owning credential holds {@code webhooks:manage}, and subscribes only to event types its grant lets
+ * reach it and that are within its event interests.
  */
 @Stateless
 @ValidatedInput
@@ -40,6 +48,9 @@ import java.util.UUID;
 public class WebhookSubscriptions {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** How many ids {@link #named} resolves at once (an audit page shows 500 records at most). */
+    public static final int MAX_NAMED = 500;
 
     @PersistenceContext(unitName = AgentryDatabase.PERSISTENCE_UNIT)
     EntityManager em;
@@ -63,6 +74,7 @@ public class WebhookSubscriptions {
             String credentialId, @Valid @ConvertGroup(to = Creation.class) SubscriptionRequest request) {
         Credential owner = owner(credentialId);
         List<FieldError> errors = new ArrayList<>();
+        checkManager(owner, errors);
         checkUrl(request.url(), errors);
         List<String> events = checkEvents(request.events(), owner, errors);
         if (!errors.isEmpty()) {
@@ -94,6 +106,26 @@ public class WebhookSubscriptions {
                 .toList();
     }
 
+    /**
+     * The subscriptions with these ids that still exist, by id, in one query: how the console names the
+     * targets of audit records. At most {@link #MAX_NAMED} ids.
+     */
+    public Map<String, SubscriptionRef> named(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        if (ids.size() > MAX_NAMED) {
+            throw new IllegalArgumentException("at most " + MAX_NAMED + " ids at once");
+        }
+        return em.createQuery("select s from WebhookSubscription s where s.uid in :ids", WebhookSubscription.class)
+                .setParameter("ids", Set.copyOf(ids))
+                .setHint("org.hibernate.readOnly", true)
+                .getResultStream()
+                .collect(Collectors.toMap(
+                        WebhookSubscription::getUid,
+                        s -> new SubscriptionRef(s.getUid(), s.getCredentialId(), s.getUrl(), s.getDescription())));
+    }
+
     /** The credentials that have at least one subscription, for the console to offer. */
     public Set<String> subscriberIds() {
         return Set.copyOf(em.createQuery("select distinct s.credentialId from WebhookSubscription s", String.class)
@@ -106,9 +138,11 @@ public class WebhookSubscriptions {
 
     public SubscriptionView update(String credentialId, String id, @Valid SubscriptionRequest request) {
         WebhookSubscription subscription = owned(credentialId, id);
+        Credential owner = owner(credentialId);
         List<FieldError> errors = new ArrayList<>();
+        checkManager(owner, errors);
         checkUrl(request.url(), errors);
-        List<String> events = checkEvents(request.events(), owner(credentialId), errors);
+        List<String> events = checkEvents(request.events(), owner, errors);
         if (!errors.isEmpty()) {
             throw AgentryException.validation(errors);
         }
@@ -192,6 +226,19 @@ public class WebhookSubscriptions {
                         "Credential " + FieldError.quoted(credentialId) + " does not exist."));
     }
 
+    /** Only a credential that may manage webhooks owns a subscription (the API's route asks its token the same). */
+    private static void checkManager(Credential owner, List<FieldError> errors) {
+        managerRefusal(owner.getScopes()).ifPresent(errors::add);
+    }
+
+    static Optional<FieldError> managerRefusal(Collection<String> ownerScopes) {
+        if (ownerScopes.contains(Scope.WEBHOOKS_MANAGE.scope())) {
+            return Optional.empty();
+        }
+        return Optional.of(new FieldError(
+                "credentialId", "not_allowed", "the owning credential must hold " + Scope.WEBHOOKS_MANAGE.scope()));
+    }
+
     /** Whether the guard lets deliveries go to the URL; its form is {@link SubscriptionRequest}'s rule. */
     private void checkUrl(String url, List<FieldError> errors) {
         if (url == null) {
@@ -203,19 +250,26 @@ public class WebhookSubscriptions {
     }
 
     /**
-     * The distinct event types, or {@code null} when not given on a change; each must be within the
-     * credential's interests (that they are event types is {@link SubscriptionRequest}'s rule).
+     * The distinct event types, or {@code null} when not given on a change; each must select a type the
+     * credential's grant lets reach it ({@link RoutingRule#mayReceive}) and be within the credential's
+     * interests (that they are event types is {@link SubscriptionRequest}'s rule).
      */
     private List<String> checkEvents(List<String> events, Credential owner, List<FieldError> errors) {
         if (events == null) {
             return null;
         }
         List<String> interests = owner.getEventInterests();
+        Grant grant = new Grant(owner.getUid(), Set.copyOf(owner.getScopes()));
         int before = errors.size();
         for (int i = 0; i < events.size(); i++) {
             String type = events.get(i);
             String field = "events[" + i + "]";
-            if (!interests.isEmpty() && !withinInterests(type, interests)) {
+            if (type != null && !withinGrant(type, grant)) {
+                errors.add(new FieldError(
+                        field,
+                        "outside_grant",
+                        FieldError.quoted(type) + " selects no event type the credential's scopes let it receive"));
+            } else if (type != null && !interests.isEmpty() && !withinInterests(type, interests)) {
                 errors.add(new FieldError(
                         field,
                         "outside_interests",
@@ -223,6 +277,14 @@ public class WebhookSubscriptions {
             }
         }
         return errors.size() > before ? null : List.copyOf(new LinkedHashSet<>(events));
+    }
+
+    /** The pattern selects at least one type that may reach the grant (routing drops the others). */
+    static boolean withinGrant(String pattern, Grant grant) {
+        return EventCatalog.ALL.stream()
+                .map(EventType::type)
+                .filter(type -> EventCatalog.matches(pattern, type))
+                .anyMatch(type -> RoutingRule.mayReceive(grant, type));
     }
 
     /** Every type the pattern selects is one the credential is interested in. */
