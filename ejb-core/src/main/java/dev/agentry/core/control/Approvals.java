@@ -92,6 +92,8 @@ public class Approvals {
         GovernedAction<?> action = actions.require(request.action());
         ActionScope.require(grant, action);
         BoundInput input = BoundInput.of(action, request.input(), validator);
+        // An approval of a record the caller cannot reach would bind nothing it may do, and say it exists.
+        input.requireReachable(grant);
         Governance governance = policies.governing(action.name());
         Instant now = now();
         Approval approval = new Approval(
