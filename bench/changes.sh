@@ -3,22 +3,17 @@
 # PostgreSQL, then walks GET /api/v1/changes from start to end with limit=200, reporting changes/s,
 # the first and the last page's time, and the server's heap before, during and after the walk.
 #
-# Start the server on PostgreSQL first, e.g.:
-#   sudo -u postgres createuser -P agentry; sudo -u postgres createdb -O agentry agentry
-#   AGENTRY_DB_DRIVER=postgresql AGENTRY_DB_URL=jdbc:postgresql://localhost/agentry \
-#   AGENTRY_DB_USER=agentry AGENTRY_DB_PASSWORD=… AGENTRY_RATE_LIMIT_PER_MINUTE=100000000 \
-#   mvn -pl ear -am package wildfly:run -DskipTests
-# then: PGURL=postgresql://agentry:…@localhost/agentry bench/changes.sh [base-url] [records]
+# Starts a throwaway PostgreSQL cluster (port 5544) and a server of its own on it (port offset 520:
+# http 8600); needs Debian's postgresql package.
+#   bench/changes.sh [records]
 set -euo pipefail
-base=${1:-http://localhost:8080}
-records=${2:-1000000}
-data_dir=${AGENTRY_DATA_DIR:-ear/target/wildfly-39.0.1.Final/standalone/data}
-: "${PGURL:?set PGURL to the PostgreSQL database of the server, e.g. postgresql://agentry:secret@localhost/agentry}"
-
-field() { sed -E "s/.*\"$1\":\"([^\"]+)\".*/\1/"; }
-file="$data_dir/agentry/bootstrap-credential.json"
-token=$(curl -sf -u "$(field client_id <"$file"):$(field client_secret <"$file")" \
-    -d grant_type=client_credentials -d scope=changes:read "$base/api/v1/auth/token" | field access_token)
+records=${1:-1000000}
+source "$(dirname "$0")/lib/server.sh"
+work=${BENCH_DIR:-/tmp/agentry-changes-bench}
+mkdir -p "$work"
+bench_postgres 5544
+bench_server_start changes 520
+token=$(bench_admin_token)
 
 existing=$(psql "$PGURL" -Atc "select count(*) from change_record")
 if [ "$existing" -lt "$records" ]; then
@@ -39,7 +34,7 @@ ANALYZE change_record;
 SQL
 fi
 
-pid=$(pgrep -f jboss-modules | head -1)
+pid=$(bench_server_pid)
 heap() { jcmd "$pid" GC.heap_info | awk '/garbage-first heap|used/ {print "  " $0; exit}'; }
 echo "heap before:"; heap
 ( sleep 20; echo "heap during:"; heap ) &

@@ -7,27 +7,24 @@
 #                                                 rate-limit accounting + one audit record per call
 # The token is a realistic one: a credential with two scopes, created for the run and revoked after.
 #
-# Start the server first with a rate limit that is evaluated but never reached:
-#   AGENTRY_RATE_LIMIT_PER_MINUTE=100000000 mvn -pl ear -am package wildfly:run -DskipTests
-# then: bench/governance.sh [base-url] [seconds] [connections]
+# Starts a server of its own (port offset 500: http 8580) with a rate limit evaluated but never reached.
+#   bench/governance.sh [seconds] [connections]     (defaults 10 and 32)
 set -euo pipefail
-base=${1:-http://localhost:8080}
-seconds=${2:-10}
-connections=${3:-32}
-data_dir=${AGENTRY_DATA_DIR:-ear/target/wildfly-39.0.1.Final/standalone/data}
+seconds=${1:-10}
+connections=${2:-32}
 command -v wrk >/dev/null || { echo "needs wrk (apt-get install wrk)" >&2; exit 2; }
 
-field() { sed -E "s/.*\"$1\":\"([^\"]+)\".*/\1/"; }
-token() { curl -sf -u "$1:$2" -d grant_type=client_credentials "$base/api/v1/auth/token" | field access_token; }
-
-file="$data_dir/agentry/bootstrap-credential.json"
-admin=$(token "$(field client_id <"$file")" "$(field client_secret <"$file")")
+source "$(dirname "$0")/lib/server.sh"
+bench_server_start governance 500
+field() { bench_field "$@"; }
+token() { bench_token "$@"; }
+admin=$(bench_admin_token)
 created=$(curl -sf -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
     -d '{"name":"benchmark","owner":"bench/governance.sh","scopes":["changes:read","syncstate:read"]}' \
     "$base/api/v1/credentials")
 id=$(field id <<<"${created/\"clientId\"*/}")
 bench=$(token "$(field clientId <<<"$created")" "$(field clientSecret <<<"$created")")
-trap 'curl -sf -o /dev/null -X POST -H "Authorization: Bearer $admin" "$base/api/v1/credentials/$id/revoke"' EXIT
+bench_cleanups+=("curl -sf -o /dev/null -X POST -H 'Authorization: Bearer $admin' $base/api/v1/credentials/$id/revoke")
 
 rate() { # url [header] -> requests per second
     local out

@@ -13,17 +13,9 @@
 set -euo pipefail
 runs=${1:-5}
 files=${2:-20}
-root=$(cd "$(dirname "$0")/.." && pwd)
-wildfly=$(ls -d "$root"/ear/target/wildfly-*/ | head -1)
-ear=$root/ear/target/agentry.ear
+source "$(dirname "$0")/lib/server.sh"
 work=${BENCH_DIR:-/tmp/agentry-runs-bench}
-base=http://127.0.0.1:8480
-[ -f "$ear" ] && [ -d "$wildfly" ] || { echo "build first: mvn -B -pl ear -am package -DskipTests" >&2; exit 1; }
-
 rm -rf "$work" && mkdir -p "$work/seed"
-cp -r "$wildfly/standalone" "$work/base"
-rm -rf "$work/base/data" "$work/base/tmp" "$work/base/log"
-cp "$ear" "$work/base/deployments/"
 python3 - "$work/seed" <<'PY'
 import base64, os, sys
 root = sys.argv[1]
@@ -36,24 +28,10 @@ for i in range(1000):
 PY
 echo '[{"name":"true","command":["true"],"timeoutSeconds":10}]' > "$work/verify-steps.json"
 
-server_pid=
-cleanup() { pkill -9 -f "jboss.server.base.dir=$work/base" 2>/dev/null || true; }
-trap cleanup EXIT
-JBOSS_JAVA_SIZING="-Xms256m -Xmx768m ${BENCH_JVM_OPTS:-}" "$wildfly/bin/standalone.sh" \
-    -Djboss.server.base.dir="$work/base" -Djboss.socket.binding.port-offset=400 \
-    -Dagentry.token.jwks-url=http://127.0.0.1:8489/api/v1/auth/jwks -Dagentry.demo.enabled=false \
-    -Dagentry.rate-limit.per-minute=100000000 -Dagentry.runs.seeds=bench="$work/seed" \
-    -Dagentry.runs.verify-steps="$work/verify-steps.json" > "$work/server.out" 2>&1 &
-for _ in $(seq 1 240); do
-    curl -sf "$base/api/v1/readiness" > /dev/null 2>&1 && break
-    sleep 0.5
-done
-curl -sf "$base/api/v1/readiness" > /dev/null || { echo "the server did not become ready; see $work/server.out" >&2; exit 1; }
-
-field() { sed -E "s/.*\"$1\":\"([^\"]+)\".*/\1/"; }
-credential="$work/base/data/agentry/bootstrap-credential.json"
-token=$(curl -sf -u "$(field client_id < "$credential"):$(field client_secret < "$credential")" \
-    -d grant_type=client_credentials "$base/api/v1/auth/token" | field access_token)
+bench_server_start runs 400 -Dagentry.runs.seeds=bench="$work/seed" \
+    -Dagentry.runs.verify-steps="$work/verify-steps.json"
+field() { bench_field "$@"; }
+token=$(bench_admin_token)
 H="Authorization: Bearer $token"
 
 python3 - "$work/task.json" "$files" <<'PY'

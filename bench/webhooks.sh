@@ -13,52 +13,29 @@ set -euo pipefail
 mode=${1:?usage: bench/webhooks.sh throughput|fault [N] [KILLS]}
 n=${2:-10000}
 kills=${3:-4}
-root=$(cd "$(dirname "$0")/.." && pwd)
-wildfly=$(ls -d "$root"/ear/target/wildfly-*/ | head -1)
-ear=$root/ear/target/agentry.ear
-work=${BENCH_DIR:-/tmp/agentry-webhooks-bench}
-base=http://127.0.0.1:8380
 receiver_port=9777
 run=$(date +%s)
-[ -f "$ear" ] && [ -d "$wildfly" ] || { echo "build first: mvn -B -pl ear -am package -DskipTests" >&2; exit 1; }
-
+source "$(dirname "$0")/lib/server.sh"
+work=${BENCH_DIR:-/tmp/agentry-webhooks-bench}
 rm -rf "$work" && mkdir -p "$work"
-cp -r "$wildfly/standalone" "$work/base"
-rm -rf "$work/base/data" "$work/base/tmp" "$work/base/log"
-cp "$ear" "$work/base/deployments/"
-cp -r "$root/ear/src/test/webhook-receiver" "$work/receiver"
+cp -r "$bench_root/ear/src/test/webhook-receiver" "$work/receiver"
 (cd "$work/receiver" && npm ci --no-audit --no-fund --silent)
 
 node "$work/receiver/receiver.js" "$receiver_port" > "$work/receiver.log" 2>&1 &
 receiver_pid=$!
-server_pid=
-cleanup() {
-    [ -n "$server_pid" ] && kill -9 "$server_pid" 2>/dev/null || true
-    kill "$receiver_pid" 2>/dev/null || true
-}
-trap cleanup EXIT
+bench_cleanups+=("kill $receiver_pid")
 
+# The first start makes the base directory; later ones reuse it (the outbox survives a kill).
+started=
 start_server() { # extra system properties
-    JBOSS_JAVA_SIZING="-Xms256m -Xmx768m ${BENCH_JVM_OPTS:-}" "$wildfly/bin/standalone.sh" \
-        -Djboss.server.base.dir="$work/base" -Djboss.socket.binding.port-offset=300 \
-        -Dagentry.token.jwks-url=http://127.0.0.1:8389/api/v1/auth/jwks \
-        -Dagentry.webhooks.allowed-ranges=127.0.0.1/32 -Dagentry.demo.enabled=false \
-        -Dagentry.rate-limit.per-minute=100000000 "$@" >> "$work/server.out" 2>&1 &
-    disown   # killed on purpose; no job-control notice
-    for _ in $(seq 1 240); do
-        if curl -sf "$base/api/v1/readiness" > /dev/null 2>&1; then
-            server_pid=$(pgrep -f "jboss.server.base.dir=$work/base" | grep -v "^$$\$" | tail -1)
-            return
-        fi
-        sleep 0.5
-    done
-    echo "the server did not become ready; see $work/server.out" >&2
-    exit 1
+    if [ -z "$started" ]; then
+        started=1
+        bench_server_start webhooks 300 -Dagentry.webhooks.allowed-ranges=127.0.0.1/32 "$@"
+    else
+        bench_server_restart -Dagentry.webhooks.allowed-ranges=127.0.0.1/32 "$@"
+    fi
 }
-kill_server() {
-    pkill -9 -f "jboss.server.base.dir=$work/base" || true
-    while pgrep -f "jboss.server.base.dir=$work/base" > /dev/null; do sleep 0.2; done
-}
+kill_server() { bench_server_kill; }
 field() { sed -E "s/.*\"$1\":\"([^\"]+)\".*/\1/"; }
 number() { sed -E "s/.*\"$1\":([0-9]+).*/\1/"; }
 summary() { curl -sf "http://127.0.0.1:$receiver_port/_summary/bench"; }
