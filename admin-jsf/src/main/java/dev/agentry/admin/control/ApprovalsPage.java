@@ -1,10 +1,12 @@
 package dev.agentry.admin.control;
 
 import dev.agentry.admin.messages.PageMessages;
+import dev.agentry.core.control.ActionSimulator;
 import dev.agentry.core.control.ApprovalStatus;
 import dev.agentry.core.control.ApprovalView;
 import dev.agentry.core.control.Approvals;
 import dev.agentry.core.control.DecisionRequest;
+import dev.agentry.core.control.Preview;
 import dev.agentry.core.cursor.PageLimit;
 import dev.agentry.core.policy.Grant;
 import dev.agentry.core.problem.AgentryException;
@@ -25,8 +27,10 @@ import java.util.Map;
 
 /**
  * The approvals queue: pending requests first (risk, approvals given of those needed, time left), then
- * the latest decided; one approval with its exact input, decided here by the signed-in administrator —
- * so two administrators are two approvers, and one administrator twice is one.
+ * the latest decided; one approval with its exact input and, while it is pending, beside it what the
+ * action would do with that input now (the record before and after, simulated, nothing written), decided
+ * here by the signed-in administrator — so two administrators are two approvers, and one administrator
+ * twice is one.
  */
 @Named
 @ViewScoped
@@ -41,6 +45,9 @@ public class ApprovalsPage implements Serializable {
     transient Approvals approvals;
 
     @Inject
+    transient ActionSimulator simulator;
+
+    @Inject
     transient Clock clock;
 
     private String id;
@@ -48,6 +55,10 @@ public class ApprovalsPage implements Serializable {
     private List<ApprovalView> pending = List.of();
     private List<ApprovalView> recent = List.of();
     private ApprovalView selected;
+    private String previewBefore;
+    private String previewAfter;
+    private String previewPatch;
+    private String previewProblem;
 
     public void load() {
         try {
@@ -58,8 +69,31 @@ public class ApprovalsPage implements Serializable {
                     .filter(a -> !"pending".equals(a.status()))
                     .toList();
             selected = id == null || id.isBlank() ? null : approvals.find(Grant.console(), id);
+            preview();
         } catch (AgentryException e) {
             PageMessages.error(null, e.detail());
+        }
+    }
+
+    /**
+     * The effect of a pending approval's action as it would be now: what the decider approves. A record
+     * moved or gone since the request is said so here, where the decision is made.
+     */
+    private void preview() {
+        previewBefore = null;
+        previewAfter = null;
+        previewPatch = null;
+        previewProblem = null;
+        if (!isDecidable()) {
+            return;
+        }
+        try {
+            Preview effect = simulator.ofApproval(Grant.console(), selected.id());
+            previewBefore = pretty(effect.before());
+            previewAfter = pretty(effect.after());
+            previewPatch = pretty(effect.patch());
+        } catch (AgentryException e) {
+            previewProblem = e.detail();
         }
     }
 
@@ -107,8 +141,16 @@ public class ApprovalsPage implements Serializable {
 
     /** The exact input the approval is bound to, indented. */
     public String input(ApprovalView approval) {
+        return pretty(approval.input());
+    }
+
+    /** A JSON object indented, or null for none (a create has no before, a delete no after). */
+    private static String pretty(Map<String, Object> object) {
+        if (object == null) {
+            return null;
+        }
         StringWriter out = new StringWriter();
-        JsonObject json = Json.createObjectBuilder(approval.input()).build();
+        JsonObject json = Json.createObjectBuilder(object).build();
         PRETTY.createWriter(out).write(json);
         return out.toString().strip();
     }
@@ -143,5 +185,21 @@ public class ApprovalsPage implements Serializable {
 
     public ApprovalView getSelected() {
         return selected;
+    }
+
+    public String getPreviewBefore() {
+        return previewBefore;
+    }
+
+    public String getPreviewAfter() {
+        return previewAfter;
+    }
+
+    public String getPreviewPatch() {
+        return previewPatch;
+    }
+
+    public String getPreviewProblem() {
+        return previewProblem;
     }
 }

@@ -5,14 +5,17 @@ import static dev.agentry.it.harness.Api.bearer;
 import static dev.agentry.it.harness.Api.createCredential;
 import static dev.agentry.it.harness.Api.get;
 import static dev.agentry.it.harness.Api.json;
+import static dev.agentry.it.harness.Api.listed;
 import static dev.agentry.it.harness.Api.postJson;
 import static dev.agentry.it.harness.Api.tokenFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentry.it.harness.Api;
 import dev.agentry.it.harness.Browser;
 import dev.agentry.it.harness.Control;
+import dev.agentry.it.harness.DemoData;
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
@@ -25,8 +28,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The console's governed-writes pages in a real browser: an approval under dual control is approved by
- * two different administrators, each as themselves — the same administrator twice counts once — and the
- * policies and executions pages are there behind the sign-in.
+ * two different administrators, each as themselves — the same administrator twice counts once — with
+ * what the action would do shown beside its input; and the policies and executions pages are there
+ * behind the sign-in.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -62,6 +66,8 @@ class ConsoleControlIT {
             assertTrue(first.page().contains("approvals.xhtml?id=" + approvalId), "the pending request is queued");
             first.open("approvals.xhtml?id=" + approvalId);
             assertEquals("0 of 2", first.text("given"));
+            // The entry to delete does not exist: the decider is told so beside the input.
+            assertTrue(first.text("preview-problem").startsWith("No preview:"), first.text("preview-problem"));
             first.type("decide:comment", "looked at it");
             first.click("decide:approve");
             first.awaitText("1 of 2 approvals");
@@ -93,6 +99,38 @@ class ConsoleControlIT {
             first.awaitText("Executions");
             first.screenshot("executions");
         }
+    }
+
+    @Test
+    void aPendingApprovalShowsTheRecordBeforeAndAfterBesideItsInputAndWritesNothing() {
+        DemoData.await();
+        String[] requester = bearer(tokenFor(createCredential("{\"name\":\"console-previewer-" + UUID.randomUUID()
+                + "\",\"owner\":\"it\",\"scopes\":[\"control:approvals:request\",\"products:read\"]}")));
+        JsonObject product = listed(get("api/v1/products?limit=1", requester)).get(0);
+        String uid = product.getString("uid");
+        long version = product.getJsonNumber("version").longValue();
+        String title = "Previewed " + UUID.randomUUID().toString().substring(0, 8);
+        String approvalId = Control.request(
+                        requester,
+                        "product.update",
+                        "{\"id\":\"" + uid + "\",\"expectedVersion\":" + version + ",\"title\":\"" + title + "\"}")
+                .getString("id");
+
+        try (Browser browser = new Browser()) {
+            browser.signIn("admin", ConsoleIT.PASSWORD);
+            browser.awaitText("Readiness");
+            browser.open("approvals.xhtml?id=" + approvalId);
+            browser.awaitText("What it would do now");
+            assertTrue(browser.text("input").contains(title), "the input");
+            assertTrue(browser.text("preview-before").contains(uid), "the record as it is");
+            assertFalse(browser.text("preview-before").contains(title), "before: not yet the new title");
+            assertTrue(browser.text("preview-after").contains("\"" + title + "\""), "after: the new title");
+            assertTrue(browser.text("preview-patch").contains("\"title\": \"" + title + "\""), "the merge patch");
+            browser.screenshot("approval-preview");
+        }
+        JsonObject now = json(get("api/v1/products/" + uid, requester));
+        assertEquals(version, now.getJsonNumber("version").longValue(), "the preview wrote nothing");
+        assertEquals("pending", status(requester, approvalId));
     }
 
     @Test

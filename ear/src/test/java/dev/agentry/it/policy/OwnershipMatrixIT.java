@@ -46,6 +46,10 @@ class OwnershipMatrixIT {
             + "\"webhooks:dlq:read\",\"webhooks:dlq:replay\",\"syncstate:read\",\"syncstate:write\",\"changes:read\","
             + "\"entries:read\"";
 
+    /** Every control route that takes {@code artifact.apply} with a run: simulate, request approval, execute. */
+    private static final List<String> APPLY_ROUTES =
+            List.of("api/v1/control/policy-simulate", "api/v1/control/approvals", "api/v1/control/actions/execute");
+
     /** The owner, another credential with the same scopes, and a runs administrator. */
     static String[] owner;
 
@@ -255,21 +259,36 @@ class OwnershipMatrixIT {
 
     @Test
     void anotherCredentialsGovernedApplyOfTheOwnersRunIsAnsweredAsForAMissingRun() {
-        String[] controller =
-                bearer(tokenFor(createCredential(credential("apply-other", SCOPES + ",\"control:actions:simulate\""))));
+        String[] controller = bearer(tokenFor(createCredential(credential(
+                "apply-other",
+                SCOPES + ",\"control:actions:simulate\",\"control:approvals:request\",\"control:actions:execute\""))));
         String missingRun = "run_" + UUID.randomUUID().toString().replace("-", "");
-        String refused = withoutRequestId(assertProblem(applying(runId).as(controller), 404, "not_found"));
-        String unknown = withoutRequestId(assertProblem(applying(missingRun).as(controller), 404, "not_found"))
-                .replace(missingRun, runId);
-        assertEquals(unknown, refused, "artifact.apply: the same answer as a missing run, no hint that it exists");
+        List<Executable> checks = new ArrayList<>();
+        for (String route : APPLY_ROUTES) {
+            checks.add(() -> {
+                String refused = withoutRequestId(assertProblem(applying(route, runId, controller), 404, "not_found"));
+                String unknown = withoutRequestId(
+                                assertProblem(applying(route, missingRun, controller), 404, "not_found"))
+                        .replace(missingRun, runId);
+                assertEquals(unknown, refused, route + " artifact.apply: the same answer as a missing run");
+            });
+        }
+        assertAll(checks);
     }
 
-    /** A simulation of {@code artifact.apply} of a run: what reaches the run, as executing it would. */
-    private static Call applying(String run) {
-        return new Call(
+    /** {@code artifact.apply} of a run on {@code route}: what reaches the run, as executing it would. */
+    private static HttpResponse<String> applying(String route, String run, String[] caller) {
+        String body = "{\"action\":\"artifact.apply\",\"input\":{\"runId\":\"" + run + "\",\"target\":\"site\"}}";
+        return Api.send(
                 "POST",
-                "api/v1/control/policy-simulate",
-                "{\"action\":\"artifact.apply\",\"input\":{\"runId\":\"" + run + "\",\"target\":\"site\"}}");
+                route,
+                BodyPublishers.ofString(body),
+                Api.with(
+                        caller,
+                        "Content-Type",
+                        "application/json",
+                        "Idempotency-Key",
+                        "ownership-" + UUID.randomUUID()));
     }
 
     private static String withoutRequestId(JsonObject problem) {

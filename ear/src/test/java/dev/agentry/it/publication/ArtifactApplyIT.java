@@ -15,12 +15,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.agentry.it.harness.Api;
 import dev.agentry.it.harness.Control;
 import dev.agentry.it.harness.Runs;
+import dev.agentry.it.harness.WebhookReceiver;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +33,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * {@code artifact.apply} as a governed action through {@code /control} (SPEC section 10): simulated with
  * the patch's files and lines and nothing written, refused without the approval its policy demands,
- * executed once per Idempotency-Key into a branch of the real target repository, and — since runs are
+ * executed once per Idempotency-Key into a branch of the real target repository and announced as
+ * {@code artifact.applied} to the run's owner alone, and — since runs are
  * owned — another credential's run is {@code not_found} on every route, as are its approvals and
  * executions to a reader who does not own every run.
  */
@@ -41,6 +45,8 @@ class ArtifactApplyIT {
     private static String[] stranger;
     private static String[] runsAdminApprover;
     private static String[] plainApprover;
+    private static String ownerHook;
+    private static String strangerSubscription;
 
     @BeforeAll
     static void aTargetAPolicyAndCredentials() throws Exception {
@@ -61,7 +67,8 @@ class ArtifactApplyIT {
                 "schema:read",
                 "control:actions:simulate",
                 "control:actions:execute",
-                "control:approvals:request");
+                "control:approvals:request",
+                "webhooks:manage");
         stranger = credential(
                 "apply-stranger",
                 "runs:read",
@@ -70,9 +77,14 @@ class ArtifactApplyIT {
                 "control:actions:execute",
                 "control:approvals:request",
                 "control:approvals:decide",
-                "control:audit:read");
+                "control:audit:read",
+                "webhooks:manage");
         runsAdminApprover = credential("apply-approver", "artifacts:read", "runs:admin", "control:approvals:decide");
         plainApprover = credential("apply-plain-approver", "artifacts:read", "control:approvals:decide");
+        // The run's owner hears of its publication; another credential reading artifacts does not.
+        ownerHook = "apply-owner-" + UUID.randomUUID();
+        subscribe(operator, ownerHook, "artifact.applied");
+        strangerSubscription = subscribe(stranger, "apply-stranger-" + UUID.randomUUID(), "artifact.*");
     }
 
     @Test
@@ -142,6 +154,25 @@ class ArtifactApplyIT {
                         .toList());
         String published = PublicationIT.everything();
 
+        // artifact.applied, committed with the execution, reaches the run's owner...
+        JsonObject announced =
+                WebhookReceiver.get()
+                        .await(ownerHook, received -> applied(received, runId).isPresent())
+                        .stream()
+                        .flatMap(r -> applied(List.of(r), runId).stream())
+                        .findFirst()
+                        .orElseThrow();
+        assertEquals("site", announced.getString("target"));
+        assertEquals(branch, announced.getString("branch"));
+        assertEquals(commit, announced.getString("commit"));
+        assertEquals(bundleId, announced.getString("bundleId"));
+        // ...and not another credential with artifacts:read (routing made every delivery of the event at once).
+        assertTrue(
+                listed(get("api/v1/webhooks/subscriptions/" + strangerSubscription + "/deliveries?limit=200", stranger))
+                        .stream()
+                        .noneMatch(d -> d.getString("eventType").equals("artifact.applied")),
+                "another credential's run's publication is not routed to it");
+
         // A replay answers with the first result and publishes nothing again.
         HttpResponse<String> replayed = Control.execute(operator, key, "artifact.apply", input, approvalId);
         assertEquals(200, replayed.statusCode(), replayed.body());
@@ -167,14 +198,20 @@ class ArtifactApplyIT {
         String input = input(runId, null);
         String before = PublicationIT.everything();
 
+        // The run is checked before anything else: no simulation, no approval, no hint of governance.
         assertProblem(Control.simulate(stranger, "artifact.apply", input), 404, "not_found");
-        assertProblem(Control.execute(stranger, key(), "artifact.apply", input, null), 403, "approval_required");
-        // An approval only binds an input and reveals nothing of the run: the execution reaches the run.
-        String approvalId = Control.request(stranger, "artifact.apply", input).getString("id");
-        assertEquals(
-                200, Control.decide(runsAdminApprover, approvalId, "approve").statusCode());
-        assertProblem(Control.execute(stranger, key(), "artifact.apply", input, approvalId), 404, "not_found");
+        assertProblem(Control.requesting(stranger, "artifact.apply", input), 404, "not_found");
+        assertProblem(Control.execute(stranger, key(), "artifact.apply", input, null), 404, "not_found");
+        assertTrue(
+                listed(get("api/v1/control/approvals?limit=200", stranger)).stream()
+                        .noneMatch(a ->
+                                a.getJsonObject("input").getString("runId", "").equals(runId)),
+                "no approval of another credential's run was made");
         assertEquals(before, PublicationIT.everything(), "nothing was published");
+
+        // The owner reaches it on the same routes: the refusals above are about the run's owner alone.
+        assertEquals(200, Control.simulate(operator, "artifact.apply", input).statusCode());
+        assertEquals(201, Control.requesting(operator, "artifact.apply", input).statusCode());
     }
 
     private static String run(String file) {
@@ -189,6 +226,25 @@ class ArtifactApplyIT {
         JsonObject run = awaitEnd(id, operator);
         assertEquals("succeeded", run.getString("status"), run.toString());
         return id;
+    }
+
+    /** The data of an {@code artifact.applied} delivery for {@code runId}, if one was received. */
+    private static Optional<JsonObject> applied(List<JsonObject> received, String runId) {
+        return received.stream()
+                .map(r -> Api.structure(r.getString("body")).asJsonObject())
+                .filter(e -> e.getString("type").equals("artifact.applied"))
+                .map(e -> e.getJsonObject("data"))
+                .filter(d -> d.getString("runId").equals(runId))
+                .findFirst();
+    }
+
+    private static String subscribe(String[] owner, String hook, String events) {
+        HttpResponse<String> created = postJson(
+                "api/v1/webhooks/subscriptions",
+                "{\"url\":\"" + WebhookReceiver.get().url(hook, null) + "\",\"events\":[\"" + events + "\"]}",
+                owner);
+        assertEquals(201, created.statusCode(), created.body());
+        return json(created).getJsonObject("subscription").getString("id");
     }
 
     private static String input(String runId, String bundleId) {

@@ -213,6 +213,7 @@ public class SchemaCatalog {
             Contract.of(EventCatalog.TEST_DATA, EventPayloads.TestData.class),
             Contract.of(EventCatalog.APPROVAL_DATA, EventPayloads.ApprovalData.class),
             Contract.of(EventCatalog.INCIDENT_DATA, EventPayloads.IncidentData.class),
+            Contract.of(EventCatalog.PUBLICATION_DATA, EventPayloads.PublicationData.class),
             Contract.of("control.policy-request", PolicyRequest.class),
             Contract.of("control.policy", PolicyView.class),
             Contract.of("control.policy-list", "Every governed-write policy", Page.class, PolicyView.class),

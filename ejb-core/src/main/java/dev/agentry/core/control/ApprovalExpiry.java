@@ -7,18 +7,25 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Announces expired approvals ({@code approval.expired}) every {@code agentry.control.expiry-interval}.
- * The status itself never waits for this: it is computed from the stored expiry when read, so an
- * approval that expired while the server was down is expired at once, and announced at the first sweep.
+ * Records and announces expired approvals ({@code approval.expired}): once at start — so approvals that
+ * expired while the server was down are settled as it comes up, not an interval later — then every
+ * {@code agentry.control.expiry-interval}. The status itself never waits for this: it is computed from
+ * the stored expiry when read. Each sweep works in batches of {@link #BATCH}, each its own transaction,
+ * until a batch comes back short: a backlog of any size never makes one long transaction.
  */
 @Singleton
 @Startup
 public class ApprovalExpiry {
+
+    /** Approvals expired per transaction. */
+    static final int BATCH = 500;
 
     @Inject
     @ConfigProperty(name = "agentry.control.expiry-interval", defaultValue = "PT30S")
@@ -32,11 +39,25 @@ public class ApprovalExpiry {
 
     @PostConstruct
     void schedule() {
-        timers.createIntervalTimer(interval.toMillis(), interval.toMillis(), new TimerConfig(null, false));
+        // The first sweep at once (the timer fires as soon as the application has started), then periodically.
+        timers.createIntervalTimer(0, interval.toMillis(), new TimerConfig(null, false));
     }
 
+    /** Outside a transaction: each batch commits on its own. */
     @Timeout
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void sweep() {
-        approvals.expireOverdue();
+        expireAll();
+    }
+
+    /** Batch after batch until one is short; returns how many expired. */
+    int expireAll() {
+        int total = 0;
+        int expired;
+        do {
+            expired = approvals.expireOverdue(BATCH);
+            total += expired;
+        } while (expired == BATCH);
+        return total;
     }
 }

@@ -109,6 +109,8 @@ public class Approvals {
         GovernedAction<?> action = actions.require(request.action());
         ActionScope.require(grant, action);
         BoundInput input = BoundInput.of(action, request.input(), validator);
+        // An approval of a record the caller cannot reach would bind nothing it may do, and say it exists.
+        input.requireReachable(grant);
         Governance governance = policies.governing(action.name());
         Instant now = now();
         Approval approval = new Approval(
@@ -247,13 +249,17 @@ public class Approvals {
     }
 
     /**
-     * Marks every pending approval past its expiry as expired and announces it, once each: the status
-     * read already showed it expired, even while the server was down at the moment it expired.
+     * Marks up to {@code batch} pending approvals past their expiry as expired and announces each, once,
+     * in a transaction of its own, so a long backlog is worked through in bounded transactions (see
+     * {@link ApprovalExpiry}). The status read already showed them expired, even while the server was
+     * down at the moment they expired. Returns how many it expired: fewer than {@code batch} when none
+     * is left.
      */
-    public int expireOverdue() {
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int expireOverdue(int batch) {
         List<Approval> overdue = em.createNamedQuery("Approval.overdue", Approval.class)
                 .setParameter("now", now())
-                .setMaxResults(500)
+                .setMaxResults(batch)
                 .getResultList();
         for (Approval approval : overdue) {
             approval.expire();

@@ -35,6 +35,11 @@ record BoundInput(GovernedAction<?> action, Record value, JsonObject json, Strin
         return new BoundInput(action, bound.value(), input, hash(action.name(), input));
     }
 
+    /** Refuses with {@code not_found} an input naming a record {@code grant} does not reach (see {@link GovernedAction#requireReachable}). */
+    void requireReachable(Grant grant) {
+        requireReachableAs(action, grant, value);
+    }
+
     /** Applies the action to this input, as {@code grant}. */
     ActionEffect apply(Grant grant) {
         return applyAs(action, grant, value);
@@ -43,6 +48,10 @@ record BoundInput(GovernedAction<?> action, Record value, JsonObject json, Strin
     /** The effect applying would have, for a simulation (see {@link GovernedAction#preview}). */
     ActionEffect preview(Grant grant) {
         return previewAs(action, grant, value);
+    }
+
+    private static <I extends Record> void requireReachableAs(GovernedAction<I> action, Grant grant, Record value) {
+        action.requireReachable(grant, action.input().cast(value));
     }
 
     private static <I extends Record> ActionEffect applyAs(GovernedAction<I> action, Grant grant, Record value) {

@@ -62,6 +62,7 @@ public class ExecutionUnit {
         GovernedAction<?> action = actions.require(request.action());
         ActionScope.require(grant, action);
         BoundInput input = BoundInput.of(action, request.input(), validator);
+        input.requireReachable(grant);
         Governance governance = policies.governing(action.name());
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         refuseOverRate(grant, action, governance, now);

@@ -29,6 +29,15 @@ public interface GovernedAction<I extends Record> {
     ActionSubject subject();
 
     /**
+     * Refuses with {@code not_found}, exactly as a missing one, an input naming a record the caller cannot
+     * reach (another credential's run). Checked before anything else is decided about the input — when
+     * it is simulated, when an approval is requested for it and when it is executed — so whoever does not
+     * reach the record learns nothing of it, not even whether its action needs an approval. Records a
+     * collection scope reaches need nothing here: the action's subject already checked that scope.
+     */
+    default void requireReachable(Grant grant, I input) {}
+
+    /**
      * Makes the write in the caller's transaction, as {@code grant}. Refuses with {@code not_found} for a
      * missing record (or one the caller does not own), {@code conflict} for one that moved past the
      * input's expected version or cannot take the change, and never writes anything else.

@@ -5,6 +5,8 @@ import dev.agentry.core.control.ActionSubject;
 import dev.agentry.core.control.GovernedAction;
 import dev.agentry.core.policy.Grant;
 import dev.agentry.core.schema.Doc;
+import dev.agentry.core.webhooks.EventCatalog;
+import dev.agentry.core.webhooks.WebhookOutbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotBlank;
@@ -17,8 +19,9 @@ import java.util.Map;
  * {@code artifact.apply}: a run's verified patch published to an operator-declared git repository as the
  * new branch {@code agentry/<run-id>} ({@link WorkspacePublication}). It touches the run's artifacts,
  * which its owner (or a {@code runs:admin} holder) reaches; another credential's run is {@code
- * not_found}. A simulation shows the files and lines of the patch and writes nothing; the branch of an
- * execution whose transaction rolls back is withdrawn again. It lives with the engine it drives: the
+ * not_found} on every control route. A simulation shows the files and lines of the patch and writes
+ * nothing; an execution announces {@code artifact.applied} in its own transaction, and the branch of one
+ * whose transaction rolls back is withdrawn again. It lives with the engine it drives: the
  * control plane finds it as it finds every action, and knows nothing of runs or repositories.
  */
 @ApplicationScoped
@@ -41,6 +44,9 @@ public class ArtifactApply implements GovernedAction<ArtifactApply.Input> {
     @Inject
     WorkspacePublication publication;
 
+    @Inject
+    WebhookOutbox outbox;
+
     @Override
     public String name() {
         return "artifact.apply";
@@ -61,9 +67,26 @@ public class ArtifactApply implements GovernedAction<ArtifactApply.Input> {
         return ActionSubject.RUNS;
     }
 
+    /** Another credential's run is not found, as a missing one (its owner or {@code runs:admin} reach it). */
+    @Override
+    public void requireReachable(Grant grant, Input input) {
+        publication.requireReachable(grant, input.runId());
+    }
+
     @Override
     public ActionEffect apply(Grant grant, Input input) {
         Publication published = publication.apply(grant, input.runId(), input.target(), input.expectedBundleId());
+        // In the execution's transaction: announced if and only if the execution commits (the branch of
+        // one that rolls back is withdrawn). About the run's owner, so routing offers it only to those
+        // who reach the run, whoever executed it.
+        Map<String, Object> announced = new LinkedHashMap<>();
+        announced.put("runId", published.runId());
+        announced.put("target", published.target());
+        announced.put("branch", published.branch());
+        announced.put("commit", published.commit());
+        announced.put("base", published.base());
+        announced.put("bundleId", published.bundleId());
+        outbox.publishAbout(published.runOwner(), EventCatalog.ARTIFACT_APPLIED, announced);
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("target", published.target());
         after.put("branch", published.branch());

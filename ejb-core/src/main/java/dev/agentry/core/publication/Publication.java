@@ -7,6 +7,7 @@ import java.util.List;
  * A run published to a target: the branch made for it, its one commit, and what the commit rests on.
  *
  * @param runId the published run
+ * @param runOwner the credential that owns the run: whom its events are about
  * @param target the target's name
  * @param branch the new branch, {@code agentry/<run-id>}
  * @param commit the branch's one commit (40 hex)
@@ -17,6 +18,7 @@ import java.util.List;
  */
 public record Publication(
         @NotNull String runId,
+        @NotNull String runOwner,
         @NotNull String target,
         @NotNull String branch,
         @NotNull String commit,

@@ -134,6 +134,7 @@ public class WorkspacePublication {
                 runId, target.name(), published.branch(), published.commit(), published.base());
         return new Publication(
                 runId,
+                run.getCredentialId(),
                 target.name(),
                 published.branch(),
                 published.commit(),
@@ -158,6 +159,11 @@ public class WorkspacePublication {
                 sealed.target().baseBranch(),
                 sealed.run().getBundleId(),
                 PatchSummary.of(sealed.patch()));
+    }
+
+    /** Refuses with {@code not_found} a run the caller does not reach, exactly as a missing one. */
+    public void requireReachable(Grant grant, String runId) {
+        runs.find(grant, runId);
     }
 
     /** A run's verified, sealed patch and the target it is for. */

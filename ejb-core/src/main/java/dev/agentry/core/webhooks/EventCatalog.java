@@ -52,6 +52,12 @@ public final class EventCatalog {
     /** The data schema of every approval event (governed writes). */
     public static final String APPROVAL_DATA = "webhook.data.approval";
 
+    /** A run's patch was published as a branch of a target repository by an {@code artifact.apply} execution. */
+    public static final String ARTIFACT_APPLIED = "artifact.applied";
+
+    /** The data schema of a publication event: what a run's owner (or a runs administrator) may read. */
+    public static final String PUBLICATION_DATA = "webhook.data.publication";
+
     public static final String INCIDENT_OPENED = "incident.opened";
     public static final String INCIDENT_RESOLVED = "incident.resolved";
 
@@ -77,6 +83,11 @@ public final class EventCatalog {
             new EventType(APPROVAL_APPROVED, 1, "A governed action's approval was granted", APPROVAL_DATA),
             new EventType(APPROVAL_REJECTED, 1, "A governed action's approval was rejected", APPROVAL_DATA),
             new EventType(APPROVAL_EXPIRED, 1, "A governed action's approval expired undecided", APPROVAL_DATA),
+            new EventType(
+                    ARTIFACT_APPLIED,
+                    1,
+                    "A run's patch was published as the branch agentry/<run-id> of a target repository",
+                    PUBLICATION_DATA),
             new EventType(
                     INCIDENT_OPENED,
                     1,

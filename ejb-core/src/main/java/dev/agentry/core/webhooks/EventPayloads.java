@@ -51,6 +51,24 @@ public final class EventPayloads {
             String runId,
             @NotNull Instant expiresAt) {}
 
+    @Doc("A run's patch published by artifact.apply; the execution is at /control/executions?runId={runId}")
+    public record PublicationData(
+            @NotNull String runId,
+
+            @NotNull @Doc("The target's name, as the operator declared it")
+            String target,
+
+            @NotNull @Doc("The new branch, agentry/<run-id>")
+            String branch,
+
+            @NotNull @Doc("The branch's one commit (40 hex)")
+            String commit,
+
+            @NotNull @Doc("The branch it was made on") String base,
+
+            @NotNull @Doc("The verified bundle whose patch it is")
+            String bundleId) {}
+
     @Doc("A test event sent on request")
     public record TestData(@NotNull String subscriptionId, String message) {}
 

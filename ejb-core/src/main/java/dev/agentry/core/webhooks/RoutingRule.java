@@ -16,7 +16,8 @@ import java.util.Optional;
  * Which subscriptions an event goes to (SPEC section 8), the same whether or not any credential
  * declares event interests. A subscription gets an event only if (a) its own event types select it;
  * (b) its credential may read what the event carries — a change only with the collection's read
- * scope, a run's end only for the run's owner or a {@code runs:admin} holder, a credential's event
+ * scope, a run's end only for the run's owner or a {@code runs:admin} holder (its publication only for
+ * those of them holding {@code artifacts:read}), a credential's event
  * only for that credential and for {@code credentials:manage} holders whose own scopes cover the
  * credential's (the grant ceiling); and (c) where its credential declares interests, they select it
  * too. An event aimed at one subscription ({@code webhook.test}, sent on its owner's request) goes to
@@ -93,6 +94,9 @@ final class RoutingRule {
                                         .anyMatch(subscriber::reads))
                         && ((subject != null && subscriber.owns(subject))
                                 || subscriber.holds(Scope.CONTROL_APPROVALS_DECIDE));
+            // A publication shows a run's patch as a branch: for artifacts:read holders who reach the run.
+            case EventCatalog.PUBLICATION_DATA ->
+                subject != null && subscriber.holds(Scope.ARTIFACTS_READ) && subscriber.ownsRun(subject);
             // Incidents reach incidents:read holders; one about a credential only those who may see it.
             case EventCatalog.INCIDENT_DATA ->
                 subscriber.holds(Scope.INCIDENTS_READ)

@@ -72,6 +72,25 @@ class RoutingRuleTest {
     }
 
     @Test
+    void aPublicationReachesOnlyArtifactReadersWhoReachTheRun() {
+        RoutedEvent applied = about("artifact.applied", "owner");
+        Grant owner = new Grant("owner", Set.of("artifacts:read"));
+        Grant ownerBlind = new Grant("owner", Set.of("runs:read"));
+        Grant other = new Grant("other", Set.of("artifacts:read", "runs:read", "runs:write"));
+        Grant admin = new Grant("admin", Set.of("runs:admin", "artifacts:read"));
+        Grant adminBlind = new Grant("admin", Set.of("runs:admin"));
+        assertTrue(selects(applied, EVERYTHING, NO_INTERESTS, owner));
+        assertTrue(selects(applied, List.of("artifact.*"), List.of("artifact.applied"), admin));
+        assertFalse(selects(applied, EVERYTHING, NO_INTERESTS, other), "another credential's run");
+        assertFalse(selects(applied, EVERYTHING, NO_INTERESTS, ownerBlind), "the owner without artifacts:read");
+        assertFalse(selects(applied, EVERYTHING, NO_INTERESTS, adminBlind), "runs:admin without artifacts:read");
+        assertFalse(selects(applied, List.of("run.*"), NO_INTERESTS, owner), "not a run's end");
+        assertFalse(
+                selects(about("artifact.applied", null), EVERYTHING, NO_INTERESTS, admin), "no owner known: no one");
+        assertFalse(RoutingRule.redacts(owner, "artifact.applied"), "nothing personal in a publication");
+    }
+
+    @Test
     void aCredentialsEventReachesItselfAndManagersWhoseCeilingCoversIt() {
         RoutedEvent revoked = about("credential.revoked", "subject");
         Optional<Set<String>> subjectScopes = Optional.of(Set.of("orders:read", "users:read"));
