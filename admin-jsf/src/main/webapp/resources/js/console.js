@@ -91,3 +91,46 @@ document.addEventListener("DOMContentLoaded", function () {
         return relative.format(Math.round(seconds), "second");
     }
 });
+
+// The run page of a run still going: its events arrive live from the console's own stream
+// (/admin/run-events/<run>, signed-in session, same origin) and are added to the timeline; the status
+// badge and outcome follow the status events. The stream ends after the terminal event.
+document.addEventListener("DOMContentLoaded", function () {
+    var timeline = document.getElementById("timeline");
+    var stream = timeline && timeline.getAttribute("data-run-events");
+    if (!stream || !window.EventSource) {
+        return;
+    }
+    var source = new EventSource(stream + "?after=" + encodeURIComponent(timeline.getAttribute("data-after") || "0"));
+    source.onmessage = function (message) {
+        var event = JSON.parse(message.data);
+        var item = document.createElement("li");
+        var at = document.createElement("time");
+        at.setAttribute("datetime", event.at);
+        at.textContent = event.at;
+        var type = document.createElement("strong");
+        type.textContent = event.type;
+        var detail = document.createElement("span");
+        detail.className = "muted wrap";
+        detail.textContent = Object.keys(event.data).map(function (name) {
+            var value = event.data[name];
+            return name + ": " + (typeof value === "string" ? value : JSON.stringify(value));
+        }).join(" · ");
+        item.append(at, " ", type, " ", detail);
+        timeline.appendChild(item);
+        if (event.type === "status" && event.data.status) {
+            var status = document.getElementById("status");
+            if (status) {
+                status.textContent = event.data.status;
+                status.className = "badge " + event.data.status;
+            }
+            var outcome = document.getElementById("outcome");
+            if (outcome && event.data.outcome) {
+                outcome.textContent = event.data.outcome;
+            }
+        }
+        if (event.terminal) {
+            source.close();
+        }
+    };
+});

@@ -23,7 +23,7 @@ import org.jboss.logging.Logger;
  * that keep pages out of frames and caches, and tells the audit trail which administrator is acting.
  * Faces' view state is the other half of the CSRF defence: a POST without it runs no action.
  */
-@WebFilter("/*")
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class ConsoleFilter extends HttpFilter {
 
     /** The error code of a refused cross-site request in the audit trail (a console code, not an API one). */
@@ -50,7 +50,9 @@ public class ConsoleFilter extends HttpFilter {
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "same-origin");
-        response.setHeader("Content-Security-Policy", "default-src 'self'; style-src 'self'; frame-ancestors 'none'");
+        response.setHeader(
+                "Content-Security-Policy",
+                "default-src 'self'; style-src 'self'; connect-src 'self'; frame-ancestors 'none'");
         response.setHeader("Cache-Control", "no-store");
         String requestId = UUID.randomUUID().toString();
         response.setHeader(REQUEST_ID, requestId); // the refusal below can be found in the audit trail by it

@@ -228,6 +228,69 @@ class DataScopeMatrixIT {
     }
 
     @Test
+    void aSessionTranscriptShowsWhatItsRunsReadUnderTheReadersCurrentScopes() {
+        Matrix m = matrix();
+        String uid = m.created.get("users");
+        List<String> personal = m.personalFields.get("users");
+        JsonObject credential = Api.createCredential("{\"name\":\"transcript-reader-" + UUID.randomUUID()
+                + "\",\"owner\":\"matrix\",\"scopes\":[\"users:read\",\"users:read_sensitive\",\"runs:write\","
+                + "\"runs:read\",\"artifacts:read\"]}");
+        String session = "scope-" + UUID.randomUUID();
+        HttpResponse<String> accepted = Runs.submit(
+                Runs.task(
+                        "catalog-reader",
+                        "[\"catalog.read\"]",
+                        "[]",
+                        "[{\"toolCalls\":[{\"tool\":\"catalog.read\",\"arguments\":{\"collection\":\"users\",\"id\":\""
+                                + uid + "\"}}],\"final\":\"read\"}]",
+                        "\"sessionId\":\"" + session + "\""),
+                UUID.randomUUID().toString(),
+                bearer(Api.tokenFor(credential)));
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        String run = json(accepted).getString("id");
+        Eventually.await(
+                "run " + run + " to end",
+                Duration.ofSeconds(60),
+                () -> json(get("api/v1/runs/" + run, bearer(Api.tokenFor(credential))))
+                        .getString("status"),
+                status ->
+                        Set.of("succeeded", "failed", "timed_out", "cancelled").contains(status));
+        JsonObject read = sessionRead(session, credential);
+        assertEquals(uid, read.getJsonObject("data").getString("uid", uid), read.toString());
+
+        // Without users:read_sensitive now: the personal fields the run read are redacted.
+        shrink(credential, "[\"users:read\",\"runs:write\",\"runs:read\",\"artifacts:read\"]");
+        assertRedacted("users transcript", sessionRead(session, credential).getJsonObject("data"), personal);
+
+        // Without users:read: the records are withheld altogether.
+        shrink(credential, "[\"runs:write\",\"runs:read\",\"artifacts:read\"]");
+        JsonObject withheld = sessionRead(session, credential);
+        assertTrue(withheld.getBoolean("withheld", false), withheld.toString());
+        assertFalse(withheld.containsKey("data"), withheld.toString());
+    }
+
+    /** The result of the session's catalog.read, as its credential reads the transcript now. */
+    private static JsonObject sessionRead(String session, JsonObject credential) {
+        HttpResponse<String> transcript =
+                get("api/v1/sessions/" + session + "/transcript?limit=100", bearer(Api.tokenFor(credential)));
+        assertEquals(200, transcript.statusCode(), transcript.body());
+        return Api.listed(transcript).stream()
+                .filter(e -> e.getString("type").equals("tool_result"))
+                .map(e -> e.getJsonObject("content").getJsonObject("result"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no tool result in " + transcript.body()));
+    }
+
+    private static void shrink(JsonObject credential, String scopes) {
+        HttpResponse<String> patched = Api.send(
+                "PATCH",
+                "api/v1/credentials/" + credential.getString("id"),
+                BodyPublishers.ofString("{\"scopes\":" + scopes + "}"),
+                Api.with(asBootstrap(), "Content-Type", "application/json"));
+        assertEquals(200, patched.statusCode(), patched.body());
+    }
+
+    @Test
     void checkpointsAreOnlyForCollectionsTheCallerMayRead() {
         Matrix m = matrix();
         String cursor = json(get("api/v1/changes?limit=1", m.even.auth)).getString("nextCursor");

@@ -37,9 +37,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The {@code openai-compatible} provider against the suite's test model server ({@link ModelServer}):
  * the Chat Completions wire protocol with tool calls, the tool errors a model sees, token budgets,
- * and the fault-tolerance guards (retry honouring {@code Retry-After}, timeout, circuit breaker). The
- * guards' state is the server's, so the tests that open the circuit run last and wait for it to close;
- * the canary scan runs after all of them.
+ * and the fault-tolerance guards (retry honouring {@code Retry-After}, timeout, a circuit breaker per
+ * provider). The tests that open a circuit do it on providers of their own (hasty, brittle), so
+ * testmodel's stays closed; the canary scan runs after all of them.
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -205,28 +205,43 @@ class ModelProviderIT {
         assertTrue(evidence.getInt("attempts") >= 3, evidence.toString());
         assertTrue(evidence.getString("message").contains("did not answer within 1 s"), evidence.toString());
         assertTrue(MODEL.requests("hung").size() >= 3);
-        awaitCircuitClosed();
+        // hasty's circuit may be open now; the other tests run on testmodel, whose circuit is its own.
     }
 
     @Test
     @Order(8)
-    void repeated500sOpenTheCircuitThenItClosesAgain() {
-        JsonObject failed = run("server-error", "[]");
+    void repeated500sOpenTheProvidersCircuitAndOnlyItsOwn() {
+        JsonObject failed = runAs("brittle-modeler", "server-error", "[]");
         assertEquals("provider_error", failed.getString("outcome"), failed.toString());
         JsonObject evidence = failed.getJsonObject("failureEvidence");
         assertEquals(500, evidence.getInt("status"), evidence.toString());
         assertEquals("server_error", evidence.getString("errorType"));
+        assertEquals("brittle", evidence.getString("provider"));
         assertEquals(4, evidence.getInt("attempts"));
         assertFalse(evidence.toString().contains("Sorry about that"), "never the provider's own words");
         assertEquals(4, MODEL.requests("server-error").size());
 
-        // Open: the next run fails at once, and the provider is not called.
+        // Open: the next run on brittle fails at once, and the model server is not called.
         int before = MODEL.requests("done").size();
-        JsonObject refused = run("done", "[]");
+        JsonObject refused = runAs("brittle-modeler", "done", "[]");
         assertEquals("provider_error", refused.getString("outcome"), refused.toString());
-        assertEquals("circuit_open", refused.getJsonObject("failureEvidence").getString("error"));
+        JsonObject open = refused.getJsonObject("failureEvidence");
+        assertEquals("circuit_open", open.getString("error"), open.toString());
+        assertTrue(open.getString("message").contains("circuit"), open.toString());
         assertEquals(before, MODEL.requests("done").size());
-        awaitCircuitClosed();
+
+        // Another provider's circuit is its own: testmodel is still called.
+        JsonObject other = run("done", "[]");
+        assertEquals("no_op", other.getString("outcome"), other.toString());
+        assertEquals(before + 1, MODEL.requests("done").size());
+
+        // Half-open after 10 s in this suite: a good call closes brittle's circuit again.
+        Eventually.await(
+                "brittle's circuit to close",
+                Duration.ofSeconds(60),
+                Duration.ofSeconds(1),
+                () -> runAs("brittle-modeler", "done", "[]"),
+                r -> "no_op".equals(r.getString("outcome", "")));
     }
 
     @Test
@@ -288,16 +303,6 @@ class ModelProviderIT {
         String id = start(Runs.task(agent, TOOLS, verifySteps, "null", members)).getString("id");
         RUNS.add(id);
         return awaitEnd(id);
-    }
-
-    /** Half-open after 10 s in this suite: a run on a good scenario succeeds again. */
-    private static void awaitCircuitClosed() {
-        Eventually.await(
-                "the provider's circuit to close",
-                Duration.ofSeconds(60),
-                Duration.ofSeconds(1),
-                () -> run("done", "[]"),
-                r -> "no_op".equals(r.getString("outcome", "")));
     }
 
     private static List<JsonObject> events(String id) {

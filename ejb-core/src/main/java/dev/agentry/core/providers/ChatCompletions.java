@@ -19,6 +19,9 @@ public class ChatCompletions {
     @Inject
     ChatCompletionsAttempt attempt;
 
+    @Inject
+    ProviderCircuits circuits;
+
     /**
      * Retries only what a provider says is passing (429, 5xx), an answer that did not come in time, and
      * a full bulkhead; never a 4xx, a malformed answer, an open circuit or a stopped run.
@@ -35,6 +38,6 @@ public class ChatCompletions {
         if (call.stop.getAsBoolean()) {
             throw call.stopped();
         }
-        return attempt.send(call);
+        return circuits.call(call.provider, () -> attempt.send(call));
     }
 }

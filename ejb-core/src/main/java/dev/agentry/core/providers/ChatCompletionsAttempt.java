@@ -29,9 +29,7 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Timeout;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /**
  * One HTTP exchange with a provider's {@code /chat/completions}. The key goes into the {@code
@@ -53,18 +51,10 @@ public class ChatCompletionsAttempt {
 
     /**
      * {@code @Timeout}: the hard ceiling of an attempt whatever a provider's own timeout says (that one
-     * is enforced inside, so a cancel also ends the wait). {@code @CircuitBreaker}: a provider that keeps
-     * failing (3 of the last 4 attempts) is not called for 30 s, so runs fail fast instead of each
-     * waiting out its retries. {@code @Bulkhead}: at most 16 calls in flight from this server.
+     * is enforced inside, so a cancel also ends the wait). {@code @Bulkhead}: at most 16 calls in flight
+     * from this server. The circuit breaker is per provider, around this call ({@link ProviderCircuits}).
      */
     @Timeout(value = 5, unit = ChronoUnit.MINUTES)
-    @CircuitBreaker(
-            requestVolumeThreshold = 4,
-            failureRatio = 0.75,
-            delay = 30,
-            delayUnit = ChronoUnit.SECONDS,
-            successThreshold = 1,
-            failOn = {ChatCall.Retryable.class, TimeoutException.class})
     @Bulkhead(16)
     public ChatReply send(ChatCall call) {
         call.attempts++;

@@ -33,7 +33,10 @@ public class Sessions {
         return SessionView.of(find(grant, id));
     }
 
-    /** The transcript, oldest message first, a page at a time. */
+    /**
+     * The transcript, oldest message first, a page at a time; the catalog records its runs read are
+     * shown under the reader's current scopes ({@link TranscriptScope}).
+     */
     public Page<TranscriptEntry> transcript(Grant grant, String id, int limit, String cursor) {
         AgentSession session = find(grant, id);
         String binding = "session|" + session.getCredentialId() + "|" + session.getSessionId() + "|";
@@ -56,8 +59,10 @@ public class Sessions {
         String next = more ? seal.seal(binding + page.get(page.size() - 1).getSeq()) : null;
         return Page.of(
                 page.stream()
-                        .map(row -> TranscriptEntry.of(
-                                row.getSeq(), row.getRunId(), SessionTranscripts.message(row.getMessage())))
+                        .map(row -> TranscriptScope.shown(
+                                grant,
+                                TranscriptEntry.of(
+                                        row.getSeq(), row.getRunId(), SessionTranscripts.message(row.getMessage()))))
                         .toList(),
                 next);
     }
