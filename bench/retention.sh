@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Retention at scale (issue: batch operations): CHANGES change records and DELIVERIES delivered webhook
 # deliveries (one attempt each) past their horizon, plus a week of recent changes that must stay, in a
-# throwaway PostgreSQL cluster (port 5545) behind a server of its own (port offset 540: http 8620).
+# throwaway PostgreSQL cluster (port 5545) behind a server of its own (port offset 580: http 8660).
 # Measures, for one run of the `retention` job started through the API:
 #   - rows purged per second (per step, from the job repository's step metrics, and overall)
 #   - the longest transaction of the server's connections while the job runs (pg_stat_activity's
@@ -21,7 +21,7 @@ work=${BENCH_DIR:-/tmp/agentry-retention-bench}
 rm -rf "$work" && mkdir -p "$work"
 bench_postgres 5545
 # The job runs only when started here; horizons of a week for changes and deliveries.
-bench_server_start retention 540 -Dagentry.jobs.retention.schedule=off -Dagentry.jobs.sync-state.schedule=off \
+bench_server_start retention 580 -Dagentry.jobs.retention.schedule=off -Dagentry.jobs.sync-state.schedule=off \
     -Dagentry.jobs.credential-reminders.schedule=off -Dagentry.retention.changes=P7D \
     -Dagentry.retention.deliveries=P7D -Dagentry.retention.webhook-events=P7D -Dagentry.webhooks.allowed-ranges=127.0.0.1/32
 admin=$(bench_admin_token)
