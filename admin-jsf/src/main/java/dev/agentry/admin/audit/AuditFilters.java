@@ -1,5 +1,6 @@
 package dev.agentry.admin.audit;
 
+import dev.agentry.core.audit.AuditOutcome;
 import dev.agentry.core.audit.AuditSearch;
 import java.io.Serializable;
 import java.net.URLEncoder;
@@ -60,7 +61,7 @@ public record AuditFilters(String from, String until, String actor, String actio
                 day(until, "until", 1),
                 blank(actor),
                 blank(action),
-                blank(outcome),
+                AuditOutcome.ofFilter(outcome),
                 blank(code),
                 before,
                 after,

@@ -1,5 +1,6 @@
 package dev.agentry.admin.dashboard;
 
+import dev.agentry.core.audit.AuditOutcome;
 import dev.agentry.core.audit.AuditQuery;
 import dev.agentry.core.audit.AuditService;
 import dev.agentry.core.audit.AuditView;
@@ -95,7 +96,7 @@ public class DashboardPage implements Serializable {
                         null,
                         null,
                         null,
-                        "denied",
+                        AuditOutcome.DENIED,
                         null,
                         AuditService.MAX_PAGE))
                 .data());

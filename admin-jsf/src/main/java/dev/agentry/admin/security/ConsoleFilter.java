@@ -1,6 +1,7 @@
 package dev.agentry.admin.security;
 
 import dev.agentry.core.audit.AuditContext;
+import dev.agentry.core.audit.AuditOutcome;
 import dev.agentry.core.audit.AuditService;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
@@ -76,7 +77,7 @@ public class ConsoleFilter extends HttpFilter {
 
     private void refuse(HttpServletResponse response) throws IOException {
         try {
-            auditService.recordCall("denied", CROSS_SITE);
+            auditService.recordCall(AuditOutcome.DENIED, CROSS_SITE);
         } catch (RuntimeException e) {
             LOG.errorf(e, "The audit record of the refused cross-site request %s could not be written", audit.route());
         }

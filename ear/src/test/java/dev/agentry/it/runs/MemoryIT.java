@@ -19,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -128,6 +129,9 @@ class MemoryIT {
         assertEquals(List.of(), Api.listed(Api.get(MEMORY + "?layer=credential", other)));
         assertEquals(1, Api.listed(Api.get(MEMORY + "?layer=credential", owner)).size());
         assertProblem(Api.get("api/v1/agents/no-such-agent/memory", owner), 404, "not_found");
+        // A layer that is none is the caller's mistake, named, whichever route takes it.
+        assertEquals(Set.of("layer:invalid"), Api.fieldErrors(Api.get(MEMORY + "?layer=team", owner)));
+        assertEquals(Set.of("layer:invalid"), Api.fieldErrors(put(key, "{\"value\":\"x\"}", "?layer=team", owner)));
     }
 
     @Test

@@ -49,7 +49,12 @@ final class AuditCursor {
     private static String binding(AuditQuery q) {
         return String.join(
                 ",",
-                Stream.of(q.since(), q.until(), q.credentialId(), q.action(), q.outcome())
+                Stream.of(
+                                q.since(),
+                                q.until(),
+                                q.credentialId(),
+                                q.action(),
+                                q.outcome() == null ? null : q.outcome().wireName())
                         .map(v -> URLEncoder.encode(Objects.toString(v, ""), StandardCharsets.UTF_8))
                         .toList());
     }

@@ -9,7 +9,7 @@ import java.time.Instant;
  * @param until records before this time
  * @param credentialId records of this credential
  * @param action records whose action or route contains this text
- * @param outcome {@code success}, {@code denied} or {@code failed}
+ * @param outcome what came of the call or action
  * @param afterSequence records chained after this position (from a cursor, or the console's own paging)
  * @param limit at most this many (1 to 500)
  */
@@ -18,7 +18,7 @@ public record AuditQuery(
         Instant until,
         String credentialId,
         String action,
-        String outcome,
+        AuditOutcome outcome,
         Long afterSequence,
         int limit) {
 

@@ -10,7 +10,7 @@ import java.time.Instant;
  * @param until records before this time
  * @param actor records whose actor id (a credential, an administrator, a run) is exactly this
  * @param action records whose action or route contains this text
- * @param outcome {@code success}, {@code denied} or {@code failed}
+ * @param outcome what came of the call or action
  * @param code records with this error code
  * @param before only records chained before this sequence (the next, older page)
  * @param after only records chained after this sequence (the previous, newer page)
@@ -21,7 +21,7 @@ public record AuditSearch(
         Instant until,
         String actor,
         String action,
-        String outcome,
+        AuditOutcome outcome,
         String code,
         Long before,
         Long after,

@@ -26,7 +26,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
-import java.util.Set;
 
 /** Records API calls, and reads and verifies the audit trail. */
 @Stateless
@@ -42,8 +41,6 @@ public class AuditService {
 
     /** An export reads for at most this long, so a download never holds a transaction open for minutes. */
     static final Duration EXPORT_TIME = Duration.ofSeconds(20);
-
-    private static final Set<String> OUTCOMES = Set.of("success", "denied", "failed");
 
     @PersistenceContext(unitName = AgentryDatabase.PERSISTENCE_UNIT)
     EntityManager em;
@@ -71,7 +68,7 @@ public class AuditService {
 
     /** Records the current request as a call; it is written with the next batch. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public void recordCall(String outcome, String errorCode) {
+    public void recordCall(AuditOutcome outcome, String errorCode) {
         trail.call(outcome, errorCode);
     }
 
@@ -96,10 +93,6 @@ public class AuditService {
             throw AgentryException.validation(
                     List.of(new FieldError("limit", "out_of_range", "limit must be between 1 and " + MAX_PAGE)));
         }
-        if (query.outcome() != null && !OUTCOMES.contains(query.outcome())) {
-            throw AgentryException.validation(
-                    List.of(new FieldError("outcome", "invalid", "outcome is success, denied or failed")));
-        }
         StringBuilder jpql = new StringBuilder("select a from AuditRecord a where a.chainSeq > :after");
         if (query.since() != null) jpql.append(" and a.occurredAt >= :since");
         if (query.until() != null) jpql.append(" and a.occurredAt < :until");
@@ -115,7 +108,7 @@ public class AuditService {
         if (query.credentialId() != null) q.setParameter("credentialId", query.credentialId());
         if (query.action() != null)
             q.setParameter("action", "%" + query.action().replaceAll("([\\\\%_])", "\\\\$1") + "%");
-        if (query.outcome() != null) q.setParameter("outcome", query.outcome());
+        if (query.outcome() != null) q.setParameter("outcome", query.outcome().wireName());
         List<AuditRecord> found = q.getResultList();
         boolean hasMore = found.size() > query.limit();
         List<AuditView> data =
@@ -135,10 +128,6 @@ public class AuditService {
         if (search.limit() < 1 || search.limit() > MAX_PAGE) {
             throw AgentryException.validation(
                     List.of(new FieldError("limit", "out_of_range", "limit must be between 1 and " + MAX_PAGE)));
-        }
-        if (search.outcome() != null && !OUTCOMES.contains(search.outcome())) {
-            throw AgentryException.validation(
-                    List.of(new FieldError("outcome", "invalid", "outcome is success, denied or failed")));
         }
         boolean newer = search.after() != null;
         StringBuilder jpql = new StringBuilder("select a from AuditRecord a where a.chainSeq is not null");
@@ -163,7 +152,7 @@ public class AuditService {
         if (search.actor() != null) q.setParameter("actor", search.actor());
         if (search.action() != null)
             q.setParameter("action", "%" + search.action().replaceAll("([\\\\%_])", "\\\\$1") + "%");
-        if (search.outcome() != null) q.setParameter("outcome", search.outcome());
+        if (search.outcome() != null) q.setParameter("outcome", search.outcome().wireName());
         if (search.code() != null) q.setParameter("code", search.code());
         List<AuditView> found = q.getResultList().stream().map(AuditView::of).toList();
         boolean beyond = found.size() > search.limit();
@@ -224,7 +213,8 @@ public class AuditService {
         if (export.truncated()) target.append(" truncated=").append(export.truncation());
         if (filters.since() != null) target.append(" since=").append(filters.since());
         if (filters.until() != null) target.append(" until=").append(filters.until());
-        if (filters.outcome() != null) target.append(" outcome=").append(filters.outcome());
+        if (filters.outcome() != null)
+            target.append(" outcome=").append(filters.outcome().wireName());
         if (filters.code() != null) target.append(" code=").append(filters.code());
         if (filters.actor() != null) target.append(" actor=").append(filters.actor());
         if (filters.action() != null) target.append(" action=").append(filters.action());

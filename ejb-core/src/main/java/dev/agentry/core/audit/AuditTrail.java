@@ -37,12 +37,12 @@ public class AuditTrail {
 
     /** Records a successful action, e.g. {@code credential.pause} on a credential's id. */
     public void action(String action, String target) {
-        em.persist(record(action, target, "success", null, null));
+        em.persist(record(action, target, AuditOutcome.SUCCESS, null, null));
     }
 
     /** Records a successful action made under an approval, e.g. a governed write. */
     public void action(String action, String target, String approvalId) {
-        em.persist(record(action, target, "success", null, approvalId));
+        em.persist(record(action, target, AuditOutcome.SUCCESS, null, approvalId));
     }
 
     /**
@@ -50,7 +50,7 @@ public class AuditTrail {
      * delivery: the record's outcome says so, so an audit search for failures finds it.
      */
     public void failure(String action, String target, String errorCode) {
-        em.persist(record(action, target, "failed", errorCode, null));
+        em.persist(record(action, target, AuditOutcome.FAILED, errorCode, null));
     }
 
     /**
@@ -58,7 +58,7 @@ public class AuditTrail {
      * transaction, so it stays even though the attempt changed nothing else.
      */
     public void refusal(String action, String target, String errorCode) {
-        em.persist(record(action, target, "denied", errorCode, null));
+        em.persist(record(action, target, AuditOutcome.DENIED, errorCode, null));
     }
 
     /**
@@ -68,14 +68,15 @@ public class AuditTrail {
      * API's record of the call could not. The call is not recorded a second time.
      */
     public void refusalOutsideTransaction(String action, String target, String errorCode) {
-        buffer.add(record(action, target, "denied", errorCode, null));
+        buffer.add(record(action, target, AuditOutcome.DENIED, errorCode, null));
     }
 
     /**
      * The record of an action or refusal by the current request's actor, which then needs no call record
      * of its own; with no request (a scheduled or batch action), by the system itself.
      */
-    private AuditRecord record(String action, String target, String outcome, String errorCode, String approvalId) {
+    private AuditRecord record(
+            String action, String target, AuditOutcome outcome, String errorCode, String approvalId) {
         try {
             AuditRecord record = fromRequest(action, target, outcome, errorCode, approvalId);
             context.markRecorded();
@@ -93,7 +94,7 @@ public class AuditTrail {
                     target,
                     null,
                     approvalId,
-                    outcome,
+                    outcome.wireName(),
                     errorCode,
                     null);
         }
@@ -103,7 +104,7 @@ public class AuditTrail {
      * Records an API call that wrote no action record: a read, a refusal or a failure. It changed
      * nothing, so it joins the next batch instead of costing a transaction of its own.
      */
-    void call(String outcome, String errorCode) {
+    void call(AuditOutcome outcome, String errorCode) {
         AuditRecord record = fromRequest(context.route(), null, outcome, errorCode, null);
         buffer.add(record);
         context.markRecorded();
@@ -121,7 +122,8 @@ public class AuditTrail {
     }
 
     /** A record attributed to the current request's actor, address, id and scope. */
-    private AuditRecord fromRequest(String action, String target, String outcome, String errorCode, String approvalId) {
+    private AuditRecord fromRequest(
+            String action, String target, AuditOutcome outcome, String errorCode, String approvalId) {
         Instant now = now();
         return new AuditRecord(
                 now,
@@ -134,7 +136,7 @@ public class AuditTrail {
                 target,
                 context.scope(),
                 approvalId,
-                outcome,
+                outcome.wireName(),
                 errorCode,
                 duration(now));
     }

@@ -130,6 +130,7 @@ final class RoutingRule {
             case EventCatalog.APPROVAL_DATA ->
                 subscriber.readsAnyCollection() || subscriber.holds(Scope.ARTIFACTS_READ);
             case EventCatalog.INCIDENT_DATA -> subscriber.holds(Scope.INCIDENTS_READ);
+            case EventCatalog.PUBLICATION_DATA -> subscriber.holds(Scope.ARTIFACTS_READ);
             default -> false;
         };
     }

@@ -12,8 +12,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class AuditCursorTest {
 
-    private static final AuditQuery DENIED =
-            new AuditQuery(Instant.parse("2026-01-01T00:00:00Z"), null, "cred|1", "credential.", "denied", null, 50);
+    private static final AuditQuery DENIED = new AuditQuery(
+            Instant.parse("2026-01-01T00:00:00Z"), null, "cred|1", "credential.", AuditOutcome.DENIED, null, 50);
 
     @Test
     void aPayloadLeadsBackToItsPosition() {
@@ -28,7 +28,8 @@ class AuditCursorTest {
         assertEquals(
                 7,
                 AuditCursor.position(
-                        new AuditQuery(DENIED.since(), null, "cred|1", "credential.", "denied", null, 500), payload));
+                        new AuditQuery(DENIED.since(), null, "cred|1", "credential.", AuditOutcome.DENIED, null, 500),
+                        payload));
     }
 
     @Test
@@ -37,7 +38,7 @@ class AuditCursorTest {
 
         refused(() -> AuditCursor.position(new AuditQuery(null, null, null, null, null, null, 50), payload));
         refused(() -> AuditCursor.position(
-                new AuditQuery(DENIED.since(), null, "cred", "1|credential.", "denied", null, 50), payload));
+                new AuditQuery(DENIED.since(), null, "cred", "1|credential.", AuditOutcome.DENIED, null, 50), payload));
     }
 
     @ParameterizedTest

@@ -12,7 +12,15 @@ class AuditExportTest {
     @Test
     void theExportsAuditRecordNamesItsFilterAndRowCount() {
         AuditSearch filters = new AuditSearch(
-                Instant.parse("2026-12-01T00:00:00Z"), null, "admin", "run.", "failed", null, null, null, 500);
+                Instant.parse("2026-12-01T00:00:00Z"),
+                null,
+                "admin",
+                "run.",
+                AuditOutcome.FAILED,
+                null,
+                null,
+                null,
+                500);
 
         assertEquals(
                 "rows=0 since=2026-12-01T00:00:00Z outcome=failed actor=admin action=run.",

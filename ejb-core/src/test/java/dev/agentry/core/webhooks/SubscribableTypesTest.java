@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentry.core.policy.Grant;
+import dev.agentry.core.policy.GrantableScope;
+import dev.agentry.core.policy.ScopeCatalog;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** Who may own a subscription, and what it may name: event types that its credential's grant lets reach it. */
@@ -49,5 +52,17 @@ class SubscribableTypesTest {
         assertTrue(WebhookSubscriptions.withinGrant("credential.expiring", NOTHING));
         assertTrue(WebhookSubscriptions.withinGrant("webhook.test", NOTHING));
         assertTrue(WebhookSubscriptions.withinGrant("*", NOTHING), "a pattern selecting one receivable type");
+    }
+
+    @Test
+    void everyPublishedTypeReachesSomeGrantAndPublicationsNeedArtifactsRead() {
+        Grant everything = new Grant(
+                "c4", ScopeCatalog.ALL.stream().map(GrantableScope::scope).collect(Collectors.toSet()));
+        for (EventType type : EventCatalog.ALL) {
+            assertTrue(WebhookSubscriptions.withinGrant(type.type(), everything), type.type());
+        }
+        assertFalse(WebhookSubscriptions.withinGrant("artifact.applied", TAGS));
+        assertTrue(WebhookSubscriptions.withinGrant(
+                "artifact.*", new Grant("c5", Set.of("webhooks:manage", "artifacts:read"))));
     }
 }

@@ -57,7 +57,7 @@ public class AgentMemoryResource {
                     + " session=); prefix narrows the keys.")
     public Page<MemoryEntryView> list(
             @PathParam("slug") String slug,
-            @QueryParam("layer") String layer,
+            @QueryParam("layer") MemoryLayer layer,
             @QueryParam("session") String session,
             @QueryParam("prefix") String prefix,
             @BeanParam Paging paging) {
@@ -78,7 +78,7 @@ public class AgentMemoryResource {
     public Response one(
             @PathParam("slug") String slug,
             @PathParam("key") String key,
-            @QueryParam("layer") String layer,
+            @QueryParam("layer") MemoryLayer layer,
             @QueryParam("session") String session) {
         MemoryEntryView entry = memory.read(place(slug, layer, session), key)
                 .orElseThrow(() -> AgentryException.notFound("There is no memory entry with this key."));
@@ -111,7 +111,7 @@ public class AgentMemoryResource {
     public Response write(
             @PathParam("slug") String slug,
             @PathParam("key") String key,
-            @QueryParam("layer") String layer,
+            @QueryParam("layer") MemoryLayer layer,
             @QueryParam("session") String session,
             MemoryWrite body) {
         if (body == null || body.value() == null) {
@@ -134,19 +134,15 @@ public class AgentMemoryResource {
     public Response delete(
             @PathParam("slug") String slug,
             @PathParam("key") String key,
-            @QueryParam("layer") String layer,
+            @QueryParam("layer") MemoryLayer layer,
             @QueryParam("session") String session,
             @QueryParam("ifMatch") String ifMatch) {
         memory.delete(place(slug, layer, session), key, ifMatch);
         return Response.noContent().build();
     }
 
-    private MemoryPlace place(String slug, String layer, String session) {
-        MemoryLayer parsed = layer == null
-                ? MemoryLayer.AGENT
-                : MemoryLayer.parse(layer)
-                        .orElseThrow(() -> AgentryException.validation(List.of(
-                                new FieldError("layer", "invalid", "a layer is agent, credential or session"))));
-        return MemoryPlace.of(parsed, slug, caller.credentialId(), session);
+    /** The agent's own memory when no layer is named; a layer that is none is refused by {@code QueryValues}. */
+    private MemoryPlace place(String slug, MemoryLayer layer, String session) {
+        return MemoryPlace.of(layer == null ? MemoryLayer.AGENT : layer, slug, caller.credentialId(), session);
     }
 }

@@ -2,6 +2,7 @@ package dev.agentry.api.audit;
 
 import dev.agentry.api.capabilities.ApiSurface;
 import dev.agentry.api.capabilities.Stability;
+import dev.agentry.core.audit.AuditOutcome;
 import dev.agentry.core.audit.AuditQuery;
 import dev.agentry.core.audit.AuditService;
 import dev.agentry.core.audit.AuditView;
@@ -42,7 +43,7 @@ public class AuditResource {
             @QueryParam("until") Instant until,
             @QueryParam("credentialId") String credentialId,
             @QueryParam("action") String action,
-            @QueryParam("outcome") String outcome,
+            @QueryParam("outcome") AuditOutcome outcome,
             @QueryParam("cursor") String cursor,
             @Parameter(
                             schema =
@@ -59,7 +60,7 @@ public class AuditResource {
                         until,
                         blankToNull(credentialId),
                         blankToNull(action),
-                        blankToNull(outcome),
+                        outcome,
                         null,
                         limit == null ? DEFAULT_LIMIT : limit),
                 cursor);

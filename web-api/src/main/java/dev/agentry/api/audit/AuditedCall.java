@@ -1,5 +1,7 @@
 package dev.agentry.api.audit;
 
+import dev.agentry.core.audit.AuditOutcome;
+
 /** How an API call is named and judged in the audit trail, the same wherever it is recorded. */
 public final class AuditedCall {
 
@@ -22,12 +24,9 @@ public final class AuditedCall {
 
     private AuditedCall() {}
 
-    /** {@code success} below 400; {@code denied} for refused authentication, scope or rate; else {@code failed}. */
-    public static String outcome(int status) {
-        if (status < 400) {
-            return "success";
-        }
-        return status == 401 || status == 403 || status == 429 ? "denied" : "failed";
+    /** What came of a call answered with this status. */
+    public static AuditOutcome outcome(int status) {
+        return AuditOutcome.ofStatus(status);
     }
 
     /**
