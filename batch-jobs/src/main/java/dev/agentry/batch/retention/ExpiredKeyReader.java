@@ -22,7 +22,7 @@ import java.util.List;
 @Dependent
 public class ExpiredKeyReader extends AbstractItemReader {
 
-    /** Keys fetched per query: one chunk's worth. */
+    /** Keys fetched per query when the step names no {@code page}: one chunk's worth at the default. */
     static final int PAGE = 500;
 
     @Inject
@@ -32,27 +32,34 @@ public class ExpiredKeyReader extends AbstractItemReader {
     @BatchProperty
     String kind;
 
+    /** Keys fetched per query: the step's chunk size, so one query fills one chunk. */
+    @Inject
+    @BatchProperty
+    String page;
+
     @Inject
     RetentionService retention;
 
-    private final Deque<String> page = new ArrayDeque<>();
+    private final Deque<String> keys = new ArrayDeque<>();
+    private int pageSize;
     private String lastKey;
     private boolean exhausted;
 
     @Override
     public void open(Serializable checkpoint) {
         lastKey = (String) checkpoint;
+        pageSize = page == null || page.isBlank() ? PAGE : Integer.parseInt(page.strip());
     }
 
     @Override
     public Object readItem() {
-        if (page.isEmpty() && !exhausted) {
-            List<String> fetched = retention.expired(RetentionKind.of(kind), job.getInstanceId(), lastKey, PAGE);
-            page.addAll(fetched);
+        if (keys.isEmpty() && !exhausted) {
+            List<String> fetched = retention.expired(RetentionKind.of(kind), job.getInstanceId(), lastKey, pageSize);
+            keys.addAll(fetched);
             // A short page is the last: nothing more is expired, or the pass may remove no more of the kind.
-            exhausted = fetched.size() < PAGE;
+            exhausted = fetched.size() < pageSize;
         }
-        String key = page.poll();
+        String key = keys.poll();
         if (key != null) {
             lastKey = key;
         }

@@ -53,12 +53,16 @@ public class ChangePurge implements Purge {
     @Override
     public Map<String, Long> purge(Instant now, List<String> keys) {
         List<Long> positions = keys.stream().map(Long::valueOf).toList();
-        int removed = em.createQuery(
-                        "delete from ChangeRecord c where c.position in :positions and c.changedAt < :cutoff")
-                .setParameter("positions", positions)
+        long from = positions.stream().mapToLong(Long::longValue).min().orElse(0);
+        long through = positions.stream().mapToLong(Long::longValue).max().orElse(0);
+        // The keys are every position from the first to the last (the reader lists the prefix in order), so a
+        // range reads the index once where a list of thousands of positions would be matched one by one.
+        int removed = em.createQuery("delete from ChangeRecord c where c.position between :from and :through"
+                        + " and c.changedAt < :cutoff")
+                .setParameter("from", from)
+                .setParameter("through", through)
                 .setParameter("cutoff", horizons.cutoff(kind(), now))
                 .executeUpdate();
-        long through = positions.stream().mapToLong(Long::longValue).max().orElse(0);
         if (removed == positions.size()) {
             em.createNativeQuery(
                             "update change_feed_state set purged_through = ?1 where id = ?2 and purged_through < ?1")
