@@ -40,4 +40,7 @@ class ArchitectureTest {
             .bePublic()
             .andShould()
             .beTopLevelClasses();
+
+    @ArchTest
+    static final ArchRule jsonIsBuiltOnTheProviderLookedUpOnce = CoreBoundaryRules.jsonIsBuiltOnTheProviderLookedUpOnce;
 }

@@ -30,6 +30,14 @@ public final class CoreBoundaryRules {
             .dependOnClassesThat(resideInAPackage("dev.agentry.core..").and(not(CALLABLE)))
             .because("a feature's boundary is its @Boundary classes and its value types; the rest is its own");
 
+    /** {@code Json}'s factories look their provider up on every call; {@code Jsonp} holds it (a profiled hot spot). */
+    @ArchTest
+    public static final ArchRule jsonIsBuiltOnTheProviderLookedUpOnce = noClasses()
+            .should()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("jakarta.json.Json")
+            .because("jakarta.json.Json scans the ServiceLoader on every call; dev.agentry.core.json.Jsonp does not");
+
     private CoreBoundaryRules() {}
 
     static boolean callable(JavaClass type) {

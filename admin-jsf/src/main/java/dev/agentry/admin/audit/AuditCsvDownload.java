@@ -2,10 +2,10 @@ package dev.agentry.admin.audit;
 
 import dev.agentry.core.audit.AuditExport;
 import dev.agentry.core.audit.AuditService;
+import dev.agentry.core.json.Jsonp;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.ErrorCode;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -67,8 +67,8 @@ public class AuditCsvDownload extends HttpServlet {
         response.setStatus(code.status());
         response.setContentType("application/problem+json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        Json.createWriter(response.getWriter())
-                .writeObject(Json.createObjectBuilder()
+        Jsonp.createWriter(response.getWriter())
+                .writeObject(Jsonp.createObjectBuilder()
                         .add("title", code.title())
                         .add("status", code.status())
                         .add("code", code.code())

@@ -8,13 +8,13 @@ import dev.agentry.core.control.Approvals;
 import dev.agentry.core.control.DecisionRequest;
 import dev.agentry.core.control.Preview;
 import dev.agentry.core.cursor.PageLimit;
+import dev.agentry.core.json.Jsonp;
 import dev.agentry.core.policy.Grant;
 import dev.agentry.core.problem.AgentryException;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonWriterFactory;
 import jakarta.json.stream.JsonGenerator;
@@ -39,7 +39,7 @@ public class ApprovalsPage implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final int RECENT = 50;
     private static final JsonWriterFactory PRETTY =
-            Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
+            Jsonp.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
 
     @Inject
     transient Approvals approvals;
@@ -150,7 +150,7 @@ public class ApprovalsPage implements Serializable {
             return null;
         }
         StringWriter out = new StringWriter();
-        JsonObject json = Json.createObjectBuilder(object).build();
+        JsonObject json = Jsonp.createObjectBuilder(object).build();
         PRETTY.createWriter(out).write(json);
         return out.toString().strip();
     }

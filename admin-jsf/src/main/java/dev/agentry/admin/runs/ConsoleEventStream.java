@@ -1,9 +1,9 @@
 package dev.agentry.admin.runs;
 
+import dev.agentry.core.json.Jsonp;
 import dev.agentry.core.runs.RunEventFeed;
 import dev.agentry.core.runs.RunEventRecord;
 import dev.agentry.core.runs.RunEventSink;
-import jakarta.json.Json;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -69,7 +69,7 @@ final class ConsoleEventStream implements RunEventSink, WriteListener, AsyncList
             finish();
             return false;
         }
-        String data = Json.createObjectBuilder()
+        String data = Jsonp.createObjectBuilder()
                 .add("run", event.runId())
                 .add("seq", event.seq())
                 .add("at", event.at().toString())

@@ -2,6 +2,7 @@ package dev.agentry.admin.runs;
 
 import dev.agentry.admin.messages.PageMessages;
 import dev.agentry.core.artifacts.Verification;
+import dev.agentry.core.json.Jsonp;
 import dev.agentry.core.policy.Grant;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.runs.RunArtifacts;
@@ -10,7 +11,6 @@ import dev.agentry.core.runs.RunView;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -141,7 +141,7 @@ public class RunPage implements Serializable {
     }
 
     private static JsonValue parse(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = Jsonp.createReader(new StringReader(json))) {
             return reader.readValue();
         }
     }

@@ -1,6 +1,7 @@
 package dev.agentry.batch.catalog;
 
 import dev.agentry.core.catalog.ImportFiles;
+import dev.agentry.core.json.Jsonp;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
 import jakarta.enterprise.context.Dependent;
@@ -10,7 +11,6 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
-import jakarta.json.spi.JsonProvider;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Serializable;
@@ -28,8 +28,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Named
 @Dependent
 public class ImportFileReader extends AbstractItemReader {
-
-    private static final JsonProvider JSON = JsonProvider.provider();
 
     @Inject
     @BatchProperty
@@ -87,7 +85,7 @@ public class ImportFileReader extends AbstractItemReader {
     }
 
     private ImportLine fromJson(String line) {
-        try (JsonReader reader = JSON.createReader(new StringReader(line))) {
+        try (JsonReader reader = Jsonp.createReader(new StringReader(line))) {
             return ImportLine.of(lineNumber, reader.readObject());
         } catch (JsonException | IllegalStateException e) {
             return ImportLine.unreadable(lineNumber, "not a JSON object");
@@ -99,7 +97,7 @@ public class ImportFileReader extends AbstractItemReader {
         if (values.size() != header.size()) {
             return ImportLine.unreadable(lineNumber, values.size() + " values for " + header.size() + " columns");
         }
-        JsonObjectBuilder record = JSON.createObjectBuilder();
+        JsonObjectBuilder record = Jsonp.createObjectBuilder();
         for (int i = 0; i < header.size(); i++) {
             if (!values.get(i).isEmpty()) {
                 record.add(header.get(i), values.get(i));

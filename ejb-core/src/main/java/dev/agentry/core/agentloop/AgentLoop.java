@@ -1,12 +1,12 @@
 package dev.agentry.core.agentloop;
 
+import dev.agentry.core.json.Jsonp;
 import dev.agentry.core.sandbox.Redactor;
 import dev.agentry.core.tools.ToolCall;
 import dev.agentry.core.tools.ToolExecutor;
 import dev.agentry.core.tools.ToolOutcome;
 import dev.agentry.core.tools.UnicodeText;
 import dev.agentry.persistence.runs.StopReason;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -62,9 +62,9 @@ public final class AgentLoop {
                 0,
                 "text",
                 "system",
-                Json.createObjectBuilder().add("text", instructions).build());
+                Jsonp.createObjectBuilder().add("text", instructions).build());
         conversation.addAll(history);
-        add(0, "text", "user", Json.createObjectBuilder().add("text", goal).build());
+        add(0, "text", "user", Jsonp.createObjectBuilder().add("text", goal).build());
         int calls = 0;
         Map<String, Integer> perTool = new HashMap<>();
         for (int turn = 1; turn <= budget.maxTurns(); turn++) {
@@ -88,7 +88,7 @@ public final class AgentLoop {
                         turn,
                         "error",
                         "assistant",
-                        Json.createObjectBuilder().add("message", message).build());
+                        Jsonp.createObjectBuilder().add("message", message).build());
                 return end(StopReason.PROVIDER_ERROR, null, null, turn, calls, message, redact(e.evidence()));
             }
             usage = usage.plus(answer.usage());
@@ -98,7 +98,7 @@ public final class AgentLoop {
                         turn,
                         "text",
                         "assistant",
-                        Json.createObjectBuilder().add("text", answer.text()).build());
+                        Jsonp.createObjectBuilder().add("text", answer.text()).build());
             }
             for (ToolCall call : answer.toolCalls()) {
                 stop = observer.stopReason();
@@ -118,7 +118,7 @@ public final class AgentLoop {
                         turn,
                         "tool_call",
                         "assistant",
-                        Json.createObjectBuilder()
+                        Jsonp.createObjectBuilder()
                                 .add("callId", call.id())
                                 .add("tool", call.tool())
                                 .add("arguments", arguments)
@@ -135,7 +135,7 @@ public final class AgentLoop {
                         turn,
                         outcome.status().equals("previewed") ? "approval_required" : "tool_result",
                         "tool",
-                        Json.createObjectBuilder()
+                        Jsonp.createObjectBuilder()
                                 .add("callId", call.id())
                                 .add("tool", call.tool())
                                 .add("status", shown.status())
@@ -147,7 +147,7 @@ public final class AgentLoop {
                         turn,
                         "final_result",
                         "assistant",
-                        Json.createObjectBuilder()
+                        Jsonp.createObjectBuilder()
                                 .add("text", answer.finalResult())
                                 .add("status", answer.finalStatus())
                                 .build());
@@ -189,14 +189,14 @@ public final class AgentLoop {
 
     private JsonValue clean(JsonValue value) {
         return switch (value.getValueType()) {
-            case STRING -> Json.createValue(clean(((JsonString) value).getString()));
+            case STRING -> Jsonp.createValue(clean(((JsonString) value).getString()));
             case OBJECT -> {
-                JsonObjectBuilder object = Json.createObjectBuilder();
+                JsonObjectBuilder object = Jsonp.createObjectBuilder();
                 value.asJsonObject().forEach((name, member) -> object.add(clean(name), clean(member)));
                 yield object.build();
             }
             case ARRAY -> {
-                JsonArrayBuilder array = Json.createArrayBuilder();
+                JsonArrayBuilder array = Jsonp.createArrayBuilder();
                 value.asJsonArray().forEach(item -> array.add(clean(item)));
                 yield array.build();
             }

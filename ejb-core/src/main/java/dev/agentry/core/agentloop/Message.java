@@ -1,7 +1,7 @@
 package dev.agentry.core.agentloop;
 
+import dev.agentry.core.json.Jsonp;
 import dev.agentry.core.schema.WrittenAs;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -30,7 +30,7 @@ public record Message(
     public static final String SCHEMA = "agentry/message/v1";
 
     public JsonObject toJson() {
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add("schema", SCHEMA)
                 .add("turn", turn)
                 .add("type", type)

@@ -1,5 +1,6 @@
 package dev.agentry.core.agents;
 
+import dev.agentry.core.json.Jsonp;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.validation.Creation;
 import dev.agentry.core.validation.JsonRecords;
@@ -12,7 +13,6 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
 import jakarta.persistence.EntityManager;
@@ -91,7 +91,7 @@ public class AgentRegistry {
     private void load(Path file) {
         String origin = "file:" + file.getFileName();
         try (Reader text = Files.newBufferedReader(file);
-                JsonReader reader = Json.createReader(text)) {
+                JsonReader reader = Jsonp.createReader(text)) {
             AgentRequest request = JsonRecords.read(reader.readValue(), AgentRequest.class, validator, Creation.class);
             registration.add(new RegisteredAgent(request.definition(null), origin));
         } catch (DuplicateAgent e) {
@@ -135,7 +135,7 @@ public class AgentRegistry {
     }
 
     static RegisteredAgent fromStorage(StoredAgent stored) {
-        try (JsonReader reader = Json.createReader(new StringReader(stored.getDefinition()))) {
+        try (JsonReader reader = Jsonp.createReader(new StringReader(stored.getDefinition()))) {
             // Stored as written after it was validated: bound, not checked again.
             AgentRequest definition =
                     JsonRecords.bind(reader.readValue(), AgentRequest.class).value();

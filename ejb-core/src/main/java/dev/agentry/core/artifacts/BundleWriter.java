@@ -1,8 +1,8 @@
 package dev.agentry.core.artifacts;
 
+import dev.agentry.core.json.Jsonp;
 import dev.agentry.core.sandbox.FileDigest;
 import dev.agentry.core.sandbox.Workspace;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -69,13 +69,13 @@ public final class BundleWriter {
             byte[] changed = Files.readAllBytes(root.resolve(BundleId.CHANGED_FILES));
             byte[] patch = Files.readAllBytes(root.resolve(BundleId.PATCH));
             String id = BundleId.of(changed, patch);
-            JsonArrayBuilder files = Json.createArrayBuilder();
-            entries.forEach((path, entry) -> files.add(Json.createObjectBuilder()
+            JsonArrayBuilder files = Jsonp.createArrayBuilder();
+            entries.forEach((path, entry) -> files.add(Jsonp.createObjectBuilder()
                     .add("path", path)
                     .add("kind", entry.kind())
                     .add("size", entry.size())
                     .add("sha256", entry.sha256())));
-            JsonObject manifest = Json.createObjectBuilder()
+            JsonObject manifest = Jsonp.createObjectBuilder()
                     .add("schema", SCHEMA)
                     .add("bundleId", id)
                     .add("runId", runId)

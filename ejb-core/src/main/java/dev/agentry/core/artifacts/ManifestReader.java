@@ -1,6 +1,6 @@
 package dev.agentry.core.artifacts;
 
-import jakarta.json.Json;
+import dev.agentry.core.json.Jsonp;
 import jakarta.json.JsonException;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
@@ -62,7 +62,7 @@ final class ManifestReader {
 
     /** Reads a manifest from a stream (of at most {@link #MAX_BYTES}: the caller checks the size). */
     public static Manifest read(InputStream in) throws Malformed {
-        try (JsonParser parser = Json.createParser(in)) {
+        try (JsonParser parser = Jsonp.createParser(in)) {
             Cursor cursor = new Cursor(parser);
             if (cursor.next() != Event.START_OBJECT) {
                 throw new Malformed("The manifest is not a JSON object.");

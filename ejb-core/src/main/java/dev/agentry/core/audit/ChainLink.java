@@ -1,8 +1,8 @@
 package dev.agentry.core.audit;
 
+import dev.agentry.core.json.Jsonp;
 import dev.agentry.persistence.audit.AuditRecord;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.spi.JsonProvider;
 
 /**
  * A chained record as the verifier sees it: its position, the hashes it stores, and the canonical
@@ -15,9 +15,6 @@ import jakarta.json.spi.JsonProvider;
  */
 public record ChainLink(long seq, String prevHash, String hash, String canonical) {
 
-    // Json.create* looks the provider up through the ServiceLoader on every call; once is enough.
-    private static final JsonProvider JSON = JsonProvider.provider();
-
     static ChainLink of(AuditRecord r) {
         return new ChainLink(
                 r.getChainSeq(), r.getPrevHash(), r.getHash(), canonical(r, r.getChainSeq(), r.getPrevHash()));
@@ -25,7 +22,7 @@ public record ChainLink(long seq, String prevHash, String hash, String canonical
 
     /** Keys in alphabetical order, nulls explicit, times as epoch milliseconds: one text per record. */
     static String canonical(AuditRecord r, long seq, String prevHash) {
-        JsonObjectBuilder json = JSON.createObjectBuilder();
+        JsonObjectBuilder json = Jsonp.createObjectBuilder();
         put(json, "action", r.getAction());
         put(json, "actorId", r.getActorId());
         put(json, "actorKind", r.getActorKind());

@@ -4,10 +4,10 @@ import dev.agentry.core.Boundary;
 import dev.agentry.core.collections.CatalogCollections;
 import dev.agentry.core.collections.CollectionDescriptor;
 import dev.agentry.core.collections.CollectionField;
+import dev.agentry.core.json.Jsonp;
 import dev.agentry.core.schema.ContractSchemas;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.LinkedHashMap;
@@ -39,7 +39,7 @@ public class CatalogSchemas {
      * data, redacted; only the uid always present (a {@code fields} projection keeps it and leaves out the rest).
      */
     public static JsonObject of(CollectionDescriptor collection) {
-        JsonObjectBuilder properties = Json.createObjectBuilder();
+        JsonObjectBuilder properties = Jsonp.createObjectBuilder();
         for (CollectionField field : collection.fields()) {
             JsonObjectBuilder property = type(field);
             if (field.sensitive()) {
@@ -51,11 +51,11 @@ public class CatalogSchemas {
             properties.add(field.name(), property);
         }
         properties.add(
-                "redacted", Json.createObjectBuilder().add("type", "boolean").add("const", true));
+                "redacted", Jsonp.createObjectBuilder().add("type", "boolean").add("const", true));
         return ContractSchemas.header("collection." + collection.name(), collection.description())
                 .add("type", "object")
                 .add("properties", properties)
-                .add("required", Json.createArrayBuilder().add("uid"))
+                .add("required", Jsonp.createArrayBuilder().add("uid"))
                 .add("additionalProperties", false)
                 .build();
     }
@@ -70,12 +70,12 @@ public class CatalogSchemas {
             case NUMBER -> nullable("number");
             case TEXT -> nullable("string");
             case TIME -> nullable("string").add("format", "date-time");
-            case OTHER -> Json.createObjectBuilder().add("description", "Any JSON value, as stored");
+            case OTHER -> Jsonp.createObjectBuilder().add("description", "Any JSON value, as stored");
         };
     }
 
     private static JsonObjectBuilder nullable(String type) {
-        return Json.createObjectBuilder()
-                .add("type", Json.createArrayBuilder().add(type).add("null"));
+        return Jsonp.createObjectBuilder()
+                .add("type", Jsonp.createArrayBuilder().add(type).add("null"));
     }
 }

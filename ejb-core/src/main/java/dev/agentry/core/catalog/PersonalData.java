@@ -1,11 +1,11 @@
 package dev.agentry.core.catalog;
 
 import dev.agentry.core.collections.CollectionDescriptor;
+import dev.agentry.core.json.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,9 +17,6 @@ import java.util.Map;
  * question, asked by the caller.
  */
 public final class PersonalData {
-
-    // Json.create* looks the provider up through the ServiceLoader on every call; once is enough.
-    private static final JsonProvider JSON = JsonProvider.provider();
 
     private PersonalData() {}
 
@@ -33,7 +30,7 @@ public final class PersonalData {
         if (snapshot == null || !carriedBy(collection)) {
             return snapshot;
         }
-        try (JsonReader reader = JSON.createReader(new StringReader(snapshot))) {
+        try (JsonReader reader = Jsonp.createReader(new StringReader(snapshot))) {
             return redacted(collection, reader.readObject()).toString();
         }
     }
@@ -43,7 +40,7 @@ public final class PersonalData {
         if (!carriedBy(collection)) {
             return snapshot;
         }
-        JsonObjectBuilder redacted = JSON.createObjectBuilder(snapshot);
+        JsonObjectBuilder redacted = Jsonp.createObjectBuilder(snapshot);
         collection.sensitiveFields().forEach(f -> redacted.add(f.name(), JsonValue.NULL));
         redacted.add("redacted", true);
         return redacted.build();

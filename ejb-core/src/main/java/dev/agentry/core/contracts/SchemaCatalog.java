@@ -29,6 +29,7 @@ import dev.agentry.core.incidents.IncidentView;
 import dev.agentry.core.jobs.JobExecutionDetail;
 import dev.agentry.core.jobs.JobExecutionView;
 import dev.agentry.core.jobs.JobSummary;
+import dev.agentry.core.json.Jsonp;
 import dev.agentry.core.lifecycle.LifecycleView;
 import dev.agentry.core.memory.MemoryEntryView;
 import dev.agentry.core.memory.MemoryWrite;
@@ -62,7 +63,6 @@ import dev.agentry.core.webhooks.SubscriptionView;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -256,7 +256,7 @@ public class SchemaCatalog {
         for (ToolDescriptor tool : ToolCatalog.ALL) {
             all.put(
                     "tool." + tool.name(),
-                    Json.createObjectBuilder(tool.arguments())
+                    Jsonp.createObjectBuilder(tool.arguments())
                             .add("$id", "tool." + tool.name())
                             .add("title", tool.name())
                             .add("description", tool.description() + " (category " + tool.category() + ")")
@@ -282,10 +282,10 @@ public class SchemaCatalog {
         String id = "webhook.event." + type.type();
         JsonObject envelope = ContractSchemas.of(
                 id, type.description() + " (payload version " + type.version() + ")", EventPayloads.Envelope.class);
-        JsonObject properties = Json.createObjectBuilder(envelope.getJsonObject("properties"))
-                .add("type", Json.createObjectBuilder().add("const", type.type()))
-                .add("data", Json.createObjectBuilder().add("$ref", type.dataSchema()))
+        JsonObject properties = Jsonp.createObjectBuilder(envelope.getJsonObject("properties"))
+                .add("type", Jsonp.createObjectBuilder().add("const", type.type()))
+                .add("data", Jsonp.createObjectBuilder().add("$ref", type.dataSchema()))
                 .build();
-        return Json.createObjectBuilder(envelope).add("properties", properties).build();
+        return Jsonp.createObjectBuilder(envelope).add("properties", properties).build();
     }
 }

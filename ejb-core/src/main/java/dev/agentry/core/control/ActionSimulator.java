@@ -1,6 +1,7 @@
 package dev.agentry.core.control;
 
 import dev.agentry.core.Boundary;
+import dev.agentry.core.json.Jsonp;
 import dev.agentry.core.policy.Grant;
 import dev.agentry.core.validation.ValidatedInput;
 import jakarta.annotation.Resource;
@@ -9,7 +10,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
@@ -56,7 +56,7 @@ public class ActionSimulator {
         return simulated(
                         grant,
                         approval.action(),
-                        Json.createObjectBuilder(approval.input()).build())
+                        Jsonp.createObjectBuilder(approval.input()).build())
                 .effect();
     }
 

@@ -1,5 +1,6 @@
 package dev.agentry.core.control;
 
+import dev.agentry.core.json.Jsonp;
 import dev.agentry.core.policy.Grant;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.FieldError;
@@ -8,7 +9,6 @@ import dev.agentry.core.validation.JsonRecords;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
 import jakarta.validation.Validator;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -20,8 +20,6 @@ import java.util.TreeSet;
  * written in another member order is the same input, and any other value is not.
  */
 record BoundInput(GovernedAction<?> action, Record value, JsonObject json, String hash) {
-
-    private static final JsonProvider JSON = JsonProvider.provider();
 
     /** Binds {@code input}, refusing with {@code validation_failed} naming each field as {@code input.<field>}. */
     static BoundInput of(GovernedAction<?> action, JsonObject input, Validator validator) {
@@ -73,7 +71,7 @@ record BoundInput(GovernedAction<?> action, Record value, JsonObject json, Strin
                 if (out.length() > 1) {
                     out.append(',');
                 }
-                out.append(JSON.createValue(key)).append(':').append(canonical(object.get(key)));
+                out.append(Jsonp.createValue(key)).append(':').append(canonical(object.get(key)));
             }
             return out.append('}').toString();
         }

@@ -1,6 +1,7 @@
 package dev.agentry.core.control;
 
 import dev.agentry.core.audit.AuditTrail;
+import dev.agentry.core.json.Jsonp;
 import dev.agentry.core.policy.Grant;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.ErrorCode;
@@ -11,7 +12,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -142,11 +142,11 @@ public class ExecutionUnit {
     private static String requestHash(ExecuteRequest request) {
         return BoundInput.hash(
                 request.action(),
-                Json.createObjectBuilder()
+                Jsonp.createObjectBuilder()
                         .add("input", request.input())
                         .add(
                                 "approvalId",
-                                request.approvalId() == null ? JsonValue.NULL : Json.createValue(request.approvalId()))
+                                request.approvalId() == null ? JsonValue.NULL : Jsonp.createValue(request.approvalId()))
                         .build());
     }
 }

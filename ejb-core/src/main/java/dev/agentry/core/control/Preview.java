@@ -4,9 +4,9 @@ import dev.agentry.core.catalog.PersonalData;
 import dev.agentry.core.collections.CollectionDescriptor;
 import dev.agentry.core.collections.CollectionField;
 import dev.agentry.core.json.JsonTree;
+import dev.agentry.core.json.Jsonp;
 import dev.agentry.core.policy.Grant;
 import dev.agentry.core.schema.Doc;
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -41,11 +41,11 @@ public record Preview(
         Map<String, Object> after = plain(effect.after());
         Map<String, Object> patch = after == null
                 ? null
-                : JsonTree.object(Json.createMergeDiff(
+                : JsonTree.object(Jsonp.createMergeDiff(
                                 before == null
                                         ? JsonValue.EMPTY_JSON_OBJECT
-                                        : Json.createObjectBuilder(before).build(),
-                                Json.createObjectBuilder(after).build())
+                                        : Jsonp.createObjectBuilder(before).build(),
+                                Jsonp.createObjectBuilder(after).build())
                         .toJsonValue()
                         .asJsonObject());
         return new Preview(effect.targetId(), before, after, patch);

@@ -6,7 +6,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,9 +19,6 @@ import java.util.Map;
  * a module boundary and JSON-B writes it back unchanged.
  */
 public final class JsonTree {
-
-    // Json.create* looks the provider up through the ServiceLoader on every call; once is enough.
-    private static final JsonProvider JSON = JsonProvider.provider();
 
     private JsonTree() {}
 
@@ -44,7 +40,7 @@ public final class JsonTree {
     }
 
     private static JsonValue read(String json) {
-        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
+        try (JsonReader reader = Jsonp.createReader(new StringReader(json))) {
             return reader.readValue();
         }
     }

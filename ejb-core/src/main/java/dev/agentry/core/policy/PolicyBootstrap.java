@@ -1,11 +1,11 @@
 package dev.agentry.core.policy;
 
+import dev.agentry.core.json.Jsonp;
 import dev.agentry.persistence.schema.AgentryDatabase;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
@@ -98,7 +98,7 @@ public class PolicyBootstrap {
 
     private Path write(String clientId, String secret) {
         Path file = Path.of(dataDir).resolve(BOOTSTRAP_FILE);
-        String json = Json.createObjectBuilder()
+        String json = Jsonp.createObjectBuilder()
                 .add("client_id", clientId)
                 .add("client_secret", secret)
                 .build()

@@ -1,7 +1,7 @@
 package dev.agentry.core.providers;
 
 import dev.agentry.core.agentloop.ProviderFailure;
-import jakarta.json.Json;
+import dev.agentry.core.json.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Duration;
@@ -61,7 +61,7 @@ final class ChatCall {
 
     /** What the run's failure evidence says: the provider, its last status and error type, the attempts. */
     JsonObject evidence(String error) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = Jsonp.createObjectBuilder()
                 .add("provider", provider.name())
                 .add("error", error)
                 .add("attempts", attempts);

@@ -3,9 +3,9 @@ package dev.agentry.core.providers;
 import dev.agentry.core.agentloop.ProviderFailure;
 import dev.agentry.core.agentloop.ProviderTurn;
 import dev.agentry.core.agentloop.TokenUsage;
+import dev.agentry.core.json.Jsonp;
 import dev.agentry.core.tools.ToolCall;
 import dev.agentry.core.tools.UnicodeText;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -38,7 +38,7 @@ public record ChatReply(JsonObject json) {
         if (finish.equals("content_filter")) {
             throw new ProviderFailure(
                     "The model provider " + provider + " filtered its answer (content_filter).",
-                    Json.createObjectBuilder()
+                    Jsonp.createObjectBuilder()
                             .add("provider", provider)
                             .add("error", "content_filter")
                             .build());
@@ -67,7 +67,7 @@ public record ChatReply(JsonObject json) {
         if (finish.equals("length")) {
             throw new ProviderFailure(
                     "The model provider " + provider + " cut its answer at max-tokens (finish_reason length).",
-                    Json.createObjectBuilder()
+                    Jsonp.createObjectBuilder()
                             .add("provider", provider)
                             .add("error", "length")
                             .build());
@@ -84,7 +84,7 @@ public record ChatReply(JsonObject json) {
                     ? new ToolCall(id, tool, JsonValue.EMPTY_JSON_OBJECT)
                     : ToolCall.malformed(id, tool, "The arguments must be a JSON object.");
         }
-        try (JsonReader reader = Json.createReader(new StringReader(string.getString()))) {
+        try (JsonReader reader = Jsonp.createReader(new StringReader(string.getString()))) {
             JsonValue value = reader.readValue();
             if (value instanceof JsonObject object) {
                 return new ToolCall(id, tool, object);
@@ -123,7 +123,7 @@ public record ChatReply(JsonObject json) {
     private static ProviderFailure malformed(String provider, String what) {
         return new ProviderFailure(
                 "The model provider " + provider + " answered with a reply that " + what + ".",
-                Json.createObjectBuilder()
+                Jsonp.createObjectBuilder()
                         .add("provider", provider)
                         .add("error", "malformed_response")
                         .add("status", 200)

@@ -1,8 +1,8 @@
 package dev.agentry.core.providers;
 
 import dev.agentry.core.agentloop.Message;
+import dev.agentry.core.json.Jsonp;
 import dev.agentry.core.tools.ToolDescriptor;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -20,7 +20,7 @@ final class ChatRequest {
     private ChatRequest() {}
 
     static JsonObject body(String model, int maxTokens, List<Message> conversation, List<ToolDescriptor> tools) {
-        JsonArrayBuilder messages = Json.createArrayBuilder();
+        JsonArrayBuilder messages = Jsonp.createArrayBuilder();
         // Consecutive messages of one turn belong together; a session's earlier runs come first, each
         // from its own turn 0, so a change of turn (not its number) starts the next group.
         List<List<Message>> byTurn = new ArrayList<>();
@@ -37,14 +37,14 @@ final class ChatRequest {
             if (turn == 0) {
                 turnMessages.stream()
                         .filter(m -> m.type().equals("text"))
-                        .forEach(m -> messages.add(Json.createObjectBuilder()
+                        .forEach(m -> messages.add(Jsonp.createObjectBuilder()
                                 .add("role", m.role())
                                 .add("content", m.content().getString("text", ""))));
                 return;
             }
-            JsonObjectBuilder assistant = Json.createObjectBuilder().add("role", "assistant");
+            JsonObjectBuilder assistant = Jsonp.createObjectBuilder().add("role", "assistant");
             StringBuilder text = new StringBuilder();
-            JsonArrayBuilder calls = Json.createArrayBuilder();
+            JsonArrayBuilder calls = Jsonp.createArrayBuilder();
             List<JsonObject> results = new ArrayList<>();
             boolean anyCall = false;
             for (Message m : turnMessages) {
@@ -53,12 +53,12 @@ final class ChatRequest {
                     case "text" -> text.append(content.getString("text", ""));
                     case "tool_call" -> {
                         anyCall = true;
-                        calls.add(Json.createObjectBuilder()
+                        calls.add(Jsonp.createObjectBuilder()
                                 .add("id", content.getString("callId"))
                                 .add("type", "function")
                                 .add(
                                         "function",
-                                        Json.createObjectBuilder()
+                                        Jsonp.createObjectBuilder()
                                                 .add("name", ToolNames.function(content.getString("tool")))
                                                 .add(
                                                         "arguments",
@@ -66,12 +66,12 @@ final class ChatRequest {
                                                                 .toString())));
                     }
                     case "tool_result", "approval_required" ->
-                        results.add(Json.createObjectBuilder()
+                        results.add(Jsonp.createObjectBuilder()
                                 .add("role", "tool")
                                 .add("tool_call_id", content.getString("callId"))
                                 .add(
                                         "content",
-                                        Json.createObjectBuilder()
+                                        Jsonp.createObjectBuilder()
                                                 .add("status", content.getString("status"))
                                                 .add("result", content.getJsonObject("result"))
                                                 .build()
@@ -99,20 +99,20 @@ final class ChatRequest {
             messages.add(assistant);
             results.forEach(messages::add);
         });
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = Jsonp.createObjectBuilder()
                 .add("model", model)
                 .add("messages", messages)
                 .add("max_tokens", maxTokens);
         if (!tools.isEmpty()) {
-            JsonArrayBuilder functions = Json.createArrayBuilder();
+            JsonArrayBuilder functions = Jsonp.createArrayBuilder();
             for (ToolDescriptor tool : tools) {
-                JsonObjectBuilder parameters = Json.createObjectBuilder(tool.arguments());
+                JsonObjectBuilder parameters = Jsonp.createObjectBuilder(tool.arguments());
                 parameters.remove("$schema"); // not every server accepts it
-                functions.add(Json.createObjectBuilder()
+                functions.add(Jsonp.createObjectBuilder()
                         .add("type", "function")
                         .add(
                                 "function",
-                                Json.createObjectBuilder()
+                                Jsonp.createObjectBuilder()
                                         .add("name", ToolNames.function(tool.name()))
                                         .add("description", tool.description())
                                         .add("parameters", parameters)));

@@ -4,8 +4,8 @@ import dev.agentry.core.agentloop.AgentProvider;
 import dev.agentry.core.agentloop.Message;
 import dev.agentry.core.agentloop.ProviderFailure;
 import dev.agentry.core.agentloop.ProviderTurn;
+import dev.agentry.core.json.Jsonp;
 import dev.agentry.core.tools.ToolDescriptor;
-import jakarta.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -39,7 +39,7 @@ final class OpenAiCompatibleProvider implements AgentProvider {
             throw new ProviderFailure(
                     "The model provider " + provider.name() + " has no key: the variable its api-key-env names is"
                             + " not set in the server's environment.",
-                    Json.createObjectBuilder()
+                    Jsonp.createObjectBuilder()
                             .add("provider", provider.name())
                             .add("error", "missing_key")
                             .build());
@@ -59,7 +59,7 @@ final class OpenAiCompatibleProvider implements AgentProvider {
         } catch (ProviderFailure e) {
             throw new ProviderFailure(
                     e.getMessage() + " Attempts: " + call.attempts + ".",
-                    Json.createObjectBuilder(e.evidence())
+                    Jsonp.createObjectBuilder(e.evidence())
                             .add("attempts", call.attempts)
                             .build());
         } catch (CircuitBreakerOpenException e) {

@@ -3,6 +3,7 @@ package dev.agentry.core.publication;
 import dev.agentry.core.artifacts.BundleId;
 import dev.agentry.core.artifacts.Verification;
 import dev.agentry.core.artifacts.Violation;
+import dev.agentry.core.json.Jsonp;
 import dev.agentry.core.policy.Grant;
 import dev.agentry.core.policy.Scope;
 import dev.agentry.core.problem.AgentryException;
@@ -17,7 +18,6 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -237,7 +237,7 @@ public class WorkspacePublication {
     }
 
     private static boolean complete(byte[] changedFiles) {
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(changedFiles))) {
+        try (JsonReader reader = Jsonp.createReader(new ByteArrayInputStream(changedFiles))) {
             return reader.readObject().getBoolean("complete", false);
         } catch (JsonException | ClassCastException e) {
             return false;
@@ -269,7 +269,7 @@ public class WorkspacePublication {
 
     private static String message(AgentRun run) {
         String goal = "";
-        try (JsonReader reader = Json.createReader(new StringReader(run.getTaskInput()))) {
+        try (JsonReader reader = Jsonp.createReader(new StringReader(run.getTaskInput()))) {
             JsonObject task = reader.readObject();
             goal = task.getString("goal", "");
         } catch (JsonException | ClassCastException e) {

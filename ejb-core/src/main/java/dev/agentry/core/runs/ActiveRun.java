@@ -2,12 +2,12 @@ package dev.agentry.core.runs;
 
 import dev.agentry.core.agentloop.LoopResult;
 import dev.agentry.core.agents.RegisteredAgent;
+import dev.agentry.core.json.Jsonp;
 import dev.agentry.core.policy.Grant;
 import dev.agentry.core.sandbox.Baseline;
 import dev.agentry.core.sandbox.Redactor;
 import dev.agentry.persistence.runs.Outcome;
 import dev.agentry.persistence.runs.StopReason;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.nio.file.Path;
@@ -79,7 +79,7 @@ final class ActiveRun {
     /** As {@link #fail(Outcome, String, String)}, with more evidence members (already redacted). */
     void fail(Outcome outcome, String phase, String message, JsonObject detail) {
         this.outcome = outcome;
-        JsonObjectBuilder evidence = Json.createObjectBuilder();
+        JsonObjectBuilder evidence = Jsonp.createObjectBuilder();
         if (detail != null) {
             detail.forEach(evidence::add);
         }
@@ -127,7 +127,7 @@ final class ActiveRun {
     }
 
     JsonObject timingsJson() {
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = Jsonp.createObjectBuilder();
         timings.forEach(json::add);
         return json.build();
     }

@@ -6,6 +6,7 @@ import dev.agentry.core.artifacts.BundleWriter;
 import dev.agentry.core.artifacts.ManifestView;
 import dev.agentry.core.artifacts.Verification;
 import dev.agentry.core.artifacts.Violation;
+import dev.agentry.core.json.Jsonp;
 import dev.agentry.core.policy.Grant;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.FieldError;
@@ -15,7 +16,6 @@ import dev.agentry.core.sandbox.SeedCopy;
 import dev.agentry.core.sandbox.Workspace;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,7 +47,7 @@ public class RunArtifacts {
 
     public ManifestView manifest(Grant grant, String runId) {
         try (InputStream in = Files.newInputStream(sealed(grant, runId).resolve(BundleWriter.MANIFEST));
-                JsonReader reader = Json.createReader(in)) {
+                JsonReader reader = Jsonp.createReader(in)) {
             return ManifestView.of(reader.readObject());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -6,6 +6,7 @@ import dev.agentry.core.artifacts.BundleWriter;
 import dev.agentry.core.artifacts.ChangedFile;
 import dev.agentry.core.artifacts.UnifiedDiff;
 import dev.agentry.core.json.JsonTree;
+import dev.agentry.core.json.Jsonp;
 import dev.agentry.core.sandbox.Baseline;
 import dev.agentry.core.sandbox.SeedCopy;
 import dev.agentry.core.sandbox.StepResult;
@@ -17,7 +18,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
@@ -101,25 +101,25 @@ class RunBundle {
         }
         long writeStarted = System.nanoTime();
 
-        JsonArrayBuilder changed = Json.createArrayBuilder();
+        JsonArrayBuilder changed = Jsonp.createArrayBuilder();
         for (ChangedFile file : diff.files()) {
-            JsonObjectBuilder entry = Json.createObjectBuilder()
+            JsonObjectBuilder entry = Jsonp.createObjectBuilder()
                     .add("path", file.path())
                     .add("change", file.change())
                     .add("binary", file.binary());
-            entry.add("before", file.before() == null ? Json.createValue("") : Json.createValue(file.before()));
-            entry.add("after", file.after() == null ? Json.createValue("") : Json.createValue(file.after()));
+            entry.add("before", file.before() == null ? Jsonp.createValue("") : Jsonp.createValue(file.before()));
+            entry.add("after", file.after() == null ? Jsonp.createValue("") : Jsonp.createValue(file.after()));
             changed.add(entry);
         }
         bundle.add(
                 BundleId.CHANGED_FILES,
                 "changed-files",
-                Json.createObjectBuilder()
+                Jsonp.createObjectBuilder()
                         .add("schema", "agentry/changed-files/v1")
                         .add("count", diff.files().size())
                         .add("complete", diff.complete())
                         .add("files", changed)
-                        .add("skipped", Json.createArrayBuilder(current.skipped()))
+                        .add("skipped", Jsonp.createArrayBuilder(current.skipped()))
                         .build()
                         .toString());
         bundle.add(BundleId.PATCH, "patch", diff.patch()); // redacted file by file by the diff
@@ -130,7 +130,7 @@ class RunBundle {
         bundle.add(
                 "files/agent-result.json",
                 "agent-result",
-                Json.createObjectBuilder()
+                Jsonp.createObjectBuilder()
                         .add("schema", "agentry/agent-result/v1")
                         .add(
                                 "status",
@@ -144,12 +144,12 @@ class RunBundle {
                                 "stopReason",
                                 run.loop == null ? "" : run.loop.stopReason().wire())
                         .add("turns", run.loop == null ? 0 : run.loop.turns())
-                        .add("pendingApprovals", Json.createArrayBuilder(run.proposals))
+                        .add("pendingApprovals", Jsonp.createArrayBuilder(run.proposals))
                         .add("toolCalls", run.loop == null ? 0 : run.loop.toolCalls())
                         .add("usage", RunPhases.usageJson(run.loop == null ? TokenUsage.NONE : run.loop.usage()))
                         .build()
                         .toString());
-        JsonObjectBuilder outcome = Json.createObjectBuilder()
+        JsonObjectBuilder outcome = Jsonp.createObjectBuilder()
                 .add("schema", "agentry/completion-outcome/v1")
                 .add("status", status)
                 .add("changedFiles", diff.files().size());
@@ -211,17 +211,17 @@ class RunBundle {
     }
 
     private static String testResults(List<StepResult> steps) {
-        JsonArrayBuilder results = Json.createArrayBuilder();
+        JsonArrayBuilder results = Jsonp.createArrayBuilder();
         boolean anyFailed = false;
         for (StepResult step : steps) {
             anyFailed |= !step.passed();
-            results.add(Json.createObjectBuilder()
+            results.add(Jsonp.createObjectBuilder()
                     .add("step", step.name())
                     .add("status", step.status())
                     .add("exitCode", step.exitCode())
                     .add("durationMs", step.durationMs()));
         }
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add("schema", "agentry/test-results/v1")
                 .add("status", steps.isEmpty() ? "unknown" : anyFailed ? "failed" : "passed")
                 .add("steps", results)
@@ -230,28 +230,28 @@ class RunBundle {
     }
 
     private static jakarta.json.JsonObject metadata(ActiveRun run, AgentRun row, Baseline current) {
-        JsonObjectBuilder agent = Json.createObjectBuilder().add("slug", row.getAgentSlug());
+        JsonObjectBuilder agent = Jsonp.createObjectBuilder().add("slug", row.getAgentSlug());
         if (run.agent != null) {
             agent.add("origin", run.agent.origin())
                     .add("provider", run.agent.definition().provider())
                     .add("model", run.agent.definition().model());
         }
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add("schema", "agentry/run-metadata/v1")
                 .add("runId", run.id)
                 .add("credentialId", row.getCredentialId())
                 .add("agent", agent)
                 .add("task", JsonTree.parse(row.getTaskInput()))
-                .add("effectiveScopes", Json.createArrayBuilder(run.grant.scopes()))
-                .add("effectiveTools", Json.createArrayBuilder(run.tools))
+                .add("effectiveScopes", Jsonp.createArrayBuilder(run.grant.scopes()))
+                .add("effectiveTools", Jsonp.createArrayBuilder(run.tools))
                 .add(
                         "seed",
-                        Json.createObjectBuilder()
+                        Jsonp.createObjectBuilder()
                                 .add("source", run.task.archive() != null ? "archive" : "seed:" + run.task.seed())
                                 .add("files", run.baseline == null ? 0 : run.baseline.count())
                                 .add(
                                         "skipped",
-                                        Json.createArrayBuilder(
+                                        Jsonp.createArrayBuilder(
                                                 run.baseline == null ? List.of() : run.baseline.skipped())))
                 .add("workspaceFiles", current.count())
                 .add("createdAt", row.getCreatedAt().toString())
@@ -262,7 +262,7 @@ class RunBundle {
                 .add("retentionDays", row.getRetentionDays())
                 .add(
                         "runtime",
-                        Json.createObjectBuilder()
+                        Jsonp.createObjectBuilder()
                                 .add("java", Runtime.version().toString())
                                 .add("sandbox", "workspace-directory"))
                 .build();

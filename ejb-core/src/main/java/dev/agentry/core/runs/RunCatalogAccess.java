@@ -3,12 +3,12 @@ package dev.agentry.core.runs;
 import dev.agentry.core.catalog.CollectionReader;
 import dev.agentry.core.catalog.CollectionRequest;
 import dev.agentry.core.cursor.PageLimit;
+import dev.agentry.core.json.Jsonp;
 import dev.agentry.core.policy.Grant;
 import dev.agentry.core.tools.CatalogAccess;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonReader;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -50,7 +50,7 @@ class RunCatalogAccess {
                                     new CollectionRequest(new PageLimit(limit), null, null, null, null, List.of()),
                                     grant)
                             .data();
-            try (JsonReader parsed = Json.createReader(new StringReader(json.toJson(data)))) {
+            try (JsonReader parsed = Jsonp.createReader(new StringReader(json.toJson(data)))) {
                 return parsed.readValue();
             }
         };

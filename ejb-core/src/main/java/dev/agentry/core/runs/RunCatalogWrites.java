@@ -4,6 +4,7 @@ import dev.agentry.core.control.ActionExecutions;
 import dev.agentry.core.control.ApprovalRequest;
 import dev.agentry.core.control.Approvals;
 import dev.agentry.core.control.ExecuteRequest;
+import dev.agentry.core.json.Jsonp;
 import dev.agentry.core.policy.GovernedWrites;
 import dev.agentry.core.policy.Grant;
 import dev.agentry.core.policy.Scope;
@@ -13,7 +14,6 @@ import dev.agentry.core.tools.CatalogWrites;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -78,7 +78,7 @@ public class RunCatalogWrites {
     }
 
     private JsonValue tree(Object view) {
-        try (JsonReader reader = Json.createReader(new StringReader(json.toJson(view)))) {
+        try (JsonReader reader = Jsonp.createReader(new StringReader(json.toJson(view)))) {
             return reader.readValue();
         }
     }

@@ -1,5 +1,6 @@
 package dev.agentry.core.runs;
 
+import dev.agentry.core.json.Jsonp;
 import dev.agentry.persistence.runs.AgentRun;
 import dev.agentry.persistence.runs.RunEvent;
 import dev.agentry.persistence.schema.AgentryDatabase;
@@ -8,7 +9,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -57,7 +57,7 @@ public class RunEventLog {
                 .getSingleResult();
         String payload = data.toString();
         if (payload.length() > MAX_EVENT_CHARS) {
-            payload = Json.createObjectBuilder()
+            payload = Jsonp.createObjectBuilder()
                     .add("truncated", true)
                     .add("chars", payload.length())
                     .build()

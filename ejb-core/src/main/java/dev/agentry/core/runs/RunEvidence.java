@@ -1,6 +1,7 @@
 package dev.agentry.core.runs;
 
 import dev.agentry.core.agentloop.Message;
+import dev.agentry.core.json.Jsonp;
 import dev.agentry.core.sandbox.FileDigest;
 import dev.agentry.core.sandbox.Redactor;
 import dev.agentry.core.sandbox.StepResult;
@@ -8,7 +9,6 @@ import dev.agentry.core.tools.ToolCall;
 import dev.agentry.core.tools.ToolCatalog;
 import dev.agentry.core.tools.ToolDescriptor;
 import dev.agentry.core.tools.ToolOutcome;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -64,7 +64,7 @@ final class RunEvidence {
 
     /** A lifecycle or loop event: {@code {at, type, ...}}. */
     public synchronized void event(Instant at, String type, JsonObject detail) {
-        JsonObject event = Json.createObjectBuilder(detail)
+        JsonObject event = Jsonp.createObjectBuilder(detail)
                 .add("at", at.toString())
                 .add("type", type)
                 .build();
@@ -90,9 +90,9 @@ final class RunEvidence {
     }
 
     private String document(String schema, String member, List<JsonObject> entries) {
-        JsonArrayBuilder all = Json.createArrayBuilder();
+        JsonArrayBuilder all = Jsonp.createArrayBuilder();
         entries.forEach(all::add);
-        return redactor.redact(Json.createObjectBuilder()
+        return redactor.redact(Jsonp.createObjectBuilder()
                 .add("schema", schema)
                 .add(member, all)
                 .build()
@@ -103,7 +103,7 @@ final class RunEvidence {
     public synchronized JsonObject toolCall(ToolCall call, ToolOutcome outcome, Instant started, Instant finished) {
         String category =
                 ToolCatalog.named(call.tool()).map(ToolDescriptor::category).orElse("unknown");
-        JsonObject record = Json.createObjectBuilder()
+        JsonObject record = Jsonp.createObjectBuilder()
                 .add("call_id", call.id())
                 .add("tool_name", call.tool())
                 .add("tool_type", category)
@@ -115,7 +115,7 @@ final class RunEvidence {
                 .add("output_sha256", FileDigest.of(outcome.result().toString().getBytes(StandardCharsets.UTF_8)))
                 .add(
                         "redaction",
-                        Json.createObjectBuilder().add("applied", true).add("mask", Redactor.MASK))
+                        Jsonp.createObjectBuilder().add("applied", true).add("mask", Redactor.MASK))
                 .add("input", call.arguments())
                 .add("output", outcome.result())
                 .build();
@@ -124,7 +124,7 @@ final class RunEvidence {
         event(
                 finished,
                 "tool_call",
-                Json.createObjectBuilder()
+                Jsonp.createObjectBuilder()
                         .add("callId", call.id())
                         .add("tool", call.tool())
                         .add("status", outcome.status())
@@ -140,13 +140,13 @@ final class RunEvidence {
         byte[] stderr = redactor.redact(result.stderr());
         write(base + ".stdout", withMarker(stdout, result.stdoutTruncated()));
         write(base + ".stderr", withMarker(stderr, result.stderrTruncated()));
-        JsonObject line = Json.createObjectBuilder()
+        JsonObject line = Jsonp.createObjectBuilder()
                 .add("at", at.toString())
                 .add("phase", phase)
                 .add("step", result.name())
                 .add(
                         "command",
-                        Json.createArrayBuilder(
+                        Jsonp.createArrayBuilder(
                                 result.command().stream().map(redactor::redact).toList()))
                 .add("status", result.status())
                 .add("exitCode", result.exitCode())

@@ -3,6 +3,7 @@ package dev.agentry.core.runs;
 import dev.agentry.core.audit.AuditTrail;
 import dev.agentry.core.incidents.Signal;
 import dev.agentry.core.incidents.SignalObserved;
+import dev.agentry.core.json.Jsonp;
 import dev.agentry.core.sessions.SessionTranscripts;
 import dev.agentry.core.webhooks.EventCatalog;
 import dev.agentry.core.webhooks.WebhookOutbox;
@@ -14,7 +15,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -82,7 +82,7 @@ public class RunLedger {
             events.append(
                     id,
                     RunEventRecord.STATUS,
-                    Json.createObjectBuilder().add("status", to.wire()).build());
+                    Jsonp.createObjectBuilder().add("status", to.wire()).build());
         }
         return moved;
     }
@@ -171,7 +171,7 @@ public class RunLedger {
         data.put("bundleId", run.getBundleId());
         data.put("finishedAt", now.toString());
         outbox.publishAbout(run.getCredentialId(), eventType(end.outcome().status()), data);
-        JsonObjectBuilder ended = Json.createObjectBuilder()
+        JsonObjectBuilder ended = Jsonp.createObjectBuilder()
                 .add("status", run.getStatus().wire())
                 .add("outcome", run.getOutcome().wire());
         if (run.getStopReason() != null) {
@@ -199,9 +199,9 @@ public class RunLedger {
         if (run == null) {
             return;
         }
-        JsonArrayBuilder attempts = Json.createArrayBuilder();
+        JsonArrayBuilder attempts = Jsonp.createArrayBuilder();
         if (run.getCleanup() != null) {
-            try (JsonReader reader = Json.createReader(new StringReader(run.getCleanup()))) {
+            try (JsonReader reader = Jsonp.createReader(new StringReader(run.getCleanup()))) {
                 reader.readArray().forEach(attempts::add);
             }
         }

@@ -1,5 +1,6 @@
 package dev.agentry.core.runs;
 
+import dev.agentry.core.json.Jsonp;
 import dev.agentry.core.memory.AgentMemory;
 import dev.agentry.core.memory.MemoryEntryView;
 import dev.agentry.core.memory.MemoryLayer;
@@ -8,7 +9,6 @@ import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.tools.MemoryAccess;
 import dev.agentry.core.tools.ToolCatalog;
 import dev.agentry.core.tools.ToolOutcome;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -78,18 +78,18 @@ final class RunMemory implements MemoryAccess {
                 case ToolCatalog.MEMORY_DELETE -> {
                     memory.delete(place, key, ifMatch);
                     yield ToolOutcome.ok(
-                            Json.createObjectBuilder().add("deleted", key).build());
+                            Jsonp.createObjectBuilder().add("deleted", key).build());
                 }
                 default -> {
-                    JsonArrayBuilder entries = Json.createArrayBuilder();
+                    JsonArrayBuilder entries = Jsonp.createArrayBuilder();
                     memory.list(place, args.getString("prefix", null), 100, null)
                             .data()
-                            .forEach(e -> entries.add(Json.createObjectBuilder()
+                            .forEach(e -> entries.add(Jsonp.createObjectBuilder()
                                     .add("key", e.key())
                                     .add("hash", e.hash())
                                     .add("bytes", e.bytes())));
                     yield ToolOutcome.ok(
-                            Json.createObjectBuilder().add("entries", entries).build());
+                            Jsonp.createObjectBuilder().add("entries", entries).build());
                 }
             };
         } catch (AgentryException e) {
@@ -109,7 +109,7 @@ final class RunMemory implements MemoryAccess {
     }
 
     private static JsonObject entry(MemoryEntryView entry) {
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add("layer", entry.layer())
                 .add("key", entry.key())
                 .add("value", entry.value() == null ? JsonValue.NULL : entry.value())

@@ -11,6 +11,7 @@ import dev.agentry.core.agentloop.TokenUsage;
 import dev.agentry.core.agents.AgentDefinition;
 import dev.agentry.core.agents.AgentRegistry;
 import dev.agentry.core.json.JsonTree;
+import dev.agentry.core.json.Jsonp;
 import dev.agentry.core.memory.AgentMemory;
 import dev.agentry.core.policy.Grant;
 import dev.agentry.core.providers.ModelProviders;
@@ -35,7 +36,6 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -162,7 +162,7 @@ public class RunPhases {
         event(
                 run,
                 "booting",
-                Json.createObjectBuilder().add("agent", row.getAgentSlug()).build());
+                Jsonp.createObjectBuilder().add("agent", row.getAgentSlug()).build());
         try {
             if (run.agent == null) {
                 run.fail(Outcome.FAILED, "prepare", "The agent " + row.getAgentSlug() + " is no longer registered.");
@@ -197,9 +197,9 @@ public class RunPhases {
             event(
                     run,
                     "running",
-                    Json.createObjectBuilder()
+                    Jsonp.createObjectBuilder()
                             .add("seedFiles", run.baseline.count())
-                            .add("skipped", Json.createArrayBuilder(run.baseline.skipped()))
+                            .add("skipped", Jsonp.createArrayBuilder(run.baseline.skipped()))
                             .build());
         } catch (WorkBudget.Exhausted e) {
             if (!e.stopped()) {
@@ -250,7 +250,7 @@ public class RunPhases {
                 event(
                         run,
                         "session",
-                        Json.createObjectBuilder()
+                        Jsonp.createObjectBuilder()
                                 .add("sessionId", run.task.sessionId())
                                 .add("messages", history.size())
                                 .build());
@@ -267,7 +267,7 @@ public class RunPhases {
             event(
                     run,
                     "loop_ended",
-                    Json.createObjectBuilder()
+                    Jsonp.createObjectBuilder()
                             .add("stopReason", run.loop.stopReason().wire())
                             .add("turns", run.loop.turns())
                             .add("toolCalls", run.loop.toolCalls())
@@ -294,7 +294,7 @@ public class RunPhases {
     }
 
     static JsonObject usageJson(TokenUsage usage) {
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add("promptTokens", usage.promptTokens())
                 .add("completionTokens", usage.completionTokens())
                 .add("totalTokens", usage.totalTokens())
@@ -324,7 +324,7 @@ public class RunPhases {
             stream(
                     run,
                     "artifacts",
-                    Json.createObjectBuilder()
+                    Jsonp.createObjectBuilder()
                             .add("bundleId", bundleId)
                             .add("changedFiles", sealed.changed())
                             .build());
@@ -434,13 +434,13 @@ public class RunPhases {
                 run.outcome = Outcome.FAILED;
                 run.stopReason = StopReason.VERIFY_FAILED;
             }
-            run.failureEvidence = Json.createObjectBuilder()
+            run.failureEvidence = Jsonp.createObjectBuilder()
                     .add("schema", "agentry/failure-evidence/v1")
                     .add("phase", "verify")
                     .add("step", result.name())
                     .add(
                             "command",
-                            Json.createArrayBuilder(result.command().stream()
+                            Jsonp.createArrayBuilder(result.command().stream()
                                     .map(run.redactor::redact)
                                     .toList()))
                     .add("status", result.status())
@@ -495,7 +495,7 @@ public class RunPhases {
                 stream(
                         run,
                         "tool_call",
-                        Json.createObjectBuilder()
+                        Jsonp.createObjectBuilder()
                                 .add("callId", call.id())
                                 .add("tool", call.tool())
                                 .add("status", outcome.status())
@@ -506,7 +506,7 @@ public class RunPhases {
 
             @Override
             public void turn(int turn, TokenUsage usage) {
-                JsonObjectBuilder detail = Json.createObjectBuilder().add("turn", turn);
+                JsonObjectBuilder detail = Jsonp.createObjectBuilder().add("turn", turn);
                 if (usage != null) {
                     detail.add("usage", usageJson(usage));
                 }

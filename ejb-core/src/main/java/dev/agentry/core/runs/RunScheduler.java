@@ -2,6 +2,7 @@ package dev.agentry.core.runs;
 
 import dev.agentry.core.jobs.JobControl;
 import dev.agentry.core.jobs.JobExecutionView;
+import dev.agentry.core.json.Jsonp;
 import dev.agentry.core.sessions.SessionTranscripts;
 import dev.agentry.persistence.runs.Outcome;
 import dev.agentry.persistence.runs.RunStatus;
@@ -19,7 +20,6 @@ import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import java.time.Duration;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -111,7 +111,7 @@ public class RunScheduler {
                         new RunEnd(
                                 Outcome.FAILED,
                                 StopReason.NOT_STARTED,
-                                Json.createObjectBuilder()
+                                Jsonp.createObjectBuilder()
                                         .add("schema", "agentry/failure-evidence/v1")
                                         .add("phase", "dispatch")
                                         .add("message", "The batch job could not be started.")
@@ -131,7 +131,7 @@ public class RunScheduler {
                     new RunEnd(
                             Outcome.TIMEOUT,
                             StopReason.WATCHDOG,
-                            Json.createObjectBuilder()
+                            Jsonp.createObjectBuilder()
                                     .add("schema", "agentry/failure-evidence/v1")
                                     .add("phase", "watchdog")
                                     .add(

@@ -6,6 +6,7 @@ import dev.agentry.core.agents.AgentRegistry;
 import dev.agentry.core.audit.AuditTrail;
 import dev.agentry.core.cursor.CursorSeal;
 import dev.agentry.core.cursor.Page;
+import dev.agentry.core.json.Jsonp;
 import dev.agentry.core.policy.Grant;
 import dev.agentry.core.policy.Scope;
 import dev.agentry.core.problem.AgentryException;
@@ -28,7 +29,6 @@ import dev.agentry.persistence.schema.AgentryDatabase;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
@@ -182,8 +182,8 @@ public class RunService {
                 idempotencyKey,
                 requestHash,
                 redactor.redact(StoredTask.of(task).json()),
-                Json.createArrayBuilder(scopes).build().toString(),
-                Json.createArrayBuilder(tools).build().toString(),
+                Jsonp.createArrayBuilder(scopes).build().toString(),
+                Jsonp.createArrayBuilder(tools).build().toString(),
                 task.retentionDays(),
                 now());
         if (claim != null) {
@@ -199,7 +199,7 @@ public class RunService {
                     ErrorCode.CONFLICT, "A run with this Idempotency-Key is being submitted; repeat to receive it.");
         }
         var queuedEvent =
-                Json.createObjectBuilder().add("status", run.getStatus().wire());
+                Jsonp.createObjectBuilder().add("status", run.getStatus().wire());
         if (claim == SessionTranscripts.Claim.WAITS) {
             queuedEvent.add("waitsForSession", task.sessionId());
         }

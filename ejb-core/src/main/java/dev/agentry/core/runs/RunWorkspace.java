@@ -1,10 +1,10 @@
 package dev.agentry.core.runs;
 
+import dev.agentry.core.json.Jsonp;
 import dev.agentry.core.sandbox.SeedCopy;
 import dev.agentry.core.sandbox.Workspace;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -79,7 +79,7 @@ public class RunWorkspace {
                 && !Files.exists(workspace(id))
                 && !Files.exists(baseline(id))
                 && !Files.exists(evidence(id));
-        var attempt = Json.createObjectBuilder()
+        var attempt = Jsonp.createObjectBuilder()
                 .add("at", clock.instant().toString())
                 .add("reason", reason)
                 .add("removed", removed)

@@ -1,8 +1,8 @@
 package dev.agentry.core.runs;
 
+import dev.agentry.core.json.Jsonp;
 import dev.agentry.core.sandbox.FileDigest;
 import dev.agentry.core.validation.JsonRecords;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -112,8 +112,8 @@ public record StoredTask(
         JsonObject task = stored.asJsonObject();
         JsonObject workspace = task.getJsonObject("workspace");
         if (workspace != null && workspace.get("archive") instanceof JsonObject) {
-            task = Json.createObjectBuilder(task)
-                    .add("workspace", Json.createObjectBuilder().add("archive", ""))
+            task = Jsonp.createObjectBuilder(task)
+                    .add("workspace", Jsonp.createObjectBuilder().add("archive", ""))
                     .build();
         }
         return JsonRecords.bind(task, TaskRequest.class).value().task(Duration.ofDays(1), 1);

@@ -1,12 +1,12 @@
 package dev.agentry.core.runs;
 
+import dev.agentry.core.json.Jsonp;
 import dev.agentry.core.sandbox.VerifyStep;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -56,7 +56,7 @@ class VerifySteps {
                 }
             }
             try (Reader text = Files.newBufferedReader(file);
-                    JsonReader reader = Json.createReader(text)) {
+                    JsonReader reader = Jsonp.createReader(text)) {
                 steps = parse(reader.readArray(), file);
             }
         } catch (IOException e) {

@@ -13,9 +13,9 @@ import com.github.victools.jsonschema.generator.TypeScope;
 import com.github.victools.jsonschema.module.jakarta.validation.JakartaValidationModule;
 import com.github.victools.jsonschema.module.jakarta.validation.JakartaValidationOption;
 import dev.agentry.core.Boundary;
+import dev.agentry.core.json.Jsonp;
 import dev.agentry.core.validation.Creation;
 import dev.agentry.core.validation.Presence;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -91,7 +91,7 @@ public final class ContractSchemas {
     /** The generated schema of a type alone. One generator serves every caller: one generation at a time. */
     private static synchronized JsonObject body(Type type, Type... typeParameters) {
         ObjectNode node = GENERATOR.generateSchema(type, typeParameters);
-        try (JsonReader reader = Json.createReader(new StringReader(node.toString()))) {
+        try (JsonReader reader = Jsonp.createReader(new StringReader(node.toString()))) {
             return reader.readObject();
         }
     }
@@ -107,7 +107,7 @@ public final class ContractSchemas {
 
     /** The start of every schema this API serves: dialect, id, title and description. */
     public static JsonObjectBuilder header(String id, String description) {
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add("$schema", DIALECT)
                 .add("$id", id)
                 .add("title", id)

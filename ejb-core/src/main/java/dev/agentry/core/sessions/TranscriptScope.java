@@ -3,8 +3,8 @@ package dev.agentry.core.sessions;
 import dev.agentry.core.catalog.PersonalData;
 import dev.agentry.core.collections.CatalogCollections;
 import dev.agentry.core.collections.CollectionDescriptor;
+import dev.agentry.core.json.Jsonp;
 import dev.agentry.core.policy.Grant;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -36,13 +36,13 @@ final class TranscriptScope {
                 .findFirst();
         JsonObject shown;
         if (collection.isEmpty() || !grant.reads(collection.get())) {
-            shown = Json.createObjectBuilder()
+            shown = Jsonp.createObjectBuilder()
                     .add("collection", result.getString("collection", ""))
                     .add("withheld", true)
                     .add("reason", "The records this run read are outside the reader's collection scopes.")
                     .build();
         } else if (!grant.revealsPersonalData(collection.get())) {
-            shown = Json.createObjectBuilder(result)
+            shown = Jsonp.createObjectBuilder(result)
                     .add("data", redacted(collection.get(), result.get("data")))
                     .build();
         } else {
@@ -56,7 +56,7 @@ final class TranscriptScope {
                 entry.type(),
                 entry.role(),
                 entry.at(),
-                Json.createObjectBuilder(content).add("result", shown).build());
+                Jsonp.createObjectBuilder(content).add("result", shown).build());
     }
 
     private static JsonValue redacted(CollectionDescriptor collection, JsonValue data) {
@@ -64,7 +64,7 @@ final class TranscriptScope {
             return PersonalData.redacted(collection, one);
         }
         if (data.getValueType() == JsonValue.ValueType.ARRAY) {
-            JsonArrayBuilder all = Json.createArrayBuilder();
+            JsonArrayBuilder all = Jsonp.createArrayBuilder();
             data.asJsonArray().forEach(item -> all.add(redacted(collection, item)));
             return all.build();
         }

@@ -1,10 +1,10 @@
 package dev.agentry.core.starterpacks;
 
 import dev.agentry.core.Boundary;
+import dev.agentry.core.json.Jsonp;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.FieldError;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -116,10 +116,10 @@ public class StarterPackCatalog {
         StarterPack pack = named(id.getString())
                 .orElseThrow(() -> unknown(
                         "there is no starter pack " + FieldError.quoted(id.getString()) + "; see /starter-packs"));
-        JsonObjectBuilder merged = Json.createObjectBuilder(request).remove("starterPack");
-        if (!request.containsKey("scopes")) merged.add("scopes", Json.createArrayBuilder(pack.scopes()));
+        JsonObjectBuilder merged = Jsonp.createObjectBuilder(request).remove("starterPack");
+        if (!request.containsKey("scopes")) merged.add("scopes", Jsonp.createArrayBuilder(pack.scopes()));
         if (!request.containsKey("eventInterests"))
-            merged.add("eventInterests", Json.createArrayBuilder(pack.eventInterests()));
+            merged.add("eventInterests", Jsonp.createArrayBuilder(pack.eventInterests()));
         if (!request.containsKey("ttlDays")) merged.add("ttlDays", pack.ttlDays());
         if (!request.containsKey("reminderDays")) merged.add("reminderDays", pack.reminderDays());
         return merged.build();

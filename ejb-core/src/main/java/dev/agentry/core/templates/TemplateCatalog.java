@@ -1,12 +1,12 @@
 package dev.agentry.core.templates;
 
 import dev.agentry.core.Boundary;
+import dev.agentry.core.json.Jsonp;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.FieldError;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -61,7 +61,7 @@ public class TemplateCatalog {
                     LOG.errorf("Shipped template %s is missing", id);
                     continue;
                 }
-                try (JsonReader reader = Json.createReader(in)) {
+                try (JsonReader reader = Jsonp.createReader(in)) {
                     add(reader.readObject(), "shipped");
                 }
             } catch (IOException | JsonException | ClassCastException e) {
@@ -84,7 +84,7 @@ public class TemplateCatalog {
                                 return;
                             }
                             try (Reader text = Files.newBufferedReader(file);
-                                    JsonReader reader = Json.createReader(text)) {
+                                    JsonReader reader = Jsonp.createReader(text)) {
                                 add(reader.readObject(), origin);
                             }
                         } catch (IOException | JsonException | ClassCastException e) {

@@ -1,7 +1,7 @@
 package dev.agentry.core.templates;
 
+import dev.agentry.core.json.Jsonp;
 import dev.agentry.core.problem.FieldError;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -60,7 +60,7 @@ final class TemplateRenderer {
             names.getValuesAs(JsonString.class).forEach(n -> required.add(n.getString()));
         }
         List<FieldError> errors = new ArrayList<>();
-        JsonObjectBuilder values = Json.createObjectBuilder();
+        JsonObjectBuilder values = Jsonp.createObjectBuilder();
         new TreeSet<>(given.keySet())
                 .stream()
                         .filter(name -> !properties.containsKey(name))
@@ -120,7 +120,7 @@ final class TemplateRenderer {
 
     /** The template's task with every placeholder replaced; members whose parameter has no value are left out. */
     static JsonObject render(JsonObject task, JsonObject values) {
-        JsonObjectBuilder rendered = Json.createObjectBuilder();
+        JsonObjectBuilder rendered = Jsonp.createObjectBuilder();
         task.forEach((name, value) -> {
             JsonValue filled = fill(value, values);
             if (filled != null) {
@@ -135,7 +135,7 @@ final class TemplateRenderer {
             return render(object, values);
         }
         if (value instanceof JsonArray array) {
-            JsonArrayBuilder rendered = Json.createArrayBuilder();
+            JsonArrayBuilder rendered = Jsonp.createArrayBuilder();
             array.forEach(item -> {
                 JsonValue filled = fill(item, values);
                 if (filled != null) {
@@ -159,6 +159,6 @@ final class TemplateRenderer {
             part.appendReplacement(text, Matcher.quoteReplacement(replacement));
         }
         part.appendTail(text);
-        return Json.createValue(text.toString());
+        return Jsonp.createValue(text.toString());
     }
 }

@@ -1,6 +1,6 @@
 package dev.agentry.core.tools;
 
-import jakarta.json.Json;
+import dev.agentry.core.json.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.List;
@@ -36,7 +36,7 @@ public final class ToolCatalog {
                                     "path",
                                     string("Directory relative to the workspace; default the root"),
                                     "recursive",
-                                    Json.createObjectBuilder().add("type", "boolean")),
+                                    Jsonp.createObjectBuilder().add("type", "boolean")),
                             Set.of()),
                     false),
             new ToolDescriptor(
@@ -92,7 +92,7 @@ public final class ToolCatalog {
                                     "id",
                                     string("One record's id"),
                                     "limit",
-                                    Json.createObjectBuilder()
+                                    Jsonp.createObjectBuilder()
                                             .add("type", "integer")
                                             .add("minimum", 1)
                                             .add("maximum", 100)),
@@ -109,7 +109,7 @@ public final class ToolCatalog {
                                     "action",
                                     string("The action's name, e.g. entry.update"),
                                     "input",
-                                    Json.createObjectBuilder()
+                                    Jsonp.createObjectBuilder()
                                             .add("type", "object")
                                             .add("description", "The action's input, by its schema action.<name>"),
                                     "reason",
@@ -131,7 +131,7 @@ public final class ToolCatalog {
                                     "key",
                                     string("The entry's key"),
                                     "value",
-                                    Json.createObjectBuilder().add("description", "Any JSON value"),
+                                    Jsonp.createObjectBuilder().add("description", "Any JSON value"),
                                     "ifMatch",
                                     string("The hash the entry must still have; omit to create it"),
                                     "layer",
@@ -181,17 +181,17 @@ public final class ToolCatalog {
     }
 
     private static JsonObjectBuilder string(String description) {
-        return Json.createObjectBuilder().add("type", "string").add("description", description);
+        return Jsonp.createObjectBuilder().add("type", "string").add("description", description);
     }
 
     private static JsonObject schema(Map<String, JsonObjectBuilder> properties, Set<String> required) {
-        JsonObjectBuilder props = Json.createObjectBuilder();
+        JsonObjectBuilder props = Jsonp.createObjectBuilder();
         properties.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
                 .forEach(e -> props.add(e.getKey(), e.getValue()));
-        var requiredArray = Json.createArrayBuilder();
+        var requiredArray = Jsonp.createArrayBuilder();
         required.stream().sorted().forEach(requiredArray::add);
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add("$schema", "https://json-schema.org/draft/2020-12/schema")
                 .add("type", "object")
                 .add("additionalProperties", false)

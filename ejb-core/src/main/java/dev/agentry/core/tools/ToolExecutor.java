@@ -1,11 +1,11 @@
 package dev.agentry.core.tools;
 
+import dev.agentry.core.json.Jsonp;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.sandbox.FileDigest;
 import dev.agentry.core.sandbox.SandboxViolation;
 import dev.agentry.core.sandbox.StepResult;
 import dev.agentry.core.sandbox.Workspace;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -74,7 +74,7 @@ public final class ToolExecutor {
         if (action == ToolAction.PREVIEW && !call.tool().equals(ToolCatalog.CATALOG_WRITE)) {
             return new ToolOutcome(
                     "previewed",
-                    Json.createObjectBuilder()
+                    Jsonp.createObjectBuilder()
                             .add("preview", true)
                             .add(
                                     "message",
@@ -129,7 +129,7 @@ public final class ToolExecutor {
                 writes.propose(required(args, "action"), object(args, "input"), optional(args, "reason", null));
         return new ToolOutcome(
                 "previewed",
-                Json.createObjectBuilder()
+                Jsonp.createObjectBuilder()
                         .add("preview", true)
                         .add("approval", approval)
                         .add(
@@ -140,7 +140,7 @@ public final class ToolExecutor {
     }
 
     private JsonObject writeResult(String callId, JsonObject args) {
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add("execution", writes.execute(callId, required(args, "action"), object(args, "input")))
                 .build();
     }
@@ -158,18 +158,18 @@ public final class ToolExecutor {
             return ToolOutcome.error("not_a_directory", "No such directory in the workspace.");
         }
         boolean recursive = args.getBoolean("recursive", false);
-        JsonArrayBuilder entries = Json.createArrayBuilder();
+        JsonArrayBuilder entries = Jsonp.createArrayBuilder();
         int[] count = {0};
         try (Stream<Path> paths = recursive ? Files.walk(dir) : Files.list(dir)) {
             paths.filter(p -> !p.equals(dir)).sorted().limit(MAX_LISTED).forEach(p -> {
                 count[0]++;
-                entries.add(Json.createObjectBuilder()
+                entries.add(Jsonp.createObjectBuilder()
                         .add("path", workspace.nameOf(p))
                         .add("type", Files.isSymbolicLink(p) ? "link" : Files.isDirectory(p) ? "directory" : "file")
                         .add("size", Workspace.isPlainFile(p) ? size(p) : 0));
             });
         }
-        return ToolOutcome.ok(Json.createObjectBuilder()
+        return ToolOutcome.ok(Jsonp.createObjectBuilder()
                 .add("entries", entries)
                 .add("truncated", count[0] >= MAX_LISTED)
                 .build());
@@ -184,7 +184,7 @@ public final class ToolExecutor {
             return ToolOutcome.error("too_large", "The file is larger than " + MAX_READ_BYTES + " bytes.");
         }
         byte[] bytes = Files.readAllBytes(file);
-        return ToolOutcome.ok(Json.createObjectBuilder()
+        return ToolOutcome.ok(Jsonp.createObjectBuilder()
                 .add("path", workspace.nameOf(file))
                 .add("content", new String(bytes, StandardCharsets.UTF_8))
                 .add("size", bytes.length)
@@ -208,7 +208,7 @@ public final class ToolExecutor {
         // Resolve again: creating the parents must not have opened a way through a link.
         workspace.resolve(name);
         Files.write(file, bytes);
-        return ToolOutcome.ok(Json.createObjectBuilder()
+        return ToolOutcome.ok(Jsonp.createObjectBuilder()
                 .add("path", workspace.nameOf(file))
                 .add("created", created)
                 .add("size", bytes.length)
@@ -222,7 +222,7 @@ public final class ToolExecutor {
             throw new BadArgument("query must not be empty");
         }
         Path dir = workspace.resolve(optional(args, "path", ""));
-        JsonArrayBuilder matches = Json.createArrayBuilder();
+        JsonArrayBuilder matches = Jsonp.createArrayBuilder();
         int found = 0;
         List<Path> files;
         try (Stream<Path> paths = Files.walk(dir)) {
@@ -238,14 +238,14 @@ public final class ToolExecutor {
             for (int i = 0; i < lines.size() && found < MAX_MATCHES; i++) {
                 if (lines.get(i).contains(query)) {
                     found++;
-                    matches.add(Json.createObjectBuilder()
+                    matches.add(Jsonp.createObjectBuilder()
                             .add("path", workspace.nameOf(file))
                             .add("line", i + 1)
                             .add("text", lines.get(i)));
                 }
             }
         }
-        return ToolOutcome.ok(Json.createObjectBuilder()
+        return ToolOutcome.ok(Jsonp.createObjectBuilder()
                 .add("matches", matches)
                 .add("truncated", found >= MAX_MATCHES)
                 .build());
@@ -264,7 +264,7 @@ public final class ToolExecutor {
         } catch (DirectoryNotEmptyException e) {
             return ToolOutcome.error("not_empty", "Only files and empty directories are deleted.");
         }
-        return ToolOutcome.ok(Json.createObjectBuilder()
+        return ToolOutcome.ok(Jsonp.createObjectBuilder()
                 .add("path", workspace.nameOf(target))
                 .add("deleted", true)
                 .build());
@@ -288,7 +288,7 @@ public final class ToolExecutor {
                 throw new BadArgument("limit is an integer from 1 to 100");
             }
         }
-        return ToolOutcome.ok(Json.createObjectBuilder()
+        return ToolOutcome.ok(Jsonp.createObjectBuilder()
                 .add("collection", collection)
                 .add("data", catalog.read(collection, id, limit))
                 .build());
@@ -296,7 +296,7 @@ public final class ToolExecutor {
 
     /** What the agent sees of a step: status, exit code and the tails of its output. */
     public static JsonObject summary(StepResult result) {
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add("step", result.name())
                 .add("status", result.status())
                 .add("exitCode", result.exitCode())

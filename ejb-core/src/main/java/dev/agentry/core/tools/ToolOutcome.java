@@ -1,6 +1,6 @@
 package dev.agentry.core.tools;
 
-import jakarta.json.Json;
+import dev.agentry.core.json.Jsonp;
 import jakarta.json.JsonObject;
 
 /**
@@ -24,8 +24,8 @@ public record ToolOutcome(String status, JsonObject result) {
     }
 
     private static JsonObject problem(String code, String message) {
-        return Json.createObjectBuilder()
-                .add("error", Json.createObjectBuilder().add("code", code).add("message", message))
+        return Jsonp.createObjectBuilder()
+                .add("error", Jsonp.createObjectBuilder().add("code", code).add("message", message))
                 .build();
     }
 }

@@ -1,9 +1,9 @@
 package dev.agentry.core.validation;
 
 import dev.agentry.core.Boundary;
+import dev.agentry.core.json.Jsonp;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.FieldError;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -101,7 +101,7 @@ public final class JsonRecords {
                 .sorted()
                 .forEach(key -> errors.add(
                         new FieldError(prefix + key, "unknown_field", prefix + key + " is not a field here")));
-        JsonObjectBuilder clean = Json.createObjectBuilder();
+        JsonObjectBuilder clean = Jsonp.createObjectBuilder();
         for (RecordComponent component : components) {
             Presence presence = component.getAnnotation(Presence.class);
             if (presence != null) {
@@ -147,7 +147,7 @@ public final class JsonRecords {
                 return expect(false, value, field, "not_an_array", "an array", errors);
             }
             Type element = argument(type, 0);
-            JsonArrayBuilder clean = Json.createArrayBuilder();
+            JsonArrayBuilder clean = Jsonp.createArrayBuilder();
             for (int i = 0; i < array.size(); i++) {
                 JsonValue entry = array.get(i);
                 JsonValue checked =
@@ -162,7 +162,7 @@ public final class JsonRecords {
                 return expect(false, value, field, "not_an_object", "an object", errors);
             }
             Type element = argument(type, 1);
-            JsonObjectBuilder clean = Json.createObjectBuilder();
+            JsonObjectBuilder clean = Jsonp.createObjectBuilder();
             object.forEach((key, entry) -> {
                 JsonValue checked = entry == JsonValue.NULL ? null : value(entry, element, field + "." + key, errors);
                 if (checked != null) {

@@ -1,10 +1,10 @@
 package dev.agentry.core.webhooks;
 
 import dev.agentry.core.catalog.PersonalData;
+import dev.agentry.core.json.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 
 /**
@@ -14,9 +14,6 @@ import java.io.StringReader;
  */
 final class RedactedPayload {
 
-    // Json.create* looks the provider up through the ServiceLoader on every call; once is enough.
-    private static final JsonProvider JSON = JsonProvider.provider();
-
     private RedactedPayload() {}
 
     static String of(String type, String payload) {
@@ -25,7 +22,7 @@ final class RedactedPayload {
             return payload;
         }
         JsonObject event;
-        try (JsonReader reader = JSON.createReader(new StringReader(payload))) {
+        try (JsonReader reader = Jsonp.createReader(new StringReader(payload))) {
             event = reader.readObject();
         }
         JsonObject data = event.getJsonObject("data");
@@ -33,8 +30,8 @@ final class RedactedPayload {
             return payload; // a delete: no snapshot, nothing personal
         }
         JsonValue redacted = PersonalData.redacted(collection.get(), snapshot);
-        return JSON.createObjectBuilder(event)
-                .add("data", JSON.createObjectBuilder(data).add("snapshot", redacted))
+        return Jsonp.createObjectBuilder(event)
+                .add("data", Jsonp.createObjectBuilder(data).add("snapshot", redacted))
                 .build()
                 .toString();
     }

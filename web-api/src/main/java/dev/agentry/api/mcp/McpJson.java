@@ -1,6 +1,6 @@
 package dev.agentry.api.mcp;
 
-import jakarta.json.Json;
+import dev.agentry.core.json.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -19,7 +19,7 @@ final class McpJson {
         if (value instanceof JsonValue json) {
             return json;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(JSONB.toJson(value)))) {
+        try (JsonReader reader = Jsonp.createReader(new StringReader(JSONB.toJson(value)))) {
             return reader.readValue();
         }
     }
@@ -28,6 +28,6 @@ final class McpJson {
     static JsonObject object(JsonValue value) {
         return value instanceof JsonObject object
                 ? object
-                : Json.createObjectBuilder().add("value", value).build();
+                : Jsonp.createObjectBuilder().add("value", value).build();
     }
 }

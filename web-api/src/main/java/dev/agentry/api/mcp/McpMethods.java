@@ -4,12 +4,12 @@ import dev.agentry.api.policy.Caller;
 import dev.agentry.api.problem.Problem;
 import dev.agentry.api.problem.ProblemClassifier;
 import dev.agentry.api.request.RequestId;
+import dev.agentry.core.json.Jsonp;
 import dev.agentry.core.policy.Grant;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.ErrorCode;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -61,12 +61,12 @@ public class McpMethods {
     /** Only the tools the caller's scopes allow; the list is short, so it comes in one page. */
     private JsonObject listTools() {
         Grant grant = caller.grant();
-        JsonArrayBuilder listed = Json.createArrayBuilder();
+        JsonArrayBuilder listed = Jsonp.createArrayBuilder();
         tools.all().stream()
                 .filter(tool -> tool.allows(grant))
                 .map(McpTool::describe)
                 .forEach(listed::add);
-        return Json.createObjectBuilder().add("tools", listed).build();
+        return Jsonp.createObjectBuilder().add("tools", listed).build();
     }
 
     private JsonObject callTool(JsonObject params) {
@@ -93,7 +93,7 @@ public class McpMethods {
                         "This tool needs the " + String.join(" or ", tool.scopes()) + " scope.");
             }
             JsonValue result = McpJson.of(tool.call().apply(grant, arguments));
-            return Json.createObjectBuilder()
+            return Jsonp.createObjectBuilder()
                     .add("content", text(result))
                     .add("structuredContent", McpJson.object(result))
                     .add("isError", false)
@@ -112,7 +112,7 @@ public class McpMethods {
         audit.answered(problem.code());
         JsonObject document = McpJson.object(
                 McpJson.of(Problem.of(problem.code(), problem.detail(), RequestId.of(request), problem.errors())));
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add("content", text(document))
                 .add("structuredContent", document)
                 .add("isError", true)
@@ -121,7 +121,7 @@ public class McpMethods {
 
     /** The JSON as text content too, for clients that show only {@code content} (as the spec recommends). */
     private static JsonArrayBuilder text(JsonValue json) {
-        return Json.createArrayBuilder()
-                .add(Json.createObjectBuilder().add("type", "text").add("text", json.toString()));
+        return Jsonp.createArrayBuilder()
+                .add(Jsonp.createObjectBuilder().add("type", "text").add("text", json.toString()));
     }
 }

@@ -6,11 +6,11 @@ import dev.agentry.api.capabilities.Stability;
 import dev.agentry.api.policy.Caller;
 import dev.agentry.api.problem.Problem;
 import dev.agentry.api.request.RequestId;
+import dev.agentry.core.json.Jsonp;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.ErrorCode;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -218,20 +218,20 @@ public class McpResource {
                 caller.credentialId(),
                 agreed,
                 client.length() > MAX_CLIENT_NAME ? client.substring(0, MAX_CLIENT_NAME) : client);
-        JsonObject result = Json.createObjectBuilder()
+        JsonObject result = Jsonp.createObjectBuilder()
                 .add("protocolVersion", agreed)
                 .add(
                         "capabilities",
-                        Json.createObjectBuilder()
-                                .add("tools", Json.createObjectBuilder().add("listChanged", false))
+                        Jsonp.createObjectBuilder()
+                                .add("tools", Jsonp.createObjectBuilder().add("listChanged", false))
                                 .add(
                                         "resources",
-                                        Json.createObjectBuilder()
+                                        Jsonp.createObjectBuilder()
                                                 .add("subscribe", false)
                                                 .add("listChanged", false)))
                 .add(
                         "serverInfo",
-                        Json.createObjectBuilder()
+                        Jsonp.createObjectBuilder()
                                 .add("name", "agentry")
                                 .add("title", "Agentry")
                                 .add("version", "v1"))
@@ -281,7 +281,7 @@ public class McpResource {
             throw tooLarge();
         }
         JsonValue parsed;
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
+        try (JsonReader reader = Jsonp.createReader(new ByteArrayInputStream(bytes))) {
             parsed = reader.readValue();
         } catch (JsonException e) {
             // Only that it failed: the parser's message may quote the body.
@@ -332,7 +332,7 @@ public class McpResource {
     }
 
     private static JsonObject result(JsonValue id, JsonObject result) {
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add("jsonrpc", "2.0")
                 .add("id", id)
                 .add("result", result)
@@ -340,14 +340,14 @@ public class McpResource {
     }
 
     private JsonObject error(JsonValue id, JsonRpcError error) {
-        JsonObjectBuilder data = Json.createObjectBuilder(McpJson.object(
+        JsonObjectBuilder data = Jsonp.createObjectBuilder(McpJson.object(
                 McpJson.of(Problem.of(error.code(), error.getMessage(), RequestId.of(request), List.of()))));
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add("jsonrpc", "2.0")
                 .add("id", id)
                 .add(
                         "error",
-                        Json.createObjectBuilder()
+                        Jsonp.createObjectBuilder()
                                 .add("code", error.rpcCode())
                                 .add("message", error.getMessage())
                                 .add("data", data))

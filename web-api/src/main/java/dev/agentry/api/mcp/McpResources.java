@@ -8,13 +8,13 @@ import dev.agentry.core.catalog.CollectionReader;
 import dev.agentry.core.catalog.CollectionRequest;
 import dev.agentry.core.collections.CatalogCollections;
 import dev.agentry.core.collections.CollectionDescriptor;
+import dev.agentry.core.json.Jsonp;
 import dev.agentry.core.policy.Grant;
 import dev.agentry.core.policy.TokenAudience;
 import dev.agentry.core.problem.ErrorCode;
 import dev.agentry.core.runs.RunArtifacts;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -56,7 +56,7 @@ public class McpResources {
     TokenAudience audience;
 
     JsonObject list(Grant grant) {
-        JsonArrayBuilder listed = Json.createArrayBuilder();
+        JsonArrayBuilder listed = Jsonp.createArrayBuilder();
         listed.add(resource(
                 base() + "capabilities",
                 "capabilities",
@@ -68,26 +68,26 @@ public class McpResources {
                     collection.name(),
                     collection.description() + ": the first page (the " + collection.name() + ".list tool pages on)"));
         }
-        return Json.createObjectBuilder().add("resources", listed).build();
+        return Jsonp.createObjectBuilder().add("resources", listed).build();
     }
 
     JsonObject templates(Grant grant) {
-        JsonArrayBuilder listed = Json.createArrayBuilder();
+        JsonArrayBuilder listed = Jsonp.createArrayBuilder();
         for (CollectionDescriptor collection : readable(grant)) {
-            listed.add(Json.createObjectBuilder()
+            listed.add(Jsonp.createObjectBuilder()
                     .add("uriTemplate", base() + collection.name() + "/{id}")
                     .add("name", collection.itemName())
                     .add("description", "One record of " + collection.name() + " by id or uid")
                     .add("mimeType", JSON));
         }
         if (grant.holds(artifactsScope())) {
-            listed.add(Json.createObjectBuilder()
+            listed.add(Jsonp.createObjectBuilder()
                     .add("uriTemplate", base() + "runs/{runId}/artifacts")
                     .add("name", "artifact-manifest")
                     .add("description", "The sealed bundle's manifest of a run: every file with its size and SHA-256")
                     .add("mimeType", JSON));
         }
-        return Json.createObjectBuilder().add("resourceTemplates", listed).build();
+        return Jsonp.createObjectBuilder().add("resourceTemplates", listed).build();
     }
 
     JsonObject read(Grant grant, JsonObject params) {
@@ -97,11 +97,11 @@ public class McpResources {
         String uri = given.getString();
         String path = uri.startsWith(base()) ? uri.substring(base().length()) : null;
         JsonValue content = McpJson.of(answer(grant, path).get());
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add(
                         "contents",
-                        Json.createArrayBuilder()
-                                .add(Json.createObjectBuilder()
+                        Jsonp.createArrayBuilder()
+                                .add(Jsonp.createObjectBuilder()
                                         .add("uri", uri)
                                         .add("mimeType", JSON)
                                         .add("text", content.toString())))
@@ -179,7 +179,7 @@ public class McpResources {
     }
 
     private static JsonObject resource(String uri, String name, String description) {
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add("uri", uri)
                 .add("name", name)
                 .add("description", description)

@@ -1,7 +1,7 @@
 package dev.agentry.api.mcp;
 
+import dev.agentry.core.json.Jsonp;
 import dev.agentry.core.policy.Grant;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.util.List;
@@ -44,19 +44,19 @@ public record McpTool(
 
     /** The tool as {@code tools/list} describes it. */
     public JsonObject describe() {
-        JsonArrayBuilder needs = Json.createArrayBuilder();
+        JsonArrayBuilder needs = Jsonp.createArrayBuilder();
         scopes.forEach(needs::add);
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add("name", name)
                 .add("description", description)
                 .add("inputSchema", inputSchema)
                 .add(
                         "annotations",
-                        Json.createObjectBuilder()
+                        Jsonp.createObjectBuilder()
                                 .add("readOnlyHint", readOnly)
                                 .add("destructiveHint", false)
                                 .add("openWorldHint", false))
-                .add("_meta", Json.createObjectBuilder().add("dev.agentry/scopes", needs))
+                .add("_meta", Jsonp.createObjectBuilder().add("dev.agentry/scopes", needs))
                 .build();
     }
 }

@@ -19,6 +19,7 @@ import dev.agentry.core.control.ApprovalRequest;
 import dev.agentry.core.control.Approvals;
 import dev.agentry.core.control.ExecuteRequest;
 import dev.agentry.core.cursor.PageLimit;
+import dev.agentry.core.json.Jsonp;
 import dev.agentry.core.policy.GovernedWrites;
 import dev.agentry.core.runs.RunArtifacts;
 import dev.agentry.core.runs.RunService;
@@ -27,7 +28,6 @@ import dev.agentry.core.validation.JsonRecords;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -285,10 +285,10 @@ public class McpToolCatalog {
      */
     private JsonObject keyed(String id) {
         JsonObject body = published(id);
-        JsonObjectBuilder properties = Json.createObjectBuilder(body.getJsonObject("properties"))
+        JsonObjectBuilder properties = Jsonp.createObjectBuilder(body.getJsonObject("properties"))
                 .add(
                         IDEMPOTENCY_KEY,
-                        Json.createObjectBuilder()
+                        Jsonp.createObjectBuilder()
                                 .add("type", "string")
                                 .add("minLength", 1)
                                 .add("maxLength", 200)
@@ -297,11 +297,11 @@ public class McpToolCatalog {
                                         "What REST takes as the Idempotency-Key header: 1 to 200 visible ASCII"
                                                 + " characters, chosen per intended write; the same key with the same"
                                                 + " arguments returns the first result"));
-        JsonArrayBuilder required = Json.createArrayBuilder().add(IDEMPOTENCY_KEY);
+        JsonArrayBuilder required = Jsonp.createArrayBuilder().add(IDEMPOTENCY_KEY);
         if (body.get("required") instanceof jakarta.json.JsonArray earlier) {
             earlier.forEach(required::add);
         }
-        return Json.createObjectBuilder(body)
+        return Jsonp.createObjectBuilder(body)
                 .add("$id", "mcp.tool-input." + id)
                 .add("properties", properties)
                 .add("required", required)
@@ -318,6 +318,6 @@ public class McpToolCatalog {
     }
 
     private static JsonObject withoutKey(JsonObject arguments) {
-        return Json.createObjectBuilder(arguments).remove(IDEMPOTENCY_KEY).build();
+        return Jsonp.createObjectBuilder(arguments).remove(IDEMPOTENCY_KEY).build();
     }
 }

@@ -6,7 +6,7 @@ import dev.agentry.core.catalog.CatalogSchemas;
 import dev.agentry.core.collections.CatalogCollections;
 import dev.agentry.core.collections.CollectionDescriptor;
 import dev.agentry.core.contracts.SchemaCatalog;
-import jakarta.json.Json;
+import dev.agentry.core.json.Jsonp;
 import jakarta.json.JsonObject;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -158,17 +158,17 @@ final class CollectionPaths {
     private static Schema page(CollectionDescriptor collection) {
         JsonObject envelope = SchemaCatalog.COLLECTION_PAGE.schema();
         JsonObject members = envelope.getJsonObject("properties");
-        JsonObject data = Json.createObjectBuilder(members.getJsonObject("data"))
-                .add("items", Json.createObjectBuilder().add("$ref", RECORDS + recordName(collection) + "Record"))
+        JsonObject data = Jsonp.createObjectBuilder(members.getJsonObject("data"))
+                .add("items", Jsonp.createObjectBuilder().add("$ref", RECORDS + recordName(collection) + "Record"))
                 .build();
-        return JsonSchemaModel.of(Json.createObjectBuilder(envelope)
+        return JsonSchemaModel.of(Jsonp.createObjectBuilder(envelope)
                 .remove("$schema")
                 .remove("$id")
                 .remove("title")
                 .add(
                         "description",
                         "A page of " + collection.name().replace('-', ' ').toLowerCase(Locale.ROOT))
-                .add("properties", Json.createObjectBuilder(members).add("data", data))
+                .add("properties", Jsonp.createObjectBuilder(members).add("data", data))
                 .build());
     }
 

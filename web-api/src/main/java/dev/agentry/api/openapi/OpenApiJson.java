@@ -1,6 +1,6 @@
 package dev.agentry.api.openapi;
 
-import jakarta.json.Json;
+import dev.agentry.core.json.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -49,28 +49,28 @@ final class OpenApiJson {
             return JsonValue.NULL;
         }
         if (value instanceof String text) {
-            return Json.createValue(text);
+            return Jsonp.createValue(text);
         }
         if (value instanceof Boolean flag) {
             return flag ? JsonValue.TRUE : JsonValue.FALSE;
         }
         if (value instanceof BigDecimal decimal) {
-            return Json.createValue(decimal);
+            return Jsonp.createValue(decimal);
         }
         if (value instanceof BigInteger integer) {
-            return Json.createValue(integer);
+            return Jsonp.createValue(integer);
         }
         if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
-            return Json.createValue(((Number) value).longValue());
+            return Jsonp.createValue(((Number) value).longValue());
         }
         if (value instanceof Number number) {
-            return Json.createValue(number.doubleValue());
+            return Jsonp.createValue(number.doubleValue());
         }
         if (value instanceof Enum<?> constant) {
-            return Json.createValue(constant.toString()); // the model's enums print their OAS spelling
+            return Jsonp.createValue(constant.toString()); // the model's enums print their OAS spelling
         }
         if (value instanceof Map<?, ?> map) {
-            JsonObjectBuilder object = Json.createObjectBuilder();
+            JsonObjectBuilder object = Jsonp.createObjectBuilder();
             map.forEach((key, member) -> {
                 if (member != null) {
                     object.add(String.valueOf(key), write(member));
@@ -79,7 +79,7 @@ final class OpenApiJson {
             return object.build();
         }
         if (value instanceof Collection<?> collection) {
-            JsonArrayBuilder array = Json.createArrayBuilder();
+            JsonArrayBuilder array = Jsonp.createArrayBuilder();
             collection.forEach(element -> array.add(write(element)));
             return array.build();
         }
@@ -89,7 +89,7 @@ final class OpenApiJson {
         if (value instanceof Constructible model) {
             return model(model);
         }
-        return Json.createValue(value.toString());
+        return Jsonp.createValue(value.toString());
     }
 
     /**
@@ -100,7 +100,7 @@ final class OpenApiJson {
         if (schema.getBooleanSchema() != null) {
             return schema.getBooleanSchema() ? JsonValue.TRUE : JsonValue.FALSE;
         }
-        JsonObjectBuilder object = Json.createObjectBuilder();
+        JsonObjectBuilder object = Jsonp.createObjectBuilder();
         schema.getAll().forEach((keyword, member) -> {
             if (member == null) {
                 return;
@@ -115,7 +115,7 @@ final class OpenApiJson {
     }
 
     private static JsonValue model(Constructible model) {
-        JsonObjectBuilder object = Json.createObjectBuilder();
+        JsonObjectBuilder object = Jsonp.createObjectBuilder();
         if (model instanceof Reference<?> reference && reference.getRef() != null) {
             object.add("$ref", reference.getRef());
         }

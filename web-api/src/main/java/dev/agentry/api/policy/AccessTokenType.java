@@ -1,7 +1,7 @@
 package dev.agentry.api.policy;
 
+import dev.agentry.core.json.Jsonp;
 import dev.agentry.core.policy.TokenService;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -26,7 +26,7 @@ final class AccessTokenType {
         if (dot <= 0) {
             return false;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(
+        try (JsonReader reader = Jsonp.createReader(new StringReader(
                 new String(Base64.getUrlDecoder().decode(compactJwt.substring(0, dot)), StandardCharsets.UTF_8)))) {
             JsonObject header = reader.readObject();
             String typ = header.getString("typ", "");

@@ -1,5 +1,6 @@
 package dev.agentry.api.policy;
 
+import dev.agentry.core.json.Jsonp;
 import dev.agentry.core.policy.SigningKeys;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
@@ -8,7 +9,6 @@ import jakarta.decorator.Decorator;
 import jakarta.decorator.Delegate;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
@@ -68,7 +68,7 @@ public abstract class UnknownSigningKey implements JWTParser {
         if (dot <= 0) {
             return null;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(
+        try (JsonReader reader = Jsonp.createReader(new StringReader(
                 new String(Base64.getUrlDecoder().decode(token.substring(0, dot)), StandardCharsets.UTF_8)))) {
             JsonObject header = reader.readObject();
             return header.containsKey("kid") && header.get("kid") instanceof jakarta.json.JsonString kid

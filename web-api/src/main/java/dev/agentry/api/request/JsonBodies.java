@@ -1,6 +1,6 @@
 package dev.agentry.api.request;
 
-import jakarta.json.Json;
+import dev.agentry.core.json.Jsonp;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -15,7 +15,7 @@ public final class JsonBodies {
 
     /** The body as a JSON object; empty for anything else, which the record reader then refuses precisely. */
     public static Optional<JsonObject> object(byte[] body) {
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+        try (JsonReader reader = Jsonp.createReader(new ByteArrayInputStream(body))) {
             JsonValue value = reader.readValue();
             return value instanceof JsonObject object ? Optional.of(object) : Optional.empty();
         } catch (JsonException e) {

@@ -1,10 +1,10 @@
 package dev.agentry.api.request;
 
+import dev.agentry.core.json.Jsonp;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.FieldError;
 import dev.agentry.core.validation.JsonRecords;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
@@ -65,7 +65,7 @@ public class RecordBodyReader implements MessageBodyReader<Record> {
                     List.of(new FieldError("body", "required", "the body must be a JSON object")));
         }
         body.unread(first);
-        try (JsonReader reader = Json.createReader(body)) {
+        try (JsonReader reader = Jsonp.createReader(body)) {
             return reader.readValue();
         } catch (JsonParsingException e) {
             // Only the position is told: the parser's message may quote the body.

@@ -1,5 +1,6 @@
 package dev.agentry.api.runs;
 
+import dev.agentry.core.json.Jsonp;
 import dev.agentry.core.policy.Grant;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.ErrorCode;
@@ -12,7 +13,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
@@ -105,7 +105,7 @@ public class RunEventStreams {
             if (ended || sink.isClosed()) {
                 return false;
             }
-            String data = Json.createObjectBuilder()
+            String data = Jsonp.createObjectBuilder()
                     .add("run", event.runId())
                     .add("seq", event.seq())
                     .add("at", event.at().toString())
