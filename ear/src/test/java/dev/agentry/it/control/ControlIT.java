@@ -56,6 +56,7 @@ class ControlIT {
     private static String[] approverA;
     private static String[] approverB;
     private static String[] blind;
+    private static String writerHook;
     private static String approverAHook;
     private static String blindHook;
 
@@ -74,7 +75,8 @@ class ControlIT {
                 "entries:read",
                 "tags:read",
                 "variants:read",
-                "products:read"));
+                "products:read",
+                "webhooks:manage"));
         writerId = w.getString("id");
         writer = bearer(Api.tokenFor(w));
         approverA = bearer(Api.tokenFor(createCredential(credential(
@@ -83,8 +85,10 @@ class ControlIT {
                 credential("approver-b", "control:approvals:decide", "entries:read", "products:read"))));
         blind = bearer(Api.tokenFor(createCredential(credential(
                 "blind", "control:approvals:decide", "control:actions:execute", "tags:read", "webhooks:manage"))));
+        writerHook = "writer-" + UUID.randomUUID();
         approverAHook = "approver-a-" + UUID.randomUUID();
         blindHook = "blind-" + UUID.randomUUID();
+        subscribe(writer, writerHook);
         subscribe(approverA, approverAHook);
         subscribe(blind, blindHook);
     }
@@ -139,6 +143,8 @@ class ControlIT {
         JsonObject approved = json(decide(approverA, approvalId, "approve"));
         assertEquals("approved", approved.getString("status"));
         assertProblem(decide(approverB, approvalId, "approve"), 409, "conflict");
+        // The requester hears of its request and of the decision; one who may not read entries hears of neither.
+        assertAnnounced(approvalId, List.of("approval.requested", "approval.approved"), "approved");
 
         String other = input.replace("Approved title", "Another title");
         JsonObject wrongInput =
@@ -239,6 +245,7 @@ class ControlIT {
         JsonObject refused =
                 assertProblem(execute(writer, key(), "entry.update", input, approvalId), 403, "approval_required");
         assertTrue(refused.getString("detail").contains("rejected"), refused::toString);
+        assertAnnounced(approvalId, List.of("approval.requested", "approval.rejected"), "rejected");
     }
 
     @Test
@@ -673,6 +680,44 @@ class ControlIT {
                 "{\"url\":\"" + WebhookReceiver.get().url(name, null) + "\",\"events\":[\"approval.*\"]}",
                 owner);
         assertEquals(201, created.statusCode(), created.body());
+    }
+
+    /**
+     * Waits until the requester's subscription received exactly {@code types} about the approval, the last one
+     * carrying {@code status}; by then the same events were routed to the blind subscriber, which reads no
+     * entries and so received none of them.
+     */
+    private static void assertAnnounced(String approvalId, List<String> types, String status) {
+        List<JsonObject> received = WebhookReceiver.get()
+                .await(writerHook, r -> about(r, approvalId).size() >= types.size());
+        List<JsonObject> events = about(received, approvalId);
+        assertEquals(
+                types,
+                events.stream()
+                        .sorted(java.util.Comparator.comparing(e -> java.time.Instant.parse(e.getString("occurredAt"))))
+                        .map(e -> e.getString("type"))
+                        .toList(),
+                events::toString);
+        JsonObject decided = events.stream()
+                .filter(e -> e.getString("type").equals(types.get(types.size() - 1)))
+                .findFirst()
+                .orElseThrow()
+                .getJsonObject("data");
+        assertEquals(status, decided.getString("status"), decided::toString);
+        assertEquals("entry.update", decided.getString("action"), decided::toString);
+        assertEquals("entries", decided.getString("collection"), decided::toString);
+        assertEquals(writerId, decided.getString("requestedBy"), decided::toString);
+        assertTrue(
+                about(WebhookReceiver.get().received(blindHook), approvalId).isEmpty(),
+                "an approval of entries never reaches a subscriber without entries:read");
+    }
+
+    /** The events delivered about one approval. */
+    private static List<JsonObject> about(List<JsonObject> received, String approvalId) {
+        return received.stream()
+                .map(r -> Api.structure(r.getString("body")).asJsonObject())
+                .filter(e -> approvalId.equals(e.getJsonObject("data").getString("approvalId", null)))
+                .toList();
     }
 
     /** {@code type:approvalId} of each delivery. */

@@ -27,6 +27,22 @@ public final class Jobs {
         return json(started).getJsonNumber("executionId").longValue();
     }
 
+    /**
+     * Starts an operator's job and waits for it to complete: a start refused because its schedule is running it
+     * just then ({@code 409}) is asked again, so the caller's own execution is the one awaited.
+     */
+    public static JsonObject run(String job) {
+        HttpResponse<String> started = Eventually.await(
+                "a start of " + job,
+                Duration.ofSeconds(30),
+                () -> postJson("api/v1/jobs/" + job + "/start", "{}", asBootstrap()),
+                r -> r.statusCode() != 409);
+        assertEquals(202, started.statusCode(), started.body());
+        JsonObject done = awaitStatus(json(started).getJsonNumber("executionId").longValue(), FINISHED);
+        assertEquals("COMPLETED", done.getJsonObject("execution").getString("status"), done::toString);
+        return done;
+    }
+
     public static JsonObject detail(long execution) {
         return json(get("api/v1/jobs/executions/" + execution, asBootstrap()));
     }

@@ -19,11 +19,13 @@ import org.jboss.logging.Logger;
 
 /**
  * Where signals become incidents. Features fire {@link SignalObserved} (or, for the dispatcher,
- * {@link WebhookIncident}); each observation updates the signal's value for its subject and, only
- * when that crosses a threshold, the incident in {@link IncidentBook}, so the hot path of a refused
- * request costs a map update. {@link #evaluate()} judges everything again — counts leave their
- * window, levels are sampled — and runs on every read of incidents and on a timer, so an incident
- * resolves even when nobody looks.
+ * {@link WebhookIncident}) and, for a level they measure as a whole, {@link LevelsMeasured}; each
+ * observation updates the signal's value for its subject and, only when that crosses a threshold, the
+ * incident in {@link IncidentBook}, so the hot path of a refused request costs a map update.
+ * {@link #evaluate()} judges everything again — counts leave their window, the webhook backlog is
+ * sampled — and runs on every read of incidents and on a timer, so an incident resolves even when
+ * nobody looks. A consumer's lag is not sampled here: the sync-state job measures it once per run, for
+ * its history and for incidents alike, so both always agree.
  */
 @ApplicationScoped
 public class IncidentSignals {
@@ -90,6 +92,28 @@ public class IncidentSignals {
         judge(SignalObserved.once(Signal.BUNDLE_VIOLATIONS, BUNDLES, clock.instant()));
     }
 
+    /**
+     * A level measured for every subject at once (the sync-state job's lag snapshot): each subject it names,
+     * remembers or has open is judged now, at 0 when it is not named. A failure is logged, never the measuring
+     * feature's: its next measurement judges again.
+     */
+    synchronized void measured(@Observes LevelsMeasured measured) {
+        Instant now = clock.instant();
+        Set<String> subjects;
+        try {
+            subjects = sampleLevels(measured.signal(), measured.levels(), now);
+        } catch (RuntimeException e) {
+            LOG.warnf(
+                    "The %s levels could not be judged: %s",
+                    measured.signal().wireName(), e.getClass().getSimpleName());
+            return;
+        }
+        for (String subject : subjects) {
+            SignalWindows.Key key = new SignalWindows.Key(measured.signal(), subject);
+            windows().value(key, now).ifPresent(value -> settle(key, value, now, true));
+        }
+    }
+
     /** Counts or measures one observation and records the transition it causes, if any. */
     public synchronized void judge(SignalObserved observed) {
         Instant now = clock.instant();
@@ -101,7 +125,6 @@ public class IncidentSignals {
     public synchronized void evaluate() {
         Instant now = clock.instant();
         try {
-            sampleLevels(Signal.SYNC_LAG, samples.lagSecondsByCredential(now), now);
             sampleLevels(Signal.WEBHOOK_BACKLOG_AGE, samples.backlogAgeSecondsBySubscription(now), now);
         } catch (RuntimeException e) {
             LOG.warnf("Incident levels could not be sampled: %s", e.getClass().getSimpleName());
@@ -120,15 +143,20 @@ public class IncidentSignals {
 
     /**
      * Observes a sampled level for every subject measured and 0 for every subject remembered or open but no
-     * longer measured (its consumer caught up, its backlog drained), so its incident resolves.
+     * longer measured (its consumer caught up, its backlog drained), so its incident resolves; returns them all.
      */
-    private void sampleLevels(Signal signal, Map<String, Long> measured, Instant now) {
+    private Set<String> sampleLevels(Signal signal, Map<String, Long> measured, Instant now) {
         Set<String> subjects = new LinkedHashSet<>(measured.keySet());
         windows().keys().stream().filter(key -> key.signal() == signal).forEach(key -> subjects.add(key.subject()));
-        book.open().stream().filter(key -> key.signal() == signal).forEach(key -> subjects.add(key.subject()));
+        book.open().stream().filter(key -> key.signal() == signal).forEach(key -> {
+            // Open before this server started (or in another): judged like any, resolved if quiet.
+            known.putIfAbsent(key, Severity.WARN);
+            subjects.add(key.subject());
+        });
         for (String subject : subjects) {
             windows().observe(new SignalObserved(signal, subject, measured.getOrDefault(subject, 0L), now), now);
         }
+        return subjects;
     }
 
     /**

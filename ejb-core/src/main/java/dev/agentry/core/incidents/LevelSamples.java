@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The levels incidents measure for themselves, each with one aggregate query so sampling stays cheap
- * however many consumers or deliveries there are.
+ * Levels measured with one aggregate query each, so sampling stays cheap however many consumers or
+ * deliveries there are: the webhook backlog incidents sample for themselves, the worst lag the dashboard
+ * shows. (Lag incidents come from the sync-state job's snapshots, {@link LevelsMeasured}.)
  */
 @Boundary
 @Stateless
@@ -23,7 +24,7 @@ import java.util.Map;
 public class LevelSamples {
 
     /** The most subjects one sample names: the worst first, within what incidents remember. */
-    static final int MAX_SUBJECTS = 500;
+    static final int MAX_SUBJECTS = LevelsMeasured.MAX_SUBJECTS;
 
     @PersistenceContext(unitName = AgentryDatabase.PERSISTENCE_UNIT)
     EntityManager em;
@@ -39,23 +40,6 @@ public class LevelSamples {
                         Instant.class)
                 .getSingleResult();
         return secondsSince(oldest, now);
-    }
-
-    /**
-     * Each lagging credential's worst consumer lag in seconds (as {@link #worstLagSeconds}), worst first: an
-     * incident names the credential whose consumer stalled, so its owner sees it and another's stall does not
-     * hide behind a consumer that is worse.
-     */
-    public Map<String, Long> lagSecondsByCredential(Instant now) {
-        return ages(
-                em.createQuery(
-                                "select s.credentialId, min(c.changedAt) from ChangeRecord c, SyncCheckpoint s"
-                                        + " where c.resourceType = s.resourceType and c.position > s.position"
-                                        + " group by s.credentialId order by min(c.changedAt)",
-                                Object[].class)
-                        .setMaxResults(MAX_SUBJECTS)
-                        .getResultList(),
-                now);
     }
 
     /** Each active subscription's oldest pending delivery's age in seconds, oldest first. */

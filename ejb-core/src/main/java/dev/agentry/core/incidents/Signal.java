@@ -60,13 +60,14 @@ public enum Signal {
             "Age of the oldest webhook delivery still waiting to be sent, per subscription",
             "Check the dispatcher's readiness check and the receivers that keep failing; deliveries retry on their schedule."),
     // The same buckets as /sync-state/lag: healthy up to 300 s, warning up to 1800 s, critical beyond.
+    // Measured by the sync-state job's snapshots (LevelsMeasured), not sampled by incidents.
     SYNC_LAG(
             Kind.LEVEL,
             "seconds",
             301,
             1801,
             true,
-            "Seconds the credential's worst consumer checkpoint is behind the changes feed",
+            "Seconds the credential's worst consumer checkpoint is behind the changes feed, as the sync-state job last measured it",
             "Find the stalled consumer in /sync-state/lag and restart or fix it; its checkpoint shows where it stopped."),
     FAILED_RUNS(
             Kind.COUNT,

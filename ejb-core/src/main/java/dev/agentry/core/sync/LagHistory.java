@@ -6,6 +6,8 @@ import dev.agentry.core.collections.CatalogCollections;
 import dev.agentry.core.collections.CollectionDescriptor;
 import dev.agentry.core.cursor.CursorSeal;
 import dev.agentry.core.cursor.Page;
+import dev.agentry.core.incidents.LevelsMeasured;
+import dev.agentry.core.incidents.Signal;
 import dev.agentry.core.policy.Grant;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.FieldError;
@@ -27,8 +29,10 @@ import java.util.Map;
 
 /**
  * Lag over time: the sync-state job's snapshots of every checkpoint's lag, and their history as a caller
- * reads it. A snapshot whose status enters {@code critical} fires {@link LagBreached} (and is audited), one
- * that leaves it fires {@link LagRecovered}; each once per change, however often the job runs.
+ * reads it. A snapshot whose status enters {@code critical} is audited as a breach, one that leaves it as a
+ * recovery; each once per change, however often the job runs. Each snapshot is also the one measurement lag
+ * incidents are judged on ({@link LevelsMeasured}, each credential's worst checkpoint), so an incident's
+ * value is a number its owner finds in this history.
  */
 @Boundary
 @Stateless
@@ -55,12 +59,9 @@ public class LagHistory {
     AuditTrail audit;
 
     @Inject
-    Event<LagBreached> breaches;
+    Event<LevelsMeasured> measured;
 
-    @Inject
-    Event<LagRecovered> recoveries;
-
-    /** Snapshots every checkpoint's lag now; returns how many breaches it found. */
+    /** Snapshots every checkpoint's lag now and has it judged for incidents; returns how many breaches it found. */
     public int snapshot() {
         Instant now = clock.instant();
         Map<String, String> previous = new HashMap<>();
@@ -71,6 +72,7 @@ public class LagHistory {
                 .getResultList()
                 .forEach(row -> previous.put(row[0] + "\n" + row[1] + "\n" + row[2], (String) row[3]));
         int breached = 0;
+        Map<String, Long> worstByCredential = new HashMap<>();
         for (SyncCheckpoint checkpoint : em.createQuery(
                         "select c from SyncCheckpoint c order by c.id", SyncCheckpoint.class)
                 .getResultList()) {
@@ -83,20 +85,21 @@ public class LagHistory {
                     lag.changesBehind(),
                     lag.secondsBehind(),
                     lag.status()));
+            if (lag.secondsBehind() > 0) {
+                worstByCredential.merge(checkpoint.getCredentialId(), lag.secondsBehind(), Math::max);
+            }
             String before = previous.get(checkpoint.getCredentialId() + "\n" + checkpoint.getConsumer() + "\n"
                     + checkpoint.getResourceType());
             boolean critical = CRITICAL.equals(lag.status());
             if (critical && !CRITICAL.equals(before)) {
                 breached++;
                 audit.action("sync.lag.breached", lag.consumer() + "/" + lag.resourceType());
-                breaches.fire(new LagBreached(
-                        checkpoint.getCredentialId(), lag.consumer(), lag.resourceType(), lag.secondsBehind(), now));
             } else if (!critical && CRITICAL.equals(before)) {
                 audit.action("sync.lag.recovered", lag.consumer() + "/" + lag.resourceType());
-                recoveries.fire(new LagRecovered(
-                        checkpoint.getCredentialId(), lag.consumer(), lag.resourceType(), lag.secondsBehind(), now));
             }
         }
+        // Every credential at once: one no longer named (caught up, checkpoint gone) is at 0 and its incident resolves.
+        measured.fire(new LevelsMeasured(Signal.SYNC_LAG, worstByCredential, now));
         return breached;
     }
 
