@@ -81,6 +81,16 @@ class ConsoleAgentsIT {
         browser.open("agents.xhtml");
         browser.click("newAgent");
         browser.awaitText("Register an agent");
+        browser.type("agent:slug", "rememberer");
+        browser.type("agent:label", "Taken");
+        browser.click("agent:create");
+        browser.awaitText("There is a problem");
+        assertEquals("true", browser.driver().findElement(By.id("agent:slug")).getAttribute("aria-invalid"));
+        assertTrue(
+                browser.text("agent:slugError").contains("file:rememberer.json"),
+                "a taken slug is refused as the API refuses it, naming where the first came from: "
+                        + browser.text("agent:slugError"));
+
         browser.type("agent:slug", slug);
         browser.type("agent:label", "Console agent " + slug);
         browser.type("agent:allow", "workspace.read");
