@@ -86,7 +86,7 @@ public class AuditTargets {
                 Kind.AGENT,
                 wanted,
                 agents::named,
-                a -> new Target(a.label(), "agents.xhtml?slug=" + encode(a.slug())));
+                a -> new Target(a.label(), "agent.xhtml?slug=" + encode(a.slug())));
         add(
                 targets,
                 Kind.APPROVAL,

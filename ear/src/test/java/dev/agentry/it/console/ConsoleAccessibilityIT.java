@@ -84,6 +84,8 @@ class ConsoleAccessibilityIT {
         visit("policies.xhtml", "Policies", "a11y-policies");
         visit("executions.xhtml", "Executions", "a11y-executions");
         visit("agents.xhtml", "Agents", "a11y-agents");
+        visit("agent.xhtml", "Register an agent", "a11y-agent-new");
+        visit("agent.xhtml?slug=rememberer", "Read-only here", "a11y-agent-read-only");
         assertEquals(List.of(), problems);
     }
 
@@ -123,6 +125,33 @@ class ConsoleAccessibilityIT {
         browser.click("actions:revoke");
         browser.awaitText("Revoke this credential?");
         problems.addAll(Accessibility.problems(browser, "a11y-credential-confirm-revoke"));
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void theAgentPagesInErrorRegisteredAndConfirmingADelete() {
+        browser.open("agent.xhtml");
+        browser.awaitText("Register an agent");
+        browser.type("agent:slug", "Not A Slug");
+        browser.type("agent:allow", "no-such-tool");
+        browser.click("agent:create");
+        browser.awaitText("There is a problem");
+        problems.addAll(Accessibility.problems(browser, "a11y-agent-errors"));
+
+        String slug = "a11y-" + UUID.randomUUID().toString().substring(0, 8);
+        browser.type("agent:slug", slug);
+        browser.type("agent:label", "Accessibility agent");
+        browser.type("agent:allow", "workspace");
+        browser.type("agent:actions", "workspace.read = preview");
+        browser.click("agent:create");
+        browser.awaitText("Agent " + slug + " registered.");
+        problems.addAll(Accessibility.problems(browser, "a11y-agent-registered"));
+
+        browser.click("actions:delete");
+        browser.awaitText("Delete this agent with its memory and its sessions?");
+        problems.addAll(Accessibility.problems(browser, "a11y-agent-confirm-delete"));
+        browser.click("actions:deleteConfirmed");
+        browser.awaitText("Agent " + slug + " deleted");
         assertEquals(List.of(), problems);
     }
 

@@ -179,7 +179,7 @@ class ConsoleAuditIT {
                 },
                 page -> page.contains(label));
         browser.click(idOfLink(label));
-        assertTrue(browser.driver().getCurrentUrl().contains("agents.xhtml?slug=audit-" + marker));
+        assertTrue(browser.driver().getCurrentUrl().contains("agent.xhtml?slug=audit-" + marker));
     }
 
     /** The id of the link that reads {@code text}, giving it one first if it has none. */

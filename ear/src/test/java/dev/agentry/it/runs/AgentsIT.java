@@ -80,6 +80,12 @@ class AgentsIT {
         assertEquals(
                 "Triage v2",
                 json(Api.get("api/v1/agents/triage", asBootstrap())).getString("label"));
+        HttpResponse<String> blanked = Api.send(
+                "PATCH",
+                "api/v1/agents/triage",
+                BodyPublishers.ofString("{\"label\":\"  \"}"),
+                Api.with(asBootstrap(), "Content-Type", "application/json"));
+        assertEquals(Set.of("label:required"), Api.fieldErrors(blanked), "a label given is required, as on creation");
 
         HttpResponse<String> fixed = Api.send(
                 "PATCH",

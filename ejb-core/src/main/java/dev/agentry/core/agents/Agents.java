@@ -6,6 +6,8 @@ import dev.agentry.core.policy.Grant;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.ErrorCode;
 import dev.agentry.core.problem.FieldError;
+import dev.agentry.core.providers.ModelProviders;
+import dev.agentry.core.providers.ProviderSettings;
 import dev.agentry.core.validation.Creation;
 import dev.agentry.core.validation.JsonRecords;
 import dev.agentry.core.validation.ValidatedInput;
@@ -25,6 +27,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /** The management boundary of the registry: list, read, register, change and delete API agents. */
@@ -68,6 +71,16 @@ public class Agents {
                 .collect(Collectors.toMap(AgentDefinition::slug, d -> new AgentRef(d.slug(), d.label())));
     }
 
+    /**
+     * The providers an agent may be defined with, by name: {@code scripted} and those the operator
+     * configured; the same list {@link KnownProvider} checks a definition against.
+     */
+    public List<String> providers() {
+        TreeSet<String> names = new TreeSet<>(ProviderSettings.configuredNames());
+        names.add(ModelProviders.SCRIPTED);
+        return List.copyOf(names);
+    }
+
     /** The definitions that were not registered (a duplicate slug, a broken file) and why. */
     public List<AgentRegistry.Rejected> rejected() {
         return registry.rejected();
@@ -87,7 +100,7 @@ public class Agents {
         return AgentView.of(new RegisteredAgent(definition, RegisteredAgent.API));
     }
 
-    /** Changes the members the patch gives; the slug cannot change. */
+    /** Changes the members the patch gives; the slug cannot change, and a label given cannot be blank. */
     public AgentView update(String slug, @Valid AgentRequest patch) {
         RegisteredAgent current = find(slug);
         if (!current.editable()) {
@@ -97,6 +110,10 @@ public class Agents {
         if (patch.slug() != null && !patch.slug().equals(slug)) {
             throw AgentryException.validation(
                     List.of(new FieldError("slug", "immutable", "the slug of an agent cannot change")));
+        }
+        // Left out, the label is kept; given, it is required as on creation (a blank one is not "keep it").
+        if (patch.label() != null && patch.label().isBlank()) {
+            throw AgentryException.validation(List.of(new FieldError("label", "required", "label is required")));
         }
         AgentDefinition changed = patch.definition(current.definition());
         em.find(StoredAgent.class, slug).replace(JsonRecords.write(AgentRequest.of(changed)), clock.instant());
