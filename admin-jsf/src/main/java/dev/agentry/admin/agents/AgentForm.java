@@ -2,7 +2,7 @@ package dev.agentry.admin.agents;
 
 import dev.agentry.core.agents.AgentRequest;
 import dev.agentry.core.agents.AgentView;
-import jakarta.json.Json;
+import dev.agentry.core.json.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -65,7 +65,7 @@ public class AgentForm implements Serializable {
             layers.forEach(layer -> form.memoryLayers.add(String.valueOf(layer)));
         }
         form.memoryWrite = Boolean.TRUE.equals(memory.remove(WRITE));
-        form.memoryRest = Json.createObjectBuilder(memory).build().toString();
+        form.memoryRest = Jsonp.createObjectBuilder(memory).build().toString();
         return form;
     }
 
@@ -92,10 +92,10 @@ public class AgentForm implements Serializable {
     /** The memory policy: the other members as stored, the layers and whether runs write as chosen here. */
     JsonObject memoryPolicy() {
         JsonObjectBuilder policy;
-        try (JsonReader reader = Json.createReader(new StringReader(memoryRest))) {
-            policy = Json.createObjectBuilder(reader.readObject());
+        try (JsonReader reader = Jsonp.createReader(new StringReader(memoryRest))) {
+            policy = Jsonp.createObjectBuilder(reader.readObject());
         }
-        JsonArrayBuilder layers = Json.createArrayBuilder();
+        JsonArrayBuilder layers = Jsonp.createArrayBuilder();
         memoryLayers.forEach(layers::add);
         return policy.add(LAYERS, layers)
                 .add(WRITE, memoryWrite ? JsonValue.TRUE : JsonValue.FALSE)
