@@ -12,6 +12,8 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -51,15 +53,18 @@ public class AgentsPage implements Serializable {
         }
     }
 
-    /** Deletes one entry of the chosen agent's memory, whatever it holds now. */
-    public void forget(String key) {
+    /**
+     * Deletes one entry of the chosen agent's memory, whatever it holds now, and shows the agent again by
+     * a redirect (Post/Redirect/Get): a reload does not delete again (nor delete an entry written since).
+     */
+    public String forget(String key) {
         try {
             memory.delete(place(), key, null);
             PageMessages.info(PageMessages.text("agents.memoryDeleted", key));
         } catch (AgentryException e) {
             PageMessages.error(null, e.detail());
         }
-        load();
+        return PageMessages.redirect("agents?slug=" + URLEncoder.encode(slug, StandardCharsets.UTF_8));
     }
 
     private MemoryPlace place() {

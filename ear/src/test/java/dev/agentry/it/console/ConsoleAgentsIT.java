@@ -4,11 +4,13 @@ import static dev.agentry.it.harness.Api.asBootstrap;
 import static dev.agentry.it.harness.Api.assertProblem;
 import static dev.agentry.it.harness.Api.get;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentry.it.harness.Api;
 import dev.agentry.it.harness.Browser;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -17,7 +19,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
-/** The console's agents page: the registry's agents, one agent's memory, an entry deleted, in the browser. */
+/**
+ * The console's agents page: the registry's agents, one agent's memory, an entry deleted, in the browser;
+ * the deletion answers with a redirect, so a reload does not delete again.
+ */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class ConsoleAgentsIT {
@@ -31,14 +36,7 @@ class ConsoleAgentsIT {
     void anAgentsMemoryIsListedAndAnEntryDeleted() {
         String key = "console-" + UUID.randomUUID().toString().substring(0, 8);
         String entry = "api/v1/agents/rememberer/memory/" + key;
-        assertEquals(
-                201,
-                Api.send(
-                                "PUT",
-                                entry,
-                                BodyPublishers.ofString("{\"value\":{\"note\":\"shown in the console\"}}"),
-                                Api.with(asBootstrap(), "Content-Type", "application/json"))
-                        .statusCode());
+        assertEquals(201, put(entry).statusCode());
 
         browser.open("agents.xhtml");
         browser.awaitText("rememberer");
@@ -53,6 +51,22 @@ class ConsoleAgentsIT {
                 .getAttribute("id");
         browser.click(delete);
         browser.awaitText("Deleted the memory entry " + key);
+        browser.assertRedirectedAfterPost("agents.xhtml?slug=rememberer");
         assertProblem(get(entry, asBootstrap()), 404, "not_found");
+
+        // Written again since: a reload shows it, it does not delete it again.
+        assertEquals(201, put(entry).statusCode());
+        browser.reload();
+        browser.awaitText(key);
+        assertFalse(browser.page().contains("Deleted the memory entry"), "reported once");
+        assertEquals(200, get(entry, asBootstrap()).statusCode(), "not deleted again by the reload");
+    }
+
+    private static HttpResponse<String> put(String entry) {
+        return Api.send(
+                "PUT",
+                entry,
+                BodyPublishers.ofString("{\"value\":{\"note\":\"shown in the console\"}}"),
+                Api.with(asBootstrap(), "Content-Type", "application/json"));
     }
 }
