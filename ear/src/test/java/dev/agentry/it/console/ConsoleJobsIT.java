@@ -70,7 +70,7 @@ class ConsoleJobsIT {
         List<JsonObject> executions = Jobs.executions("job=" + ProbeJobs.FAIL);
         long restarted = Jobs.id(executions.get(0));
         assertTrue(restarted > failed, executions.toString());
-        browser.assertRedirectedAfterPost("job=" + ProbeJobs.FAIL + "&execution=" + restarted);
+        browser.assertRedirectedAfterPost("job=" + ProbeJobs.FAIL, "execution=" + restarted);
         browser.reload();
         browser.awaitText(String.valueOf(restarted));
         assertEquals(restarted, Jobs.id(Jobs.executions("job=" + ProbeJobs.FAIL).get(0)), "no second restart");
@@ -93,7 +93,7 @@ class ConsoleJobsIT {
         browser.awaitText(String.valueOf(running));
         browser.click(buttonInRow(String.valueOf(running), "stop"));
         browser.awaitText("Asked execution " + running);
-        browser.assertRedirectedAfterPost("job=" + ProbeJobs.SLOW + "&execution=" + running);
+        browser.assertRedirectedAfterPost("job=" + ProbeJobs.SLOW, "execution=" + running);
         // A reload shows the execution again; it does not ask it to stop a second time (which, stopped, would
         // be refused).
         browser.reload();

@@ -115,18 +115,20 @@ public final class Browser implements AutoCloseable {
 
     /**
      * Asserts that the page shown is the answer to a post by a redirect (Post/Redirect/Get): the browser
-     * followed a redirect to get it, and its address is {@code expected} (a part of it), which only that
-     * redirect names, where the post itself went to the bare page. A reload then repeats the GET, not the
-     * action.
+     * followed a redirect to get it, and its address holds each of {@code expected} (a page, a parameter),
+     * which only that redirect names, where the post itself went to the bare page. A reload then repeats
+     * the GET, not the action.
      */
-    public void assertRedirectedAfterPost(String expected) {
+    public void assertRedirectedAfterPost(String... expected) {
         Object redirects = driver.executeScript("return performance.getEntriesByType('navigation')[0].redirectCount");
         String url = driver.getCurrentUrl();
         if (!(redirects instanceof Number count) || count.intValue() < 1) {
             throw new AssertionError("no redirect after the post (Post/Redirect/Get) to " + url);
         }
-        if (!url.contains(expected)) {
-            throw new AssertionError("redirected to " + url + ", expected an address with " + expected);
+        for (String part : expected) {
+            if (!url.contains(part)) {
+                throw new AssertionError("redirected to " + url + ", expected an address with " + part);
+            }
         }
     }
 
