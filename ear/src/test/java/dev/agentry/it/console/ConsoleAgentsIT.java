@@ -52,6 +52,10 @@ class ConsoleAgentsIT {
         browser.click(delete);
         browser.awaitText("Deleted the memory entry " + key);
         browser.assertRedirectedAfterPost("agents.xhtml?slug=rememberer");
+        assertEquals(
+                "messages",
+                browser.driver().switchTo().activeElement().getAttribute("id"),
+                "focus on what the action reported, once its redirect has landed");
         assertProblem(get(entry, asBootstrap()), 404, "not_found");
 
         // Written again since: a reload shows it, it does not delete it again.
