@@ -179,6 +179,12 @@ class ConsoleWebhooksIT {
         String url = browser.driver().getCurrentUrl();
         assertTrue(url.contains("subscription=" + gone) && url.contains("type=probe.paged"), url);
 
+        // A subscription that is not the chosen credential's (another credential chosen since) is dropped,
+        // saying so, not answered with "not found".
+        browser.open("webhooks.xhtml?credential=" + owner.getString("id") + "&subscription=" + UUID.randomUUID());
+        browser.awaitText("is not one of this credential's: showing all of its dead letters");
+        assertTrue(browser.text("webhooks:deadLetters").contains(gone), "all of its dead letters");
+
         assertEquals(
                 204,
                 Api.send("DELETE", "api/v1/webhooks/subscriptions/" + gone, BodyPublishers.noBody(), auth)
