@@ -13,6 +13,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -70,13 +71,29 @@ public class AuditPage implements Serializable {
         return new AuditFilters(from, until, actor, action, outcome, code);
     }
 
-    public void verify() {
+    /**
+     * Verifies the chain and shows the same search again by a redirect (Post/Redirect/Get), like every
+     * console action: a reload shows the page, it does not verify again.
+     */
+    public String verify() {
         ChainVerifier.Verdict verdict = audit.verify();
         if (verdict.valid()) {
             PageMessages.info(PageMessages.text("audit.valid", verdict.checked()));
         } else {
             PageMessages.error(null, PageMessages.text("audit.broken", verdict.firstBrokenSequence()));
         }
+        List<String> parameters = new ArrayList<>();
+        String filters = getFilters().query();
+        if (!filters.isEmpty()) {
+            parameters.add(filters);
+        }
+        if (before != null) {
+            parameters.add("before=" + before);
+        }
+        if (after != null) {
+            parameters.add("after=" + after);
+        }
+        return PageMessages.redirect("audit" + (parameters.isEmpty() ? "" : "?" + String.join("&", parameters)));
     }
 
     /** The page a record's target is about, if it names one the console shows; else null. */

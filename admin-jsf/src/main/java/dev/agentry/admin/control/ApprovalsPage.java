@@ -12,6 +12,7 @@ import dev.agentry.core.json.Jsonp;
 import dev.agentry.core.policy.Grant;
 import dev.agentry.core.problem.AgentryException;
 import jakarta.faces.context.FacesContext;
+import jakarta.faces.context.Flash;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -20,6 +21,8 @@ import jakarta.json.JsonWriterFactory;
 import jakarta.json.stream.JsonGenerator;
 import java.io.Serializable;
 import java.io.StringWriter;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -38,6 +41,10 @@ public class ApprovalsPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final int RECENT = 50;
+
+    /** The flash key of the comment of a decision the core refused, offered again after the redirect. */
+    private static final String REFUSED_COMMENT = "approvals.refusedComment";
+
     private static final JsonWriterFactory PRETTY =
             Jsonp.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
 
@@ -61,6 +68,9 @@ public class ApprovalsPage implements Serializable {
     private String previewProblem;
 
     public void load() {
+        if (comment == null && flash().get(REFUSED_COMMENT) instanceof String refused) {
+            comment = refused;
+        }
         try {
             pending = approvals
                     .list(Grant.console(), ApprovalStatus.PENDING, null, new PageLimit(PageLimit.MAX), null)
@@ -97,15 +107,20 @@ public class ApprovalsPage implements Serializable {
         }
     }
 
-    public void approve() {
-        decide("approve");
+    public String approve() {
+        return decide("approve");
     }
 
-    public void reject() {
-        decide("reject");
+    public String reject() {
+        return decide("reject");
     }
 
-    private void decide(String decision) {
+    /**
+     * Decides as the signed-in administrator and shows the approval again by a redirect (Post/Redirect/Get):
+     * a reload shows the decision, it does not decide again. A refused decision keeps its comment (through
+     * the flash) so it can be sent again as it was.
+     */
+    private String decide(String decision) {
         try {
             ApprovalView decided = approvals.decideAsAdministrator(
                     administrator(),
@@ -117,11 +132,18 @@ public class ApprovalsPage implements Serializable {
                     decided.status(),
                     decided.approvals(),
                     decided.approversRequired()));
-            comment = null;
         } catch (AgentryException e) {
             PageMessages.error(null, e.detail());
+            if (comment != null && !comment.isBlank()) {
+                flash().put(REFUSED_COMMENT, comment);
+            }
         }
-        load();
+        comment = null;
+        return PageMessages.redirect("approvals?id=" + URLEncoder.encode(id, StandardCharsets.UTF_8));
+    }
+
+    private static Flash flash() {
+        return FacesContext.getCurrentInstance().getExternalContext().getFlash();
     }
 
     private static String administrator() {

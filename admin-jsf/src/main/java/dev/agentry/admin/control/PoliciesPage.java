@@ -59,7 +59,7 @@ public class PoliciesPage implements Serializable {
         try {
             PolicyView saved = id == null ? policies.create(request) : policies.change(id, request);
             PageMessages.info(PageMessages.text("policies.saved", saved.pattern()));
-            return "/policies.xhtml?faces-redirect=true";
+            return PageMessages.redirect("policies");
         } catch (AgentryException e) {
             PageMessages.error(null, explained(e));
             return null;
@@ -69,7 +69,8 @@ public class PoliciesPage implements Serializable {
     public String delete(long policy) {
         try {
             policies.delete(policy);
-            return "/policies.xhtml?faces-redirect=true";
+            PageMessages.info(PageMessages.text("policies.deleted"));
+            return PageMessages.redirect("policies");
         } catch (AgentryException e) {
             PageMessages.error(null, explained(e));
             return null;

@@ -11,6 +11,8 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,20 +60,23 @@ public class JobsPage implements Serializable {
         }
     }
 
-    public void start(String name) {
-        act(() -> jobs.start(Grant.console(), name, Map.of()), "jobs.startedJob");
+    public String start(String name) {
+        return act(() -> jobs.start(Grant.console(), name, Map.of()), "jobs.startedJob");
     }
 
-    public void stop(long id) {
-        act(() -> jobs.stop(Grant.console(), id), "jobs.stopping");
+    public String stop(long id) {
+        return act(() -> jobs.stop(Grant.console(), id), "jobs.stopping");
     }
 
-    public void restart(long id) {
-        act(() -> jobs.restart(Grant.console(), id), "jobs.restarted");
+    public String restart(long id) {
+        return act(() -> jobs.restart(Grant.console(), id), "jobs.restarted");
     }
 
-    /** Runs an action, says what it did and shows the execution it answered. */
-    private void act(Action action, String message) {
+    /**
+     * Runs an action, says what it did and shows the execution it answered by a redirect
+     * (Post/Redirect/Get): a reload then shows that execution, it does not start, stop or restart again.
+     */
+    private String act(Action action, String message) {
         try {
             JobExecutionView result = action.run();
             PageMessages.info(PageMessages.text(message, result.jobName(), String.valueOf(result.executionId())));
@@ -79,7 +84,21 @@ public class JobsPage implements Serializable {
         } catch (AgentryException e) {
             PageMessages.error(null, e.detail());
         }
-        load();
+        return PageMessages.redirect(self());
+    }
+
+    /** This page for the job filter and the execution shown. */
+    private String self() {
+        StringBuilder page = new StringBuilder("jobs");
+        String separator = "?";
+        if (job != null && !job.isBlank()) {
+            page.append(separator).append("job=").append(URLEncoder.encode(job, StandardCharsets.UTF_8));
+            separator = "&";
+        }
+        if (execution != null) {
+            page.append(separator).append("execution=").append(execution);
+        }
+        return page.toString();
     }
 
     private static Set<Long> ids(List<JobExecutionView> executions, Predicate<JobExecutionView> allowed) {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.agentry.it.harness.Accessibility;
 import dev.agentry.it.harness.Api;
 import dev.agentry.it.harness.Browser;
+import dev.agentry.it.harness.Control;
 import dev.agentry.it.harness.Eventually;
 import dev.agentry.it.harness.Runs;
 import dev.agentry.it.harness.WebhookReceiver;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Every console page in its main states (empty, filled, error, confirm) through the axe-core engine
  * (WCAG 2.1 A and AA; no serious or critical violation), at 1280 px and at 390 px (never wider than
- * the screen), with screenshots of both under {@code target/screenshots}. A page a later change adds
+ * the screen at either), with screenshots of both under {@code target/screenshots}. A page a later change adds
  * belongs in {@link #thePages()} or a test of its own here.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -86,6 +87,42 @@ class ConsoleAccessibilityIT {
         visit("agents.xhtml", "Agents", "a11y-agents");
         visit("agent.xhtml", "Register an agent", "a11y-agent-new");
         visit("agent.xhtml?slug=rememberer", "Read-only here", "a11y-agent-read-only");
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void theEmptyStates() {
+        String nothing = "nothing-" + UUID.randomUUID().toString().substring(0, 8);
+        visit("webhooks.xhtml", "Dead-letter queue", "a11y-webhooks-no-credential");
+        visit("webhooks.xhtml?type=" + nothing, "Choose a credential above", "a11y-webhooks-empty");
+        visit("audit.xhtml?actor=" + nothing, "No records match.", "a11y-audit-none-match");
+        browser.open("runs.xhtml");
+        browser.type("runs:agent", nothing);
+        browser.click("runs:apply");
+        browser.awaitText("No runs yet.");
+        problems.addAll(Accessibility.problems(browser, "a11y-runs-none-match"));
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void theSubscriptionDeleteConfirmation() {
+        String owner = deadLetterFixture();
+        visit("webhooks.xhtml?credential=" + owner, "Dead-letter queue", "a11y-webhooks-filled");
+        browser.click("webhooks:subscriptions:0:delete");
+        browser.awaitText("Delete this subscription");
+        problems.addAll(Accessibility.problems(browser, "a11y-webhooks-confirm-delete"));
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void theApprovalsPageWithAPendingApproval() {
+        String[] requester = bearer(Api.tokenFor(Api.createCredential("{\"name\":\"a11y-requester-" + UUID.randomUUID()
+                + "\",\"owner\":\"it\",\"scopes\":[\"control:approvals:request\",\"entries:read\"]}")));
+        String approval = Control.request(
+                        requester, "entry.delete", "{\"id\":\"" + UUID.randomUUID() + "\",\"expectedVersion\":0}")
+                .getString("id");
+        visit("approvals.xhtml", "Time left", "a11y-approvals-pending");
+        visit("approvals.xhtml?id=" + approval, "What it would do now", "a11y-approval-pending");
         assertEquals(List.of(), problems);
     }
 

@@ -14,6 +14,7 @@ import dev.agentry.it.harness.Browser;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -28,7 +29,7 @@ import org.openqa.selenium.By;
  * The console's agents pages in the browser: the registry's agents, a file agent read-only with the reason,
  * one agent's memory with an entry deleted, and an API agent registered, seen, changed (a bad tool selector
  * reported on its field first) and deleted after a confirmation, each change visible through the API and
- * audited as the API's are.
+ * audited as the API's are; deleting a memory entry answers with a redirect, so a reload does not delete again.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -43,14 +44,7 @@ class ConsoleAgentsIT {
     void anAgentsMemoryIsListedAndAnEntryDeleted() {
         String key = "console-" + UUID.randomUUID().toString().substring(0, 8);
         String entry = "api/v1/agents/rememberer/memory/" + key;
-        assertEquals(
-                201,
-                Api.send(
-                                "PUT",
-                                entry,
-                                BodyPublishers.ofString("{\"value\":{\"note\":\"shown in the console\"}}"),
-                                Api.with(asBootstrap(), "Content-Type", "application/json"))
-                        .statusCode());
+        assertEquals(201, put(entry).statusCode());
 
         browser.open("agents.xhtml");
         browser.awaitText("rememberer");
@@ -71,7 +65,27 @@ class ConsoleAgentsIT {
                 .getAttribute("id");
         browser.click(delete);
         browser.awaitText("Deleted the memory entry " + key);
+        browser.assertRedirectedAfterPost("agent.xhtml?slug=rememberer");
+        assertEquals(
+                "messages",
+                browser.driver().switchTo().activeElement().getAttribute("id"),
+                "focus on what the action reported, once its redirect has landed");
         assertProblem(get(entry, asBootstrap()), 404, "not_found");
+
+        // Written again since: a reload shows it, it does not delete it again.
+        assertEquals(201, put(entry).statusCode());
+        browser.reload();
+        browser.awaitText(key);
+        assertFalse(browser.page().contains("Deleted the memory entry"), "reported once");
+        assertEquals(200, get(entry, asBootstrap()).statusCode(), "not deleted again by the reload");
+    }
+
+    private static HttpResponse<String> put(String entry) {
+        return Api.send(
+                "PUT",
+                entry,
+                BodyPublishers.ofString("{\"value\":{\"note\":\"shown in the console\"}}"),
+                Api.with(asBootstrap(), "Content-Type", "application/json"));
     }
 
     @Test

@@ -25,12 +25,13 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
 
 /**
  * The console's governed-writes pages in a real browser: an approval under dual control is approved by
  * two different administrators, each as themselves — the same administrator twice counts once — with
  * what the action would do shown beside its input; and the policies and executions pages are there
- * behind the sign-in.
+ * behind the sign-in. A decision answers with a redirect (Post/Redirect/Get): a reload does not decide again.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -72,9 +73,21 @@ class ConsoleControlIT {
             first.click("decide:approve");
             first.awaitText("1 of 2 approvals");
             first.screenshot("approval-one-of-two");
-            // The same administrator again is the same approver.
+            // Post/Redirect/Get: a reload shows the decision, it does not decide again (which would be refused).
+            first.assertRedirectedAfterPost("approvals.xhtml?id=" + approvalId);
+            first.reload();
+            first.awaitText("What it would do now");
+            assertEquals("1 of 2", first.text("given"));
+            assertFalse(first.page().contains("1 of 2 approvals"), "reported once");
+            assertFalse(first.page().contains("dual control"), "not decided again");
+            // The same administrator again is the same approver; the refused decision keeps its comment.
+            first.type("decide:comment", "still fine");
             first.click("decide:approve");
             first.awaitText("dual control needs a different approver");
+            first.assertRedirectedAfterPost("approvals.xhtml?id=" + approvalId);
+            assertEquals(
+                    "still fine",
+                    first.driver().findElement(By.id("decide:comment")).getAttribute("value"));
             assertEquals("pending", status(requester, approvalId));
 
             other.signIn(second, "Second-Password-1");

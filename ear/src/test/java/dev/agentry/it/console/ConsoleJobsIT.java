@@ -24,7 +24,9 @@ import org.openqa.selenium.WebElement;
 /**
  * The console's batch jobs page in the browser: jobs with their schedules, starting one now, a failed
  * execution with its steps and redacted failure, restarting it, stopping a running one, and the failed jobs
- * on the dashboard. Stop and Restart show only where the jobs service would accept them.
+ * on the dashboard. Stop and Restart show only where the jobs service would accept them. Each action answers
+ * with a redirect to the execution it concerns (Post/Redirect/Get): a reload never starts, stops or restarts
+ * again.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -49,6 +51,12 @@ class ConsoleJobsIT {
         browser.click(buttonInRow(ProbeJobs.FAIL, "start"));
         browser.awaitText("Started " + ProbeJobs.FAIL + " as execution");
         long failed = Jobs.id(Jobs.executions("job=" + ProbeJobs.FAIL).get(0));
+        browser.assertRedirectedAfterPost("execution=" + failed);
+        // A reload shows the execution started; it does not start another one.
+        browser.reload();
+        browser.awaitText(String.valueOf(failed));
+        assertFalse(browser.page().contains("Started " + ProbeJobs.FAIL), "reported once");
+        assertEquals(failed, Jobs.id(Jobs.executions("job=" + ProbeJobs.FAIL).get(0)), "no second start");
         Jobs.awaitStatus(failed, Set.of("FAILED"));
 
         browser.open("jobs.xhtml?job=" + ProbeJobs.FAIL + "&execution=" + failed);
@@ -60,7 +68,12 @@ class ConsoleJobsIT {
         browser.click(buttonInRow(String.valueOf(failed), "restart"));
         browser.awaitText("Restarted " + ProbeJobs.FAIL + " as execution");
         List<JsonObject> executions = Jobs.executions("job=" + ProbeJobs.FAIL);
-        assertTrue(Jobs.id(executions.get(0)) > failed, executions.toString());
+        long restarted = Jobs.id(executions.get(0));
+        assertTrue(restarted > failed, executions.toString());
+        browser.assertRedirectedAfterPost("job=" + ProbeJobs.FAIL, "execution=" + restarted);
+        browser.reload();
+        browser.awaitText(String.valueOf(restarted));
+        assertEquals(restarted, Jobs.id(Jobs.executions("job=" + ProbeJobs.FAIL).get(0)), "no second restart");
 
         browser.open("index.xhtml");
         browser.awaitText("Jobs whose last execution failed");
@@ -80,6 +93,17 @@ class ConsoleJobsIT {
         browser.awaitText(String.valueOf(running));
         browser.click(buttonInRow(String.valueOf(running), "stop"));
         browser.awaitText("Asked execution " + running);
+        browser.assertRedirectedAfterPost("job=" + ProbeJobs.SLOW, "execution=" + running);
+        // A reload shows the execution again; it does not ask it to stop a second time (which, stopped, would
+        // be refused).
+        browser.reload();
+        browser.awaitText(String.valueOf(running));
+        assertFalse(browser.page().contains("Asked execution"), "reported once");
+        assertTrue(
+                browser.driver()
+                        .findElements(By.cssSelector("#messages .error"))
+                        .isEmpty(),
+                "nothing refused");
 
         assertEquals(
                 "STOPPED",

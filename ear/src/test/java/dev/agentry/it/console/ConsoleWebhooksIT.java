@@ -26,10 +26,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * Webhooks in the console: a replay reports exactly what the core did, refusals included, and the
- * action answers with a redirect, so reloading the page shows it again without replaying again.
+ * action answers with a redirect, so reloading the page shows it again without replaying again. The queue
+ * is narrowed to a subscription chosen by its name, and says how much of it a page shows.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -94,7 +96,11 @@ class ConsoleWebhooksIT {
         browser.screenshot("webhooks-queue-across");
         browser.open("webhooks.xhtml?type=tag.created&since=" + today);
         browser.awaitText("Dead-letter queue");
-        assertFalse(browser.page().contains(gone), "the event type filter");
+        // The subscription is still offered in the filter form's chooser; the queue has none of its letters.
+        assertTrue(
+                browser.driver().findElements(By.id("webhooks:deadLetters")).stream()
+                        .noneMatch(queue -> queue.getText().contains(gone)),
+                "the event type filter");
 
         // Its receiver fixed (a new URL, still disabled), it is enabled in the console, with a test event.
         String accepting = "console-fixed-" + UUID.randomUUID();
@@ -118,6 +124,77 @@ class ConsoleWebhooksIT {
         browser.click("webhooks:subscriptions:0:deleteConfirmed");
         browser.awaitText("Subscription deleted");
         assertEquals(404, get("api/v1/webhooks/subscriptions/" + gone, auth).statusCode());
+    }
+
+    @Test
+    void theQueueIsNarrowedToASubscriptionChosenByNameAndSaysHowMuchOfItItShows() {
+        String gone = goneSubscription("console-paged-" + UUID.randomUUID());
+        String name = "paged receiver " + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> described = Api.send(
+                "PATCH",
+                "api/v1/webhooks/subscriptions/" + gone,
+                BodyPublishers.ofString("{\"description\":\"" + name + "\"}"),
+                Api.with(auth, "Content-Type", "application/json"));
+        assertEquals(200, described.statusCode(), described.body());
+        HttpResponse<String> added = Api.send(
+                "POST",
+                "api/v1/_probe/webhooks/dead-letters?subscription=" + gone + "&count=101",
+                BodyPublishers.noBody());
+        assertEquals(200, added.statusCode(), added.body());
+
+        // Chosen by its name in the filter form (the queue across every credential), not typed as an id.
+        browser.open("webhooks.xhtml");
+        browser.awaitText("Dead-letter queue");
+        Select chooser = new Select(browser.driver().findElement(By.id("subscription")));
+        WebElement option = chooser.getOptions().stream()
+                .filter(o -> o.getText().contains(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the subscription is offered by its name"));
+        assertTrue(option.getText().contains(owner.getString("name")), "with its credential: " + option.getText());
+        chooser.selectByValue(gone);
+        browser.click("chooseButton");
+        browser.awaitText("Showing the oldest 100 of 102 dead letters these filters select");
+        assertTrue(
+                browser.driver().getCurrentUrl().contains("subscription=" + gone),
+                browser.driver().getCurrentUrl());
+        assertEquals(100, rows(), "a page of the queue");
+        assertTrue(browser.text("webhooks:deadLetters").contains(name), "rows name their subscription");
+        browser.screenshot("webhooks-queue-paged");
+
+        browser.click("nextPage");
+        browser.awaitText("Showing 2 more of the 102 dead letters");
+        assertEquals(2, rows(), "the rest");
+        browser.click("firstPage");
+        browser.awaitText("Showing the oldest 100 of 102");
+
+        // The filter form carries the chosen subscription: another filter keeps it.
+        assertEquals(
+                gone,
+                new Select(browser.driver().findElement(By.id("subscription")))
+                        .getFirstSelectedOption()
+                        .getAttribute("value"));
+        browser.type("type", "probe.paged");
+        browser.click("chooseButton");
+        browser.awaitText("Showing the oldest 100 of 101 dead letters");
+        String url = browser.driver().getCurrentUrl();
+        assertTrue(url.contains("subscription=" + gone) && url.contains("type=probe.paged"), url);
+
+        // A subscription that is not the chosen credential's (another credential chosen since) is dropped,
+        // saying so, not answered with "not found".
+        browser.open("webhooks.xhtml?credential=" + owner.getString("id") + "&subscription=" + UUID.randomUUID());
+        browser.awaitText("is not one of this credential's: showing all of its dead letters");
+        assertTrue(browser.text("webhooks:deadLetters").contains(gone), "all of its dead letters");
+
+        assertEquals(
+                204,
+                Api.send("DELETE", "api/v1/webhooks/subscriptions/" + gone, BodyPublishers.noBody(), auth)
+                        .statusCode());
+    }
+
+    private int rows() {
+        return browser.driver()
+                .findElements(By.xpath("//table[@id='webhooks:deadLetters']/tbody/tr"))
+                .size();
     }
 
     @Test

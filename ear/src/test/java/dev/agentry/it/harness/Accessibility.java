@@ -16,8 +16,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * A console page as its users meet it: the axe-core engine (npm, {@code src/test/axe}) run in the page
- * against the WCAG 2.1 A and AA rules, failing on any serious or critical violation; at 390 px (a
- * phone) no wider than the screen; screenshots at both widths. The engine is injected by the test
+ * against the WCAG 2.1 A and AA rules, failing on any serious or critical violation; at 1280 px (a
+ * desktop) and at 390 px (a phone) no wider than the screen; screenshots at both widths. The engine is injected by the test
  * driver: the console's Content-Security-Policy rightly refuses scripts the page does not serve itself.
  * The phone pass runs in the dark colour scheme, so both schemes are checked.
  */
@@ -36,7 +36,7 @@ public final class Accessibility {
 
     /**
      * What is wrong with the page the browser shows now, as {@code name}: serious or critical axe
-     * violations at desktop width, then at phone width, and a page wider than the phone's screen. Leaves
+     * violations at desktop width, then at phone width, and a page wider than the screen at either. Leaves
      * the browser at desktop width again. Empty when the page passes.
      */
     public static List<String> problems(Browser browser, String name) {
@@ -44,20 +44,26 @@ public final class Accessibility {
         List<String> problems = new ArrayList<>();
         try {
             violations(driver, name + " at " + DESKTOP + " px").ifPresent(problems::add);
+            overflow(driver, name).ifPresent(problems::add);
             browser.screenshot(name + "-desktop");
             resize(driver, PHONE);
             violations(driver, name + " at " + PHONE + " px, dark").ifPresent(problems::add);
-            Number page = (Number) driver.executeScript("return document.documentElement.scrollWidth");
-            Number screen = (Number) driver.executeScript("return document.documentElement.clientWidth");
+            overflow(driver, name).ifPresent(problems::add);
             browser.screenshot(name + "-phone-dark");
-            if (page.intValue() > screen.intValue()) {
-                problems.add(name + " is " + page + " px wide on a " + screen + " px screen; sticking out: "
-                        + widest(driver));
-            }
         } finally {
             resize(driver, DESKTOP);
         }
         return problems;
+    }
+
+    /** Whether the page is wider than the screen it is shown on (it then scrolls sideways as a whole). */
+    private static Optional<String> overflow(ChromeDriver driver, String name) {
+        Number page = (Number) driver.executeScript("return document.documentElement.scrollWidth");
+        Number screen = (Number) driver.executeScript("return document.documentElement.clientWidth");
+        return page.intValue() > screen.intValue()
+                ? Optional.of(name + " is " + page + " px wide on a " + screen + " px screen; sticking out: "
+                        + widest(driver))
+                : Optional.empty();
     }
 
     /** The serious and critical violations axe finds in the page, as readable lines, if any. */

@@ -113,6 +113,44 @@ public final class Browser implements AutoCloseable {
                 || (e.getMessage() != null && e.getMessage().contains("does not belong to the document"));
     }
 
+    /**
+     * Asserts that the page shown is the answer to a post by a redirect (Post/Redirect/Get): the browser
+     * followed a redirect to get it, and its address holds each of {@code expected} (a page, a parameter),
+     * which only that redirect names, where the post itself went to the bare page. A reload then repeats
+     * the GET, not the action.
+     */
+    public void assertRedirectedAfterPost(String... expected) {
+        Object redirects = driver.executeScript("return performance.getEntriesByType('navigation')[0].redirectCount");
+        String url = driver.getCurrentUrl();
+        if (!(redirects instanceof Number count) || count.intValue() < 1) {
+            throw new AssertionError("no redirect after the post (Post/Redirect/Get) to " + url);
+        }
+        for (String part : expected) {
+            if (!url.contains(part)) {
+                throw new AssertionError("redirected to " + url + ", expected an address with " + part);
+            }
+        }
+    }
+
+    /** Reloads the page and waits until it is there again. */
+    public void reload() {
+        WebElement current = driver.findElement(By.tagName("html"));
+        driver.navigate().refresh();
+        new WebDriverWait(driver, LOAD).until(gone -> {
+            try {
+                current.isEnabled();
+                return false;
+            } catch (WebDriverException e) {
+                if (detached(e)) {
+                    return true;
+                }
+                throw e;
+            }
+        });
+        new WebDriverWait(driver, LOAD)
+                .until(loaded -> "complete".equals(driver.executeScript("return document.readyState")));
+    }
+
     public String text(String id) {
         return driver.findElement(By.id(id)).getText();
     }

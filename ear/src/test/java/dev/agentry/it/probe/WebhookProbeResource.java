@@ -12,6 +12,8 @@ import jakarta.ws.rs.QueryParam;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Instant;
 import javax.sql.DataSource;
 
 /** Test-only: a catalog change whose transaction commits or rolls back, and the outbox it leaves. */
@@ -48,5 +50,62 @@ public class WebhookProbeResource {
                 return count.getInt(1);
             }
         }
+    }
+
+    /**
+     * Adds {@code count} (at most 300) dead letters to subscription {@code uid}, each with its dead
+     * delivery and event of type {@code probe.paged}, failed now: a queue longer than the console shows at
+     * once. Answers how many were added.
+     */
+    @POST
+    @Path("dead-letters")
+    public int deadLetters(@QueryParam("subscription") String uid, @QueryParam("count") int count) throws Exception {
+        if (count < 1 || count > 300) {
+            throw new IllegalArgumentException("count " + count);
+        }
+        long base = 7_000_000_000L + (System.nanoTime() % 1_000_000) * 1000;
+        Timestamp now = Timestamp.from(Instant.now());
+        try (Connection c = database.getConnection()) {
+            long subscription;
+            try (PreparedStatement find = c.prepareStatement("SELECT id FROM webhook_subscription WHERE uid = ?")) {
+                find.setString(1, uid);
+                try (ResultSet found = find.executeQuery()) {
+                    if (!found.next()) {
+                        throw new IllegalArgumentException(uid);
+                    }
+                    subscription = found.getLong(1);
+                }
+            }
+            try (PreparedStatement event = c.prepareStatement("INSERT INTO webhook_event (id, event_id, type,"
+                            + " occurred_at, payload, routed) VALUES (?, ?, 'probe.paged', ?, '{}', true)");
+                    PreparedStatement delivery = c.prepareStatement("INSERT INTO webhook_delivery (id, event_ref,"
+                            + " subscription_id, status, attempts, created_at, updated_at, version)"
+                            + " VALUES (?, ?, ?, 'dead', 1, ?, ?, 0)");
+                    PreparedStatement letter = c.prepareStatement("INSERT INTO webhook_dead_letter (id, delivery_id,"
+                            + " subscription_id, event_type, reason, failed_at, replay_count)"
+                            + " VALUES (?, ?, ?, 'probe.paged', 'probe', ?, 0)")) {
+                for (int i = 0; i < count; i++) {
+                    event.setLong(1, base + i);
+                    event.setString(2, "evt-" + (base + i));
+                    event.setTimestamp(3, now);
+                    event.addBatch();
+                    delivery.setLong(1, base + 300 + i);
+                    delivery.setLong(2, base + i);
+                    delivery.setLong(3, subscription);
+                    delivery.setTimestamp(4, now);
+                    delivery.setTimestamp(5, now);
+                    delivery.addBatch();
+                    letter.setLong(1, base + 600 + i);
+                    letter.setLong(2, base + 300 + i);
+                    letter.setLong(3, subscription);
+                    letter.setTimestamp(4, now);
+                    letter.addBatch();
+                }
+                event.executeBatch();
+                delivery.executeBatch();
+                letter.executeBatch();
+            }
+        }
+        return count;
     }
 }

@@ -145,6 +145,32 @@ public class WebhookDeliveries {
         return deadLettersOf(owner(grant), subscriptionId, eventType, failedSince, pageLimit, cursor);
     }
 
+    /**
+     * How many dead letters the same filters select of every subscription the grant owns: the size of the
+     * whole queue that a page of {@link #deadLetters(Grant, String, String, Instant, PageLimit, String)} is
+     * part of.
+     */
+    public long deadLetterCount(Grant grant, String subscriptionId, String eventType, Instant failedSince) {
+        return countOf(owner(grant), subscriptionId, eventType, failedSince);
+    }
+
+    /** As {@link #deadLetterCount(Grant, String, String, Instant)}, of one credential's subscriptions. */
+    public long deadLetterCount(String credentialId, String subscriptionId, String eventType, Instant failedSince) {
+        return countOf(Objects.requireNonNull(credentialId), subscriptionId, eventType, failedSince);
+    }
+
+    private long countOf(String credentialId, String subscriptionId, String eventType, Instant failedSince) {
+        Long subscription = subscriptionId == null
+                ? null
+                : subscription(credentialId, subscriptionId).getId();
+        TypedQuery<Long> count = em.createQuery(
+                "select count(l) from DeadLetter l join l.delivery d join d.subscription s where l.id > :after"
+                        + where(credentialId, subscription, eventType, failedSince),
+                Long.class);
+        return bind(count, credentialId, subscription, eventType, failedSince, 0)
+                .getSingleResult();
+    }
+
     /** Replays dead letters of any subscription the grant owns (the console's: any), as {@link #replay}. */
     public ReplayResult replay(Grant grant, @Valid ReplayRequest request) {
         return replayAs(owner(grant), request);
@@ -290,8 +316,17 @@ public class WebhookDeliveries {
 
     private TypedQuery<DeadLetter> query(
             String credentialId, Long subscription, String eventType, Instant failedSince, long after) {
-        StringBuilder jpql = new StringBuilder(
-                "select l from DeadLetter l join l.delivery d join d.subscription s where l.id > :after");
+        TypedQuery<DeadLetter> query = em.createQuery(
+                "select l from DeadLetter l join l.delivery d join d.subscription s where l.id > :after"
+                        + where(credentialId, subscription, eventType, failedSince)
+                        + " order by l.id",
+                DeadLetter.class);
+        return bind(query, credentialId, subscription, eventType, failedSince, after);
+    }
+
+    /** The conditions of the queue's filters that are set, after {@code l.id > :after}. */
+    private static String where(String credentialId, Long subscription, String eventType, Instant failedSince) {
+        StringBuilder jpql = new StringBuilder();
         if (credentialId != null) {
             jpql.append(" and s.credentialId = :credential");
         }
@@ -304,9 +339,17 @@ public class WebhookDeliveries {
         if (failedSince != null) {
             jpql.append(" and l.failedAt >= :since");
         }
-        TypedQuery<DeadLetter> query = em.createQuery(
-                        jpql.append(" order by l.id").toString(), DeadLetter.class)
-                .setParameter("after", after);
+        return jpql.toString();
+    }
+
+    private static <T> TypedQuery<T> bind(
+            TypedQuery<T> query,
+            String credentialId,
+            Long subscription,
+            String eventType,
+            Instant failedSince,
+            long after) {
+        query.setParameter("after", after);
         if (credentialId != null) {
             query.setParameter("credential", credentialId);
         }

@@ -2,6 +2,7 @@ package dev.agentry.core.webhooks;
 
 import dev.agentry.core.Boundary;
 import dev.agentry.core.audit.AuditTrail;
+import dev.agentry.core.cursor.Page;
 import dev.agentry.core.policy.Grant;
 import dev.agentry.core.policy.Scope;
 import dev.agentry.core.problem.AgentryException;
@@ -18,6 +19,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.validation.Valid;
 import jakarta.validation.groups.ConvertGroup;
 import java.security.SecureRandom;
@@ -124,6 +126,29 @@ public class WebhookSubscriptions {
                 .collect(Collectors.toMap(
                         WebhookSubscription::getUid,
                         s -> new SubscriptionRef(s.getUid(), s.getCredentialId(), s.getUrl(), s.getDescription())));
+    }
+
+    /**
+     * The subscriptions the grant may see — its credential's own, the console's every one — newest first,
+     * at most {@code limit}: what a chooser offers. {@code hasMore} says older ones exist beyond it.
+     */
+    public Page<SubscriptionRef> visibleTo(Grant grant, int limit) {
+        String owner = grant.ownsEverything() ? null : grant.credentialId();
+        TypedQuery<WebhookSubscription> query = em.createQuery(
+                        "select s from WebhookSubscription s"
+                                + (owner == null ? "" : " where s.credentialId = :credential")
+                                + " order by s.id desc",
+                        WebhookSubscription.class)
+                .setHint("org.hibernate.readOnly", true)
+                .setMaxResults(limit + 1);
+        if (owner != null) {
+            query.setParameter("credential", owner);
+        }
+        return Page.newest(
+                query.getResultStream()
+                        .map(s -> new SubscriptionRef(s.getUid(), s.getCredentialId(), s.getUrl(), s.getDescription()))
+                        .toList(),
+                limit);
     }
 
     /** The credentials that have at least one subscription, for the console to offer. */
