@@ -1,6 +1,5 @@
 package dev.agentry.admin.runs;
 
-import dev.agentry.core.json.Jsonp;
 import dev.agentry.core.runs.RunEventFeed;
 import dev.agentry.core.runs.RunEventRecord;
 import dev.agentry.core.runs.RunEventSink;
@@ -69,15 +68,8 @@ final class ConsoleEventStream implements RunEventSink, WriteListener, AsyncList
             finish();
             return false;
         }
-        String data = Jsonp.createObjectBuilder()
-                .add("run", event.runId())
-                .add("seq", event.seq())
-                .add("at", event.at().toString())
-                .add("type", event.type())
-                .add("terminal", event.terminal())
-                .add("data", event.data())
-                .build()
-                .toString();
+        // The page's one handler learns from "terminal" that the run is over and the stream with it.
+        String data = event.wire().add("terminal", event.terminal()).build().toString();
         // No "event:" line: every event reaches the page's one onmessage handler; its type is in the data.
         pending.add(("id: " + event.seq() + "\ndata: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
         drain();

@@ -1,9 +1,11 @@
 package dev.agentry.core.runs;
 
 import dev.agentry.core.json.JsonTree;
+import dev.agentry.core.json.Jsonp;
 import dev.agentry.persistence.runs.RunEvent;
 import dev.agentry.persistence.runs.RunStatus;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
 
 /**
@@ -33,5 +35,18 @@ public record RunEventRecord(String runId, long seq, Instant at, String type, Js
                 && RunStatus.parse(data.getString("status", ""))
                         .map(RunStatus::terminal)
                         .orElse(false);
+    }
+
+    /**
+     * The event as its stream's data carries it ({@code run, seq, at, type, data}), one form for the API's
+     * stream and the console's; a stream adds what its readers need besides.
+     */
+    public JsonObjectBuilder wire() {
+        return Jsonp.createObjectBuilder()
+                .add("run", runId)
+                .add("seq", seq)
+                .add("at", at.toString())
+                .add("type", type)
+                .add("data", data);
     }
 }

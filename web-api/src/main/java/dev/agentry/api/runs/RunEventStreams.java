@@ -1,6 +1,5 @@
 package dev.agentry.api.runs;
 
-import dev.agentry.core.json.Jsonp;
 import dev.agentry.core.policy.Grant;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.ErrorCode;
@@ -105,14 +104,7 @@ public class RunEventStreams {
             if (ended || sink.isClosed()) {
                 return false;
             }
-            String data = Jsonp.createObjectBuilder()
-                    .add("run", event.runId())
-                    .add("seq", event.seq())
-                    .add("at", event.at().toString())
-                    .add("type", event.type())
-                    .add("data", event.data())
-                    .build()
-                    .toString();
+            String data = event.wire().build().toString();
             return write(sse.newEventBuilder()
                     .id(Long.toString(event.seq()))
                     .name(event.type())
