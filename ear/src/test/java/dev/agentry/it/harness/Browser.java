@@ -90,6 +90,11 @@ public final class Browser implements AutoCloseable {
                 throw e;
             }
         });
+        awaitNext(current, wait);
+    }
+
+    /** Waits until the page {@code current} belonged to is gone and the next one is loaded. */
+    private void awaitNext(WebElement current, WebDriverWait wait) {
         wait.until(gone -> {
             try {
                 current.isEnabled();
@@ -136,19 +141,7 @@ public final class Browser implements AutoCloseable {
     public void reload() {
         WebElement current = driver.findElement(By.tagName("html"));
         driver.navigate().refresh();
-        new WebDriverWait(driver, LOAD).until(gone -> {
-            try {
-                current.isEnabled();
-                return false;
-            } catch (WebDriverException e) {
-                if (detached(e)) {
-                    return true;
-                }
-                throw e;
-            }
-        });
-        new WebDriverWait(driver, LOAD)
-                .until(loaded -> "complete".equals(driver.executeScript("return document.readyState")));
+        awaitNext(current, new WebDriverWait(driver, LOAD));
     }
 
     public String text(String id) {
