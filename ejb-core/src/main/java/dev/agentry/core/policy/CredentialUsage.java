@@ -6,6 +6,8 @@ import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
@@ -26,8 +28,12 @@ public class CredentialUsage {
     @PersistenceContext(unitName = AgentryDatabase.PERSISTENCE_UNIT)
     EntityManager em;
 
-    /** Lock-free: the map is concurrent, and every request passes through here. */
+    /**
+     * Lock-free: the map is concurrent, and every request passes through here. No transaction of its own
+     * (an EJB method's default would begin one for every request only to touch this map).
+     */
     @Lock(LockType.READ)
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public void used(String credentialId, Instant at, String address) {
         pending.merge(credentialId, new Use(at, address), (a, b) -> b.at().isAfter(a.at()) ? b : a);
     }
