@@ -142,6 +142,46 @@ class SessionsIT {
     }
 
     @Test
+    void aRunOfADeadServerKeepsWhatItSaidAndTheWatchdogFreesItsSession() {
+        String session = session();
+        String first = start(task(session, "Before the crash", "[{\"final\":\"noted\"}]"))
+                .getString("id");
+        assertEquals("succeeded", awaitEnd(first).getString("status"));
+        String owner = json(Api.get("api/v1/auth/whoami", runner())).getString("credentialId");
+        // The server died while this run held the session, after its first message was stored.
+        String dead = Api.send(
+                        "POST",
+                        "api/v1/_probe/runs/orphan-in-session?agent=demo&owner=" + owner + "&session=" + session,
+                        BodyPublishers.ofString("Interrupted by the crash"))
+                .body()
+                .strip();
+        assertTrue(dead.startsWith("run_"), dead);
+
+        JsonObject ended = awaitEnd(dead);
+        assertEquals("timed_out", ended.getString("status"), ended.toString());
+        assertEquals("watchdog", ended.getString("stopReason"));
+        JsonObject freed = json(Api.get("api/v1/sessions/" + session, runner()));
+        assertTrue(freed.isNull("activeRunId"), "the watchdog's end released the lock: " + freed);
+
+        String after = start(task(session, "After the crash", "[{\"final\":\"resumed\"}]"))
+                .getString("id");
+        assertEquals("succeeded", awaitEnd(after).getString("status"), "not transcript_locked");
+        assertEquals(
+                List.of(
+                        "user:Before the crash",
+                        "assistant:noted",
+                        "user:Interrupted by the crash",
+                        "user:After the crash",
+                        "assistant:resumed"),
+                transcript(session, runner()).stream()
+                        .filter(m -> m.getJsonObject("content").containsKey("text"))
+                        .map(m -> m.getString("role") + ":"
+                                + m.getJsonObject("content").getString("text"))
+                        .toList(),
+                "what the dead run said is kept, and the next run follows it");
+    }
+
+    @Test
     void aTranscriptKeepsItsNewestMessagesWithinItsBoundsFromTheStartOfARun() {
         String session = session();
         for (int i = 1; i <= 4; i++) {
