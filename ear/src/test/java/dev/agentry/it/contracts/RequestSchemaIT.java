@@ -111,6 +111,31 @@ class RequestSchemaIT {
                 body -> postJson("api/v1/webhooks/dlq/replay", body, asBootstrap()));
     }
 
+    @Test
+    void checkpointRequests() {
+        String cursor = json(Api.get("api/v1/changes?limit=1", asBootstrap())).getString("nextCursor");
+        Sender put = body -> Api.send(
+                "PUT",
+                "api/v1/sync-state/checkpoint",
+                BodyPublishers.ofString(body),
+                Api.with(asBootstrap(), "Content-Type", "application/json"));
+        accepted(
+                "sync.checkpoint-request",
+                "{\"consumer\":\"request-schema\",\"resourceType\":\"tags\",\"cursor\":\"" + cursor
+                        + "\",\"metadata\":{\"host\":\"worker-1\"}}",
+                put);
+        refused("sync.checkpoint-request", "{\"consumer\":\"request-schema\",\"resourceType\":\"tags\"}", put);
+        refused(
+                "sync.checkpoint-request",
+                "{\"consumer\":\"request-schema\",\"resourceType\":\"tags\",\"cursor\":\"" + cursor + "\",\"extra\":1}",
+                put);
+        refused(
+                "sync.checkpoint-request",
+                "{\"consumer\":\"request-schema\",\"resourceType\":\"tags\",\"cursor\":\"" + cursor
+                        + "\",\"metadata\":[1]}",
+                put);
+    }
+
     private interface Sender {
         HttpResponse<String> send(String body);
     }

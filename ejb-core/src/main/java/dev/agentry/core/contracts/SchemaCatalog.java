@@ -44,6 +44,7 @@ import dev.agentry.core.secrets.KeyEncryptionKeys;
 import dev.agentry.core.sessions.SessionView;
 import dev.agentry.core.sessions.TranscriptEntry;
 import dev.agentry.core.starterpacks.StarterPack;
+import dev.agentry.core.sync.CheckpointRequest;
 import dev.agentry.core.sync.CheckpointView;
 import dev.agentry.core.sync.ConsumerLag;
 import dev.agentry.core.sync.LagSnapshotView;
@@ -98,6 +99,10 @@ public class SchemaCatalog {
                     ChangeItem.class),
             Contract.of(
                     "envelope.checkpoint", "A consumer's stored position in the changes feed", CheckpointView.class),
+            Contract.of(
+                    "sync.checkpoint-request",
+                    "A checkpoint to store: a consumer's position (a cursor from /changes) in one collection",
+                    CheckpointRequest.class),
             Contract.of("envelope.lag", "How far one checkpoint is behind, computed when read", ConsumerLag.class),
             Contract.of("envelope.lag-list", "Every checkpoint's lag, worst first", Page.class, ConsumerLag.class),
             Contract.of(

@@ -8,6 +8,7 @@ import dev.agentry.core.policy.Grant;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.ErrorCode;
 import dev.agentry.core.problem.FieldError;
+import dev.agentry.core.validation.ValidatedInput;
 import dev.agentry.persistence.schema.AgentryDatabase;
 import dev.agentry.persistence.sync.SyncCheckpoint;
 import jakarta.ejb.Stateless;
@@ -15,6 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +30,7 @@ import java.util.List;
  */
 @Stateless
 @Boundary
+@ValidatedInput
 public class SyncStateService {
 
     @PersistenceContext(unitName = AgentryDatabase.PERSISTENCE_UNIT)
@@ -63,6 +66,11 @@ public class SyncStateService {
      * the resource type one the caller may read ({@code scope_denied} otherwise): a checkpoint's lag
      * counts that collection's changes.
      */
+    /** Stores the checkpoint a request gives, as {@link #store(Grant, String, String, String, JsonObject)}. */
+    public CheckpointView store(Grant grant, @Valid CheckpointRequest request) {
+        return store(grant, request.consumer(), request.resourceType(), request.cursor(), request.metadata());
+    }
+
     public CheckpointView store(Grant grant, String consumer, String resourceType, String cursor, JsonObject metadata) {
         validate(consumer, resourceType);
         CollectionDescriptor collection = collections.named(resourceType).orElseThrow();

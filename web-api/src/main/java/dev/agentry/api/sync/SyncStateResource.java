@@ -5,8 +5,7 @@ import dev.agentry.api.capabilities.Stability;
 import dev.agentry.api.policy.Caller;
 import dev.agentry.api.request.Paging;
 import dev.agentry.core.cursor.Page;
-import dev.agentry.core.problem.AgentryException;
-import dev.agentry.core.problem.FieldError;
+import dev.agentry.core.sync.CheckpointRequest;
 import dev.agentry.core.sync.CheckpointView;
 import dev.agentry.core.sync.ConsumerLag;
 import dev.agentry.core.sync.LagHistory;
@@ -15,9 +14,6 @@ import dev.agentry.core.sync.SyncStateService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -27,9 +23,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
@@ -39,8 +32,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 @Produces(MediaType.APPLICATION_JSON)
 @ApiSurface(value = "integration-state", stability = Stability.STABLE)
 public class SyncStateResource {
-
-    private static final Set<String> CHECKPOINT_FIELDS = Set.of("consumer", "resourceType", "cursor", "metadata");
 
     @Inject
     SyncStateService syncState;
@@ -62,27 +53,8 @@ public class SyncStateResource {
     @RolesAllowed("syncstate:write")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Store a checkpoint: {consumer, resourceType, cursor (from /changes), metadata}")
-    public CheckpointView store(JsonValue body) {
-        if (!(body instanceof JsonObject json)) {
-            throw invalid(List.of(new FieldError("body", "not_an_object", "the body must be a JSON object")));
-        }
-        List<FieldError> errors = new ArrayList<>();
-        json.keySet().stream()
-                .filter(k -> !CHECKPOINT_FIELDS.contains(k))
-                .sorted()
-                .forEach(k -> errors.add(new FieldError(k, "unknown_field", k + " is not a checkpoint field")));
-        String consumer = text(json, "consumer", errors);
-        String resourceType = text(json, "resourceType", errors);
-        String cursor = text(json, "cursor", errors);
-        JsonValue metadata = json.get("metadata");
-        if (metadata != null && metadata != JsonValue.NULL && !(metadata instanceof JsonObject)) {
-            errors.add(new FieldError("metadata", "not_an_object", "metadata must be a JSON object"));
-        }
-        if (!errors.isEmpty()) {
-            throw invalid(errors);
-        }
-        return syncState.store(
-                caller.grant(), consumer, resourceType, cursor, metadata instanceof JsonObject object ? object : null);
+    public CheckpointView store(CheckpointRequest request) {
+        return syncState.store(caller.grant(), request);
     }
 
     @Inject
@@ -108,22 +80,5 @@ public class SyncStateResource {
             @BeanParam Paging paging) {
         return lagHistory.history(
                 caller.grant(), consumer, resourceType, since, paging.limit().value(), paging.cursor());
-    }
-
-    private static String text(JsonObject json, String field, List<FieldError> errors) {
-        JsonValue value = json.get(field);
-        if (value == null || value == JsonValue.NULL) {
-            errors.add(new FieldError(field, "required", field + " is required"));
-            return null;
-        }
-        if (!(value instanceof JsonString string)) {
-            errors.add(new FieldError(field, "not_a_string", field + " must be a string"));
-            return null;
-        }
-        return string.getString();
-    }
-
-    private static AgentryException invalid(List<FieldError> errors) {
-        return AgentryException.validation(errors);
     }
 }
