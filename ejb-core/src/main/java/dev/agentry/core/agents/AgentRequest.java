@@ -10,7 +10,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -49,7 +48,9 @@ public record AgentRequest(
         @Pattern(regexp = "[a-z][a-z0-9-]{1,62}", message = AgentRequest.SLUG_RULE)
         String slug,
 
-        @NotBlank(groups = Creation.class, message = "label is required")
+        // Required on creation; given on a change too, it is not blank (a blank label is not "keep it").
+        @NotNull(groups = Creation.class, message = "label is required")
+        @Pattern(regexp = "[\\s\\S]*\\S[\\s\\S]*", message = "label is required", payload = Codes.Required.class)
         @Size(max = 200, message = "label is at most {max} characters")
         String label,
 

@@ -100,7 +100,7 @@ public class Agents {
         return AgentView.of(new RegisteredAgent(definition, RegisteredAgent.API));
     }
 
-    /** Changes the members the patch gives; the slug cannot change, and a label given cannot be blank. */
+    /** Changes the members the patch gives; the slug cannot change. */
     public AgentView update(String slug, @Valid AgentRequest patch) {
         RegisteredAgent current = find(slug);
         if (!current.editable()) {
@@ -110,10 +110,6 @@ public class Agents {
         if (patch.slug() != null && !patch.slug().equals(slug)) {
             throw AgentryException.validation(
                     List.of(new FieldError("slug", "immutable", "the slug of an agent cannot change")));
-        }
-        // Left out, the label is kept; given, it is required as on creation (a blank one is not "keep it").
-        if (patch.label() != null && patch.label().isBlank()) {
-            throw AgentryException.validation(List.of(new FieldError("label", "required", "label is required")));
         }
         AgentDefinition changed = patch.definition(current.definition());
         em.find(StoredAgent.class, slug).replace(JsonRecords.write(AgentRequest.of(changed)), clock.instant());

@@ -15,6 +15,9 @@ public final class Codes {
     /** {@code out_of_range}. */
     public interface OutOfRange extends Payload {}
 
+    /** {@code required}: for a constraint other than {@code @NotNull}/{@code @NotBlank} that says a value is missing. */
+    public interface Required extends Payload {}
+
     /** {@code invalid}. */
     public interface Invalid extends Payload {}
 
@@ -32,7 +35,9 @@ public final class Codes {
             NotAllowed.class,
             "not_allowed",
             Unsupported.class,
-            "unsupported");
+            "unsupported",
+            Required.class,
+            "required");
 
     private Codes() {}
 
