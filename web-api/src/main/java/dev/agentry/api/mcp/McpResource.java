@@ -7,6 +7,8 @@ import dev.agentry.api.policy.Caller;
 import dev.agentry.api.problem.Problem;
 import dev.agentry.api.request.RequestId;
 import dev.agentry.core.json.Jsonp;
+import dev.agentry.core.mcp.McpSession;
+import dev.agentry.core.mcp.McpSessions;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.ErrorCode;
 import jakarta.enterprise.context.RequestScoped;

@@ -1,4 +1,4 @@
-package dev.agentry.api.mcp;
+package dev.agentry.core.mcp;
 
 import java.time.Instant;
 
@@ -16,7 +16,7 @@ import java.time.Instant;
 public record McpSession(
         String id, String credentialId, String protocolVersion, String client, Instant openedAt, Instant lastUsedAt) {
 
-    McpSession used(Instant now) {
+    public McpSession used(Instant now) {
         return new McpSession(id, credentialId, protocolVersion, client, openedAt, now);
     }
 }

@@ -1,4 +1,4 @@
-package dev.agentry.api.mcp;
+package dev.agentry.core.mcp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

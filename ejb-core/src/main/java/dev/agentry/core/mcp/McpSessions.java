@@ -1,4 +1,4 @@
-package dev.agentry.api.mcp;
+package dev.agentry.core.mcp;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
