@@ -313,6 +313,7 @@ class ResponseSchemaIT {
             Map.entry("/openapi.json", "none: the OpenAPI document, checked as OpenAPI"),
             Map.entry("/runs/{id}/artifacts.zip", "none: a zip"),
             Map.entry("/runs/{id}/events", "none: a text/event-stream of the run's events (RunEventsIT)"),
+            Map.entry("/mcp", "none: a text/event-stream of JSON-RPC messages resuming a followed run (McpIT)"),
             Map.entry("/runs/{id}/artifacts/{path}", "none: a bundle's file, as it was written"),
             Map.entry("/control/policies", "control.policy-list"),
             Map.entry("/control/policies/{id}", "control.policy"),

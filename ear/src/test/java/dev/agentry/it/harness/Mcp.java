@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.spec.McpSchema;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * The MCP endpoint, two ways: through the official MCP Java SDK's client, unmodified but for its bearer token
@@ -30,6 +32,46 @@ public final class Mcp {
     private static final AtomicLong IDS = new AtomicLong();
 
     private Mcp() {}
+
+    /** An SDK client for the endpoint, sending this token, telling {@code progress} each progress notification. */
+    public static McpSyncClient client(String token, Consumer<McpSchema.ProgressNotification> progress) {
+        return McpClient.sync(HttpClientStreamableHttpTransport.builder(Api.issuer())
+                        .endpoint("/" + PATH)
+                        .requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer " + token))
+                        .build())
+                .requestTimeout(Duration.ofSeconds(60))
+                .progressConsumer(progress)
+                .build();
+    }
+
+    /**
+     * POSTs one message in {@code session} accepting both JSON and a stream, and reads the answer as a stream: at
+     * most {@code max} events (then the connection is dropped), within a minute.
+     */
+    public static RunEvents.Reading stream(String session, String body, int max, String... auth) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(Api.server().resolve(PATH))
+                .POST(BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream")
+                .header("Mcp-Session-Id", session);
+        for (int i = 0; i < auth.length; i += 2) {
+            request.header(auth[i], auth[i + 1]);
+        }
+        return RunEvents.read(request, max, Duration.ofMinutes(1), comments -> {});
+    }
+
+    /** Resumes a stream of {@code session} after the event {@code lastEventId} (GET with Last-Event-ID). */
+    public static RunEvents.Reading resume(String session, String lastEventId, String... auth) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(Api.server().resolve(PATH))
+                .GET()
+                .header("Accept", "text/event-stream")
+                .header("Mcp-Session-Id", session)
+                .header("Last-Event-ID", lastEventId);
+        for (int i = 0; i < auth.length; i += 2) {
+            request.header(auth[i], auth[i + 1]);
+        }
+        return RunEvents.read(request, 0, Duration.ofMinutes(1), comments -> {});
+    }
 
     /** An SDK client for the endpoint, sending this token; not yet initialised. */
     public static McpSyncClient client(String token, String... protocolVersions) {

@@ -63,6 +63,12 @@ public final class RunEvents {
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
+        return read(request, max, within, onComment);
+    }
+
+    /** Reads any text/event-stream answer to {@code request}, as {@link #read(String, int, Duration, String...)}. */
+    public static Reading read(
+            HttpRequest.Builder request, int max, Duration within, Consumer<List<String>> onComment) {
         HttpResponse<Stream<String>> response;
         try {
             response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofLines());

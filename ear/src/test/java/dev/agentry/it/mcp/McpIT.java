@@ -2,10 +2,12 @@ package dev.agentry.it.mcp;
 
 import static dev.agentry.it.harness.Api.asBootstrap;
 import static dev.agentry.it.harness.Api.assertNoStackTrace;
+import static dev.agentry.it.harness.Api.assertProblem;
 import static dev.agentry.it.harness.Api.bearer;
 import static dev.agentry.it.harness.Api.createCredential;
 import static dev.agentry.it.harness.Api.get;
 import static dev.agentry.it.harness.Api.json;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +17,7 @@ import dev.agentry.it.harness.AuditRecords;
 import dev.agentry.it.harness.DemoData;
 import dev.agentry.it.harness.Mcp;
 import dev.agentry.it.harness.Pages;
+import dev.agentry.it.harness.RunEvents;
 import dev.agentry.it.harness.Runs;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -23,14 +26,17 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -62,12 +68,15 @@ class McpIT {
         try (McpSyncClient client = Mcp.client(bootstrapToken())) {
             client.initialize();
             Set<String> all = toolNames(client);
-            assertEquals(15 * 2 + 9, all.size(), all::toString);
+            assertEquals(15 * 2 + 12, all.size(), all::toString);
             assertTrue(
                     all.containsAll(List.of(
                             "changes.read",
                             "schema.get",
                             "runs.start",
+                            "runs.start_template",
+                            "sync_state.get",
+                            "sync_state.checkpoint",
                             "runs.get",
                             "runs.cancel",
                             "artifacts.verify",
@@ -229,6 +238,209 @@ class McpIT {
                 .getJsonObject("structuredContent");
         assertEquals(0, feed.getInt("count"), "no collection scope: no changes");
         assertTrue(feed.containsKey("nextCursor"));
+    }
+
+    @Test
+    void aRunStartedFromATemplateWithAProgressTokenReportsEachEventAndAnswersWithTheEndedRun() {
+        List<McpSchema.ProgressNotification> progress = new CopyOnWriteArrayList<>();
+        String token = tokenWith("runs:write", "runs:read");
+        try (McpSyncClient client = Mcp.client(token, progress::add)) {
+            client.initialize();
+            McpSchema.CallToolResult answer = client.callTool(new McpSchema.CallToolRequest(
+                    "runs.start_template",
+                    Map.of(
+                            "idempotencyKey",
+                            "mcp-" + UUID.randomUUID(),
+                            "template",
+                            "fix-failing-check",
+                            "parameters",
+                            Map.of(
+                                    "seed",
+                                    "project",
+                                    "check",
+                                    "check-greeting",
+                                    "script",
+                                    List.of(Map.of("final", "the greeting check passes")))),
+                    Map.of("progressToken", "follow-1")));
+            assertFalse(answer.isError(), answer::toString);
+            JsonObject run = structured(answer);
+            assertEquals("succeeded", run.getString("status"), "the call answers once the run has ended");
+
+            // One notification per run event (the REST stream of the same run says how many), each numbered by
+            // its event; the server sends them in order, the SDK hands them over as they are processed.
+            int count = RunEvents.read(run.getString("id"), 0, Duration.ofSeconds(30), bearer(token))
+                    .events()
+                    .size();
+            await().atMost(Duration.ofSeconds(10)).until(() -> progress.size() >= count);
+            assertEquals(count, progress.size(), progress::toString);
+            assertTrue(progress.stream().allMatch(each -> "follow-1".equals(each.progressToken())), progress::toString);
+            List<McpSchema.ProgressNotification> ordered = progress.stream()
+                    .sorted(Comparator.comparing(McpSchema.ProgressNotification::progress))
+                    .toList();
+            for (int i = 0; i < ordered.size(); i++) {
+                assertEquals(i + 1.0, ordered.get(i).progress(), "every event once: " + progress);
+            }
+            assertEquals("status: queued", ordered.get(0).message());
+            assertEquals("status: succeeded", ordered.get(count - 1).message());
+        }
+        try (McpSyncClient client = Mcp.client(tokenWith("runs:write", "runs:read"), each -> {})) {
+            client.initialize();
+            McpSchema.CallToolResult refused = client.callTool(new McpSchema.CallToolRequest(
+                    "runs.start_template",
+                    Map.of(
+                            "idempotencyKey",
+                            "mcp-" + UUID.randomUUID(),
+                            "template",
+                            "fix-failing-check",
+                            "parameters",
+                            Map.of("seed", 5)),
+                    Map.of("progressToken", 2)));
+            assertTrue(refused.isError(), "a refused call answers at once, on the stream");
+            assertEquals("validation_failed", text(refused).getString("code"));
+        }
+    }
+
+    @Test
+    void aClientThatLostTheProgressStreamResumesItWithLastEventIdAndNoOtherCredentialCan() {
+        String[] auth = bearer(tokenWith("runs:write", "runs:read"));
+        String session = Mcp.session(auth);
+        JsonObject task = Api.structure(Runs.task(
+                        "demo", "[]", "[]", "[{\"text\":\"one\"},{\"text\":\"two\"},{\"final\":\"Resumed.\"}]"))
+                .asJsonObject();
+        String call = Json.createObjectBuilder()
+                .add("jsonrpc", "2.0")
+                .add("id", "call-7")
+                .add("method", "tools/call")
+                .add(
+                        "params",
+                        Json.createObjectBuilder()
+                                .add("name", "runs.start")
+                                .add(
+                                        "arguments",
+                                        Json.createObjectBuilder(task)
+                                                .add("idempotencyKey", "mcp-" + UUID.randomUUID()))
+                                .add("_meta", Json.createObjectBuilder().add("progressToken", 7)))
+                .build()
+                .toString();
+
+        // The first event, then the connection drops.
+        RunEvents.Reading first = Mcp.stream(session, call, 1, auth);
+        assertEquals(1, first.events().size(), first::toString);
+        RunEvents.Event lost = first.events().get(0);
+        assertEquals("notifications/progress", lost.data().getString("method"));
+        assertEquals(7, lost.data().getJsonObject("params").getInt("progressToken"));
+        assertEquals(1, lost.data().getJsonObject("params").getInt("progress"));
+
+        RunEvents.Reading rest = Mcp.resume(session, lost.id(), auth);
+        assertTrue(rest.endedByServer(), "the stream ends with the call's answer");
+        List<JsonObject> messages =
+                rest.events().stream().map(RunEvents.Event::data).toList();
+        JsonObject answer = messages.get(messages.size() - 1);
+        assertEquals("call-7", answer.getString("id"), "the answer of the call that started the stream");
+        JsonObject run = answer.getJsonObject("result").getJsonObject("structuredContent");
+        assertEquals("succeeded", run.getString("status"));
+        List<Integer> resumed = messages.subList(0, messages.size() - 1).stream()
+                .map(message -> message.getJsonObject("params").getInt("progress"))
+                .toList();
+        assertEquals(2, resumed.get(0), "the rest, none missed or repeated: " + resumed);
+        for (int i = 1; i < resumed.size(); i++) {
+            assertEquals(resumed.get(i - 1) + 1, resumed.get(i));
+        }
+        assertEquals(
+                RunEvents.read(run.getString("id"), 0, Duration.ofSeconds(30), auth)
+                        .events()
+                        .size(),
+                resumed.get(resumed.size() - 1));
+
+        // Another credential cannot follow the run with the same position, even in a session of its own.
+        String[] stranger = bearer(tokenWith("runs:read"));
+        assertProblem(
+                Api.send(
+                        "GET",
+                        Mcp.PATH,
+                        BodyPublishers.noBody(),
+                        Api.with(
+                                stranger,
+                                "Accept",
+                                "text/event-stream",
+                                "Mcp-Session-Id",
+                                Mcp.session(stranger),
+                                "Last-Event-ID",
+                                lost.id())),
+                404,
+                "not_found");
+        // A position this server did not write is refused, naming the header.
+        HttpResponse<String> forged = Api.send(
+                "GET",
+                Mcp.PATH,
+                BodyPublishers.noBody(),
+                Api.with(auth, "Accept", "text/event-stream", "Mcp-Session-Id", session, "Last-Event-ID", "nonsense"));
+        assertEquals(Set.of("Last-Event-ID:invalid"), Api.fieldErrors(forged));
+        // Without accepting a stream, the same call is answered at once with the run as started.
+        JsonObject immediate = result(Api.send(
+                "POST",
+                Mcp.PATH,
+                BodyPublishers.ofString(call.replace("call-7", "call-8")),
+                Api.with(
+                        auth,
+                        "Content-Type",
+                        "application/json",
+                        "Accept",
+                        "application/json",
+                        "Mcp-Session-Id",
+                        session)));
+        assertEquals(
+                run.getString("id"),
+                immediate.getJsonObject("structuredContent").getString("id"),
+                "a replay");
+    }
+
+    @Test
+    void checkpointsAreStoredAndReadThroughMcpAsThroughRest() {
+        String[] auth = bearer(tokenWith("syncstate:read", "syncstate:write", "changes:read", "entries:read"));
+        String session = Mcp.session(auth);
+        String cursor = Mcp.callTool(
+                        session,
+                        "changes.read",
+                        Json.createObjectBuilder().add("limit", 1).build(),
+                        auth)
+                .getJsonObject("structuredContent")
+                .getString("nextCursor");
+        String consumer = "mcp-" + UUID.randomUUID();
+        JsonObject stored = Mcp.callTool(
+                session,
+                "sync_state.checkpoint",
+                Json.createObjectBuilder()
+                        .add("consumer", consumer)
+                        .add("resourceType", "entries")
+                        .add("cursor", cursor)
+                        .build(),
+                auth);
+        assertFalse(stored.getBoolean("isError"), stored::toString);
+        JsonObject ref = Json.createObjectBuilder()
+                .add("consumer", consumer)
+                .add("resourceType", "entries")
+                .build();
+        assertEquals(
+                json(get("api/v1/sync-state/checkpoint?consumer=" + consumer + "&resourceType=entries", auth)),
+                Mcp.callTool(session, "sync_state.get", ref, auth).getJsonObject("structuredContent"));
+        JsonObject refused = Mcp.callTool(
+                session,
+                "sync_state.checkpoint",
+                Json.createObjectBuilder()
+                        .add("consumer", consumer)
+                        .add("resourceType", "entries")
+                        .add("cursor", "not-a-cursor")
+                        .build(),
+                auth);
+        assertTrue(refused.getBoolean("isError"));
+        assertEquals(
+                "cursor_invalid", refused.getJsonObject("structuredContent").getString("code"));
+        // Another credential's checkpoint of the same name is not this one's.
+        String[] other = bearer(tokenWith("syncstate:read"));
+        JsonObject hidden = Mcp.callTool(Mcp.session(other), "sync_state.get", ref, other);
+        assertTrue(hidden.getBoolean("isError"));
+        assertEquals("not_found", hidden.getJsonObject("structuredContent").getString("code"));
     }
 
     @Test

@@ -15,14 +15,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.agentry.it.harness.Api;
 import dev.agentry.it.harness.CredentialState;
 import dev.agentry.it.harness.Eventually;
+import dev.agentry.it.harness.Mcp;
 import dev.agentry.it.harness.Runs;
 import dev.agentry.it.harness.WebhookReceiver;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -151,6 +154,46 @@ class OwnershipMatrixIT {
                         "GET",
                         "api/v1/sync-state/checkpoint?consumer=" + checkpointConsumer + "&resourceType=entries",
                         null));
+    }
+
+    @Test
+    void anotherCredentialsMcpToolsAndProgressStreamFindNothingOfTheOwners() {
+        String session = Mcp.session(other);
+        JsonObject run = Json.createObjectBuilder().add("runId", runId).build();
+        for (String tool : List.of("runs.get", "runs.cancel", "artifacts.verify")) {
+            JsonObject refused = Mcp.callTool(session, tool, run, other);
+            assertTrue(refused.getBoolean("isError"), tool);
+            assertEquals("not_found", refused.getJsonObject("structuredContent").getString("code"), tool);
+        }
+        JsonObject checkpoint = Mcp.callTool(
+                session,
+                "sync_state.get",
+                Json.createObjectBuilder()
+                        .add("consumer", consumer)
+                        .add("resourceType", "entries")
+                        .build(),
+                other);
+        assertEquals("not_found", checkpoint.getJsonObject("structuredContent").getString("code"));
+        // A progress position written by hand for the owner's run (positions are unsigned: reading them is what
+        // is authorised) resumes nothing.
+        String forged = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(("{\"r\":\"" + runId + "\",\"s\":0,\"i\":1,\"t\":1}").getBytes(StandardCharsets.UTF_8));
+        assertProblem(
+                Api.send(
+                        "GET",
+                        Mcp.PATH,
+                        BodyPublishers.noBody(),
+                        Api.with(
+                                other,
+                                "Accept",
+                                "text/event-stream",
+                                "Mcp-Session-Id",
+                                session,
+                                "Last-Event-ID",
+                                forged)),
+                404,
+                "not_found");
     }
 
     @Test

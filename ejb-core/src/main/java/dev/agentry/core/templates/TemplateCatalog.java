@@ -23,6 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -37,6 +39,9 @@ import org.jboss.logging.Logger;
 public class TemplateCatalog {
 
     private static final Logger LOG = Logger.getLogger(TemplateCatalog.class);
+
+    /** What a body that names a template may carry besides. */
+    private static final Set<String> TEMPLATE_MEMBERS = Set.of("template", "parameters");
 
     /** The templates the application ships, as resources next to this class. */
     static final List<String> SHIPPED =
@@ -151,6 +156,31 @@ public class TemplateCatalog {
 
     public Optional<TaskTemplate> named(String id) {
         return Optional.ofNullable(id == null ? null : templates.get(id));
+    }
+
+    /**
+     * A run's submitted body as the task it asks for: {@code {template, parameters}} rendered into the task input
+     * the template describes, any other body as it is. Both doors (REST and MCP) submit through this, so a
+     * rendered task meets every rule a written one does and an idempotency key compares the rendered task.
+     */
+    public JsonObject taskBody(JsonObject body) {
+        if (!body.containsKey("template")) {
+            return body;
+        }
+        List<FieldError> errors = new TreeSet<>(body.keySet())
+                .stream()
+                        .filter(member -> !TEMPLATE_MEMBERS.contains(member))
+                        .map(member ->
+                                new FieldError(member, "unknown_field", member + " is not allowed with template"))
+                        .toList();
+        if (!errors.isEmpty()) {
+            throw AgentryException.validation(errors);
+        }
+        if (!(body.get("template") instanceof JsonString id)) {
+            throw AgentryException.validation(
+                    List.of(new FieldError("template", "not_a_string", "template must be a template's id")));
+        }
+        return render(id.getString(), body.get("parameters"));
     }
 
     /**

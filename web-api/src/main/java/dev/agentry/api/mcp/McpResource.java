@@ -9,8 +9,11 @@ import dev.agentry.api.request.RequestId;
 import dev.agentry.core.json.Jsonp;
 import dev.agentry.core.mcp.McpSession;
 import dev.agentry.core.mcp.McpSessions;
+import dev.agentry.core.policy.Grant;
+import dev.agentry.core.policy.Scope;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.ErrorCode;
+import dev.agentry.core.problem.FieldError;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -24,13 +27,20 @@ import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,11 +64,14 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  * filter has already checked the credential, its allowlist and its rate limit, and the audit filter records
  * the call (actor kind {@code mcp}).
  */
-@Path("/mcp")
+@Path("/" + McpResource.PATH)
 @RequestScoped
 @Authenticated
 @ApiSurface(value = "mcp", stability = Stability.EXPERIMENTAL)
 public class McpResource {
+
+    /** The endpoint's path under the API's root. */
+    public static final String PATH = "mcp";
 
     public static final String SESSION_HEADER = "Mcp-Session-Id";
     public static final String VERSION_HEADER = "MCP-Protocol-Version";
@@ -85,6 +98,9 @@ public class McpResource {
 
     @Inject
     Caller caller;
+
+    @Inject
+    RunProgress progress;
 
     @Context
     HttpServletRequest request;
@@ -194,6 +210,108 @@ public class McpResource {
                     .entity(error(id, error))
                     .build();
         }
+    }
+
+    /**
+     * A {@code tools/call} that follows a run and asks for progress ({@link McpStreamNegotiation} sends only those
+     * here): the call is made as {@link #post} makes it, and the answer is a stream of the run's progress, then
+     * the call's response with the ended run. A call that fails, or finds no room for one more stream, is
+     * answered at once on the stream.
+     */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(hidden = true)
+    public void stream(
+            @HeaderParam(SESSION_HEADER) String sessionId,
+            @HeaderParam(VERSION_HEADER) String version,
+            InputStream body,
+            @Context SseEventSink sink,
+            @Context Sse sse) {
+        JsonValue id = JsonValue.NULL;
+        JsonObject params;
+        try {
+            JsonObject message = message(body);
+            id = idOf(message);
+            params = params(message);
+            session(sessionId, version);
+        } catch (JsonRpcError error) {
+            throw refusal(id, error);
+        }
+        JsonValue token = params.getJsonObject("_meta").get("progressToken");
+        JsonObject result;
+        try {
+            result = methods.dispatch("tools/call", params);
+        } catch (JsonRpcError error) {
+            audit.answered(error.code());
+            RunProgress.answerOnly(sink, sse, error(id, error));
+            return;
+        }
+        if (!result.getBoolean("isError") && progress.hasRoom()) {
+            String runId = result.getJsonObject("structuredContent").getString("id");
+            try {
+                progress.follow(caller.grant(), new ProgressPosition(runId, 0, id, token), sink, sse);
+                return;
+            } catch (AgentryException full) {
+                // The streams filled up meanwhile: the run is started all the same; answer with it.
+            }
+        }
+        RunProgress.answerOnly(sink, sse, result(id, result));
+    }
+
+    /**
+     * Resumes a followed run's stream after the event {@code Last-Event-ID} names (MCP's resumption): the progress
+     * notifications the client missed and the call's response. Without {@code Last-Event-ID} there is nothing to
+     * resume, and this server opens no stream of its own: 405, as the transport allows.
+     */
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(
+            summary = "Resume a run's progress stream after the event Last-Event-ID names",
+            description = "A tools/call of runs.start or runs.start_template with a progressToken and Accept"
+                    + " text/event-stream is answered with a stream of notifications/progress, one per run event,"
+                    + " then the call's response with the ended run; each event's SSE id is its position. A client"
+                    + " that lost the stream sends GET with Mcp-Session-Id and Last-Event-ID to get the rest. Without"
+                    + " Last-Event-ID: 405 (no server-initiated stream).")
+    @APIResponse(
+            responseCode = "200",
+            description = "The rest of the stream",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "405", description = "No Last-Event-ID: this server opens no stream of its own")
+    public void resume(
+            @HeaderParam(SESSION_HEADER) String sessionId,
+            @HeaderParam(VERSION_HEADER) String version,
+            @HeaderParam(HttpHeaders.LAST_EVENT_ID_HEADER) String lastEventId,
+            @Context SseEventSink sink,
+            @Context Sse sse) {
+        if (lastEventId == null || lastEventId.isBlank()) {
+            throw new NotAllowedException(Response.status(Response.Status.METHOD_NOT_ALLOWED)
+                    .allow(HttpMethod.POST, HttpMethod.DELETE)
+                    .build());
+        }
+        audit.operation("stream resume", null);
+        try {
+            session(sessionId, version);
+        } catch (JsonRpcError error) {
+            throw refusal(JsonValue.NULL, error);
+        }
+        ProgressPosition position = ProgressPosition.decode(lastEventId)
+                .orElseThrow(() -> AgentryException.validation(List.of(new FieldError(
+                        HttpHeaders.LAST_EVENT_ID_HEADER, "invalid", "the id of an event of this server's stream"))));
+        Grant grant = caller.grant();
+        if (!grant.holds(Scope.RUNS_READ) && !grant.holds(Scope.RUNS_WRITE)) {
+            throw new AgentryException(ErrorCode.SCOPE_DENIED, "Following a run needs runs:read or runs:write.");
+        }
+        progress.follow(grant, position, sink, sse);
+    }
+
+    /** A transport refusal as the HTTP answer: its status, and the JSON-RPC error as the body. */
+    private WebApplicationException refusal(JsonValue id, JsonRpcError error) {
+        audit.answered(error.code());
+        return new WebApplicationException(Response.status(error.httpStatus())
+                .type(MediaType.APPLICATION_JSON)
+                .entity(error(id, error))
+                .build());
     }
 
     @DELETE

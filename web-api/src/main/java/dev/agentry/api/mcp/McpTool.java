@@ -4,6 +4,7 @@ import dev.agentry.core.json.Jsonp;
 import dev.agentry.core.policy.Grant;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import java.util.List;
 
 /**
@@ -15,6 +16,8 @@ import java.util.List;
  * @param scopes the caller needs one of these (its REST twin's)
  * @param governedWrite whether it exists only while governed writes are on
  * @param readOnly whether it changes nothing
+ * @param followsRun whether it answers a run which, when the call carries a {@code progressToken}, it follows to
+ *     its end: the run's events as {@code notifications/progress} on an SSE response, then the ended run
  * @param inputSchema the JSON Schema of its arguments, as {@code /schema} publishes it
  * @param call what it does for a caller
  */
@@ -24,6 +27,7 @@ public record McpTool(
         List<String> scopes,
         boolean governedWrite,
         boolean readOnly,
+        boolean followsRun,
         JsonObject inputSchema,
         Call call) {
 
@@ -37,6 +41,16 @@ public record McpTool(
         scopes = List.copyOf(scopes);
     }
 
+    /** This tool, following the run it answers when the call asks for progress. */
+    McpTool following() {
+        return new McpTool(name, description, scopes, governedWrite, readOnly, true, inputSchema, call);
+    }
+
+    /** This tool, described otherwise than its REST twin's summary says. */
+    McpTool describedAs(String text) {
+        return new McpTool(name, text, scopes, governedWrite, readOnly, followsRun, inputSchema, call);
+    }
+
     /** Whether the caller holds a scope this tool needs. */
     public boolean allows(Grant grant) {
         return scopes.stream().anyMatch(grant::holds);
@@ -46,6 +60,10 @@ public record McpTool(
     public JsonObject describe() {
         JsonArrayBuilder needs = Jsonp.createArrayBuilder();
         scopes.forEach(needs::add);
+        JsonObjectBuilder meta = Jsonp.createObjectBuilder().add("dev.agentry/scopes", needs);
+        if (followsRun) {
+            meta.add("dev.agentry/followsRunWithProgress", true);
+        }
         return Jsonp.createObjectBuilder()
                 .add("name", name)
                 .add("description", description)
@@ -56,7 +74,7 @@ public record McpTool(
                                 .add("readOnlyHint", readOnly)
                                 .add("destructiveHint", false)
                                 .add("openWorldHint", false))
-                .add("_meta", Jsonp.createObjectBuilder().add("dev.agentry/scopes", needs))
+                .add("_meta", meta)
                 .build();
     }
 }

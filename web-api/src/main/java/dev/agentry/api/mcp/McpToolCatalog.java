@@ -6,6 +6,7 @@ import dev.agentry.api.control.ControlApprovalsResource;
 import dev.agentry.api.runs.RunsResource;
 import dev.agentry.api.schema.ApiContracts;
 import dev.agentry.api.schema.SchemaResource;
+import dev.agentry.api.sync.SyncStateResource;
 import dev.agentry.core.catalog.CollectionReader;
 import dev.agentry.core.catalog.CollectionRequest;
 import dev.agentry.core.changes.ChangeFeed;
@@ -24,6 +25,9 @@ import dev.agentry.core.policy.GovernedWrites;
 import dev.agentry.core.runs.RunArtifacts;
 import dev.agentry.core.runs.RunService;
 import dev.agentry.core.runs.TaskRequest;
+import dev.agentry.core.sync.CheckpointRequest;
+import dev.agentry.core.sync.SyncStateService;
+import dev.agentry.core.templates.TemplateCatalog;
 import dev.agentry.core.validation.JsonRecords;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -74,6 +78,12 @@ public class McpToolCatalog {
     RunService runs;
 
     @Inject
+    TemplateCatalog templates;
+
+    @Inject
+    SyncStateService syncState;
+
+    @Inject
     RunArtifacts artifacts;
 
     @Inject
@@ -108,6 +118,7 @@ public class McpToolCatalog {
                             scope,
                             false,
                             true,
+                            false,
                             published("mcp.collection-query"),
                             (grant, args) -> {
                                 ToolArguments.CollectionQuery query = bind(args, ToolArguments.CollectionQuery.class);
@@ -130,6 +141,7 @@ public class McpToolCatalog {
                             scope,
                             false,
                             true,
+                            false,
                             published("mcp.record-ref"),
                             (grant, args) -> {
                                 ToolArguments.RecordRef ref = bind(args, ToolArguments.RecordRef.class);
@@ -156,6 +168,29 @@ public class McpToolCatalog {
         add(
                 all,
                 twin(
+                        "sync_state.get",
+                        SyncStateResource.class,
+                        "checkpoint",
+                        false,
+                        true,
+                        published("mcp.checkpoint-ref"),
+                        (grant, args) -> {
+                            ToolArguments.CheckpointRef ref = bind(args, ToolArguments.CheckpointRef.class);
+                            return syncState.find(grant.credentialId(), ref.consumer(), ref.resourceType());
+                        }));
+        add(
+                all,
+                twin(
+                        "sync_state.checkpoint",
+                        SyncStateResource.class,
+                        "store",
+                        false,
+                        false,
+                        published("sync.checkpoint-request"),
+                        (grant, args) -> syncState.store(grant, bind(args, CheckpointRequest.class))));
+        add(
+                all,
+                twin(
                         "schema.get",
                         SchemaResource.class,
                         "one",
@@ -167,14 +202,38 @@ public class McpToolCatalog {
         add(
                 all,
                 twin(
-                        "runs.start",
-                        RunsResource.class,
-                        "submit",
-                        false,
-                        false,
-                        keyed("task-input"),
-                        (grant, args) -> runs.submit(grant, key(args), bind(withoutKey(args), TaskRequest.class))
-                                .run()));
+                                "runs.start",
+                                RunsResource.class,
+                                "submit",
+                                false,
+                                false,
+                                keyed("task-input"),
+                                (grant, args) -> runs.submit(
+                                                grant, key(args), bind(withoutKey(args), TaskRequest.class))
+                                        .run())
+                        .following());
+        add(
+                all,
+                twin(
+                                "runs.start_template",
+                                RunsResource.class,
+                                "submit",
+                                false,
+                                false,
+                                keyed("mcp.template-start"),
+                                (grant, args) -> runs.submit(
+                                                grant,
+                                                key(args),
+                                                bind(
+                                                        templates.taskBody(bind(
+                                                                        withoutKey(args),
+                                                                        ToolArguments.TemplateStart.class)
+                                                                .asBody()),
+                                                        TaskRequest.class))
+                                        .run())
+                        .following()
+                        .describedAs("Start an agent task run from a task template (/templates) and its parameters;"
+                                + " the rendered task meets every rule a written one does"));
         add(
                 all,
                 twin(
@@ -269,7 +328,7 @@ public class McpToolCatalog {
             JsonObject inputSchema,
             McpTool.Call call) {
         RestTwin rest = RestTwin.of(resource, method);
-        return new McpTool(name, rest.summary(), rest.scopes(), governedWrite, readOnly, inputSchema, call);
+        return new McpTool(name, rest.summary(), rest.scopes(), governedWrite, readOnly, false, inputSchema, call);
     }
 
     /** A schema {@code /schema/{id}} serves. */

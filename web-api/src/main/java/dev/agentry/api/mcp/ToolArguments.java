@@ -1,6 +1,9 @@
 package dev.agentry.api.mcp;
 
+import dev.agentry.core.json.Jsonp;
 import dev.agentry.core.schema.Doc;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -64,4 +67,30 @@ public final class ToolArguments {
     public record RunRef(
             @NotBlank(message = "is required") @Size(max = 64) @Doc("The run's id")
             String runId) {}
+
+    @Doc("A run started from a task template: what POST /api/v1/runs takes as {template, parameters}")
+    public record TemplateStart(
+            @NotBlank(message = "is required") @Size(max = 200) @Doc("The template's id, as /templates lists it")
+            String template,
+
+            @Doc("The template's parameters by name; each is checked against the template's own rules")
+            JsonObject parameters) {
+
+        /** What REST takes as the body of such a run. */
+        JsonObject asBody() {
+            JsonObjectBuilder body = Jsonp.createObjectBuilder().add("template", template);
+            if (parameters != null) {
+                body.add("parameters", parameters);
+            }
+            return body.build();
+        }
+    }
+
+    @Doc("The caller's checkpoint of one consumer and collection: GET /api/v1/sync-state/checkpoint")
+    public record CheckpointRef(
+            @NotBlank(message = "is required") @Size(max = 200) @Doc("The consumer's name")
+            String consumer,
+
+            @NotBlank(message = "is required") @Size(max = 200) @Doc("The collection it reads")
+            String resourceType) {}
 }

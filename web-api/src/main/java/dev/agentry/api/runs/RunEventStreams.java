@@ -13,9 +13,11 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
@@ -59,13 +61,45 @@ public class RunEventStreams {
         open.forEach(Stream::end);
     }
 
+    /**
+     * How a stream writes one run event: the API's stream as it is ({@link #AS_IS}); MCP's as a progress
+     * notification, and the call's answer after the last.
+     */
+    @FunctionalInterface
+    public interface Framing {
+        /** The SSE events this run event becomes, in order. */
+        List<OutboundSseEvent> frames(Sse sse, RunEventRecord event);
+    }
+
+    /** Each event as itself: its number the SSE id, its type the SSE event name, {@link RunEventRecord#wire()} the data. */
+    public static final Framing AS_IS = (sse, event) -> List.of(sse.newEventBuilder()
+            .id(Long.toString(event.seq()))
+            .name(event.type())
+            .mediaType(MediaType.APPLICATION_JSON_TYPE)
+            .data(String.class, event.wire().build().toString())
+            .build());
+
     /** Streams the run's events after {@code after} to this connection; 404 for a run not the caller's. */
     void open(RunEventFeed feed, Grant grant, String runId, long after, SseEventSink sink, Sse sse) {
-        if (open.size() >= maxStreams) {
+        open(feed, grant, runId, after, sink, sse, AS_IS);
+    }
+
+    /** Whether one more stream may open now (each is bounded by {@code agentry.runs.events-max-streams}). */
+    public boolean hasRoom() {
+        return open.size() < maxStreams;
+    }
+
+    /**
+     * Streams the run's events after {@code after} to this connection, each written as {@code framing} says; 404
+     * for a run not the caller's, 503 when as many streams are open as the server allows.
+     */
+    public void open(
+            RunEventFeed feed, Grant grant, String runId, long after, SseEventSink sink, Sse sse, Framing framing) {
+        if (!hasRoom()) {
             throw new AgentryException(
                     ErrorCode.SERVICE_UNAVAILABLE, "This server streams as many runs as it may; try again shortly.");
         }
-        Stream stream = new Stream(sink, sse);
+        Stream stream = new Stream(sink, sse, framing);
         open.add(stream);
         try {
             stream.subscription = feed.open(grant, runId, after, stream);
@@ -91,12 +125,14 @@ public class RunEventStreams {
 
         private final SseEventSink sink;
         private final Sse sse;
+        private final Framing framing;
         private volatile RunEventFeed.Subscription subscription;
         private volatile boolean ended;
 
-        Stream(SseEventSink sink, Sse sse) {
+        Stream(SseEventSink sink, Sse sse, Framing framing) {
             this.sink = sink;
             this.sse = sse;
+            this.framing = framing;
         }
 
         @Override
@@ -104,13 +140,12 @@ public class RunEventStreams {
             if (ended || sink.isClosed()) {
                 return false;
             }
-            String data = event.wire().build().toString();
-            return write(sse.newEventBuilder()
-                    .id(Long.toString(event.seq()))
-                    .name(event.type())
-                    .mediaType(MediaType.APPLICATION_JSON_TYPE)
-                    .data(String.class, data)
-                    .build());
+            for (OutboundSseEvent frame : framing.frames(sse, event)) {
+                if (!write(frame)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         @Override
@@ -147,7 +182,7 @@ public class RunEventStreams {
             }
         }
 
-        private boolean write(jakarta.ws.rs.sse.OutboundSseEvent event) {
+        private boolean write(OutboundSseEvent event) {
             try {
                 sink.send(event).whenComplete((done, failure) -> {
                     if (failure != null) {

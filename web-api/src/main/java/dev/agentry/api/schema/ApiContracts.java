@@ -55,6 +55,8 @@ public class ApiContracts {
             Contract.of("mcp.changes-query", ToolArguments.ChangesQuery.class),
             Contract.of("mcp.schema-ref", ToolArguments.SchemaRef.class),
             Contract.of("mcp.run-ref", ToolArguments.RunRef.class),
+            Contract.of("mcp.template-start", ToolArguments.TemplateStart.class),
+            Contract.of("mcp.checkpoint-ref", ToolArguments.CheckpointRef.class),
             Contract.of("problem", Problem.class));
 
     private Map<String, JsonObject> schemas;
