@@ -1,6 +1,8 @@
 package dev.agentry.admin.credentials;
 
 import dev.agentry.admin.messages.PageMessages;
+import dev.agentry.core.mcp.CredentialMcpSessions;
+import dev.agentry.core.mcp.McpSessionView;
 import dev.agentry.core.policy.CredentialService;
 import dev.agentry.core.policy.CredentialView;
 import dev.agentry.core.policy.Grant;
@@ -24,8 +26,8 @@ import java.util.regex.Pattern;
 
 /**
  * One credential: create it (the secret shown once, on this view only), see it, change it, pause or
- * resume it, revoke it after a confirmation, rotate its secret. Every action is the core's, audited
- * with the administrator as the actor.
+ * resume it, revoke it after a confirmation, rotate its secret; see its MCP sessions on this node and end
+ * one after a confirmation. Every action is the core's, audited with the administrator as the actor.
  */
 @Named
 @ViewScoped
@@ -58,6 +60,14 @@ public class CredentialPage implements Serializable {
     private boolean confirmingRevoke;
 
     @Inject
+    transient CredentialMcpSessions mcpSessions;
+
+    private List<McpSessionView> sessions = List.of();
+
+    /** The handle of the MCP session whose ending awaits confirmation, or null. */
+    private String ending;
+
+    @Inject
     transient StarterPackCatalog packs;
 
     /** The starter pack chosen on the create form, or empty. */
@@ -79,6 +89,7 @@ public class CredentialPage implements Serializable {
             try {
                 credential = credentials.find(Grant.console(), id);
                 form = CredentialForm.of(credential);
+                sessions = mcpSessions.of(Grant.console(), credential.id());
             } catch (AgentryException e) {
                 PageMessages.error(null, PageMessages.text("credential.notFound"));
             }
@@ -126,6 +137,29 @@ public class CredentialPage implements Serializable {
     public String revoke() {
         confirmingRevoke = false;
         return act(() -> credentials.revoke(Grant.console(), id), "credential.revoked");
+    }
+
+    /** Asks before ending an MCP session: its client has to initialise again. */
+    public void askEnd(String handle) {
+        ending = handle;
+    }
+
+    public void cancelEnd() {
+        ending = null;
+    }
+
+    /** Ends the MCP session awaiting confirmation, then shows the credential again by a redirect. */
+    public String endSession() {
+        String handle = ending;
+        ending = null;
+        secret = null;
+        try {
+            mcpSessions.end(Grant.console(), id, handle);
+            PageMessages.info(PageMessages.text("credential.mcpEnded", handle));
+        } catch (AgentryException e) {
+            PageMessages.error(null, e.detail());
+        }
+        return at(id);
     }
 
     public String rotate() {
@@ -263,5 +297,14 @@ public class CredentialPage implements Serializable {
 
     public boolean isConfirmingRevoke() {
         return confirmingRevoke;
+    }
+
+    /** The credential's live MCP sessions on this node, most recently used first. */
+    public List<McpSessionView> getMcpSessions() {
+        return sessions;
+    }
+
+    public String getEnding() {
+        return ending;
     }
 }

@@ -1,5 +1,6 @@
 package dev.agentry.admin.credentials;
 
+import dev.agentry.core.mcp.CredentialMcpSessions;
 import dev.agentry.core.policy.CredentialService;
 import dev.agentry.core.policy.CredentialView;
 import dev.agentry.core.policy.Grant;
@@ -12,10 +13,12 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The credentials list: search by name, owner or client id; filter by status and expiry; sort by any
- * column; 20 a page. The list is read once per view (the core lists at most 500).
+ * column; 20 a page. The list is read once per view (the core lists at most 500), with how many MCP sessions
+ * each credential holds open on this node.
  */
 @Named
 @ViewScoped
@@ -27,7 +30,11 @@ public class CredentialsPage implements Serializable {
     @Inject
     transient CredentialService credentials;
 
+    @Inject
+    transient CredentialMcpSessions mcpSessions;
+
     private List<CredentialView> all;
+    private Map<String, Integer> mcpCounts;
     private String query;
     private String status = "";
     private String expiry = "";
@@ -38,6 +45,12 @@ public class CredentialsPage implements Serializable {
     @PostConstruct
     void load() {
         all = credentials.list(Grant.console());
+        mcpCounts = mcpSessions.counts(Grant.console());
+    }
+
+    /** How many MCP sessions the credential holds open on this node. */
+    public int mcpSessionsOf(String credentialId) {
+        return mcpCounts.getOrDefault(credentialId, 0);
     }
 
     /** The credentials the filters select, sorted, before paging. */

@@ -166,6 +166,18 @@ class ConsoleAccessibilityIT {
     }
 
     @Test
+    void theCredentialPageWithMcpSessionsAndConfirmingAnEnd() {
+        JsonObject credential = Api.createCredential(
+                "{\"name\":\"a11y-mcp-" + UUID.randomUUID() + "\",\"owner\":\"it\",\"scopes\":[\"products:read\"]}");
+        ConsoleMcpSessionsIT.session("a11y-client", bearer(Api.tokenFor(credential)));
+        visit("credential.xhtml?id=" + credential.getString("id"), "a11y-client", "a11y-credential-mcp-sessions");
+        browser.click("sessions:sessionTable:0:end");
+        browser.awaitText("End this MCP session?");
+        problems.addAll(Accessibility.problems(browser, "a11y-credential-mcp-confirm-end"));
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
     void theAgentPagesInErrorRegisteredAndConfirmingADelete() {
         browser.open("agent.xhtml");
         browser.awaitText("Register an agent");

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class McpSessionsTest {
@@ -95,5 +96,56 @@ class McpSessionsTest {
         assertEquals(
                 List.of(kept.id()),
                 sessions.of("cred-a").stream().map(McpSession::id).toList());
+    }
+
+    @Test
+    void anAdministratorEndsASessionByItsHandleOnlyForItsOwnCredential() {
+        McpSessions sessions = sessions(4);
+        McpSession opened = sessions.open("cred-a", "2025-06-18", "client");
+        McpSession kept = sessions.open("cred-a", "2025-06-18", "client");
+        assertEquals(opened.id().substring(0, 8), opened.handle());
+
+        assertFalse(sessions.end("cred-b", opened.handle()), "another credential's handle ends nothing");
+        assertFalse(sessions.end("cred-a", opened.id()), "the whole id is not a handle");
+        assertFalse(sessions.end("cred-a", null));
+        assertTrue(sessions.end("cred-a", opened.handle()));
+
+        assertTrue(sessions.use(opened.id(), "cred-a").isEmpty(), "its client must initialise again");
+        assertFalse(sessions.end("cred-a", opened.handle()), "ended once");
+        assertTrue(sessions.use(kept.id(), "cred-a").isPresent(), "the credential's other session goes on");
+    }
+
+    @Test
+    void lookingASessionUpByItsHandleDoesNotUseIt() {
+        McpSessions sessions = sessions(4);
+        McpSession opened = sessions.open("cred-a", "2025-06-18", "client");
+        now = now.plus(Duration.ofMinutes(20));
+
+        assertEquals(opened, sessions.withHandle("cred-a", opened.handle()).orElseThrow());
+        now = now.plus(Duration.ofMinutes(20));
+        assertTrue(sessions.withHandle("cred-a", opened.handle()).isEmpty(), "idle since it was opened");
+    }
+
+    @Test
+    void anEndingTakesEffectThroughItsEvent() {
+        McpSessions sessions = sessions(4);
+        McpSession opened = sessions.open("cred-a", "2025-06-18", "client");
+
+        sessions.ended(new McpSessionEnded("cred-a", opened.handle()));
+
+        assertTrue(sessions.of("cred-a").isEmpty());
+    }
+
+    @Test
+    void liveSessionsAreCountedPerCredential() {
+        McpSessions sessions = sessions(4);
+        sessions.open("cred-a", "2025-06-18", "");
+        now = now.plus(Duration.ofMinutes(20));
+        sessions.open("cred-a", "2025-06-18", "");
+        sessions.open("cred-b", "2025-06-18", "");
+        assertEquals(Map.of("cred-a", 2, "cred-b", 1), sessions.counts());
+
+        now = now.plus(Duration.ofMinutes(20));
+        assertEquals(Map.of("cred-a", 1, "cred-b", 1), sessions.counts(), "the idle one is not counted");
     }
 }
