@@ -14,7 +14,8 @@
 #   bench_credential NAME SCOPE...   creates a credential, prints "clientId clientSecret".
 #   bench_token CLIENT_ID CLIENT_SECRET   prints an access token.
 #   bench_postgres PORT   starts a throwaway PostgreSQL cluster under $work/pg (Debian's postgresql
-#       package), exports AGENTRY_DB_* for the next bench_server_start and PGURL for psql.
+#       package, by ear/src/test/postgresql/cluster.sh like the suite's -Ppostgresql), exports AGENTRY_DB_*
+#       for the next bench_server_start and PGURL for psql.
 #
 # Needs the built EAR and provisioned server (mvn -B -pl ear -am package -DskipTests), curl, python3.
 
@@ -107,22 +108,10 @@ bench_credential() { # NAME SCOPE...
 }
 
 bench_postgres() { # PORT
-    local port=$1 bin
-    bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-    [ -x "$bin/initdb" ] || { echo "needs PostgreSQL (apt-get install postgresql)" >&2; exit 2; }
-    local pg=$work/pg
-    rm -rf "$pg" && mkdir -p "$pg"
-    local as=()
-    if [ "$(id -u)" -eq 0 ]; then # initdb refuses to run as root
-        chown postgres "$pg"
-        as=(runuser -u postgres --)
-    fi
-    "${as[@]}" "$bin/initdb" -D "$pg/data" -U agentry --auth=trust > "$pg/initdb.log"
-    "${as[@]}" "$bin/pg_ctl" -D "$pg/data" -l "$pg/server.log" -w \
-        -o "-p $port -k /tmp -c listen_addresses=127.0.0.1 -c fsync=on -c max_connections=100" start > /dev/null
-    bench_cleanups+=("${as[*]} $bin/pg_ctl -D $pg/data -m immediate stop > /dev/null")
-    "$bin/createdb" -h 127.0.0.1 -p "$port" -U agentry agentry
-    "$bin/createdb" -h 127.0.0.1 -p "$port" -U agentry agentry_batch
+    local port=$1
+    local cluster=$bench_root/ear/src/test/postgresql/cluster.sh # the one the suite's -Ppostgresql uses
+    "$cluster" start "$work/pg" "$port" > /dev/null
+    bench_cleanups+=("$cluster stop $work/pg")
     export AGENTRY_DB_DRIVER=postgresql AGENTRY_DB_USER=agentry AGENTRY_DB_PASSWORD=unused
     export AGENTRY_DB_URL=jdbc:postgresql://127.0.0.1:$port/agentry
     export AGENTRY_BATCH_DB_DRIVER=postgresql AGENTRY_BATCH_DB_USER=agentry AGENTRY_BATCH_DB_PASSWORD=unused

@@ -11,6 +11,7 @@ import dev.agentry.it.harness.AgentryEar;
 import dev.agentry.it.harness.Api;
 import dev.agentry.it.harness.Eventually;
 import dev.agentry.it.harness.Management;
+import dev.agentry.it.harness.SuiteDatabase;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.URI;
@@ -28,8 +29,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The batch wiring end to end: a job started through the API runs on JBeret, writes into the
- * application's H2 file database, and its execution lives in the JDBC job repository, so both
- * survive a redeploy.
+ * application's database (H2's file, or PostgreSQL under -Ppostgresql), and its execution lives in the
+ * JDBC job repository, so both survive a redeploy.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -57,7 +58,7 @@ class DiagnosticsJobIT {
         JsonObject finding = run.getJsonObject("record");
         assertEquals(note, finding.getString("note"));
         assertEquals(appliedSchemaVersion(), finding.getString("schemaVersion"));
-        assertTrue(finding.getString("databaseProduct").startsWith("H2"), finding.toString());
+        assertTrue(finding.getString("databaseProduct").startsWith(SuiteDatabase.product()), finding.toString());
         assertTrue(listed(executionId), "the run is listed");
 
         ear.redeploy();
@@ -69,10 +70,11 @@ class DiagnosticsJobIT {
     }
 
     @Test
-    void theApplicationsDatabaseIsAnH2FileInTheServersDataDirectory() {
+    void theApplicationsDatabaseIsAnH2FileInTheServersDataDirectoryUnlessItIsPostgresql() {
         Path database = Path.of(System.getProperty("it.data-dir"), "agentry", "agentry.mv.db");
 
-        assertTrue(Files.isRegularFile(database), database + " exists");
+        // On PostgreSQL (-Ppostgresql) the datasource points at the cluster: no H2 file may appear.
+        assertEquals(!SuiteDatabase.postgresql(), Files.isRegularFile(database), database + " exists");
     }
 
     @Test

@@ -99,13 +99,14 @@ public class SecretsProbeResource {
         vault.reload();
     }
 
-    /** Writes what was committed to the database file. */
+    /** Writes what was committed to the database files (H2's CHECKPOINT SYNC, PostgreSQL's CHECKPOINT). */
     @POST
     @Path("checkpoint")
     public void checkpoint() throws SQLException {
         try (Connection connection = database.getConnection();
                 Statement statement = connection.createStatement()) {
-            statement.execute("CHECKPOINT SYNC");
+            boolean h2 = connection.getMetaData().getDatabaseProductName().equals("H2");
+            statement.execute(h2 ? "CHECKPOINT SYNC" : "CHECKPOINT");
         }
     }
 

@@ -14,12 +14,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentry.it.harness.Api;
+import dev.agentry.it.harness.Eventually;
 import dev.agentry.it.harness.ModelServer;
 import dev.agentry.it.harness.Runs;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -118,6 +120,13 @@ class SessionsIT {
         String waiter = start(task(session, "Waited", "[{\"final\":\"after the wait\"}]", "\"onBusy\":\"queue\""))
                 .getString("id");
         Runs.awaitStatus(holder, "running");
+        // The cancel is meant for a run inside its model call, after its goal joined the transcript: "running"
+        // alone comes before that, and a fast database let the cancel in before the first turn.
+        Eventually.await(
+                "the holder's goal in the transcript",
+                Duration.ofSeconds(30),
+                () -> transcript(session, runner()),
+                kept -> !kept.isEmpty());
         assertEquals("queued", Runs.get(waiter).getString("status"), "it waits while the session is held");
         JsonObject held = json(Api.get("api/v1/sessions/" + session, runner()));
         assertEquals(holder, held.getString("activeRunId"));

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentry.it.harness.Api;
 import dev.agentry.it.harness.Eventually;
+import dev.agentry.it.harness.SuiteDatabase;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,11 +56,13 @@ class SecretLeakIT {
                 204,
                 Api.send("POST", "api/v1/_probe/secrets/checkpoint", BodyPublishers.noBody())
                         .statusCode());
-        // H2 writes the checkpoint to its file in the background: wait until the file shows this test's rows.
-        Path database = Path.of(System.getProperty("it.data-dir"), "agentry", "agentry.mv.db");
+        // H2 writes the checkpoint to its file in the background: wait until the files show this test's rows.
         String marker = credential.getString("id");
         Eventually.await(
-                "this test's rows in " + database, Duration.ofSeconds(30), () -> holds(database, marker), held -> held);
+                "this test's rows in the database files",
+                Duration.ofSeconds(30),
+                SecretLeakIT::databaseFiles,
+                written -> written.stream().anyMatch(file -> holds(file, marker)));
 
         Path server = Path.of(System.getProperty("it.server-dir"));
         String bootstrapSecret = Api.bootstrapCredential().getString("client_secret");
@@ -72,7 +75,8 @@ class SecretLeakIT {
                     .filter(p -> !p.toString().contains("/content/")) // deployed archives
                     .forEach(files::add);
         }
-        assertTrue(files.stream().anyMatch(p -> p.toString().endsWith("agentry.mv.db")), "the database is scanned");
+        databaseFiles().stream().filter(p -> !files.contains(p)).forEach(files::add);
+        assertTrue(files.stream().anyMatch(SuiteDatabase::holdsApplicationTables), "the database is scanned");
         assertTrue(files.stream().anyMatch(p -> p.toString().endsWith("server.log")), "the log is scanned");
 
         List<String> leaks = new ArrayList<>();
@@ -85,6 +89,14 @@ class SecretLeakIT {
             }
         }
         assertEquals(List.of(), leaks);
+    }
+
+    private static List<Path> databaseFiles() {
+        try {
+            return SuiteDatabase.files();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static boolean holds(Path file, String text) {

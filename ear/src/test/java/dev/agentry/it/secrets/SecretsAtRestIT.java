@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentry.it.harness.Api;
 import dev.agentry.it.harness.Eventually;
+import dev.agentry.it.harness.SuiteDatabase;
 import dev.agentry.it.harness.WebhookReceiver;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -37,7 +38,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.MethodOrderer;
@@ -108,13 +108,13 @@ class SecretsAtRestIT {
                 204,
                 send("POST", "api/v1/_probe/secrets/checkpoint", BodyPublishers.noBody())
                         .statusCode());
-        // H2 writes the checkpoint to its file in the background: wait until the file shows this test's rows.
+        // H2 writes the checkpoint to its file in the background: wait until the files show this test's rows.
         List<Path> files = Eventually.await(
                 "this test's sealed rows in the database files",
                 Duration.ofSeconds(30),
                 SecretsAtRestIT::dataFilesUnchecked,
                 written -> holds(written, id) && holds(written, "v1.A256KW.A256GCM."));
-        assertTrue(files.stream().anyMatch(p -> p.toString().endsWith("agentry.mv.db")), "the database is scanned");
+        assertTrue(files.stream().anyMatch(SuiteDatabase::holdsApplicationTables), "the database is scanned");
         assertTrue(
                 anyHolds(files, id.getBytes(StandardCharsets.US_ASCII))
                         && anyHolds(files, "v1.A256KW.A256GCM.".getBytes(StandardCharsets.US_ASCII)),
@@ -295,13 +295,9 @@ class SecretsAtRestIT {
     }
 
     private static List<Path> dataFiles() throws IOException {
-        try (Stream<Path> data = Files.walk(Path.of(System.getProperty("it.data-dir")))) {
-            // The H2 files of both databases (the application's and the job repository's); run
-            // workspaces and seeds hold the operators' own files, not the server's secrets.
-            return data.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().endsWith(".db"))
-                    .toList();
-        }
+        // The files of both databases (the application's and the job repository's); run workspaces and
+        // seeds hold the operators' own files, not the server's secrets.
+        return SuiteDatabase.files();
     }
 
     private static List<Path> dataFilesUnchecked() {

@@ -1,6 +1,7 @@
 package dev.agentry.core.runs;
 
 import dev.agentry.core.json.Jsonp;
+import dev.agentry.core.tools.UnicodeText;
 import dev.agentry.persistence.runs.AgentRun;
 import dev.agentry.persistence.runs.RunEvent;
 import dev.agentry.persistence.schema.AgentryDatabase;
@@ -55,7 +56,7 @@ public class RunEventLog {
         Long last = em.createNamedQuery("RunEvent.last", Long.class)
                 .setParameter("runId", runId)
                 .getSingleResult();
-        String payload = data.toString();
+        String payload = UnicodeText.escapedInJson(data.toString()); // a lone surrogate in a tool argument
         if (payload.length() > MAX_EVENT_CHARS) {
             payload = Jsonp.createObjectBuilder()
                     .add("truncated", true)

@@ -2,6 +2,7 @@ package dev.agentry.core.runs;
 
 import dev.agentry.core.json.Jsonp;
 import dev.agentry.core.sandbox.FileDigest;
+import dev.agentry.core.tools.UnicodeText;
 import dev.agentry.core.validation.JsonRecords;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -99,9 +100,9 @@ public record StoredTask(
                 task.retentionDays());
     }
 
-    /** The stored JSON text. */
+    /** The stored JSON text; a lone surrogate a script may carry is escaped, so PostgreSQL keeps it too. */
     String json() {
-        return JsonRecords.write(this);
+        return UnicodeText.escapedInJson(JsonRecords.write(this));
     }
 
     /**

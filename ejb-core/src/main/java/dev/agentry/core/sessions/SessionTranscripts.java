@@ -6,6 +6,7 @@ import dev.agentry.core.json.JsonTree;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.ErrorCode;
 import dev.agentry.core.problem.FieldError;
+import dev.agentry.core.tools.UnicodeText;
 import dev.agentry.persistence.runs.AgentRun;
 import dev.agentry.persistence.runs.RunStatus;
 import dev.agentry.persistence.schema.AgentryDatabase;
@@ -158,7 +159,8 @@ public class SessionTranscripts {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean append(String runId, String credentialId, String sessionId, Message message) {
-        String text = message.toJson().toString();
+        // A lone surrogate (a model may send one) as its escape: PostgreSQL would store a question mark.
+        String text = UnicodeText.escapedInJson(message.toJson().toString());
         int bytes = text.getBytes(StandardCharsets.UTF_8).length;
         int appended = em.createNamedQuery("AgentSession.appended")
                 .setParameter("bytes", (long) bytes)

@@ -35,6 +35,31 @@ public final class UnicodeText {
         return fixed.toString();
     }
 
+    /**
+     * A JSON text with every lone surrogate written as its escape (backslash, u, four hex digits): the same JSON value, in
+     * text every database keeps as it is. PostgreSQL stores UTF-8, and its driver would turn the surrogate
+     * into a question mark; H2 keeps Java's UTF-16, which is why this only showed on PostgreSQL. Outside a
+     * JSON string nothing but ASCII is allowed, so every surrogate is inside one, where an escape is valid.
+     */
+    public static String escapedInJson(String json) {
+        int first = firstLoneSurrogate(json);
+        if (first < 0) {
+            return json;
+        }
+        StringBuilder escaped = new StringBuilder(json.length() + 10).append(json, 0, first);
+        for (int i = first; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < json.length() && Character.isLowSurrogate(json.charAt(i + 1))) {
+                escaped.append(c).append(json.charAt(++i));
+            } else if (Character.isSurrogate(c)) {
+                escaped.append(String.format("\\u%04x", (int) c));
+            } else {
+                escaped.append(c);
+            }
+        }
+        return escaped.toString();
+    }
+
     private static int firstLoneSurrogate(String text) {
         if (text == null) {
             return -1;
