@@ -26,6 +26,8 @@ protocol=2025-06-18
 command -v wrk >/dev/null || { echo "needs wrk (apt-get install wrk)" >&2; exit 2; }
 
 source "$(dirname "$0")/lib/server.sh"
+# JFR keeps 64 frames a stack by default: too few to see which request a sample of a Hibernate query served.
+[ -n "${BENCH_PROFILE:-}" ] && BENCH_JVM_OPTS="${BENCH_JVM_OPTS:-} -XX:FlightRecorderOptions:stackdepth=1024"
 bench_server_start mcp 620
 json() { python3 -c 'import json, sys; print(eval("json.load(sys.stdin)" + sys.argv[1]))' "$1"; }
 
