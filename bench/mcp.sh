@@ -8,7 +8,7 @@
 # ratio MCP/REST. The catalog is the bundled demo (321 entries), imported through the API.
 #
 # Starts a server of its own (port offset 620: http 8700) on H2.
-#   bench/mcp.sh [--quick] [seconds] [rounds] [connections]     (defaults 15, 3 and 32)
+#   bench/mcp.sh [--quick] [seconds] [rounds] [connections]     (defaults 15, 3 and 32; warm-up 30 s each)
 # --quick runs one round of 3 s after a 2 s warm-up: to see that it works, not to measure.
 # BENCH_PROFILE=1 records the measured rounds with JFR (settings=profile, started after the warm-up by
 # jcmd) into $work/mcp.jfr.
@@ -18,7 +18,7 @@ if [ "${1:-}" = --quick ]; then quick=true; shift; fi
 seconds=${1:-15}
 rounds=${2:-3}
 connections=${3:-32}
-warmup=15
+warmup=30
 if $quick; then seconds=3; rounds=1; warmup=2; fi
 limit=20
 collection=entries
@@ -79,7 +79,11 @@ measure() { # mode seconds -> "req/s p50 p99"; fails unless every answer was a r
     local out checked
     out=$(BENCH_MODE=$1 BENCH_TOKEN=$token BENCH_LIMIT=$limit BENCH_PATH="/api/v1/$collection?limit=$limit" \
         BENCH_TOOL=$collection.list BENCH_SESSION=$session BENCH_PROTOCOL=$protocol \
-        wrk -t2 -c"$connections" -d"$2s" --latency -s "$(dirname "$0")/mcp.lua" "$base")
+        wrk -t2 -c"$connections" -d"$2s" --timeout 10s --latency -s "$(dirname "$0")/mcp.lua" "$base")
+    # wrk counts no latency for a request it gave up on: a slow answer must count, not vanish
+    if grep -q 'Socket errors' <<<"$out"; then
+        echo "$1: $(grep 'Socket errors' <<<"$out")" >&2
+    fi
     checked=$(awk '$1 == "checked" {print $2, $3}' <<<"$out")
     if [ "${checked#* }" != 0 ] || [ "${checked% *}" = 0 ] || grep -q 'Non-2xx' <<<"$out"; then
         echo "$1: answers that are not a page (checked: ok bad = $checked):" >&2; echo "$out" >&2; exit 1
