@@ -16,11 +16,21 @@ final class McpJson {
     private McpJson() {}
 
     static JsonValue of(Object value) {
+        return rendered(value).value();
+    }
+
+    /**
+     * The value's JSON text, written once by JSON-B as REST writes it, and the same JSON as a value. A tool's
+     * answer carries both (text content and structured content): taking the text from here rather than
+     * writing the value out again saves one of the serialisations a tool call costs (bench/mcp.sh).
+     */
+    static Rendered rendered(Object value) {
         if (value instanceof JsonValue json) {
-            return json;
+            return new Rendered(json.toString(), json);
         }
-        try (JsonReader reader = Jsonp.createReader(new StringReader(JSONB.toJson(value)))) {
-            return reader.readValue();
+        String text = JSONB.toJson(value);
+        try (JsonReader reader = Jsonp.createReader(new StringReader(text))) {
+            return new Rendered(text, reader.readValue());
         }
     }
 
@@ -30,4 +40,12 @@ final class McpJson {
                 ? object
                 : Jsonp.createObjectBuilder().add("value", value).build();
     }
+
+    /**
+     * One JSON document as text and as a value.
+     *
+     * @param text the document as JSON text
+     * @param value the same document parsed
+     */
+    record Rendered(String text, JsonValue value) {}
 }

@@ -92,12 +92,7 @@ public class McpMethods {
                         ErrorCode.SCOPE_DENIED,
                         "This tool needs the " + String.join(" or ", tool.scopes()) + " scope.");
             }
-            JsonValue result = McpJson.of(tool.call().apply(grant, arguments));
-            return Jsonp.createObjectBuilder()
-                    .add("content", text(result))
-                    .add("structuredContent", McpJson.object(result))
-                    .add("isError", false)
-                    .build();
+            return toolResult(McpJson.rendered(tool.call().apply(grant, arguments)), false);
         } catch (RuntimeException failure) {
             return toolError(failure);
         }
@@ -110,18 +105,25 @@ public class McpMethods {
             LOG.errorf(failure, "Unexpected failure of an MCP tool call");
         }
         audit.answered(problem.code());
-        JsonObject document = McpJson.object(
-                McpJson.of(Problem.of(problem.code(), problem.detail(), RequestId.of(request), problem.errors())));
+        return toolResult(
+                McpJson.rendered(Problem.of(problem.code(), problem.detail(), RequestId.of(request), problem.errors())),
+                true);
+    }
+
+    /**
+     * A tool's answer: the JSON as structured content, and as text content too, for clients that show only
+     * {@code content} (as the spec recommends); the text is the one JSON-B wrote, not the value written again.
+     */
+    private static JsonObject toolResult(McpJson.Rendered answer, boolean isError) {
         return Jsonp.createObjectBuilder()
-                .add("content", text(document))
-                .add("structuredContent", document)
-                .add("isError", true)
+                .add("content", text(answer.text()))
+                .add("structuredContent", McpJson.object(answer.value()))
+                .add("isError", isError)
                 .build();
     }
 
-    /** The JSON as text content too, for clients that show only {@code content} (as the spec recommends). */
-    private static JsonArrayBuilder text(JsonValue json) {
+    private static JsonArrayBuilder text(String json) {
         return Jsonp.createArrayBuilder()
-                .add(Jsonp.createObjectBuilder().add("type", "text").add("text", json.toString()));
+                .add(Jsonp.createObjectBuilder().add("type", "text").add("text", json));
     }
 }
