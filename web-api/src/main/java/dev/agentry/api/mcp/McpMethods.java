@@ -92,7 +92,7 @@ public class McpMethods {
                         ErrorCode.SCOPE_DENIED,
                         "This tool needs the " + String.join(" or ", tool.scopes()) + " scope.");
             }
-            return toolResult(McpJson.rendered(tool.call().apply(grant, arguments)), false);
+            return ToolResult.of(McpJson.rendered(tool.call().apply(grant, arguments)), false);
         } catch (RuntimeException failure) {
             return toolError(failure);
         }
@@ -105,25 +105,8 @@ public class McpMethods {
             LOG.errorf(failure, "Unexpected failure of an MCP tool call");
         }
         audit.answered(problem.code());
-        return toolResult(
+        return ToolResult.of(
                 McpJson.rendered(Problem.of(problem.code(), problem.detail(), RequestId.of(request), problem.errors())),
                 true);
-    }
-
-    /**
-     * A tool's answer: the JSON as structured content, and as text content too, for clients that show only
-     * {@code content} (as the spec recommends); the text is the one JSON-B wrote, not the value written again.
-     */
-    private static JsonObject toolResult(McpJson.Rendered answer, boolean isError) {
-        return Jsonp.createObjectBuilder()
-                .add("content", text(answer.text()))
-                .add("structuredContent", McpJson.object(answer.value()))
-                .add("isError", isError)
-                .build();
-    }
-
-    private static JsonArrayBuilder text(String json) {
-        return Jsonp.createArrayBuilder()
-                .add(Jsonp.createObjectBuilder().add("type", "text").add("text", json));
     }
 }

@@ -80,7 +80,7 @@ public class RunProgress {
         JsonObject answer = Jsonp.createObjectBuilder()
                 .add("jsonrpc", "2.0")
                 .add("id", position.requestId())
-                .add("result", ToolResult.success(McpJson.of(runs.view(grant, position.runId()))))
+                .add("result", ToolResult.of(McpJson.rendered(runs.view(grant, position.runId())), false))
                 .build();
         return List.of(message(sse, progress, null), message(sse, answer, here.encode()));
     }

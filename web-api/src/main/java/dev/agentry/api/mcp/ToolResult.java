@@ -2,26 +2,24 @@ package dev.agentry.api.mcp;
 
 import dev.agentry.core.json.Jsonp;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 
-/** A {@code tools/call} result: the JSON as {@code structuredContent} and, for clients that show only text, as text. */
+/**
+ * A {@code tools/call} result: the JSON as structured content and, for clients that show only {@code content}
+ * (as the spec recommends), as text content too — the text JSON-B wrote, not the value written out again.
+ */
 final class ToolResult {
 
     private ToolResult() {}
 
-    static JsonObject success(JsonValue result) {
-        return of(result, false);
-    }
-
-    static JsonObject of(JsonValue result, boolean isError) {
+    static JsonObject of(McpJson.Rendered answer, boolean isError) {
         return Jsonp.createObjectBuilder()
                 .add(
                         "content",
                         Jsonp.createArrayBuilder()
                                 .add(Jsonp.createObjectBuilder()
                                         .add("type", "text")
-                                        .add("text", result.toString())))
-                .add("structuredContent", McpJson.object(result))
+                                        .add("text", answer.text())))
+                .add("structuredContent", McpJson.object(answer.value()))
                 .add("isError", isError)
                 .build();
     }
