@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * The open {@code GET /runs/{id}/events} connections: each a {@link RunEventSink} the run's feed
@@ -32,6 +33,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class RunEventStreams {
+
+    private static final Logger LOG = Logger.getLogger(RunEventStreams.class);
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -140,7 +143,16 @@ public class RunEventStreams {
             if (ended || sink.isClosed()) {
                 return false;
             }
-            for (OutboundSseEvent frame : framing.frames(sse, event)) {
+            List<OutboundSseEvent> frames;
+            try {
+                frames = framing.frames(sse, event);
+            } catch (RuntimeException e) {
+                // A stream that cannot write its event ends; the run, whose thread this may be, goes on.
+                LOG.warnf(
+                        "A run event stream of %s ended: its event %d could not be framed", event.runId(), event.seq());
+                return false;
+            }
+            for (OutboundSseEvent frame : frames) {
                 if (!write(frame)) {
                     return false;
                 }
