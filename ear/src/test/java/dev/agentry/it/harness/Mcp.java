@@ -73,6 +73,15 @@ public final class Mcp {
         return RunEvents.read(request, 0, Duration.ofMinutes(1), comments -> {});
     }
 
+    /** A resumption that is refused (no stream): {@code GET} with {@code Last-Event-ID}, its answer read whole. */
+    public static HttpResponse<String> resumeRefused(String session, String lastEventId, String... auth) {
+        return Api.send(
+                "GET",
+                PATH,
+                BodyPublishers.noBody(),
+                Api.with(auth, "Accept", "text/event-stream", "Mcp-Session-Id", session, "Last-Event-ID", lastEventId));
+    }
+
     /** An SDK client for the endpoint, sending this token; not yet initialised. */
     public static McpSyncClient client(String token, String... protocolVersions) {
         HttpClientStreamableHttpTransport.Builder transport = HttpClientStreamableHttpTransport.builder(Api.issuer())

@@ -246,22 +246,16 @@ class McpIT {
         String token = tokenWith("runs:write", "runs:read");
         try (McpSyncClient client = Mcp.client(token, progress::add)) {
             client.initialize();
-            McpSchema.CallToolResult answer = client.callTool(new McpSchema.CallToolRequest(
-                    "runs.start_template",
+            McpSchema.CallToolResult answer = startFromTemplate(
+                    client,
                     Map.of(
-                            "idempotencyKey",
-                            "mcp-" + UUID.randomUUID(),
-                            "template",
-                            "fix-failing-check",
-                            "parameters",
-                            Map.of(
-                                    "seed",
-                                    "project",
-                                    "check",
-                                    "check-greeting",
-                                    "script",
-                                    List.of(Map.of("final", "the greeting check passes")))),
-                    Map.of("progressToken", "follow-1")));
+                            "seed",
+                            "project",
+                            "check",
+                            "check-greeting",
+                            "script",
+                            List.of(Map.of("final", "the greeting check passes"))),
+                    "follow-1");
             assertFalse(answer.isError(), answer::toString);
             JsonObject run = structured(answer);
             assertEquals("succeeded", run.getString("status"), "the call answers once the run has ended");
@@ -282,19 +276,8 @@ class McpIT {
             }
             assertEquals("status: queued", ordered.get(0).message());
             assertEquals("status: succeeded", ordered.get(count - 1).message());
-        }
-        try (McpSyncClient client = Mcp.client(tokenWith("runs:write", "runs:read"), each -> {})) {
-            client.initialize();
-            McpSchema.CallToolResult refused = client.callTool(new McpSchema.CallToolRequest(
-                    "runs.start_template",
-                    Map.of(
-                            "idempotencyKey",
-                            "mcp-" + UUID.randomUUID(),
-                            "template",
-                            "fix-failing-check",
-                            "parameters",
-                            Map.of("seed", 5)),
-                    Map.of("progressToken", 2)));
+
+            McpSchema.CallToolResult refused = startFromTemplate(client, Map.of("seed", 5), 2);
             assertTrue(refused.isError(), "a refused call answers at once, on the stream");
             assertEquals("validation_failed", text(refused).getString("code"));
         }
@@ -354,27 +337,9 @@ class McpIT {
 
         // Another credential cannot follow the run with the same position, even in a session of its own.
         String[] stranger = bearer(tokenWith("runs:read"));
-        assertProblem(
-                Api.send(
-                        "GET",
-                        Mcp.PATH,
-                        BodyPublishers.noBody(),
-                        Api.with(
-                                stranger,
-                                "Accept",
-                                "text/event-stream",
-                                "Mcp-Session-Id",
-                                Mcp.session(stranger),
-                                "Last-Event-ID",
-                                lost.id())),
-                404,
-                "not_found");
+        assertProblem(Mcp.resumeRefused(Mcp.session(stranger), lost.id(), stranger), 404, "not_found");
         // A position this server did not write is refused, naming the header.
-        HttpResponse<String> forged = Api.send(
-                "GET",
-                Mcp.PATH,
-                BodyPublishers.noBody(),
-                Api.with(auth, "Accept", "text/event-stream", "Mcp-Session-Id", session, "Last-Event-ID", "nonsense"));
+        HttpResponse<String> forged = Mcp.resumeRefused(session, "nonsense", auth);
         assertEquals(Set.of("Last-Event-ID:invalid"), Api.fieldErrors(forged));
         // Without accepting a stream, the same call is answered at once with the run as started.
         JsonObject immediate = result(Api.send(
@@ -654,6 +619,21 @@ class McpIT {
         assertEquals("POST /api/v1/mcp tools/call entries.get", record.getString("action"));
         assertEquals("entries:read", record.getString("scope"));
         assertEquals("not_found", record.getString("errorCode"));
+    }
+
+    /** Calls runs.start_template for the fix-failing-check template, asking for progress. */
+    private static McpSchema.CallToolResult startFromTemplate(
+            McpSyncClient client, Map<String, Object> parameters, Object progressToken) {
+        return client.callTool(new McpSchema.CallToolRequest(
+                "runs.start_template",
+                Map.of(
+                        "idempotencyKey",
+                        "mcp-" + UUID.randomUUID(),
+                        "template",
+                        "fix-failing-check",
+                        "parameters",
+                        parameters),
+                Map.of("progressToken", progressToken)));
     }
 
     private static Set<String> toolNames(McpSyncClient client) {

@@ -179,21 +179,7 @@ class OwnershipMatrixIT {
         String forged = Base64.getUrlEncoder()
                 .withoutPadding()
                 .encodeToString(("{\"r\":\"" + runId + "\",\"s\":0,\"i\":1,\"t\":1}").getBytes(StandardCharsets.UTF_8));
-        assertProblem(
-                Api.send(
-                        "GET",
-                        Mcp.PATH,
-                        BodyPublishers.noBody(),
-                        Api.with(
-                                other,
-                                "Accept",
-                                "text/event-stream",
-                                "Mcp-Session-Id",
-                                session,
-                                "Last-Event-ID",
-                                forged)),
-                404,
-                "not_found");
+        assertProblem(Mcp.resumeRefused(session, forged, other), 404, "not_found");
     }
 
     @Test
