@@ -18,7 +18,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -434,13 +433,7 @@ public class McpResource {
     /** The message's id, if it is one a response can echo: a string or an integer. */
     private static JsonValue idOf(JsonObject message) {
         JsonValue id = message.get("id");
-        if (id instanceof JsonString text && text.getString().length() <= 200) {
-            return id;
-        }
-        if (id instanceof JsonNumber number && number.isIntegral()) {
-            return id;
-        }
-        return JsonValue.NULL;
+        return ProgressPosition.isId(id) ? id : JsonValue.NULL;
     }
 
     private static JsonObject params(JsonObject message) {
