@@ -3,7 +3,6 @@ package dev.agentry.api;
 import dev.agentry.api.problem.Problem;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
-import org.eclipse.microprofile.auth.LoginConfig;
 import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Contact;
@@ -12,9 +11,12 @@ import org.eclipse.microprofile.openapi.annotations.info.License;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.servers.Server;
 
-/** Version 1 of Agentry's REST API; the web module's context root is {@code /api}. */
+/**
+ * Version 1 of Agentry's REST API; the web module's context root is {@code /api}. Bearer tokens are
+ * verified by MicroProfile JWT in the API's first filter ({@code policy.BearerAuthentication}), not by a
+ * container login configuration.
+ */
 @ApplicationPath(ApiApplication.PATH)
-@LoginConfig(authMethod = "MP-JWT", realmName = "agentry")
 @OpenAPIDefinition(
         info =
                 @Info(

@@ -59,6 +59,15 @@ class JwtAttackIT {
     }
 
     @Test
+    void aBearerTokenThatDoesNotVerifyIsRefusedEvenWhereNoneIsNeeded() {
+        // The liveness route needs no token; one that is presented is still checked, never ignored.
+        assertEquals(200, get("api/v1/health").statusCode());
+        assertProblem(get("api/v1/health", bearer(algNone(realToken()))), 401, "auth_invalid");
+        assertProblem(get("api/v1/health", "Authorization", "Bearer not.a.jwt"), 401, "auth_invalid");
+        assertEquals(200, get("api/v1/health", bearer(realToken())).statusCode());
+    }
+
+    @Test
     void algNoneIsRefused() {
         assertProblem(get("api/v1/auth/whoami", bearer(algNone(realToken()))), 401, "auth_invalid");
     }

@@ -88,8 +88,10 @@ public class CollectionReader {
         }
         jpql.append(" order by e.id");
 
-        TypedQuery<? extends CatalogItem> query =
-                em.createQuery(jpql.toString(), descriptor.entity()).setMaxResults(limit + 1);
+        // Read-only: a page is only read, so the persistence context keeps no copies to compare at commit.
+        TypedQuery<? extends CatalogItem> query = em.createQuery(jpql.toString(), descriptor.entity())
+                .setMaxResults(limit + 1)
+                .setHint("org.hibernate.readOnly", true);
         parameters.forEach(query::setParameter);
         List<? extends CatalogItem> found = query.getResultList();
         boolean hasMore = found.size() > limit;
@@ -118,8 +120,9 @@ public class CollectionReader {
             jpql.append(" or e.number = :key");
         }
         jpql.append(')');
-        TypedQuery<? extends CatalogItem> query =
-                em.createQuery(jpql.toString(), descriptor.entity()).setParameter("key", key);
+        TypedQuery<? extends CatalogItem> query = em.createQuery(jpql.toString(), descriptor.entity())
+                .setParameter("key", key)
+                .setHint("org.hibernate.readOnly", true);
         if (id != null) {
             query.setParameter("id", id);
         }

@@ -15,11 +15,10 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.jboss.logging.Logger;
 
 /**
- * SmallRye JWT answers a token whose key it cannot resolve with an internal error (500), the same for
- * a forged {@code kid} as for an unreachable JWKS. Agentry publishes its own keys, so it can tell the
+ * SmallRye JWT fails a token whose key it cannot resolve the same way for a forged {@code kid} as for an
+ * unreachable JWKS. Agentry publishes its own keys, so it can tell the
  * two apart: a key it does not publish is the caller's fault and becomes an ordinary refusal
  * ({@code 401 auth_invalid}); a key it does publish but the verifier could not use stays an internal
  * error, and is logged.
@@ -27,8 +26,6 @@ import org.jboss.logging.Logger;
 @Decorator
 @Priority(Interceptor.Priority.APPLICATION + 10)
 public abstract class UnknownSigningKey implements JWTParser {
-
-    private static final Logger LOG = Logger.getLogger(UnknownSigningKey.class);
 
     @Inject
     @Delegate
@@ -47,8 +44,8 @@ public abstract class UnknownSigningKey implements JWTParser {
             }
             String kid = unverifiedKid(token);
             if (keys.publishes(kid)) {
-                LOG.warnf(e, "The verifier could not resolve published signing key %s", kid);
-                throw e;
+                // Not the caller's fault: answered as an internal error, and logged with its cause.
+                throw new IllegalStateException("The verifier could not resolve published signing key " + kid, e);
             }
             throw new ParseException("The token names no signing key this server publishes.");
         }

@@ -15,6 +15,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -37,6 +38,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     @Context
     UriInfo uri;
 
+    @Context
+    SecurityContext security;
+
     @Inject
     AuthenticationFirst authenticationFirst;
 
@@ -53,7 +57,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         ErrorCode unauthenticated = authenticationFirst
                 .instead(
                         problem.code(),
-                        request.getUserPrincipal(),
+                        security.getUserPrincipal(),
                         request.getHeader(HttpHeaders.AUTHORIZATION),
                         request.getMethod(),
                         path)
