@@ -31,6 +31,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public class RouteCatalog implements Extension {
 
+    private static final Map<ResourceMethod, String> TEMPLATES = new ConcurrentHashMap<>();
+
     private final Set<Class<?>> resources = ConcurrentHashMap.newKeySet();
 
     void collect(@Observes @WithAnnotations(ApiSurface.class) ProcessAnnotatedType<?> type) {
@@ -147,9 +149,17 @@ public class RouteCatalog implements Extension {
 
     /** A resource method's path template below the API root, e.g. {@code /credentials/{id}}. */
     public static String template(Class<?> resource, Method method) {
-        Path base = resource.getAnnotation(Path.class);
-        Path sub = method.getAnnotation(Path.class);
-        return join(base == null ? "" : base.value(), sub == null ? "" : sub.value());
+        // Asked for every audited request; worked out once per resource method.
+        return TEMPLATES.computeIfAbsent(new ResourceMethod(resource, method), ResourceMethod::template);
+    }
+
+    private record ResourceMethod(Class<?> resource, Method method) {
+
+        String template() {
+            Path base = resource.getAnnotation(Path.class);
+            Path sub = method.getAnnotation(Path.class);
+            return join(base == null ? "" : base.value(), sub == null ? "" : sub.value());
+        }
     }
 
     static String join(String base, String sub) {
