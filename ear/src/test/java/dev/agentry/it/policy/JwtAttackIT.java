@@ -5,10 +5,12 @@ import static dev.agentry.it.harness.Api.bearer;
 import static dev.agentry.it.harness.Api.get;
 import static dev.agentry.it.harness.Api.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentry.it.harness.Api;
 import dev.agentry.it.harness.AuditRecords;
+import dev.agentry.it.harness.Management;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -31,6 +33,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.dmr.ModelNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -65,6 +68,21 @@ class JwtAttackIT {
         assertProblem(get("api/v1/health", bearer(algNone(realToken()))), 401, "auth_invalid");
         assertProblem(get("api/v1/health", "Authorization", "Bearer not.a.jwt"), 401, "auth_invalid");
         assertEquals(200, get("api/v1/health", bearer(realToken())).statusCode());
+    }
+
+    @Test
+    void theApiRunsInASecurityDomainWithoutJaspi() {
+        // Tokens are the API's own first filter's business: no JASPI bridge on the request path.
+        String[] domain = {"subsystem", "undertow", "application-security-domain", "agentry-api"};
+        ModelNode jaspi = Management.operation("read-attribute", domain);
+        jaspi.get("name").set("enable-jaspi");
+        assertFalse(Management.execute(jaspi).asBoolean());
+        ModelNode deployments = Management.operation("read-attribute", domain);
+        deployments.get("name").set("referencing-deployments");
+        assertTrue(
+                Management.execute(deployments).asList().stream()
+                        .anyMatch(d -> d.asString().contains("agentry-web-api.war")),
+                Management.execute(deployments).toString());
     }
 
     @Test
