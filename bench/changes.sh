@@ -16,6 +16,7 @@ database=${2:-postgresql}
 source "$(dirname "$0")/lib/server.sh"
 work=${BENCH_DIR:-/tmp/agentry-changes-bench}
 mkdir -p "$work"
+[ -n "${BENCH_PROFILE:-}" ] && BENCH_JVM_OPTS="${BENCH_JVM_OPTS:-} -XX:FlightRecorderOptions:stackdepth=1024"
 
 filled() { # N STARTED
     local seconds

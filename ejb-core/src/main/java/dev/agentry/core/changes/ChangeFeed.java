@@ -12,7 +12,6 @@ import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.ErrorCode;
 import dev.agentry.core.problem.FieldError;
 import dev.agentry.persistence.changes.ChangeFeedState;
-import dev.agentry.persistence.changes.ChangeRecord;
 import dev.agentry.persistence.schema.AgentryDatabase;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -20,7 +19,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -32,8 +34,6 @@ import java.util.stream.Collectors;
 @Stateless
 @Boundary
 public class ChangeFeed {
-
-    private static final String CURSOR_VERSION = "c1";
 
     @PersistenceContext(unitName = AgentryDatabase.PERSISTENCE_UNIT)
     EntityManager em;
@@ -70,49 +70,68 @@ public class ChangeFeed {
             return new Page<>(List.of(), cursor(binding, Math.max(after, purged)), false, 0);
         }
         boolean everything = selected.size() == collections.all().size();
-        TypedQuery<ChangeRecord> query = em.createQuery(
-                        "select c from ChangeRecord c where c.position > :after"
+        // Rows, not entities: nothing of a page is changed, so nothing needs a managed copy to check at commit.
+        TypedQuery<Object[]> query = em.createQuery(
+                        "select " + ChangeRow.COLUMNS + " from ChangeRecord c where c.position > :after"
                                 + (everything ? "" : " and c.resourceType in :types")
                                 + " order by c.position",
-                        ChangeRecord.class)
+                        Object[].class)
                 .setParameter("after", Math.max(after, purged))
                 .setMaxResults(size + 1);
         if (!everything) {
             query.setParameter("types", selected);
         }
-        List<ChangeRecord> found = query.getResultList();
+        List<ChangeRow> found =
+                query.getResultList().stream().map(ChangeRow::of).toList();
         boolean hasMore = found.size() > size;
-        List<ChangeRecord> shown = hasMore ? found.subList(0, size) : found;
-        List<ChangeItem> data = new ArrayList<>(shown.size());
-        for (ChangeRecord change : shown) {
-            data.add(new ChangeItem(
-                    cursor(binding, change.getPosition()),
-                    change.getResourceType(),
-                    change.getResourceId(),
-                    change.getAction(),
-                    change.getVersion(),
-                    change.getChangedAt(),
-                    snapshot(change, grant)));
+        List<ChangeRow> shown = hasMore ? found.subList(0, size) : found;
+        if (shown.isEmpty()) {
+            return new Page<>(List.of(), cursor(binding, Math.max(after, purged)), false, 0);
         }
-        String next = data.isEmpty()
-                ? cursor(binding, Math.max(after, purged))
-                : data.get(data.size() - 1).cursor();
-        return new Page<>(data, next, hasMore, data.size());
+        String sealed = seal.seal(FeedCursor.span(
+                binding, shown.get(0).position(), shown.get(shown.size() - 1).position()));
+        Redaction redaction = new Redaction(grant);
+        List<ChangeItem> data = new ArrayList<>(shown.size());
+        for (ChangeRow change : shown) {
+            data.add(new ChangeItem(
+                    FeedCursor.at(sealed, change.position()),
+                    change.resourceType(),
+                    change.resourceId(),
+                    change.action(),
+                    change.version(),
+                    change.changedAt(),
+                    redaction.snapshot(change)));
+        }
+        return new Page<>(data, data.get(data.size() - 1).cursor(), hasMore, data.size());
     }
 
     /** The feed position a cursor stands at, whatever its types filter; for checkpoints. */
     public long positionOf(String cursor) {
-        String[] parts = parts(cursor);
-        return Long.parseLong(parts[2]);
+        return FeedCursor.read(cursor, seal::open).position();
     }
 
-    /** The stored snapshot, untouched unless personal data must come out of it. */
-    private String snapshot(ChangeRecord change, Grant grant) {
-        return collections
-                .named(change.getResourceType())
-                .filter(type -> !grant.revealsPersonalData(type))
-                .map(type -> PersonalData.redacted(type, change.getSnapshot()))
-                .orElse(change.getSnapshot());
+    /**
+     * The stored snapshots of a page, untouched unless personal data must come out of them; whether it must
+     * is asked once per collection a page holds.
+     */
+    private final class Redaction {
+
+        private final Grant grant;
+        private final Map<String, Optional<CollectionDescriptor>> redacted = new HashMap<>();
+
+        Redaction(Grant grant) {
+            this.grant = grant;
+        }
+
+        String snapshot(ChangeRow change) {
+            return redacted.computeIfAbsent(
+                            change.resourceType(),
+                            type -> collections
+                                    .named(type)
+                                    .filter(collection -> !grant.revealsPersonalData(collection)))
+                    .map(collection -> PersonalData.redacted(collection, change.snapshot()))
+                    .orElse(change.snapshot());
+        }
     }
 
     /** {@code scope_denied} naming the scope of the first named collection the caller may not read. */
@@ -167,24 +186,17 @@ public class ChangeFeed {
         return selected;
     }
 
+    /** The cursor of a page without changes: it resumes where the page was asked from. */
     private String cursor(String binding, long position) {
-        return seal.seal(CURSOR_VERSION + "|" + binding + "|" + position);
+        return FeedCursor.at(seal.seal(FeedCursor.span(binding, position, position)), position);
     }
 
     private long position(String cursor, String binding) {
-        String[] parts = parts(cursor);
-        if (!parts[1].equals(binding)) {
+        FeedCursor read = FeedCursor.read(cursor, seal::open);
+        if (!read.binding().equals(binding)) {
             throw CursorSeal.invalid("The cursor was issued for another types filter, or for other scopes; use"
                     + " the same types, or start again without a cursor.");
         }
-        return Long.parseLong(parts[2]);
-    }
-
-    private String[] parts(String cursor) {
-        String[] parts = seal.open(cursor).split("\\|", -1);
-        if (parts.length != 3 || !parts[0].equals(CURSOR_VERSION)) {
-            throw CursorSeal.invalid("The cursor is not a changes cursor.");
-        }
-        return parts;
+        return read.position();
     }
 }
