@@ -14,6 +14,8 @@ import dev.agentry.core.problem.FieldError;
 import dev.agentry.persistence.changes.ChangeFeedState;
 import dev.agentry.persistence.schema.AgentryDatabase;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -35,6 +37,9 @@ import java.util.stream.Collectors;
 @Boundary
 public class ChangeFeed {
 
+    /** How far retention has removed the feed. */
+    private static final String PURGED = "select s.purgedThrough from ChangeFeedState s where s.id = :state";
+
     @PersistenceContext(unitName = AgentryDatabase.PERSISTENCE_UNIT)
     EntityManager em;
 
@@ -51,43 +56,42 @@ public class ChangeFeed {
      * for — the named types, or the readable set — so a caller whose scopes changed mid-walk starts
      * again ({@code cursor_invalid}) instead of silently missing or gaining a collection's history.
      */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS) // one statement reads a page: nothing to commit
     public Page<ChangeItem> read(String cursor, String types, PageLimit limit, Grant grant) {
         int size = limit.value();
         TreeSet<String> named = types(types);
         refuseUnreadable(named, grant);
         TreeSet<String> selected = named.isEmpty() ? readable(grant) : named;
         String binding = binding(named, selected);
-        long after = cursor == null || cursor.isBlank() ? 0 : position(cursor, binding);
-        long purged = em.find(ChangeFeedState.class, ChangeFeedState.ID).getPurgedThrough();
-        if (after < purged && cursor != null && !cursor.isBlank()) {
-            throw new AgentryException(
-                    ErrorCode.CURSOR_EXPIRED,
-                    "Retention has removed the changes this cursor points at; resynchronise the collections"
-                            + " and start the feed again without a cursor.");
-        }
+        boolean resumed = cursor != null && !cursor.isBlank();
+        long after = resumed ? position(cursor, binding) : 0;
         if (selected.isEmpty()) {
             // A changes:read caller without any collection scope: an empty feed, and a cursor to keep.
-            return new Page<>(List.of(), cursor(binding, Math.max(after, purged)), false, 0);
+            return new Page<>(List.of(), cursor(binding, from(resumed, after, purgedThrough())), false, 0);
         }
         boolean everything = selected.size() == collections.all().size();
-        // Rows, not entities: nothing of a page is changed, so nothing needs a managed copy to check at commit.
+        // Rows, not entities (nothing of a page changes), with the retention horizon read in the same statement,
+        // so that a page is one consistent read.
         TypedQuery<Object[]> query = em.createQuery(
-                        "select " + ChangeRow.COLUMNS + " from ChangeRecord c where c.position > :after"
+                        "select " + ChangeRow.COLUMNS + ", (" + PURGED + ") from ChangeRecord c"
+                                + " where c.position > :after and c.position > (" + PURGED + ")"
                                 + (everything ? "" : " and c.resourceType in :types")
                                 + " order by c.position",
                         Object[].class)
-                .setParameter("after", Math.max(after, purged))
+                .setParameter("after", after)
+                .setParameter("state", ChangeFeedState.ID)
                 .setMaxResults(size + 1);
         if (!everything) {
             query.setParameter("types", selected);
         }
-        List<ChangeRow> found =
-                query.getResultList().stream().map(ChangeRow::of).toList();
-        boolean hasMore = found.size() > size;
-        List<ChangeRow> shown = hasMore ? found.subList(0, size) : found;
-        if (shown.isEmpty()) {
-            return new Page<>(List.of(), cursor(binding, Math.max(after, purged)), false, 0);
+        List<Object[]> found = query.getResultList();
+        if (found.isEmpty()) {
+            return new Page<>(List.of(), cursor(binding, from(resumed, after, purgedThrough())), false, 0);
         }
+        from(resumed, after, (Long) found.get(0)[ChangeRow.COUNT]);
+        boolean hasMore = found.size() > size;
+        List<ChangeRow> shown = (hasMore ? found.subList(0, size) : found)
+                .stream().map(ChangeRow::of).toList();
         String sealed = seal.seal(FeedCursor.span(
                 binding, shown.get(0).position(), shown.get(shown.size() - 1).position()));
         Redaction redaction = new Redaction(grant);
@@ -103,6 +107,26 @@ public class ChangeFeed {
                     redaction.snapshot(change)));
         }
         return new Page<>(data, data.get(data.size() - 1).cursor(), hasMore, data.size());
+    }
+
+    /**
+     * Where a page starts: after the cursor's position, or after what retention removed when that is further;
+     * a cursor into what retention removed has expired.
+     */
+    private static long from(boolean resumed, long after, long purged) {
+        if (resumed && after < purged) {
+            throw new AgentryException(
+                    ErrorCode.CURSOR_EXPIRED,
+                    "Retention has removed the changes this cursor points at; resynchronise the collections"
+                            + " and start the feed again without a cursor.");
+        }
+        return Math.max(after, purged);
+    }
+
+    private long purgedThrough() {
+        return em.createQuery(PURGED, Long.class)
+                .setParameter("state", ChangeFeedState.ID)
+                .getSingleResult();
     }
 
     /** The feed position a cursor stands at, whatever its types filter; for checkpoints. */

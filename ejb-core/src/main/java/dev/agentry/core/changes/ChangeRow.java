@@ -16,6 +16,9 @@ record ChangeRow(
     static final String COLUMNS =
             "c.position, c.resourceType, c.resourceId, c.action, c.version, c.changedAt, c.snapshot";
 
+    /** How many columns {@link #COLUMNS} names; a query may select more after them. */
+    static final int COUNT = 7;
+
     static ChangeRow of(Object[] columns) {
         return new ChangeRow(
                 (Long) columns[0],
