@@ -67,7 +67,9 @@ SQL
     bench_server_kill
     local started
     started=$(date +%s.%N)
-    java -cp "$h2" org.h2.tools.RunScript -url "jdbc:h2:file:$db" -user sa -password sa -script "$work/fill-h2.sql"
+    # A cache of 256 MB instead of H2's 16 MB halves the time: the indexes stay in memory while they grow.
+    java -Xmx1g -cp "$h2" org.h2.tools.RunScript -url "jdbc:h2:file:$db;CACHE_SIZE=262144" -user sa -password sa \
+        -script "$work/fill-h2.sql"
     filled "$1" "$started"
     bench_server_restart
 }
@@ -108,15 +110,39 @@ db_ticks() {
     done
     echo "$total"
 }
+# The server's CPU ticks by kind of thread: requests (default task), I/O, JIT compilers, GC, the rest.
+server_threads() {
+    python3 - "$pid" <<'PY'
+import os, re, sys
+kinds = {"requests": r"default task", "io": r"default I/O", "jit": r"C[12] CompilerThre", "gc": r"^(GC |G1 )"}
+ticks = dict.fromkeys(list(kinds) + ["other"], 0)
+for tid in os.listdir(f"/proc/{sys.argv[1]}/task"):
+    try:
+        stat = open(f"/proc/{sys.argv[1]}/task/{tid}/stat").read()
+    except OSError:
+        continue
+    name = stat[stat.index("(") + 1:stat.rindex(")")]
+    fields = stat[stat.rindex(")") + 2:].split()
+    kind = next((k for k, pattern in kinds.items() if re.search(pattern, name)), "other")
+    ticks[kind] += int(fields[11]) + int(fields[12])
+print(" ".join(f"{k}={v}" for k, v in ticks.items()))
+PY
+}
 walk() { # LABEL
-    local server0 db0 server1 db1 hz
+    local server0 db0 server1 db1 hz threads0 threads1
     hz=$(getconf CLK_TCK)
     echo "$1:"
-    server0=$(ticks "$pid") db0=$(db_ticks)
+    server0=$(ticks "$pid") db0=$(db_ticks) threads0=$(server_threads)
     java "$bench_root/bench/ChangesWalk.java" "$base" "$token"
-    server1=$(ticks "$pid") db1=$(db_ticks)
+    server1=$(ticks "$pid") db1=$(db_ticks) threads1=$(server_threads)
     printf '  CPU: server %.1f s, database %s\n' "$(echo "($server1 - $server0) / $hz" | bc -l)" \
         "$([ "$database" = postgresql ] && printf '%.1f s' "$(echo "($db1 - $db0) / $hz" | bc -l)" || echo "in the server")"
+    python3 - "$hz" "$threads0" "$threads1" <<'PY'
+import sys
+hz = int(sys.argv[1])
+before, after = (dict(kv.split("=") for kv in arg.split()) for arg in sys.argv[2:])
+print("  server threads: " + ", ".join(f"{k} {(int(after[k]) - int(before[k])) / hz:.1f} s" for k in after))
+PY
 }
 
 echo "heap before:"; heap
