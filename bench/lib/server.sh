@@ -18,10 +18,11 @@
 #       for the next bench_server_start and PGURL for psql.
 #
 # Needs the built EAR and provisioned server (mvn -B -pl ear -am package -DskipTests), curl, python3.
+# BENCH_EAR=path runs another built EAR (e.g. a copy of the one before a change) on the same server.
 
 bench_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 bench_wildfly=$(ls -d "$bench_root"/ear/target/wildfly-*/ 2>/dev/null | head -1)
-bench_ear=$bench_root/ear/target/agentry.ear
+bench_ear=${BENCH_EAR:-$bench_root/ear/target/agentry.ear} # BENCH_EAR: another build, e.g. a baseline
 bench_cleanups=()
 
 bench_on_exit() {

@@ -100,6 +100,31 @@ class ChangesIT {
         assertProblem(get("api/v1/changes?cursor=" + cursor.substring(2), asBootstrap()), 400, "cursor_invalid");
     }
 
+    /**
+     * A page seals its cursors once: each change's cursor is the page's seal and the change's position. Each still
+     * resumes right after its change, and a position moved out of its page, or a seal edited, is refused.
+     */
+    @Test
+    void everyChangeOfAPageResumesRightAfterItselfAndNoCursorLeavesItsPage() {
+        List<JsonValue> page =
+                json(get("api/v1/changes?types=entries&limit=5", asBootstrap())).getJsonArray("data");
+        String third = page.get(2).asJsonObject().getString("cursor");
+
+        List<JsonValue> resumed = json(get("api/v1/changes?types=entries&limit=2&cursor=" + third, asBootstrap()))
+                .getJsonArray("data");
+        assertEquals(change(page.get(3)), change(resumed.get(0)));
+        assertEquals(change(page.get(4)), change(resumed.get(1)));
+
+        String last = page.get(4).asJsonObject().getString("cursor");
+        int cut = last.lastIndexOf('.');
+        long position = Long.parseLong(last.substring(cut + 1));
+        String beyond = last.substring(0, cut + 1) + (position + 1);
+        assertProblem(get("api/v1/changes?types=entries&cursor=" + beyond, asBootstrap()), 400, "cursor_invalid");
+        String edited =
+                (last.charAt(3) == 'A' ? last.substring(0, 3) + "B" : last.substring(0, 3) + "A") + last.substring(4);
+        assertProblem(get("api/v1/changes?types=entries&cursor=" + edited, asBootstrap()), 400, "cursor_invalid");
+    }
+
     @Test
     void badLimitsAndTypesAreNamed() {
         for (String limit : List.of("0", "201", "x")) {
@@ -184,6 +209,12 @@ class ChangesIT {
                                     && c.getString("action").equals(action)),
                     action + " of " + uid + " was skipped");
         }
+    }
+
+    private static String change(JsonValue change) {
+        JsonObject c = change.asJsonObject();
+        return c.getString("resourceId") + " " + c.getString("action") + " "
+                + c.getJsonNumber("version").longValue();
     }
 
     private static JsonObject firstSnapshot(HttpResponse<String> response) {

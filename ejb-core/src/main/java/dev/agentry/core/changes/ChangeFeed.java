@@ -12,15 +12,19 @@ import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.ErrorCode;
 import dev.agentry.core.problem.FieldError;
 import dev.agentry.persistence.changes.ChangeFeedState;
-import dev.agentry.persistence.changes.ChangeRecord;
 import dev.agentry.persistence.schema.AgentryDatabase;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -33,7 +37,8 @@ import java.util.stream.Collectors;
 @Boundary
 public class ChangeFeed {
 
-    private static final String CURSOR_VERSION = "c1";
+    /** How far retention has removed the feed. */
+    private static final String PURGED = "select s.purgedThrough from ChangeFeedState s where s.id = :state";
 
     @PersistenceContext(unitName = AgentryDatabase.PERSISTENCE_UNIT)
     EntityManager em;
@@ -51,68 +56,106 @@ public class ChangeFeed {
      * for — the named types, or the readable set — so a caller whose scopes changed mid-walk starts
      * again ({@code cursor_invalid}) instead of silently missing or gaining a collection's history.
      */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS) // one statement reads a page: nothing to commit
     public Page<ChangeItem> read(String cursor, String types, PageLimit limit, Grant grant) {
         int size = limit.value();
         TreeSet<String> named = types(types);
         refuseUnreadable(named, grant);
         TreeSet<String> selected = named.isEmpty() ? readable(grant) : named;
         String binding = binding(named, selected);
-        long after = cursor == null || cursor.isBlank() ? 0 : position(cursor, binding);
-        long purged = em.find(ChangeFeedState.class, ChangeFeedState.ID).getPurgedThrough();
-        if (after < purged && cursor != null && !cursor.isBlank()) {
+        boolean resumed = cursor != null && !cursor.isBlank();
+        long after = resumed ? position(cursor, binding) : 0;
+        if (selected.isEmpty()) {
+            // A changes:read caller without any collection scope: an empty feed, and a cursor to keep.
+            return new Page<>(List.of(), cursor(binding, from(resumed, after, purgedThrough())), false, 0);
+        }
+        boolean everything = selected.size() == collections.all().size();
+        // Rows, not entities (nothing of a page changes), with the retention horizon read in the same statement,
+        // so that a page is one consistent read.
+        TypedQuery<Object[]> query = em.createQuery(
+                        "select " + ChangeRow.COLUMNS + ", (" + PURGED + ") from ChangeRecord c"
+                                + " where c.position > :after and c.position > (" + PURGED + ")"
+                                + (everything ? "" : " and c.resourceType in :types")
+                                + " order by c.position",
+                        Object[].class)
+                .setParameter("after", after)
+                .setParameter("state", ChangeFeedState.ID)
+                .setMaxResults(size + 1);
+        if (!everything) {
+            query.setParameter("types", selected);
+        }
+        List<Object[]> found = query.getResultList();
+        if (found.isEmpty()) {
+            return new Page<>(List.of(), cursor(binding, from(resumed, after, purgedThrough())), false, 0);
+        }
+        from(resumed, after, (Long) found.get(0)[ChangeRow.COUNT]);
+        boolean hasMore = found.size() > size;
+        List<ChangeRow> shown = (hasMore ? found.subList(0, size) : found)
+                .stream().map(ChangeRow::of).toList();
+        String sealed = seal.seal(FeedCursor.span(
+                binding, shown.get(0).position(), shown.get(shown.size() - 1).position()));
+        Redaction redaction = new Redaction(grant);
+        List<ChangeItem> data = new ArrayList<>(shown.size());
+        for (ChangeRow change : shown) {
+            data.add(new ChangeItem(
+                    FeedCursor.at(sealed, change.position()),
+                    change.resourceType(),
+                    change.resourceId(),
+                    change.action(),
+                    change.version(),
+                    change.changedAt(),
+                    redaction.snapshot(change)));
+        }
+        return new Page<>(data, data.get(data.size() - 1).cursor(), hasMore, data.size());
+    }
+
+    /**
+     * Where a page starts: after the cursor's position, or after what retention removed when that is further;
+     * a cursor into what retention removed has expired.
+     */
+    private static long from(boolean resumed, long after, long purged) {
+        if (resumed && after < purged) {
             throw new AgentryException(
                     ErrorCode.CURSOR_EXPIRED,
                     "Retention has removed the changes this cursor points at; resynchronise the collections"
                             + " and start the feed again without a cursor.");
         }
-        if (selected.isEmpty()) {
-            // A changes:read caller without any collection scope: an empty feed, and a cursor to keep.
-            return new Page<>(List.of(), cursor(binding, Math.max(after, purged)), false, 0);
-        }
-        boolean everything = selected.size() == collections.all().size();
-        TypedQuery<ChangeRecord> query = em.createQuery(
-                        "select c from ChangeRecord c where c.position > :after"
-                                + (everything ? "" : " and c.resourceType in :types")
-                                + " order by c.position",
-                        ChangeRecord.class)
-                .setParameter("after", Math.max(after, purged))
-                .setMaxResults(size + 1);
-        if (!everything) {
-            query.setParameter("types", selected);
-        }
-        List<ChangeRecord> found = query.getResultList();
-        boolean hasMore = found.size() > size;
-        List<ChangeRecord> shown = hasMore ? found.subList(0, size) : found;
-        List<ChangeItem> data = new ArrayList<>(shown.size());
-        for (ChangeRecord change : shown) {
-            data.add(new ChangeItem(
-                    cursor(binding, change.getPosition()),
-                    change.getResourceType(),
-                    change.getResourceId(),
-                    change.getAction(),
-                    change.getVersion(),
-                    change.getChangedAt(),
-                    snapshot(change, grant)));
-        }
-        String next = data.isEmpty()
-                ? cursor(binding, Math.max(after, purged))
-                : data.get(data.size() - 1).cursor();
-        return new Page<>(data, next, hasMore, data.size());
+        return Math.max(after, purged);
+    }
+
+    private long purgedThrough() {
+        return em.createQuery(PURGED, Long.class)
+                .setParameter("state", ChangeFeedState.ID)
+                .getSingleResult();
     }
 
     /** The feed position a cursor stands at, whatever its types filter; for checkpoints. */
     public long positionOf(String cursor) {
-        String[] parts = parts(cursor);
-        return Long.parseLong(parts[2]);
+        return FeedCursor.read(cursor, seal::open).position();
     }
 
-    /** The stored snapshot, untouched unless personal data must come out of it. */
-    private String snapshot(ChangeRecord change, Grant grant) {
-        return collections
-                .named(change.getResourceType())
-                .filter(type -> !grant.revealsPersonalData(type))
-                .map(type -> PersonalData.redacted(type, change.getSnapshot()))
-                .orElse(change.getSnapshot());
+    /**
+     * The stored snapshots of a page, untouched unless personal data must come out of them; whether it must
+     * is asked once per collection a page holds.
+     */
+    private final class Redaction {
+
+        private final Grant grant;
+        private final Map<String, Optional<CollectionDescriptor>> redacted = new HashMap<>();
+
+        Redaction(Grant grant) {
+            this.grant = grant;
+        }
+
+        String snapshot(ChangeRow change) {
+            return redacted.computeIfAbsent(
+                            change.resourceType(),
+                            type -> collections
+                                    .named(type)
+                                    .filter(collection -> !grant.revealsPersonalData(collection)))
+                    .map(collection -> PersonalData.redacted(collection, change.snapshot()))
+                    .orElse(change.snapshot());
+        }
     }
 
     /** {@code scope_denied} naming the scope of the first named collection the caller may not read. */
@@ -167,24 +210,17 @@ public class ChangeFeed {
         return selected;
     }
 
+    /** The cursor of a page without changes: it resumes where the page was asked from. */
     private String cursor(String binding, long position) {
-        return seal.seal(CURSOR_VERSION + "|" + binding + "|" + position);
+        return FeedCursor.at(seal.seal(FeedCursor.span(binding, position, position)), position);
     }
 
     private long position(String cursor, String binding) {
-        String[] parts = parts(cursor);
-        if (!parts[1].equals(binding)) {
+        FeedCursor read = FeedCursor.read(cursor, seal::open);
+        if (!read.binding().equals(binding)) {
             throw CursorSeal.invalid("The cursor was issued for another types filter, or for other scopes; use"
                     + " the same types, or start again without a cursor.");
         }
-        return Long.parseLong(parts[2]);
-    }
-
-    private String[] parts(String cursor) {
-        String[] parts = seal.open(cursor).split("\\|", -1);
-        if (parts.length != 3 || !parts[0].equals(CURSOR_VERSION)) {
-            throw CursorSeal.invalid("The cursor is not a changes cursor.");
-        }
-        return parts;
+        return read.position();
     }
 }

@@ -77,20 +77,24 @@ public class ChangePageWriter implements MessageBodyWriter<Page<ChangeItem>> {
         out.flush();
     }
 
-    /** A JSON string: quotes, backslashes and control characters escaped. */
+    /** A JSON string: quotes, backslashes and control characters escaped; a string without any written whole. */
     static void string(Writer out, String value) throws IOException {
         out.write('"');
+        int plain = 0;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (c == '"' || c == '\\') {
-                out.write('\\');
-                out.write(c);
-            } else if (c < 0x20) {
-                out.write(String.format("\\u%04x", (int) c));
-            } else {
-                out.write(c);
+            if (c == '"' || c == '\\' || c < 0x20) {
+                out.write(value, plain, i - plain);
+                plain = i + 1;
+                if (c < 0x20) {
+                    out.write(String.format("\\u%04x", (int) c));
+                } else {
+                    out.write('\\');
+                    out.write(c);
+                }
             }
         }
+        out.write(value, plain, value.length() - plain);
         out.write('"');
     }
 }

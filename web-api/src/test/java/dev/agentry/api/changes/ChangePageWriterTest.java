@@ -11,6 +11,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
+import java.io.StringWriter;
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -65,5 +66,16 @@ class ChangePageWriterTest {
         JsonObject tombstone = json.getJsonArray("data").getJsonObject(1);
         assertEquals(JsonValue.NULL, tombstone.get("snapshot"));
         assertEquals("u\"2\\\n", tombstone.getString("resourceId"));
+    }
+
+    @Test
+    void aStringIsWrittenWholeAroundWhatItEscapes() throws Exception {
+        StringWriter out = new StringWriter();
+
+        ChangePageWriter.string(out, "plain");
+        ChangePageWriter.string(out, "\"a\\b\tc\u0001");
+        ChangePageWriter.string(out, "");
+
+        assertEquals("\"plain\"\"\\\"a\\\\b\\u0009c\\u0001\"\"\"", out.toString());
     }
 }
