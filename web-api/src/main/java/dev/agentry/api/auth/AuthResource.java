@@ -32,6 +32,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -90,13 +91,13 @@ public class AuthResource {
     ClientAddress clientAddress;
 
     @Inject
-    JsonWebToken token;
-
-    @Inject
     Clock clock;
 
     @Context
     HttpServletRequest request;
+
+    @Context
+    SecurityContext security;
 
     @Context
     HttpServletResponse response;
@@ -238,6 +239,8 @@ public class AuthResource {
         // The policy filter has admitted this request (the route needs a token) and kept what it found.
         Admission admission = (Admission) request.getAttribute(PolicyFilter.ADMISSION);
         CredentialPolicy policy = admission.policy();
+        // The verified token itself, not the request-scoped proxy: each call through that looks it up again.
+        JsonWebToken token = (JsonWebToken) security.getUserPrincipal();
         return new WhoAmI(
                 policy.credentialId(),
                 policy.clientId(),
