@@ -28,10 +28,10 @@ import java.util.concurrent.Future;
 
 /**
  * Seeds a run's workspace from a seed directory, hashing each file on the way so the baseline costs
- * no second read, and hashes a workspace when its artifacts are collected. Links are never followed or
- * copied: an operator's seed must not become a door out. Creating files dominates on most file
- * systems, so {@link #share} hard-links the seed's files where it can, and the files are spread over
- * the given pool's threads; the directory walk stays on the caller's.
+ * no second read, and hashes a workspace when its artifacts are collected. Symbolic links are never
+ * followed or copied: an operator's seed must not become a door out. Creating files dominates on most
+ * file systems, so {@link #share} hard-links the seed's files where it can, and the files are spread
+ * over the given pool's threads; the directory walk stays on the caller's.
  *
  * <p>A shared file is the seed's own inode: nothing may write it in place. The workspace tools replace
  * a file ({@link Workspace#replace}), and before any process runs in the workspace {@link #detach}
@@ -45,30 +45,6 @@ public final class SeedCopy {
     private static final int BUFFER = 128 * 1024;
 
     private SeedCopy() {}
-
-    /** Copies every plain file of {@code source} under {@code target} and returns their hashes. */
-    public static Baseline copy(Path source, Path target, ExecutorService pool) {
-        return copy(source, target, pool, WorkBudget.unlimited());
-    }
-
-    /** {@link #copy(Path, Path, ExecutorService)} that stops at the budget, checked per file and per chunk. */
-    public static Baseline copy(Path source, Path target, ExecutorService pool, WorkBudget budget) {
-        List<String> names = new ArrayList<>();
-        List<String> skipped = new ArrayList<>();
-        walk(source, target, names, skipped);
-        Map<String, String> hashes = new TreeMap<>();
-        inSlices(names, pool, slice -> {
-                    Map<String, String> part = new TreeMap<>();
-                    byte[] buffer = new byte[BUFFER];
-                    for (String name : slice) {
-                        Files.deleteIfExists(target.resolve(name));
-                        part.put(name, copyFile(source.resolve(name), target.resolve(name), buffer, budget));
-                    }
-                    return part;
-                })
-                .forEach(hashes::putAll);
-        return new Baseline(new TreeMap<>(hashes), skipped);
-    }
 
     /**
      * Seeds {@code target} with every plain file of {@code source}: a hard link where the file system
@@ -172,18 +148,13 @@ public final class SeedCopy {
 
     /** Hashes of every plain file under a directory now, anything else listed as skipped. */
     public static Baseline scan(Path root, ExecutorService pool) {
-        return scan(root, pool, WorkBudget.unlimited());
-    }
-
-    /** {@link #scan(Path, ExecutorService)} that stops at the budget, checked per file. */
-    public static Baseline scan(Path root, ExecutorService pool, WorkBudget budget) {
-        return scan(root, pool, budget, Baseline.of(Map.of()));
+        return scan(root, pool, WorkBudget.unlimited(), Baseline.of(Map.of()));
     }
 
     /**
-     * {@link #scan(Path, ExecutorService, WorkBudget)} that takes a file's hash from the baseline
-     * instead of reading it when the file is still the seed's, unwritten: the same inode, size and
-     * modification time as when the baseline hashed it. Nothing in a run writes a shared inode (the
+     * {@link #scan(Path, ExecutorService)} that stops at the budget, checked per file and chunk, and
+     * takes a file's hash from the baseline instead of reading it when the file is still the seed's,
+     * unwritten: the same inode, size and modification time as when the baseline hashed it. Nothing in a run writes a shared inode (the
      * tools replace files, and processes run only after {@link #detach}); size and time are the
      * second lock, against a seed edited in place while the run went on.
      */
