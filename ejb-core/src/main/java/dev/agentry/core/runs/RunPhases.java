@@ -183,7 +183,7 @@ public class RunPhases {
                 }
                 run.baselineDir = seed.get();
             }
-            // The copy may take at most the run's own timeout; it stops early if the run is ended from outside.
+            // Seeding may take at most the run's own timeout; it stops early if the run is ended from outside.
             try (ActiveRun.FileWork work = run.fileWork()) {
                 run.baseline = SeedCopy.share(
                         run.baselineDir,
@@ -226,6 +226,7 @@ public class RunPhases {
         long started = System.nanoTime();
         SharedSeed shared = null;
         try {
+            // The private copies a process step needs may take what is left of the run's time.
             shared = new SharedSeed(
                     files.workspace(id),
                     run.baseline,
