@@ -54,12 +54,16 @@ class WorkspaceIsolationIT {
                 inode(bystanding.resolve("greeting.txt")),
                 "the workspaces share the seed's files, or this test proves nothing");
 
+        // The step is the agent's to ask for (not the task's, whose workspace would be copied from the
+        // start): the workspace is shared until the step is about to run.
         String writer = start(task(
                         "demo",
-                        "[\"workspace.write\"]",
-                        "[\"in-place\"]",
+                        "[\"workspace.write\",\"verify.run\"]",
+                        "[]",
                         "[{\"toolCalls\":[{\"tool\":\"workspace.write\",\"arguments\":{\"path\":\"src/app.txt\","
-                                + "\"content\":\"line one\\nline two\\nfixed\\nline four\\n\"}}],\"final\":\"done\"}]"))
+                                + "\"content\":\"line one\\nline two\\nfixed\\nline four\\n\"}}]},"
+                                + "{\"toolCalls\":[{\"tool\":\"verify.run\",\"arguments\":{\"step\":\"in-place\"}}],"
+                                + "\"final\":\"done\"}]"))
                 .getString("id");
         JsonObject run = awaitEnd(writer);
         assertEquals("succeeded", run.getString("status"), run.toString());
@@ -94,9 +98,13 @@ class WorkspaceIsolationIT {
                                 "noeol.txt", "kept".getBytes(StandardCharsets.UTF_8)),
                         List.of()));
         String id = start("{\"goal\":\"edit\",\"agent\":\"demo\",\"workspace\":{\"archive\":\"" + archive + "\"},"
-                        + "\"verifySteps\":[\"in-place\"],\"script\":[{\"final\":\"ok\"}]}")
+                        + "\"allowedTools\":[\"verify.run\"],\"script\":[{\"toolCalls\":[{\"tool\":\"verify.run\","
+                        + "\"arguments\":{\"step\":\"in-place\"}}],\"final\":\"ok\"}]}")
                 .getString("id");
         JsonObject run = awaitEnd(id);
+        assertTrue(
+                run.getJsonObject("timings").containsKey("privateCopyMs"),
+                run.getJsonObject("timings").toString());
         // The diff reads the unpacked archive and checks its hashes: written in place, the run would fail.
         assertEquals("succeeded", run.getString("outcome"), run.toString());
         String patch = artifact(id, "files/patch.diff");

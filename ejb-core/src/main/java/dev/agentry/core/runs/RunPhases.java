@@ -172,7 +172,8 @@ public class RunPhases {
             // Hard links where the file system allows (a copy where not), hashed on the way. The
             // originals stay where they are (the operator's seed, or the archive unpacked on submission)
             // and the diff reads them, checking their hashes. Nothing of the run writes a linked file:
-            // its tools replace files, and it gets private copies before any process runs.
+            // its tools replace files, and it gets private copies before any process runs. A task that
+            // declares verify steps will run one: it is copied at once, never linked and copied again.
             if (task.archive() != null) {
                 run.baselineDir = files.baseline(id);
             } else {
@@ -185,11 +186,10 @@ public class RunPhases {
             }
             // Seeding may take at most the run's own timeout; it stops early if the run is ended from outside.
             try (ActiveRun.FileWork work = run.fileWork()) {
-                run.baseline = SeedCopy.share(
-                        run.baselineDir,
-                        files.workspace(id),
-                        fileWorkers,
-                        WorkBudget.of(task.timeout(), Long.MAX_VALUE, () -> run.ended));
+                WorkBudget budget = WorkBudget.of(task.timeout(), Long.MAX_VALUE, () -> run.ended);
+                run.baseline = task.verifySteps().isEmpty()
+                        ? SeedCopy.share(run.baselineDir, files.workspace(id), fileWorkers, budget)
+                        : SeedCopy.copy(run.baselineDir, files.workspace(id), fileWorkers, budget);
             }
             run.deadline = clock.instant().plus(task.timeout());
             ledger.startClock(id, task.timeout());

@@ -52,6 +52,18 @@ public final class SeedCopy {
      * which files are shared, with what they were when hashed.
      */
     public static Baseline share(Path source, Path target, ExecutorService pool, WorkBudget budget) {
+        return seed(source, target, pool, budget, true);
+    }
+
+    /**
+     * Seeds {@code target} with a private copy of every plain file of {@code source}: for a workspace
+     * a process will run in, where every shared file would have to be copied anyway.
+     */
+    public static Baseline copy(Path source, Path target, ExecutorService pool, WorkBudget budget) {
+        return seed(source, target, pool, budget, false);
+    }
+
+    private static Baseline seed(Path source, Path target, ExecutorService pool, WorkBudget budget, boolean share) {
         List<String> names = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         walk(source, target, names, skipped);
@@ -65,7 +77,7 @@ public final class SeedCopy {
                 Path from = source.resolve(name);
                 Path to = target.resolve(name);
                 Files.deleteIfExists(to); // never write through what a former attempt left there
-                BasicFileAttributes linked = link(from, to);
+                BasicFileAttributes linked = share ? link(from, to) : null;
                 if (linked == null) {
                     seeded.hashes().put(name, copyFile(from, to, buffer, budget));
                     continue;

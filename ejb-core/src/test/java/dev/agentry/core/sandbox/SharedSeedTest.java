@@ -71,6 +71,15 @@ class SharedSeedTest {
     }
 
     @Test
+    void aCopiedWorkspaceSharesNothing() throws IOException {
+        Path workspace = dir.resolve("one");
+        Baseline baseline = SeedCopy.copy(seed, workspace, pool, WorkBudget.unlimited());
+        assertEquals(SeedCopy.scan(seed).files(), baseline.files());
+        assertEquals(Map.of(), baseline.shared());
+        assertNotEquals(inode(seed.resolve("greeting.txt")), inode(workspace.resolve("greeting.txt")));
+    }
+
+    @Test
     void aToolWriteReplacesASharedFileAndLeavesTheSeedAndAnotherRunAlone() throws IOException {
         Map<String, byte[]> before = contents(seed);
         Path one = dir.resolve("one");
