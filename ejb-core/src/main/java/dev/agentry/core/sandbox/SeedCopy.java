@@ -76,7 +76,6 @@ public final class SeedCopy {
                 budget.check();
                 Path from = source.resolve(name);
                 Path to = target.resolve(name);
-                Files.deleteIfExists(to); // never write through what a former attempt left there
                 BasicFileAttributes linked = share ? link(from, to) : null;
                 if (linked == null) {
                     seeded.hashes().put(name, copyFile(from, to, buffer, budget));
@@ -201,7 +200,10 @@ public final class SeedCopy {
         return scan(root, null);
     }
 
-    /** Copies one file to a new file (the default permissions, not the original's) and returns its hash. */
+    /**
+     * Copies one file to a new file (the default permissions, not the original's) and returns its
+     * hash. Whatever is already at {@code to} is never written through: it may be the seed's own.
+     */
     private static String copyFile(Path from, Path to, byte[] buffer, WorkBudget budget) throws IOException {
         budget.check();
         MessageDigest digest = FileDigest.sha256();
