@@ -72,7 +72,8 @@ class RunBundle {
         long hashMs;
         try {
             if (run.baseline != null && Files.isDirectory(workspace)) {
-                current = SeedCopy.scan(workspace, fileWorkers, budget);
+                // A file still the seed's own, unwritten, is not read again: its hash is the baseline's.
+                current = SeedCopy.scan(workspace, fileWorkers, budget, baseline);
             }
             hashMs = elapsed.applyAsLong(diffStarted);
             diff = UnifiedDiff.between(

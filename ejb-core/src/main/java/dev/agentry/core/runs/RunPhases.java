@@ -17,6 +17,7 @@ import dev.agentry.core.policy.Grant;
 import dev.agentry.core.providers.ModelProviders;
 import dev.agentry.core.sandbox.Redactor;
 import dev.agentry.core.sandbox.SeedCopy;
+import dev.agentry.core.sandbox.SharedSeed;
 import dev.agentry.core.sandbox.StepResult;
 import dev.agentry.core.sandbox.StepRunner;
 import dev.agentry.core.sandbox.VerifyStep;
@@ -168,8 +169,11 @@ public class RunPhases {
                 run.fail(Outcome.FAILED, "prepare", "The agent " + row.getAgentSlug() + " is no longer registered.");
                 return;
             }
-            // One copy, hashed on the way. The originals stay where they are (the operator's seed, or
-            // the archive unpacked on submission) and the diff reads them, checking their hashes.
+            // Hard links where the file system allows (a copy where not), hashed on the way. The
+            // originals stay where they are (the operator's seed, or the archive unpacked on submission)
+            // and the diff reads them, checking their hashes. Nothing of the run writes a linked file:
+            // its tools replace files, and it gets private copies before any process runs. A task that
+            // declares verify steps will run one: it is copied at once, never linked and copied again.
             if (task.archive() != null) {
                 run.baselineDir = files.baseline(id);
             } else {
@@ -180,13 +184,12 @@ public class RunPhases {
                 }
                 run.baselineDir = seed.get();
             }
-            // The copy may take at most the run's own timeout; it stops early if the run is ended from outside.
+            // Seeding may take at most the run's own timeout; it stops early if the run is ended from outside.
             try (ActiveRun.FileWork work = run.fileWork()) {
-                run.baseline = SeedCopy.copy(
-                        run.baselineDir,
-                        files.workspace(id),
-                        fileWorkers,
-                        WorkBudget.of(task.timeout(), Long.MAX_VALUE, () -> run.ended));
+                WorkBudget budget = WorkBudget.of(task.timeout(), Long.MAX_VALUE, () -> run.ended);
+                run.baseline = task.verifySteps().isEmpty()
+                        ? SeedCopy.share(run.baselineDir, files.workspace(id), fileWorkers, budget)
+                        : SeedCopy.copy(run.baselineDir, files.workspace(id), fileWorkers, budget);
             }
             run.deadline = clock.instant().plus(task.timeout());
             ledger.startClock(id, task.timeout());
@@ -221,8 +224,16 @@ public class RunPhases {
             return;
         }
         long started = System.nanoTime();
+        SharedSeed shared = null;
         try {
-            Workspace workspace = Workspace.at(files.workspace(id));
+            // The private copies a process step needs may take what is left of the run's time.
+            shared = new SharedSeed(
+                    files.workspace(id),
+                    run.baseline,
+                    fileWorkers,
+                    () -> WorkBudget.of(
+                            Duration.between(clock.instant(), run.deadline), Long.MAX_VALUE, () -> run.ended));
+            Workspace workspace = Workspace.at(files.workspace(id), shared);
             StepRunner steps = new StepRunner(settings.outputCap(), clock);
             ToolExecutor tools = new ToolExecutor(
                     workspace,
@@ -283,6 +294,10 @@ public class RunPhases {
         } catch (RuntimeException e) {
             LOG.warnf("Run %s: agent loop failed: %s", id, e.toString());
             run.fail(Outcome.FAILED, "agent_loop", UNEXPECTED);
+        } finally {
+            if (shared != null) {
+                shared.detachMillis().ifPresent(ms -> run.timings.put("privateCopyMs", ms));
+            }
         }
     }
 

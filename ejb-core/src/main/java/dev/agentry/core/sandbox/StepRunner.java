@@ -20,7 +20,8 @@ import java.util.function.BooleanSupplier;
 /**
  * Runs verify steps: {@link ProcessBuilder} with the argument array, a scrubbed environment, output
  * capped per stream, and a deadline after which the whole process tree is stopped, children that
- * ignore SIGTERM and grandchildren that outlived their parent included.
+ * ignore SIGTERM and grandchildren that outlived their parent included. No step starts in a workspace
+ * that still shares files with its seed ({@link Workspace#makePrivate}).
  */
 public final class StepRunner {
 
@@ -61,6 +62,12 @@ public final class StepRunner {
         }
         if (!Files.isDirectory(directory)) {
             return failedToStart(step, started, "The working directory does not exist: " + step.workingDirectory());
+        }
+        try {
+            // A process can write any file in place: none may still be the seed's when it starts.
+            workspace.makePrivate();
+        } catch (RuntimeException e) {
+            return failedToStart(step, started, "The workspace could not be readied for the step.");
         }
         ProcessBuilder builder = new ProcessBuilder(step.command()).directory(directory.toFile());
         builder.environment().clear();

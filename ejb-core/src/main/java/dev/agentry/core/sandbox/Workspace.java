@@ -5,26 +5,39 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
  * A run's workspace directory. Every path a tool names is resolved here: relative, no {@code ..}
  * segment, and no symbolic link anywhere on the way, so neither a crafted name nor a link planted
- * by a verify step can lead outside it.
+ * by a verify step can lead outside it. Its files may be the seed's own (hard links, see {@link
+ * SeedCopy#share}): the tools write by {@link #replace}, and a process gets to run here only after
+ * {@link #makePrivate}.
  */
 public final class Workspace {
 
     private static final Pattern DRIVE = Pattern.compile("^[A-Za-z]:.*");
 
     private final Path root;
+    private final SharedSeed shared;
 
-    private Workspace(Path root) {
+    private Workspace(Path root, SharedSeed shared) {
         this.root = root;
+        this.shared = shared;
     }
 
+    /** A workspace none of whose files is shared with anything. */
     public static Workspace at(Path directory) {
+        return at(directory, null);
+    }
+
+    /** A workspace that may share files with its seed, as {@code shared} (null: none) records. */
+    public static Workspace at(Path directory, SharedSeed shared) {
         try {
-            return new Workspace(directory.toRealPath());
+            return new Workspace(directory.toRealPath(), shared);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -32,6 +45,50 @@ public final class Workspace {
 
     public Path root() {
         return root;
+    }
+
+    /**
+     * Gives every file still shared with the seed a private copy, once: called before anything but
+     * the workspace tools may write here, a verify step's process above all, which could write any
+     * file in place. Costs nothing after the first call, or when nothing was shared.
+     *
+     * @throws WorkBudget.Exhausted when the run ended or ran out of time meanwhile: no process may start then
+     */
+    public void makePrivate() {
+        if (shared != null) {
+            shared.detach();
+        }
+    }
+
+    /**
+     * Writes a file whole: a new file beside it, renamed over it. A file shared with the seed is
+     * never written in place, only replaced; a private file keeps its permissions, as it would have
+     * kept them written in place.
+     */
+    public void replace(Path file, byte[] bytes) throws IOException {
+        Path fresh = sibling(file);
+        try {
+            Files.write(fresh, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            if (isPlainFile(file) && linkCount(file) == 1) {
+                Files.setPosixFilePermissions(fresh, Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS));
+            }
+            Files.move(fresh, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(fresh);
+        }
+    }
+
+    /** A name beside {@code file} that nothing has, for a file that is to replace it. */
+    static Path sibling(Path file) {
+        return file.resolveSibling(".agentry-" + UUID.randomUUID() + ".tmp");
+    }
+
+    private static int linkCount(Path file) {
+        try {
+            return ((Number) Files.getAttribute(file, "unix:nlink", LinkOption.NOFOLLOW_LINKS)).intValue();
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return 0; // no way to tell: take it as shared, so nothing of another file is carried over
+        }
     }
 
     /**

@@ -207,7 +207,7 @@ public final class ToolExecutor {
         Files.createDirectories(file.getParent());
         // Resolve again: creating the parents must not have opened a way through a link.
         workspace.resolve(name);
-        Files.write(file, bytes);
+        workspace.replace(file, bytes); // never in place: the file may be the seed's own
         return ToolOutcome.ok(Jsonp.createObjectBuilder()
                 .add("path", workspace.nameOf(file))
                 .add("created", created)
