@@ -77,26 +77,20 @@ await_sequenced() { # the imported changes placed in the feed, so sequencing the
     done
 }
 
-# The server JVM's CPU time and the time its threads waited for a CPU (run queue), both in ms: on a
-# machine shared with other work the rate says little alone; CPU per delivery and waiting say more.
+# The server JVM's CPU time in ms: on a machine shared with other work the rate says little alone;
+# CPU per delivery says more.
 server_cpu() {
     local pid
     pid=$(bench_server_pid)
     awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$pid/stat"
 }
-server_waited() {
-    local pid
-    pid=$(bench_server_pid)
-    # A thread may end between the listing and the reading: what remains is summed.
-    { cat /proc/"$pid"/task/*/schedstat 2> /dev/null || true; } | awk '{s += $2} END {print int(s / 1000000)}'
-}
 
-await_all() { # timeout seconds; notes the server's CPU and waiting at the first delivery seen
+await_all() { # timeout seconds; notes the server's CPU at the first delivery seen
     local deadline=$((SECONDS + $1)) seen
-    cpu_at_first= waited_at_first=
+    cpu_at_first=
     while seen=$(summary | number distinctIds) && [ "$seen" -lt "$n" ]; do
         if [ -z "$cpu_at_first" ] && [ "$seen" -gt 0 ]; then
-            cpu_at_first=$(server_cpu) waited_at_first=$(server_waited) seen_at_first=$seen
+            cpu_at_first=$(server_cpu) seen_at_first=$seen
         fi
         [ $SECONDS -lt $deadline ] || { echo "timed out: $(summary)" >&2; return 1; }
         sleep 0.2
@@ -123,8 +117,7 @@ throughput)
     if [ -n "$cpu_at_first" ]; then
         cpu=$(($(server_cpu) - cpu_at_first))
         echo "server CPU from the first $seen_at_first deliveries on: $cpu ms," \
-            "$(awk -v c="$cpu" -v d=$((n - seen_at_first)) 'BEGIN {printf "%.2f", c / d}') ms per delivery;" \
-            "its threads waited $(($(server_waited) - waited_at_first)) ms for a CPU"
+            "$(awk -v c="$cpu" -v d=$((n - seen_at_first)) 'BEGIN {printf "%.2f", c / d}') ms per delivery"
     fi
     pid=$(pgrep -f "jboss.server.base.dir=$work/base" | tail -1)
     jcmd "$pid" GC.heap_info 2>/dev/null | awk '/heap/ {print "server heap after: " $0; exit}' || true
