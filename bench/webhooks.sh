@@ -77,11 +77,23 @@ await_sequenced() { # the imported changes placed in the feed, so sequencing the
     done
 }
 
-await_all() { # timeout seconds
-    local deadline=$((SECONDS + $1))
-    while [ "$(summary | number distinctIds)" -lt "$n" ]; do
+# The server JVM's CPU time in ms: on a machine shared with other work the rate says little alone;
+# CPU per delivery says more.
+server_cpu() {
+    local pid
+    pid=$(bench_server_pid)
+    awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$pid/stat"
+}
+
+await_all() { # timeout seconds; notes the server's CPU at the first delivery seen
+    local deadline=$((SECONDS + $1)) seen
+    cpu_at_first=
+    while seen=$(summary | number distinctIds) && [ "$seen" -lt "$n" ]; do
+        if [ -z "$cpu_at_first" ] && [ "$seen" -gt 0 ]; then
+            cpu_at_first=$(server_cpu) seen_at_first=$seen
+        fi
         [ $SECONDS -lt $deadline ] || { echo "timed out: $(summary)" >&2; return 1; }
-        sleep 0.5
+        sleep 0.2
     done
 }
 
@@ -102,6 +114,11 @@ throughput)
     echo "delivered $n signed events in $((last - first)) ms: $(( n * 1000 / (last - first > 0 ? last - first : 1) )) deliveries/s"
     echo "second half (JIT warm): $(( (n - n / 2) * 1000 / (last - middle > 0 ? last - middle : 1) )) deliveries/s"
     echo "receiver: $s"
+    if [ -n "$cpu_at_first" ]; then
+        cpu=$(($(server_cpu) - cpu_at_first))
+        echo "server CPU from the first $seen_at_first deliveries on: $cpu ms," \
+            "$(awk -v c="$cpu" -v d=$((n - seen_at_first)) 'BEGIN {printf "%.2f", c / d}') ms per delivery"
+    fi
     pid=$(pgrep -f "jboss.server.base.dir=$work/base" | tail -1)
     jcmd "$pid" GC.heap_info 2>/dev/null | awk '/heap/ {print "server heap after: " $0; exit}' || true
     # BENCH_JVM_OPTS=-XX:StartFlightRecording=settings=default records the drain; it is kept here:

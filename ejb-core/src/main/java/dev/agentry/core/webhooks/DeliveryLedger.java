@@ -10,7 +10,6 @@ import dev.agentry.persistence.schema.AgentryDatabase;
 import dev.agentry.persistence.webhooks.DeadLetter;
 import dev.agentry.persistence.webhooks.WebhookAttempt;
 import dev.agentry.persistence.webhooks.WebhookDelivery;
-import dev.agentry.persistence.webhooks.WebhookEvent;
 import dev.agentry.persistence.webhooks.WebhookSubscription;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -23,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -89,63 +89,104 @@ public class DeliveryLedger {
                 .setParameter("ids", due)
                 .setParameter("now", now)
                 .executeUpdate();
-        List<WebhookDelivery> deliveries = em.createNamedQuery("WebhookDelivery.leased", WebhookDelivery.class)
+        List<Leased> deliveries = em.createNamedQuery("WebhookDelivery.leased", Object[].class)
                 .setParameter("ids", due)
                 .setParameter("token", token)
-                .getResultList();
-        Map<String, Credential> credentials = credentials(deliveries);
+                .getResultStream()
+                .map(Leased::of)
+                .toList();
+        Map<Long, WebhookSubscription> subscriptions = subscriptions(deliveries);
+        Map<String, Credential> credentials = credentials(deliveries, subscriptions);
+        // A batch is mostly a few subscriptions' deliveries: each one's secrets are opened once.
+        Map<Long, Optional<List<String>>> secrets = new HashMap<>();
         List<Outgoing> leased = new ArrayList<>();
-        for (WebhookDelivery delivery : deliveries) {
-            WebhookSubscription subscription = delivery.getSubscription();
-            WebhookEvent event = delivery.getEvent();
+        for (Leased delivery : deliveries) {
+            WebhookSubscription subscription = subscriptions.get(delivery.subscriptionId());
+            RoutingRule.RoutedEvent event = delivery.event();
             // Asked again at every send, retries and replays included: what routing allowed may since
             // have been taken away (a scope, :read_sensitive, the credential itself).
             Credential owner = credentials.get(subscription.getCredentialId());
             Grant subscriber = owner == null ? null : new Grant(owner.getUid(), Set.copyOf(owner.getScopes()));
-            RoutingRule.RoutedEvent routed = new RoutingRule.RoutedEvent(
-                    event.getId(),
-                    event.getType(),
-                    event.getTargetSubscription(),
-                    event.getOccurredAt(),
-                    event.getSubject(),
-                    event.getCollection());
-            Optional<List<String>> subjectScopes = Optional.ofNullable(event.getSubject())
-                    .map(credentials::get)
-                    .map(Credential::getScopes);
-            if (!RoutingRule.usable(owner, now) || !RoutingRule.mayRead(subscriber, routed, subjectScopes)) {
-                withhold(delivery, now);
+            Optional<List<String>> subjectScopes =
+                    Optional.ofNullable(event.subject()).map(credentials::get).map(Credential::getScopes);
+            if (!RoutingRule.usable(owner, now) || !RoutingRule.mayRead(subscriber, event, subjectScopes)) {
+                withhold(em.find(WebhookDelivery.class, delivery.id()), now);
                 continue;
             }
-            boolean redacted = delivery.isRedacted() || RoutingRule.redacts(subscriber, event.getType());
-            RowIdentity row = RowIdentity.webhookSubscription(subscription.getUid());
-            List<String> secrets;
-            try {
-                secrets = subscription.signingSecrets(now).stream()
-                        .map(stored -> vault.open(stored, row))
-                        .toList();
-            } catch (SecretUnavailable e) {
+            Optional<List<String>> signing =
+                    secrets.computeIfAbsent(subscription.getId(), id -> signingSecrets(subscription, now));
+            if (signing.isEmpty()) {
                 // Left leased: it goes out once the lease runs out and this server holds the KEK again
                 // (readiness says which one it needs). Unsigned, it must not go out at all.
                 continue;
             }
+            boolean redacted = delivery.redacted() || RoutingRule.redacts(subscriber, event.type());
             leased.add(new Outgoing(
-                    delivery.getId(),
-                    event.getEventId(),
+                    delivery.id(),
+                    subscription.getId(),
+                    delivery.eventId(),
                     subscription.getUrl(),
-                    redacted ? RedactedPayload.of(event.getType(), event.getPayload()) : event.getPayload(),
-                    secrets,
-                    delivery.getAttempts()));
+                    redacted ? RedactedPayload.of(event.type(), delivery.payload()) : delivery.payload(),
+                    signing.get(),
+                    delivery.attempts()));
         }
         return leased;
     }
 
+    /** A leased delivery as read: what sending it needs and what the routing rule asks about it. */
+    private record Leased(
+            long id,
+            int attempts,
+            boolean redacted,
+            long subscriptionId,
+            RoutingRule.RoutedEvent event,
+            String eventId,
+            String payload) {
+
+        static Leased of(Object[] row) {
+            return new Leased(
+                    (Long) row[0],
+                    (Integer) row[1],
+                    (Boolean) row[2],
+                    (Long) row[3],
+                    new RoutingRule.RoutedEvent(
+                            (Long) row[4], (String) row[6], (Long) row[7], (Instant) row[8], (String) row[9], (String)
+                                    row[10]),
+                    (String) row[5],
+                    (String) row[11]);
+        }
+    }
+
+    private Map<Long, WebhookSubscription> subscriptions(List<Leased> deliveries) {
+        Set<Long> ids = deliveries.stream().map(Leased::subscriptionId).collect(Collectors.toSet());
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return em.createNamedQuery("WebhookSubscription.withIds", WebhookSubscription.class)
+                .setParameter("ids", ids)
+                .getResultStream()
+                .collect(Collectors.toMap(WebhookSubscription::getId, Function.identity()));
+    }
+
+    /** The subscription's signing secrets in the clear, or empty when this server cannot open them. */
+    private Optional<List<String>> signingSecrets(WebhookSubscription subscription, Instant now) {
+        RowIdentity row = RowIdentity.webhookSubscription(subscription.getUid());
+        try {
+            return Optional.of(subscription.signingSecrets(now).stream()
+                    .map(stored -> vault.open(stored, row))
+                    .toList());
+        } catch (SecretUnavailable e) {
+            return Optional.empty();
+        }
+    }
+
     /** The subscribers of these deliveries and the credentials their events are about, read-only. */
-    private Map<String, Credential> credentials(List<WebhookDelivery> deliveries) {
+    private Map<String, Credential> credentials(List<Leased> deliveries, Map<Long, WebhookSubscription> subscriptions) {
         Set<String> needed = new HashSet<>();
-        for (WebhookDelivery delivery : deliveries) {
-            needed.add(delivery.getSubscription().getCredentialId());
-            if (delivery.getEvent().getSubject() != null) {
-                needed.add(delivery.getEvent().getSubject());
+        subscriptions.values().forEach(s -> needed.add(s.getCredentialId()));
+        for (Leased delivery : deliveries) {
+            if (delivery.event().subject() != null) {
+                needed.add(delivery.event().subject());
             }
         }
         return routingCredentials.byUid(needed);
@@ -161,15 +202,88 @@ public class DeliveryLedger {
         audit.action("webhook.delivery.withheld", delivery.getEvent().getEventId());
     }
 
-    /** Records what a batch of sends came to. */
+    /**
+     * Records what one batch of sends came to and leases the next batch (up to {@code max}, none when
+     * 0), in one transaction: one commit per batch where the two would take two.
+     */
+    public List<Outgoing> recordAndLease(List<Outgoing> sent, List<SendResult> results, int max) {
+        record(sent, results);
+        return max > 0 ? lease(max) : List.of();
+    }
+
+    /**
+     * Records what a batch of sends came to. The deliveries of a subscription whose every send in the
+     * batch succeeded are settled with a few statements for the whole batch (the common case, and the
+     * one a backlog is made of); a subscription with a failure among them goes one delivery at a time,
+     * in the batch's order, through the retry schedule.
+     */
     public void record(List<Outgoing> sent, List<SendResult> results) {
-        Map<Long, WebhookDelivery> deliveries = em.createNamedQuery(
-                        "WebhookDelivery.withSubscription", WebhookDelivery.class)
-                .setParameter("ids", sent.stream().map(Outgoing::deliveryId).toList())
-                .getResultStream()
-                .collect(Collectors.toMap(WebhookDelivery::getId, Function.identity()));
+        Set<Long> failing = new HashSet<>();
         for (int i = 0; i < sent.size(); i++) {
-            record(deliveries.get(sent.get(i).deliveryId()), sent.get(i), results.get(i));
+            if (!results.get(i).succeeded()) {
+                failing.add(sent.get(i).subscriptionId());
+            }
+        }
+        List<Integer> oneByOne = new ArrayList<>();
+        List<Integer> together = new ArrayList<>();
+        for (int i = 0; i < sent.size(); i++) {
+            (failing.contains(sent.get(i).subscriptionId()) ? oneByOne : together).add(i);
+        }
+        if (!together.isEmpty()) {
+            recordDelivered(
+                    together.stream().map(sent::get).toList(),
+                    together.stream().map(results::get).toList());
+        }
+        if (!oneByOne.isEmpty()) {
+            Map<Long, WebhookDelivery> deliveries = em.createNamedQuery(
+                            "WebhookDelivery.withSubscription", WebhookDelivery.class)
+                    .setParameter(
+                            "ids",
+                            oneByOne.stream().map(i -> sent.get(i).deliveryId()).toList())
+                    .getResultStream()
+                    .collect(Collectors.toMap(WebhookDelivery::getId, Function.identity()));
+            for (int i : oneByOne) {
+                record(deliveries.get(sent.get(i).deliveryId()), sent.get(i), results.get(i));
+            }
+        }
+    }
+
+    /** Sends that all succeeded: their attempts, the deliveries done, their subscriptions' failure streaks over. */
+    private void recordDelivered(List<Outgoing> sent, List<SendResult> results) {
+        Instant now = clock.instant();
+        // Deleted with their subscription meanwhile, or no longer pending: nothing to record.
+        Set<Long> pending = new HashSet<>(em.createNamedQuery("WebhookDelivery.pendingOf", Long.class)
+                .setParameter("ids", sent.stream().map(Outgoing::deliveryId).toList())
+                .getResultList());
+        Map<Integer, List<Long>> byStatus = new HashMap<>();
+        Set<Long> subscriptions = new HashSet<>();
+        for (int i = 0; i < sent.size(); i++) {
+            Outgoing outgoing = sent.get(i);
+            SendResult result = results.get(i);
+            if (!pending.contains(outgoing.deliveryId())) {
+                continue;
+            }
+            em.persist(new WebhookAttempt(
+                    outgoing.deliveryId(),
+                    outgoing.attemptsMade() + 1,
+                    result.attemptedAt(),
+                    result.statusCode(),
+                    result.latencyMillis(),
+                    result.outcome(),
+                    result.responseExcerpt()));
+            byStatus.computeIfAbsent(result.statusCode(), status -> new ArrayList<>())
+                    .add(outgoing.deliveryId());
+            subscriptions.add(outgoing.subscriptionId());
+        }
+        byStatus.forEach((status, ids) -> em.createNamedQuery("WebhookDelivery.delivered")
+                .setParameter("status", status)
+                .setParameter("now", now)
+                .setParameter("ids", ids)
+                .executeUpdate());
+        if (!subscriptions.isEmpty()) {
+            em.createNamedQuery("WebhookSubscription.succeeded")
+                    .setParameter("ids", subscriptions)
+                    .executeUpdate();
         }
     }
 

@@ -7,4 +7,11 @@ import java.util.List;
  *
  * @param attemptsMade attempts before this one
  */
-record Outgoing(long deliveryId, String eventId, String url, String body, List<String> secrets, int attemptsMade) {}
+record Outgoing(
+        long deliveryId,
+        long subscriptionId,
+        String eventId,
+        String url,
+        String body,
+        List<String> secrets,
+        int attemptsMade) {}

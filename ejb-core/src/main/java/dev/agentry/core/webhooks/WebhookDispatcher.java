@@ -1,7 +1,6 @@
 package dev.agentry.core.webhooks;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -15,6 +14,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,16 +84,12 @@ public class WebhookDispatcher {
 
     @PostConstruct
     void start() {
+        HttpClient client = WebhookSender.client();
         for (int i = 0; i < Math.min(MAX_LANES, Math.max(1, lanes)); i++) {
-            senders.add(new WebhookSender(clock, settings.guard()));
+            senders.add(new WebhookSender(client, clock, settings.guard()));
         }
         lastTick = Instant.now(); // counts as ticking until the first tick is due
-        scheduleNext();
-    }
-
-    @PreDestroy
-    void stop() {
-        senders.forEach(WebhookSender::close);
+        scheduleNext(interval);
     }
 
     /** When the dispatcher last started a tick; readiness reads it. */
@@ -108,41 +104,45 @@ public class WebhookDispatcher {
     /**
      * One tick, then the next one an interval after it ends: a tick that works through a backlog
      * never overlaps the next (an interval timer would, and the container would warn every second).
+     * A tick that stopped at its budget with work left is followed at once.
      */
     @Timeout
     void tick() {
+        Duration next = interval;
         try {
             lastTick = Instant.now();
-            deliverUntil(System.nanoTime() + TICK_BUDGET.toNanos());
+            if (deliverUntil(System.nanoTime() + TICK_BUDGET.toNanos())) {
+                next = Duration.ZERO;
+            }
         } catch (RuntimeException e) {
             LOG.warn("Webhook dispatch failed; it resumes on the next tick", e);
         } finally {
-            scheduleNext();
+            scheduleNext(next);
         }
     }
 
-    private void scheduleNext() {
-        timers.createSingleActionTimer(interval.toMillis(), new TimerConfig(null, false));
+    private void scheduleNext(Duration delay) {
+        timers.createSingleActionTimer(delay.toMillis(), new TimerConfig(null, false));
     }
 
     /**
-     * Works through what is due as a pipeline: while the lanes send one batch, this thread records
-     * the previous batch's outcomes, routes new events and leases the next batch, so the database
-     * work hides behind the network work.
+     * Works through what is due as a pipeline: while the lanes send one batch, this thread routes new
+     * events, records the previous batch's outcomes and leases the next batch (one transaction for
+     * both), so the database work hides behind the network work. Answers whether it stopped at the
+     * deadline with more perhaps due.
      */
-    private void deliverUntil(long deadline) {
+    private boolean deliverUntil(long deadline) {
+        int max = senders.size() * LEASE_PER_LANE;
         routing.route(ROUTE_BATCH);
-        List<Outgoing> batch = ledger.lease(senders.size() * LEASE_PER_LANE);
+        List<Outgoing> batch = ledger.lease(max);
         List<Outgoing> sent = List.of();
         List<SendResult> outcomes = List.of();
+        boolean stopped = false;
         while (!batch.isEmpty()) {
             List<Future<List<SendResult>>> sending = send(batch);
-            if (!sent.isEmpty()) {
-                ledger.record(sent, outcomes);
-            }
             routing.route(ROUTE_BATCH);
-            List<Outgoing> next =
-                    System.nanoTime() < deadline ? ledger.lease(senders.size() * LEASE_PER_LANE) : List.of();
+            stopped = System.nanoTime() >= deadline;
+            List<Outgoing> next = ledger.recordAndLease(sent, outcomes, stopped ? 0 : max);
             outcomes = results(batch, sending);
             sent = batch;
             batch = next;
@@ -150,6 +150,7 @@ public class WebhookDispatcher {
         if (!sent.isEmpty()) {
             ledger.record(sent, outcomes);
         }
+        return stopped;
     }
 
     /** Starts sending a batch on the lanes in parallel, each lane a share of it. */

@@ -36,8 +36,20 @@ import java.util.Objects;
                 + " and d.status = 'pending' and (d.leaseUntil is null or d.leaseUntil < :now)")
 @NamedQuery(
         name = "WebhookDelivery.leased",
-        query = "select d from WebhookDelivery d join fetch d.event join fetch d.subscription"
-                + " where d.id in :ids and d.leaseToken = :token")
+        // Columns, not entities: a leased delivery is only read to be sent, so nothing needs loading into
+        // the persistence context and checking for changes at commit.
+        query = "select d.id, d.attempts, d.redacted, d.subscription.id, e.id, e.eventId, e.type,"
+                + " e.targetSubscription, e.occurredAt, e.subject, e.collection, e.payload"
+                + " from WebhookDelivery d join d.event e where d.id in :ids and d.leaseToken = :token")
+@NamedQuery(
+        name = "WebhookDelivery.pendingOf",
+        query = "select d.id from WebhookDelivery d where d.id in :ids and d.status = 'pending'")
+@NamedQuery(
+        name = "WebhookDelivery.delivered",
+        // What succeeded() does to each, for a batch at once.
+        query = "update WebhookDelivery d set d.status = 'succeeded', d.attempts = d.attempts + 1,"
+                + " d.lastStatus = :status, d.lastError = null, d.nextAttemptAt = null, d.leaseUntil = null,"
+                + " d.updatedAt = :now, d.version = d.version + 1 where d.id in :ids and d.status = 'pending'")
 @NamedQuery(
         name = "WebhookDelivery.withSubscription",
         query = "select d from WebhookDelivery d join fetch d.event join fetch d.subscription where d.id in :ids")

@@ -28,6 +28,12 @@ import java.util.Objects;
 @NamedQuery(
         name = "WebhookSubscription.ofCredential",
         query = "select s from WebhookSubscription s where s.credentialId = :credentialId order by s.id")
+@NamedQuery(name = "WebhookSubscription.withIds", query = "select s from WebhookSubscription s where s.id in :ids")
+@NamedQuery(
+        name = "WebhookSubscription.succeeded",
+        // What succeeded() does to each, for a batch at once; only rows it changes get a new version.
+        query = "update WebhookSubscription s set s.failingSince = null, s.version = s.version + 1"
+                + " where s.id in :ids and s.failingSince is not null")
 @NamedQuery(
         name = "WebhookSubscription.active",
         query = "select s from WebhookSubscription s where s.status = 'active' order by s.id")
