@@ -11,6 +11,7 @@ final class ToolResult {
 
     private ToolResult() {}
 
+    /** The result as a JSON-P value, for answers built as values (a run's progress stream). */
     static JsonObject of(McpJson.Rendered answer, boolean isError) {
         return Jsonp.createObjectBuilder()
                 .add(
@@ -22,5 +23,23 @@ final class ToolResult {
                 .add("structuredContent", McpJson.object(answer.value()))
                 .add("isError", isError)
                 .build();
+    }
+
+    /**
+     * The same result as JSON text, with JSON-B's text embedded as the structured content as it is: the page is
+     * neither parsed back nor written again (bench/mcp.sh). Members in the order {@link #of} writes them.
+     */
+    static String text(McpJson.Rendered answer, boolean isError) {
+        String json = answer.text();
+        StringBuilder out = new StringBuilder(json.length() * 2 + 96)
+                .append("{\"content\":[{\"type\":\"text\",\"text\":")
+                .append(Jsonp.createValue(json))
+                .append("}],\"structuredContent\":");
+        if (answer.isObject()) {
+            out.append(json);
+        } else {
+            out.append("{\"value\":").append(json).append('}');
+        }
+        return out.append(",\"isError\":").append(isError).append('}').toString();
     }
 }
