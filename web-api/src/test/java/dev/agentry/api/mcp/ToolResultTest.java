@@ -22,7 +22,7 @@ class ToolResultTest {
     private static Page<Map<String, Object>> page() {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("id", 7L);
-        entry.put("title", "Tea \"story\"\n\u00e9 \u2028 1");
+        entry.put("title", "Tea \"story\"\n\u00e9 \u2028 \\ \t\r\b\f\u0001 1");
         entry.put("weight", 0.00001d);
         return Page.of(List.of(entry), "next");
     }
