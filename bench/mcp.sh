@@ -103,8 +103,11 @@ printf '%-6s %10s %9s %9s   %10s %9s %9s   %7s\n' round rest-req/s p50-ms p99-ms
 rest_sum=0
 mcp_sum=0
 for round in $(seq 1 "$rounds"); do
-    read -r r_rate r_p50 r_p99 _ <<<"$(measure rest "$seconds")"
-    read -r m_rate m_p50 m_p99 _ <<<"$(measure mcp "$seconds")"
+    # assigned first: a failed measure inside a here-string would not stop the script (set -e)
+    rest_out=$(measure rest "$seconds")
+    mcp_out=$(measure mcp "$seconds")
+    read -r r_rate r_p50 r_p99 _ <<<"$rest_out"
+    read -r m_rate m_p50 m_p99 _ <<<"$mcp_out"
     rest_sum=$(echo "$rest_sum + $r_rate" | bc -l)
     mcp_sum=$(echo "$mcp_sum + $m_rate" | bc -l)
     printf '%-6s %10.1f %9s %9s   %10.1f %9s %9s   %6.2fx\n' "$round" "$r_rate" "$r_p50" "$r_p99" \

@@ -15,7 +15,6 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.validation.Validator;
 import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -91,33 +90,68 @@ public final class JsonRecords {
 
     /** The record's JSON members; a {@link Presence} component is filled from its member's presence. */
     private static JsonObject object(JsonObject json, Class<?> type, String prefix, List<FieldError> errors) {
-        RecordComponent[] components = type.getRecordComponents();
-        Set<String> members = Arrays.stream(components)
-                .filter(c -> !c.isAnnotationPresent(Presence.class))
-                .map(RecordComponent::getName)
-                .collect(Collectors.toSet());
+        Shape shape = SHAPES.get(type);
         json.keySet().stream()
-                .filter(key -> !members.contains(key))
+                .filter(key -> !shape.members().contains(key))
                 .sorted()
                 .forEach(key -> errors.add(
                         new FieldError(prefix + key, "unknown_field", prefix + key + " is not a field here")));
         JsonObjectBuilder clean = Jsonp.createObjectBuilder();
-        for (RecordComponent component : components) {
-            Presence presence = component.getAnnotation(Presence.class);
-            if (presence != null) {
-                clean.add(component.getName(), json.containsKey(presence.value()));
+        for (Component component : shape.components()) {
+            if (component.presenceOf() != null) {
+                clean.add(component.name(), json.containsKey(component.presenceOf()));
                 continue;
             }
-            JsonValue value = json.get(component.getName());
+            JsonValue value = json.get(component.name());
             if (value != null && value != JsonValue.NULL) {
-                JsonValue checked = value(value, component.getGenericType(), prefix + component.getName(), errors);
+                JsonValue checked = value(value, component.type(), prefix + component.name(), errors);
                 if (checked != null) {
-                    clean.add(component.getName(), checked);
+                    clean.add(component.name(), checked);
                 }
             }
         }
         return clean.build();
     }
+
+    /**
+     * A record's components as binding needs them, read once per type: {@link Class#getRecordComponents} answers
+     * fresh objects whose annotations and generic types are parsed again on every call, a cost every bound body
+     * (and every MCP tool call's arguments) would otherwise pay.
+     */
+    private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
+        @Override
+        protected Shape computeValue(Class<?> type) {
+            List<Component> components = Arrays.stream(type.getRecordComponents())
+                    .map(c -> {
+                        Presence presence = c.getAnnotation(Presence.class);
+                        return new Component(
+                                c.getName(), c.getGenericType(), presence == null ? null : presence.value());
+                    })
+                    .toList();
+            Set<String> members = components.stream()
+                    .filter(c -> c.presenceOf() == null)
+                    .map(Component::name)
+                    .collect(Collectors.toUnmodifiableSet());
+            return new Shape(components, members);
+        }
+    };
+
+    /**
+     * A record type's components and the JSON members they bind.
+     *
+     * @param components every component, in declaration order
+     * @param members the names of the components bound from a member (all but the {@link Presence} ones)
+     */
+    private record Shape(List<Component> components, Set<String> members) {}
+
+    /**
+     * One record component.
+     *
+     * @param name its name, the JSON member it binds
+     * @param type its generic type
+     * @param presenceOf the member whose presence it records ({@link Presence}), or null
+     */
+    private record Component(String name, Type type, String presenceOf) {}
 
     /** The value if it fits the type (its misfit parts removed), else null with the error added. */
     private static JsonValue value(JsonValue value, Type type, String field, List<FieldError> errors) {

@@ -28,10 +28,7 @@ final class McpJson {
         if (value instanceof JsonValue json) {
             return new Rendered(json.toString(), json);
         }
-        String text = JSONB.toJson(value);
-        try (JsonReader reader = Jsonp.createReader(new StringReader(text))) {
-            return new Rendered(text, reader.readValue());
-        }
+        return new Rendered(JSONB.toJson(value), null);
     }
 
     /** An object as MCP's {@code structuredContent} must be; anything else is wrapped as {@code {value}}. */
@@ -42,10 +39,38 @@ final class McpJson {
     }
 
     /**
-     * One JSON document as text and as a value.
-     *
-     * @param text the document as JSON text
-     * @param value the same document parsed
+     * One JSON document as text and, when asked for, as a value. A tool call answered in JSON only writes the
+     * text into its response (bench/mcp.sh: parsing it back cost more than writing it), so the value is parsed
+     * only for the answers that are built as JSON-P values (a run's progress stream).
      */
-    record Rendered(String text, JsonValue value) {}
+    static final class Rendered {
+
+        private final String text;
+        private JsonValue value;
+
+        Rendered(String text, JsonValue value) {
+            this.text = text;
+            this.value = value;
+        }
+
+        /** The document as JSON text, as JSON-B (REST) writes it. */
+        String text() {
+            return text;
+        }
+
+        /** The same document parsed. */
+        JsonValue value() {
+            if (value == null) {
+                try (JsonReader reader = Jsonp.createReader(new StringReader(text))) {
+                    value = reader.readValue();
+                }
+            }
+            return value;
+        }
+
+        /** Whether the document is a JSON object, as MCP's {@code structuredContent} must be. */
+        boolean isObject() {
+            return value != null ? value instanceof JsonObject : text.startsWith("{");
+        }
+    }
 }

@@ -48,7 +48,7 @@ public class McpMethods {
         return switch (method) {
             case "ping" -> JsonValue.EMPTY_JSON_OBJECT;
             case "tools/list" -> listTools();
-            case "tools/call" -> callTool(params);
+            case "tools/call" -> call(params).json();
             case "resources/list" -> resources.list(caller.grant());
             case "resources/templates/list" -> resources.templates(caller.grant());
             case "resources/read" -> resources.read(caller.grant(), params);
@@ -69,7 +69,8 @@ public class McpMethods {
         return Jsonp.createObjectBuilder().add("tools", listed).build();
     }
 
-    private JsonObject callTool(JsonObject params) {
+    /** A {@code tools/call}: its result, or a {@link JsonRpcError} when the call names no tool it can make. */
+    Called call(JsonObject params) {
         if (!(params.get("name") instanceof JsonString name)) {
             throw JsonRpcError.invalidParams("tools/call needs the tool's name.");
         }
@@ -92,21 +93,40 @@ public class McpMethods {
                         ErrorCode.SCOPE_DENIED,
                         "This tool needs the " + String.join(" or ", tool.scopes()) + " scope.");
             }
-            return ToolResult.of(McpJson.rendered(tool.call().apply(grant, arguments)), false);
+            return new Called(McpJson.rendered(tool.call().apply(grant, arguments)), false);
         } catch (RuntimeException failure) {
             return toolError(failure);
         }
     }
 
     /** The failure as REST would have told it: the problem document, never an exception's class or message. */
-    private JsonObject toolError(RuntimeException failure) {
+    private Called toolError(RuntimeException failure) {
         ProblemClassifier.Classification problem = ProblemClassifier.classify(failure);
         if (problem.code() == ErrorCode.INTERNAL) {
             LOG.errorf(failure, "Unexpected failure of an MCP tool call");
         }
         audit.answered(problem.code());
-        return ToolResult.of(
+        return new Called(
                 McpJson.rendered(Problem.of(problem.code(), problem.detail(), RequestId.of(request), problem.errors())),
                 true);
+    }
+
+    /**
+     * What a tool call answered: the tool's JSON (or the problem document) and whether it failed.
+     *
+     * @param answer the JSON, as REST writes it
+     * @param isError whether the tool failed
+     */
+    record Called(McpJson.Rendered answer, boolean isError) {
+
+        /** The {@code tools/call} result as a JSON-P value. */
+        JsonObject json() {
+            return ToolResult.of(answer, isError);
+        }
+
+        /** The same result as JSON text, the answer's text embedded as it is. */
+        String text() {
+            return ToolResult.text(answer, isError);
+        }
     }
 }

@@ -43,6 +43,7 @@ import jakarta.ws.rs.sse.SseEventSink;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -196,9 +197,14 @@ public class McpResource {
                 return initialize(id, params);
             }
             session(sessionId, version);
-            if (!"tools/call".equals(name.getString())) {
-                audit.operation(METHODS.contains(name.getString()) ? name.getString() : "(unknown method)", null);
+            if ("tools/call".equals(name.getString())) {
+                // Written as text around the tool's JSON-B text: no JSON-P value of the page is built (bench/mcp.sh).
+                String response = "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"result\":"
+                        + methods.call(params).text() + "}";
+                return Response.ok(response.getBytes(StandardCharsets.UTF_8), MediaType.APPLICATION_JSON_TYPE)
+                        .build();
             }
+            audit.operation(METHODS.contains(name.getString()) ? name.getString() : "(unknown method)", null);
             return Response.ok(result(id, methods.dispatch(name.getString(), params)))
                     .build();
         } catch (JsonRpcError error) {
