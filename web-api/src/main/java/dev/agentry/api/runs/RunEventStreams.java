@@ -131,6 +131,11 @@ public class RunEventStreams {
         private final Framing framing;
         private volatile RunEventFeed.Subscription subscription;
         private volatile boolean ended;
+        // Set when a write failed (the receiver left). The stream is closed by the next event or heartbeat,
+        // not by the write's completion: that runs on the I/O thread holding the response's lock, and
+        // closing there took the subscription's lock, which a publisher holds while it waits for the
+        // response's: a deadlock.
+        private volatile boolean broken;
 
         Stream(SseEventSink sink, Sse sse, Framing framing) {
             this.sink = sink;
@@ -140,7 +145,7 @@ public class RunEventStreams {
 
         @Override
         public boolean send(RunEventRecord event) {
-            if (ended || sink.isClosed()) {
+            if (ended || broken || sink.isClosed()) {
                 return false;
             }
             List<OutboundSseEvent> frames;
@@ -175,6 +180,7 @@ public class RunEventStreams {
                 return;
             }
             if (sink.isClosed()
+                    || broken
                     || !write(sse.newEventBuilder().comment("heartbeat").build())) {
                 close();
                 return;
@@ -198,7 +204,7 @@ public class RunEventStreams {
             try {
                 sink.send(event).whenComplete((done, failure) -> {
                     if (failure != null) {
-                        close();
+                        broken = true;
                     }
                 });
                 return true;
