@@ -25,6 +25,11 @@ class RunSettings {
     @ConfigProperty(name = "jboss.server.data.dir")
     String dataDir;
 
+    /** Where runs live; in a cluster, storage every node sees, so a survivor can clean up a dead node's runs. */
+    @Inject
+    @ConfigProperty(name = "agentry.runs.root")
+    Optional<String> runsRoot;
+
     @Inject
     @ConfigProperty(name = "agentry.runs.max-concurrent", defaultValue = "2")
     int maxConcurrent;
@@ -149,7 +154,7 @@ class RunSettings {
 
     /** Where runs keep their workspace, evidence and artifacts. */
     public Path runsDirectory() {
-        return Path.of(dataDir, "agentry", "runs");
+        return runsRoot.map(Path::of).orElseGet(() -> Path.of(dataDir, "agentry", "runs"));
     }
 
     public Path dataDirectory() {
