@@ -131,7 +131,7 @@ frontend agentry
     default_backend api
 backend api
     balance roundrobin
-    option httpchk GET /api/v1/readiness
+    option httpchk GET /api/v1/health
     stick-table type string len 64 size 100k expire 1h
     stick on req.hdr(Mcp-Session-Id)
     stick store-response res.hdr(Mcp-Session-Id)
@@ -139,7 +139,7 @@ backend api
     server node2 127.0.0.1:$(http_port 2) check
 backend console
     balance roundrobin
-    option httpchk GET /api/v1/readiness
+    option httpchk GET /api/v1/health
     cookie AGENTRY_NODE insert indirect nocache httponly
     server node1 127.0.0.1:$(http_port 1) check cookie node1
     server node2 127.0.0.1:$(http_port 2) check cookie node2

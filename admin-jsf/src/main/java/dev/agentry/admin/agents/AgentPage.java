@@ -79,7 +79,9 @@ public class AgentPage implements Serializable {
     private AgentForm form = new AgentForm();
     private List<String> providers = List.of();
     private List<RunView> recentRuns = List.of();
-    private List<MemoryEntryView> entries = List.of();
+    /** Not kept with the session: an entry's value is JSON-P, which is not serializable; read again when needed. */
+    private transient List<MemoryEntryView> entries = List.of();
+
     private boolean confirmingDelete;
 
     /** The view action: the agent named by {@code ?slug=} with its runs and memory, or an empty form. */
@@ -95,7 +97,7 @@ public class AgentPage implements Serializable {
             }
             recentRuns = runs.list(Grant.console(), new RunFilter(null, slug, null, null, null), RECENT_RUNS, null)
                     .data();
-            entries = memory.list(place(), null, SHOWN_ENTRIES, null).data();
+            entries = readEntries();
         } catch (AgentryException e) {
             PageMessages.error(null, agent == null ? PageMessages.text("agent.notFound") : e.detail());
         }
@@ -308,7 +310,18 @@ public class AgentPage implements Serializable {
     }
 
     public List<MemoryEntryView> getEntries() {
+        if (entries == null) { // this view came back from another node's copy of the session
+            try {
+                entries = blank(slug) ? List.of() : readEntries();
+            } catch (AgentryException e) {
+                entries = List.of(); // the agent went meanwhile: the page says so on its next load
+            }
+        }
         return entries;
+    }
+
+    private List<MemoryEntryView> readEntries() {
+        return memory.list(place(), null, SHOWN_ENTRIES, null).data();
     }
 
     public boolean isConfirmingDelete() {

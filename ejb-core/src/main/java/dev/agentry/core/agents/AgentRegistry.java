@@ -21,6 +21,7 @@ import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.Serializable;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +47,7 @@ public class AgentRegistry {
     private static final Logger LOG = Logger.getLogger(AgentRegistry.class);
 
     /** A definition that was not registered, and why. */
-    public record Rejected(@NotNull String origin, @NotNull String reason) {}
+    public record Rejected(@NotNull String origin, @NotNull String reason) implements Serializable {}
 
     @Inject
     Event<AgentRegistration> startup;

@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,8 @@ public record AgentView(
         @NotNull @Doc("startup:<class>, file:<name> or api") String origin,
 
         @Doc("Only an agent registered through the API can be changed through it")
-        boolean editable) {
+        boolean editable)
+        implements Serializable {
 
     public static final String SCHEMA = AgentRequest.SCHEMA;
 
@@ -69,7 +71,8 @@ public record AgentView(
             @NotNull List<String> deny,
 
             @NotNull @Doc("A tool's action by tool name: direct, preview or forbidden")
-            Map<String, String> actions) {}
+            Map<String, String> actions)
+            implements Serializable {}
 
     /**
      * {@code GET /agents}: the common envelope ({@code data, count, hasMore, nextCursor}; every agent fits

@@ -2,6 +2,7 @@ package dev.agentry.core.artifacts;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import java.io.Serializable;
 
 /**
  * One thing wrong with a bundle. Codes are stable: {@code missing_manifest}, {@code malformed_manifest},
@@ -18,4 +19,5 @@ public record Violation(
         String code,
 
         String path,
-        @NotNull String message) {}
+        @NotNull String message)
+        implements Serializable {}

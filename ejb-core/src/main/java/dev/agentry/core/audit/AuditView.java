@@ -1,6 +1,7 @@
 package dev.agentry.core.audit;
 
 import dev.agentry.persistence.audit.AuditRecord;
+import java.io.Serializable;
 import java.time.Instant;
 
 /** An audit record as {@code GET /audit} shows it; {@code sequence} is null until it is chained. */
@@ -20,7 +21,8 @@ public record AuditView(
         String errorCode,
         Long durationMs,
         String prevHash,
-        String hash) {
+        String hash)
+        implements Serializable {
 
     static AuditView of(AuditRecord r) {
         return new AuditView(

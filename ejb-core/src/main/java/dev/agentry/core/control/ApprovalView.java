@@ -5,6 +5,7 @@ import dev.agentry.core.schema.Doc;
 import dev.agentry.persistence.control.Approval;
 import dev.agentry.persistence.control.ApprovalDecision;
 import jakarta.validation.constraints.NotNull;
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -50,14 +51,15 @@ public record ApprovalView(
         @Doc("When an execution used it; an approval is used once")
         Instant consumedAt,
 
-        String executionId) {
+        String executionId)
+        implements Serializable {
 
     @Doc("One approver's decision")
     public record DecisionView(
             @NotNull String decider,
             @NotNull String decision,
             String comment,
-            @NotNull Instant decidedAt) {
+            @NotNull Instant decidedAt) implements Serializable {
 
         static DecisionView of(ApprovalDecision d) {
             return new DecisionView(d.getDecider(), d.getDecision(), d.getComment(), d.getDecidedAt());

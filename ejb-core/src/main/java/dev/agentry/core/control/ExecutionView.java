@@ -2,6 +2,7 @@ package dev.agentry.core.control;
 
 import dev.agentry.core.schema.Doc;
 import jakarta.validation.constraints.NotNull;
+import java.io.Serializable;
 import java.time.Instant;
 
 @Doc("One governed action executed: what it changed, under which approval, when")
@@ -22,4 +23,5 @@ public record ExecutionView(
         @NotNull Instant executedAt,
 
         @NotNull @Doc("The record before and after, and the merge patch between them")
-        Preview effect) {}
+        Preview effect)
+        implements Serializable {}

@@ -3,6 +3,7 @@ package dev.agentry.core.control;
 import dev.agentry.core.schema.Doc;
 import dev.agentry.persistence.control.ControlPolicy;
 import jakarta.validation.constraints.NotNull;
+import java.io.Serializable;
 import java.time.Instant;
 
 @Doc("A governed-write policy")
@@ -16,7 +17,8 @@ public record PolicyView(
         Integer maxPerHour,
         @NotNull Instant createdAt,
         @NotNull Instant updatedAt,
-        long version) {
+        long version)
+        implements Serializable {
 
     static PolicyView of(ControlPolicy p) {
         return new PolicyView(

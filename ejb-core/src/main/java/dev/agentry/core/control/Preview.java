@@ -11,6 +11,7 @@ import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.annotation.JsonbNillable;
+import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -31,7 +32,8 @@ public record Preview(
         Map<String, Object> after,
 
         @JsonbNillable @Doc("RFC 7396 JSON Merge Patch from before to after; null for a delete")
-        Map<String, Object> patch) {
+        Map<String, Object> patch)
+        implements Serializable {
 
     // One instance for the application: building a Jsonb scans for providers and is slow.
     private static final Jsonb JSONB = JsonbBuilder.create();

@@ -1,5 +1,6 @@
 package dev.agentry.core.health;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,7 +17,7 @@ import org.jboss.logging.Logger;
  * @param up whether every check is up
  * @param checks each check by name, in name order
  */
-public record HealthReport(boolean up, List<Check> checks) {
+public record HealthReport(boolean up, List<Check> checks) implements Serializable {
 
     private static final Logger LOG = Logger.getLogger(HealthReport.class);
 
@@ -27,7 +28,7 @@ public record HealthReport(boolean up, List<Check> checks) {
      * @param up whether it passed
      * @param data what it observed; never a secret
      */
-    public record Check(String name, boolean up, Map<String, Object> data) {}
+    public record Check(String name, boolean up, Map<String, Object> data) implements Serializable {}
 
     public HealthReport {
         checks = List.copyOf(checks);

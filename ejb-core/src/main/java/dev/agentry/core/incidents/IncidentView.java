@@ -4,6 +4,7 @@ import dev.agentry.core.schema.Doc;
 import dev.agentry.persistence.incidents.IncidentChange;
 import dev.agentry.persistence.incidents.IncidentRecord;
 import jakarta.validation.constraints.NotNull;
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
@@ -40,14 +41,15 @@ public record IncidentView(
         @NotNull Instant openedAt,
         @NotNull Instant updatedAt,
         Instant resolvedAt,
-        @NotNull List<Change> history) {
+        @NotNull List<Change> history)
+        implements Serializable {
 
     /** One transition: opened, raised, lowered or resolved. */
     public record Change(
             @NotNull Instant at,
             @NotNull String status,
             @NotNull String severity,
-            long value) {
+            long value) implements Serializable {
 
         static Change of(IncidentChange change) {
             return new Change(change.getChangedAt(), change.getStatus(), change.getSeverity(), change.getValue());

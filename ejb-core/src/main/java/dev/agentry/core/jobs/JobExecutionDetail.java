@@ -1,6 +1,7 @@
 package dev.agentry.core.jobs;
 
 import jakarta.json.bind.annotation.JsonbNillable;
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -13,7 +14,7 @@ import java.util.List;
 public record JobExecutionDetail(
         JobExecutionView execution,
         List<StepView> steps,
-        @JsonbNillable String failure) {
+        @JsonbNillable String failure) implements Serializable {
 
     public JobExecutionDetail {
         steps = List.copyOf(steps);

@@ -1,5 +1,6 @@
 package dev.agentry.core.jobs;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.Map;
 
@@ -23,7 +24,8 @@ public record JobExecutionView(
         Instant createdAt,
         Instant startedAt,
         Instant endedAt,
-        Map<String, String> parameters) {
+        Map<String, String> parameters)
+        implements Serializable {
 
     public JobExecutionView {
         parameters = Map.copyOf(parameters);

@@ -1,6 +1,7 @@
 package dev.agentry.core.jobs;
 
 import jakarta.json.bind.annotation.JsonbNillable;
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -23,4 +24,5 @@ public record JobSummary(
         String schedule,
         @JsonbNillable String scheduleProblem,
         @JsonbNillable Instant nextFireAt,
-        JobExecutionView lastExecution) {}
+        JobExecutionView lastExecution)
+        implements Serializable {}

@@ -1,6 +1,7 @@
 package dev.agentry.core.jobs;
 
 import jakarta.json.bind.annotation.JsonbNillable;
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -33,7 +34,8 @@ public record StepView(
         long skipped,
         long commits,
         long rollbacks,
-        @JsonbNillable String failure) {
+        @JsonbNillable String failure)
+        implements Serializable {
 
     /** The same step with its failure replaced, e.g. by its redacted form. */
     public StepView withFailure(String text) {

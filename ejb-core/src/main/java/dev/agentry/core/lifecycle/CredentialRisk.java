@@ -2,6 +2,7 @@ package dev.agentry.core.lifecycle;
 
 import dev.agentry.core.schema.Doc;
 import jakarta.validation.constraints.NotNull;
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -22,4 +23,5 @@ public record CredentialRisk(
         @NotNull String risk,
         @NotNull @Doc("info, warn or critical") String severity,
         @NotNull @Doc("what removes the risk") String action,
-        Instant since) {}
+        Instant since)
+        implements Serializable {}

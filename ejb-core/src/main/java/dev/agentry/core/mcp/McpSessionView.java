@@ -1,5 +1,6 @@
 package dev.agentry.core.mcp;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -11,8 +12,8 @@ import java.time.Instant;
  * @param openedAt when it was initialised
  * @param lastUsedAt when a request last named it
  */
-public record McpSessionView(
-        String handle, String client, String protocolVersion, Instant openedAt, Instant lastUsedAt) {
+public record McpSessionView(String handle, String client, String protocolVersion, Instant openedAt, Instant lastUsedAt)
+        implements Serializable {
 
     static McpSessionView of(McpSession session) {
         return new McpSessionView(

@@ -4,6 +4,7 @@ import dev.agentry.core.schema.Doc;
 import dev.agentry.core.schema.WrittenAs;
 import jakarta.json.JsonValue;
 import jakarta.validation.constraints.NotNull;
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -19,7 +20,8 @@ public record MemoryEntryView(
         @NotNull JsonValue value,
         @NotNull String hash,
         long bytes,
-        @NotNull @WrittenAs(Instant.class) String updatedAt) {
+        @NotNull @WrittenAs(Instant.class) String updatedAt)
+        implements Serializable {
 
     public static final String SCHEMA = "agentry/memory-entry/v1";
 }

@@ -1,6 +1,7 @@
 package dev.agentry.core.policy;
 
 import dev.agentry.persistence.policy.Credential;
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
@@ -35,7 +36,8 @@ public record CredentialView(
         Instant previousSecretValidUntil,
         Instant lastUsedAt,
         String lastUsedAddress,
-        String clientSecret) {
+        String clientSecret)
+        implements Serializable {
 
     static CredentialView of(Credential c, Instant now) {
         CredentialStatus status = CredentialStatus.of(c, now);

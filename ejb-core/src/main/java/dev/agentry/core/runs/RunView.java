@@ -11,6 +11,7 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.json.bind.annotation.JsonbTypeSerializer;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -87,7 +88,8 @@ public record RunView(
         @Doc("The batch job execution running the run, once started")
         Long jobExecutionId,
 
-        Map<String, String> links) {
+        Map<String, String> links)
+        implements Serializable {
 
     public static final String SCHEMA = "agentry/agent-task-run/v1";
 

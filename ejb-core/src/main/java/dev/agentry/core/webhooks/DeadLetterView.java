@@ -1,5 +1,6 @@
 package dev.agentry.core.webhooks;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /** A dead-lettered delivery in the queue. */
@@ -12,4 +13,5 @@ public record DeadLetterView(
         Instant failedAt,
         String deliveryStatus,
         int replayCount,
-        Instant lastReplayedAt) {}
+        Instant lastReplayedAt)
+        implements Serializable {}

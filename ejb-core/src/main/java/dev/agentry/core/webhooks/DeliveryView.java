@@ -1,5 +1,6 @@
 package dev.agentry.core.webhooks;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
@@ -14,9 +15,11 @@ public record DeliveryView(
         Integer lastStatus,
         String lastError,
         Instant createdAt,
-        List<Attempt> history) {
+        List<Attempt> history)
+        implements Serializable {
 
     /** One POST. */
     public record Attempt(
-            int number, Instant attemptedAt, Integer statusCode, long latencyMs, String outcome, String response) {}
+            int number, Instant attemptedAt, Integer statusCode, long latencyMs, String outcome, String response)
+            implements Serializable {}
 }

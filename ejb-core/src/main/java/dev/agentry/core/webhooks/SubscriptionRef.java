@@ -1,5 +1,7 @@
 package dev.agentry.core.webhooks;
 
+import java.io.Serializable;
+
 /**
  * A subscription as something else names it (an audit record's target): enough to show it by name and to
  * link to it.
@@ -9,7 +11,7 @@ package dev.agentry.core.webhooks;
  * @param url where its deliveries go
  * @param description its owner's words for it, or {@code null}
  */
-public record SubscriptionRef(String id, String credentialId, String url, String description) {
+public record SubscriptionRef(String id, String credentialId, String url, String description) implements Serializable {
 
     /** How people know it: its description, else its URL. */
     public String name() {

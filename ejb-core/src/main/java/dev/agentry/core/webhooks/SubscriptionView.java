@@ -1,6 +1,7 @@
 package dev.agentry.core.webhooks;
 
 import dev.agentry.persistence.webhooks.WebhookSubscription;
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
@@ -15,7 +16,8 @@ public record SubscriptionView(
         Instant failingSince,
         Instant previousSecretValidUntil,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt)
+        implements Serializable {
 
     static SubscriptionView of(WebhookSubscription s, Instant now) {
         return new SubscriptionView(
