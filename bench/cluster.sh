@@ -50,8 +50,9 @@ secrets() { # generated once: the values every node must share
 
 prepare_node() { # N: a base directory of its own, from the provisioned server, with the built EAR
     local base=$dir/node$1/base
-    [ -d "$base/configuration" ] && return 0
     mkdir -p "$base/deployments"
+    cp "$ear" "$base/deployments/" # the EAR built last
+    [ -d "$base/configuration" ] && return 0
     cp -r "$wildfly/standalone/configuration" "$base/"
     rm -rf "$base/configuration/standalone_xml_history"
     python3 - "$base/configuration/standalone-ha.xml" << 'PY'
@@ -60,7 +61,6 @@ path = sys.argv[1]
 text = open(path).read()
 open(path, "w").write(re.sub(r"\s*<deployments>.*?</deployments>", "", text, flags=re.S))
 PY
-    cp "$ear" "$base/deployments/"
 }
 
 start_node() { # N: starts it and waits until it is ready

@@ -287,7 +287,10 @@ def console_session():
 def signed_in(url, jar, timeout=10):
     """Whether the console's front page answers as itself (not the login page) to this session."""
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-    a = call("GET", url + "/admin/index.xhtml", opener=opener, timeout=timeout)
+    # Until its health check (two failures a second apart) takes a dead node out, the balancer may answer a
+    # request it sent there with 502: the administrator's browser would show that once; ask again.
+    a = until_ok("console page", lambda: call("GET", url + "/admin/index.xhtml", opener=opener, timeout=timeout),
+                 budget=30)
     body = a.body.decode(errors="replace")
     return a.status == 200 and 'id="login"' not in body
 
