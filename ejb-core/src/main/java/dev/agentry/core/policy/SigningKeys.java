@@ -124,7 +124,11 @@ public class SigningKeys {
                 .filter(from -> from.isBefore(now.plus(MAX_AGE)))
                 .min(Instant::compareTo)
                 .orElse(now.plus(MAX_AGE));
-        Signer signer = new Signer(signing.getKid(), privateKey(signing));
+        Current known = current;
+        // The same key as before, looked at again after MAX_AGE: not opened again.
+        Signer signer = known != null && known.signer().kid().equals(signing.getKid())
+                ? known.signer()
+                : new Signer(signing.getKid(), privateKey(signing));
         current = new Current(signer, until);
         return signer;
     }
