@@ -5,6 +5,8 @@ import dev.agentry.core.audit.AuditTrail;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.ErrorCode;
 import dev.agentry.core.problem.FieldError;
+import dev.agentry.core.signals.ClusterSignals;
+import dev.agentry.core.signals.SignalKind;
 import dev.agentry.core.validation.Creation;
 import dev.agentry.core.validation.ValidatedInput;
 import dev.agentry.persistence.policy.Credential;
@@ -48,7 +50,7 @@ public class CredentialService {
     Clock clock;
 
     @Inject
-    Event<CredentialChanged> changed;
+    ClusterSignals signals;
 
     @Inject
     AuditTrail audit;
@@ -164,12 +166,12 @@ public class CredentialService {
         Credential credential = actedOn(caller, id, "credential.delete");
         em.remove(credential);
         audit.action("credential.delete", credential.getUid());
-        changed.fire(new CredentialChanged(credential.getUid()));
+        signals.raise(SignalKind.CREDENTIAL, credential.getUid());
     }
 
     private CredentialView announce(Credential credential, String action, Instant now) {
         audit.action(action, credential.getUid());
-        changed.fire(new CredentialChanged(credential.getUid()));
+        signals.raise(SignalKind.CREDENTIAL, credential.getUid());
         return CredentialView.of(credential, now);
     }
 

@@ -4,11 +4,16 @@ import dev.agentry.core.Boundary;
 import dev.agentry.core.audit.AuditTrail;
 import dev.agentry.core.secrets.RowIdentity;
 import dev.agentry.core.secrets.SecretVault;
+import dev.agentry.core.signals.ClusterSignals;
+import dev.agentry.core.signals.Invalidated;
+import dev.agentry.core.signals.SignalKind;
 import dev.agentry.persistence.policy.SigningKey;
 import dev.agentry.persistence.schema.AgentryDatabase;
 import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -80,10 +85,19 @@ public class SigningKeys {
     @Inject
     SecretVault vault;
 
+    @Inject
+    ClusterSignals signals;
+
     /** Must exceed {@code smallrye.jwt.jwks.forced-refresh-interval} (one minute). */
     @Inject
     @ConfigProperty(name = "agentry.token.key-publication-lead", defaultValue = "PT90S")
     Duration publicationLead;
+
+    /**
+     * How long the signing key is used without looking at the stored keys again: a backstop, since a rotation on
+     * another node reaches this one through its signal.
+     */
+    static final Duration MAX_AGE = Duration.ofSeconds(5);
 
     private record Current(Signer signer, Instant until) {}
 
@@ -107,11 +121,24 @@ public class SigningKeys {
         Instant until = keys.stream()
                 .map(SigningKey::getSignsFrom)
                 .filter(from -> from.isAfter(now))
+                .filter(from -> from.isBefore(now.plus(MAX_AGE)))
                 .min(Instant::compareTo)
-                .orElse(Instant.MAX);
-        Signer signer = new Signer(signing.getKid(), privateKey(signing));
+                .orElse(now.plus(MAX_AGE));
+        Current known = current;
+        // The same key as before, looked at again after MAX_AGE: not opened again.
+        Signer signer = known != null && known.signer().kid().equals(signing.getKid())
+                ? known.signer()
+                : new Signer(signing.getKid(), privateKey(signing));
         current = new Current(signer, until);
         return signer;
+    }
+
+    /** A rotation, here or on another node, committed: the next token is signed by the key the stored ones name. */
+    @Lock(LockType.WRITE)
+    public void forget(@Observes(during = TransactionPhase.AFTER_SUCCESS) Invalidated invalidated) {
+        if (invalidated.names(SignalKind.SIGNING_KEY)) {
+            current = null;
+        }
     }
 
     /**
@@ -137,6 +164,7 @@ public class SigningKeys {
             signing.retire(fresh.getSignsFrom());
         }
         current = null;
+        signals.raise(SignalKind.SIGNING_KEY, fresh.getKid());
         audit.action("signing-key.rotate", fresh.getKid());
         return new Rotation(fresh.getKid(), fresh.getSignsFrom(), succeeds);
     }

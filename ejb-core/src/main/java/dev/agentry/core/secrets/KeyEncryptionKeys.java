@@ -6,6 +6,8 @@ import dev.agentry.core.jobs.JobControl;
 import dev.agentry.core.jobs.JobExecutionView;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.ErrorCode;
+import dev.agentry.core.signals.ClusterSignals;
+import dev.agentry.core.signals.SignalKind;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -43,6 +45,9 @@ public class KeyEncryptionKeys {
     AuditTrail audit;
 
     @Inject
+    ClusterSignals signals;
+
+    @Inject
     JobControl jobs;
 
     @Inject
@@ -76,6 +81,7 @@ public class KeyEncryptionKeys {
             throw new AgentryException(ErrorCode.CONFLICT, e.getMessage());
         }
         audit.action("secrets.kek.rotate", change.kekId());
+        signals.raise(SignalKind.KEK, change.kekId());
         JobExecutionView job =
                 jobs.start(REWRAP_JOB, Map.of(ROTATED_AT, clock.instant().toString()));
         return new KekRotation(change.kekId(), change.previousKekId(), job.executionId());
@@ -119,6 +125,7 @@ public class KeyEncryptionKeys {
         for (String kekId : vault.retiredKekIds()) {
             if (!inUse.contains(kekId) && !kekId.equals(vault.kekId()) && vault.destroy(kekId)) {
                 audit.action("secrets.kek.destroy", kekId);
+                signals.raise(SignalKind.KEK, kekId);
                 destroyed.add(kekId);
             } else {
                 kept.add(kekId);

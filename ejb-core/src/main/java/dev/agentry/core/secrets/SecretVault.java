@@ -1,7 +1,11 @@
 package dev.agentry.core.secrets;
 
+import dev.agentry.core.signals.Invalidated;
+import dev.agentry.core.signals.SignalKind;
 import dev.agentry.persistence.secrets.StoredSecret;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -156,6 +160,16 @@ public class SecretVault {
         ring = null;
         current = null;
         current();
+    }
+
+    /**
+     * A KEK was made current or destroyed, here or on another node: the ring is read again, so nodes sharing
+     * a credential store seal under the same KEK and none keeps one another node removed.
+     */
+    void reread(@Observes(during = TransactionPhase.AFTER_SUCCESS) Invalidated invalidated) {
+        if (invalidated.names(SignalKind.KEK)) {
+            reload();
+        }
     }
 
     private Optional<KeyEncryptionKey> kek(String kekId) {
