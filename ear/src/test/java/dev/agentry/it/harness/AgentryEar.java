@@ -3,6 +3,7 @@ package dev.agentry.it.harness;
 import dev.agentry.it.probe.AdminProbeResource;
 import dev.agentry.it.probe.CatalogProbeResource;
 import dev.agentry.it.probe.ClockProbe;
+import dev.agentry.it.probe.ClusterProbeResource;
 import dev.agentry.it.probe.ControlProbeResource;
 import dev.agentry.it.probe.FailureProbeResource;
 import dev.agentry.it.probe.JobProbeResource;
@@ -98,7 +99,8 @@ public final class AgentryEar {
                         PublicationProbeResource.class,
                         ControlProbeResource.class,
                         JobProbeResource.class,
-                        RetentionProbeResource.class);
+                        RetentionProbeResource.class,
+                        ClusterProbeResource.class);
         ear.delete(CORE_MODULE);
         ear.delete(API_MODULE);
         ear.delete(BATCH_MODULE);
