@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.agentry.it.harness.AgentryEar;
 import dev.agentry.it.harness.Api;
 import dev.agentry.it.harness.Control;
+import dev.agentry.it.harness.DemoData;
 import dev.agentry.it.harness.Eventually;
 import dev.agentry.it.jobs.Jobs;
 import dev.agentry.it.probe.ProbeJobs;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -32,7 +34,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * (its membership, a lease it holds, executions it started). While it holds a duty's lease this node leaves the
  * duty alone; once the lease expires (the clock moved past it, as when node-b died) this node takes the duty
  * over. Job executions a live node runs survive this node's start; those of dead nodes, and of this node's own
- * earlier life, are marked interrupted.
+ * earlier life, are marked interrupted. A batch of the change sequence that node-b holds makes this node's
+ * sequencer wait for it.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -137,6 +140,52 @@ class ClusterIT {
             made.forEach(id -> Api.send("DELETE", "api/v1/_probe/cluster/executions/" + id, BodyPublishers.noBody()));
             Api.send("DELETE", "api/v1/_probe/cluster/members/" + OTHER, BodyPublishers.noBody());
             Api.send("DELETE", "api/v1/_probe/cluster/members/" + DEAD, BodyPublishers.noBody());
+        }
+    }
+
+    @Test
+    void changesWaitWhileAnotherNodesSequencerBatchHoldsTheSequenceAndArePlacedAfterIt() throws Exception {
+        DemoData.await();
+        String cursor = end();
+        CompletableFuture<HttpResponse<String>> otherNodesBatch = CompletableFuture.supplyAsync(() -> Api.send(
+                "POST", "api/v1/_probe/cluster/leases/CHANGE_SEQUENCE/lock?millis=8000", BodyPublishers.noBody()));
+        Thread.sleep(1000); // the lock is taken
+
+        HttpResponse<String> written = Api.send(
+                "POST", "api/v1/_probe/catalog/concurrent-writes?writers=1&each=1&tag=locked", BodyPublishers.noBody());
+        assertEquals(200, written.statusCode(), written.body());
+        // This node's sequencer (every second) waits for the other node's batch to commit.
+        String from = cursor;
+        Eventually.settles(
+                "nothing placed while the other node holds the sequence",
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(3),
+                () -> page(from).getJsonArray("data").isEmpty());
+        assertEquals(204, otherNodesBatch.get().statusCode());
+
+        Eventually.await(
+                "the changes placed once the other node's batch committed",
+                Duration.ofSeconds(15),
+                () -> page(from).getJsonArray("data").size(),
+                placed -> placed == 3); // created, retitled, deleted
+    }
+
+    private static JsonObject page(String cursor) {
+        return json(get("api/v1/changes?types=entries&limit=50&cursor=" + cursor, Api.asBootstrap()));
+    }
+
+    /** The cursor at the end of the entries' feed, everything committed placed first. */
+    private static String end() {
+        Api.send("POST", "api/v1/_probe/catalog/sequence", BodyPublishers.noBody());
+        String cursor = null;
+        while (true) {
+            JsonObject page = json(get(
+                    "api/v1/changes?types=entries&limit=200" + (cursor == null ? "" : "&cursor=" + cursor),
+                    Api.asBootstrap()));
+            cursor = page.getString("nextCursor");
+            if (!page.getBoolean("hasMore")) {
+                return cursor;
+            }
         }
     }
 

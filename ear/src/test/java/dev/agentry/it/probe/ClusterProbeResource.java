@@ -115,6 +115,28 @@ public class ClusterProbeResource {
     }
 
     /**
+     * Locks the duty's row for {@code millis} in a transaction of its own, as another node's batch of the duty
+     * does ({@code SELECT ... FOR UPDATE}); answers once it has let go.
+     */
+    @POST
+    @Path("leases/{duty}/lock")
+    public void lock(@PathParam("duty") String duty, @QueryParam("millis") long millis)
+            throws SQLException, InterruptedException {
+        try (Connection c = database.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement select =
+                    c.prepareStatement("SELECT duty FROM cluster_lease WHERE duty = ? FOR UPDATE")) {
+                select.setString(1, duty);
+                select.executeQuery().close();
+                Thread.sleep(millis);
+            } finally {
+                c.commit();
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    /**
      * An execution of {@code job} that {@code node} started and that is still running as the job repository
      * records it (no node: one started before nodes were recorded); answers its id.
      */
