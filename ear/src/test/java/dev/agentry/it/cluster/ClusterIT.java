@@ -5,6 +5,7 @@ import static dev.agentry.it.harness.Api.createCredential;
 import static dev.agentry.it.harness.Api.get;
 import static dev.agentry.it.harness.Api.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentry.it.harness.AgentryEar;
 import dev.agentry.it.harness.Api;
@@ -135,7 +136,12 @@ class ClusterIT {
             // At start: what this node's earlier life left running, with or without its name on it.
             assertInterrupted(own);
             assertInterrupted(unattributed);
-            assertEquals("STARTED", Jobs.status(others), "a live node's execution survives this node's start");
+            // As the application stops, WildFly asks every execution of its jobs that the repository records as
+            // running to stop (WFLYBATCH000014), another node's too: one not running here is only marked STOPPING,
+            // which still counts as running. What matters is that this node's start does not fail it.
+            assertTrue(
+                    Set.of("STARTED", "STOPPING").contains(Jobs.status(others)),
+                    "a live node's execution survives this node's start: " + Jobs.detail(others));
         } finally {
             made.forEach(id -> Api.send("DELETE", "api/v1/_probe/cluster/executions/" + id, BodyPublishers.noBody()));
             Api.send("DELETE", "api/v1/_probe/cluster/members/" + OTHER, BodyPublishers.noBody());
