@@ -4,6 +4,8 @@ import dev.agentry.core.audit.AuditOutcome;
 import dev.agentry.core.audit.AuditQuery;
 import dev.agentry.core.audit.AuditService;
 import dev.agentry.core.audit.AuditView;
+import dev.agentry.core.cluster.ClusterRoster;
+import dev.agentry.core.cluster.ClusterView;
 import dev.agentry.core.cursor.PageLimit;
 import dev.agentry.core.health.HealthReport;
 import dev.agentry.core.incidents.IncidentService;
@@ -30,10 +32,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.Readiness;
 
-/** The dashboard: readiness, credentials about to expire, recent denials, webhook backlog, runs. */
+/**
+ * The dashboard: readiness, credentials about to expire, recent denials, webhook backlog, runs, and the cluster's
+ * nodes with the duties each holds.
+ */
 @Named
 @ViewScoped
 public class DashboardPage implements Serializable {
@@ -71,6 +77,9 @@ public class DashboardPage implements Serializable {
     @Inject
     transient JobsService jobs;
 
+    @Inject
+    transient ClusterRoster roster;
+
     private long openIncidents;
     private long criticalIncidents;
     private long worstLagSeconds;
@@ -83,6 +92,7 @@ public class DashboardPage implements Serializable {
     private long backlog;
     private long deadLetters;
     private Map<String, Long> runsByStatus;
+    private ClusterView cluster;
 
     @PostConstruct
     void load() {
@@ -116,6 +126,7 @@ public class DashboardPage implements Serializable {
                 .filter(job ->
                         job.lastExecution() != null && job.lastExecution().status() == JobStatus.FAILED)
                 .count();
+        cluster = roster.view();
         risks = lifecycle.risks(Grant.console()).stream()
                 .filter(r -> !r.severity().equals("info"))
                 .count();
@@ -163,6 +174,18 @@ public class DashboardPage implements Serializable {
 
     public long getRisks() {
         return risks;
+    }
+
+    public ClusterView getCluster() {
+        return cluster;
+    }
+
+    /** The duties a node holds now, e.g. {@code JOB_SCHEDULES, RUN_QUEUE}; empty for none. */
+    public String dutiesOf(String node) {
+        return cluster.leases().stream()
+                .filter(l -> l.current() && l.holder().equals(node))
+                .map(ClusterView.Lease::duty)
+                .collect(Collectors.joining(", "));
     }
 
     /** Jobs whose last execution failed: each waits for an operator to restart it or look into it. */

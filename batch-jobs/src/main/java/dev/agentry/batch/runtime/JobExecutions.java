@@ -1,5 +1,6 @@
 package dev.agentry.batch.runtime;
 
+import dev.agentry.core.jobs.JobControl;
 import dev.agentry.core.jobs.JobExecutionView;
 import dev.agentry.core.jobs.JobStatus;
 import jakarta.batch.runtime.JobExecution;
@@ -39,7 +40,8 @@ final class JobExecutions {
         Map<String, String> parameters = new TreeMap<>();
         if (properties != null) {
             properties.stringPropertyNames().stream()
-                    .filter(name -> !name.startsWith(RUNTIME_PARAMETER_PREFIX))
+                    .filter(name ->
+                            !name.startsWith(RUNTIME_PARAMETER_PREFIX) && !name.equals(JobControl.NODE_PARAMETER))
                     .forEach(name -> parameters.put(name, properties.getProperty(name)));
         }
         return parameters;

@@ -1,8 +1,10 @@
 package dev.agentry.batch.runtime;
 
+import dev.agentry.core.cluster.ClusterNode;
 import dev.agentry.core.jobs.JobControl;
 import dev.agentry.core.jobs.JobExecutionFilter;
 import dev.agentry.core.jobs.JobExecutionView;
+import dev.agentry.core.jobs.RunningExecution;
 import dev.agentry.core.jobs.StepReport;
 import dev.agentry.core.jobs.StepView;
 import dev.agentry.core.problem.AgentryException;
@@ -48,9 +50,14 @@ public class JobOperatorControl implements JobControl {
     @Inject
     Clock clock;
 
+    @Inject
+    ClusterNode node;
+
     @Override
     public JobExecutionView start(String jobName, Map<String, String> parameters) {
-        long executionId = operator.start(jobName, JobExecutions.properties(parameters));
+        Properties properties = JobExecutions.properties(parameters);
+        properties.setProperty(NODE_PARAMETER, node.name());
+        long executionId = operator.start(jobName, properties);
         return JobExecutions.view(operator.getJobExecution(executionId));
     }
 
@@ -77,7 +84,9 @@ public class JobOperatorControl implements JobControl {
     @Override
     public JobExecutionView restart(long executionId) {
         try {
-            Properties parameters = operator.getParameters(executionId);
+            Properties parameters = new Properties();
+            parameters.putAll(operator.getParameters(executionId));
+            parameters.setProperty(NODE_PARAMETER, node.name()); // this node runs the new execution
             return JobExecutions.view(operator.getJobExecution(operator.restart(executionId, parameters)));
         } catch (JobExecutionAlreadyCompleteException e) {
             throw new AgentryException(
@@ -162,8 +171,13 @@ public class JobOperatorControl implements JobControl {
     }
 
     @Override
-    public int failInterrupted(Collection<String> jobNames) {
-        return tables.failInterrupted(jobNames, clock.instant());
+    public List<RunningExecution> runningExecutions(Collection<String> jobNames) {
+        return tables.runningExecutions(jobNames);
+    }
+
+    @Override
+    public int failInterrupted(Collection<Long> executionIds) {
+        return tables.failInterrupted(executionIds, clock.instant());
     }
 
     @Override

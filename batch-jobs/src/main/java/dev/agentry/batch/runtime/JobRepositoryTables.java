@@ -1,10 +1,14 @@
 package dev.agentry.batch.runtime;
 
+import dev.agentry.core.jobs.JobControl;
 import dev.agentry.core.jobs.JobExecutionFilter;
 import dev.agentry.core.jobs.JobStatus;
+import dev.agentry.core.jobs.RunningExecution;
 import dev.agentry.core.jobs.StepView;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Properties;
 import javax.sql.DataSource;
 
 /**
@@ -109,36 +114,76 @@ class JobRepositoryTables {
         return steps;
     }
 
-    int failInterrupted(Collection<String> jobNames, Instant now) {
+    List<RunningExecution> runningExecutions(Collection<String> jobNames) {
         if (jobNames.isEmpty()) {
-            return 0;
+            return List.of();
         }
         String names = String.join(", ", Collections.nCopies(jobNames.size(), "?"));
+        String sql = "SELECT e.JOBEXECUTIONID, i.JOBNAME, e.JOBPARAMETERS FROM JOB_EXECUTION e JOIN JOB_INSTANCE i"
+                + " ON e.JOBINSTANCEID = i.JOBINSTANCEID WHERE i.JOBNAME IN (" + names + ") AND e.BATCHSTATUS IN"
+                + " ('STARTING', 'STARTED', 'STOPPING') ORDER BY e.JOBEXECUTIONID";
+        List<RunningExecution> running = new ArrayList<>();
+        try (Connection connection = repository.getConnection();
+                PreparedStatement select = connection.prepareStatement(sql)) {
+            int i = 1;
+            for (String name : jobNames) {
+                select.setString(i++, name);
+            }
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    running.add(new RunningExecution(row.getLong(1), row.getString(2), node(row.getString(3))));
+                }
+            }
+        } catch (SQLException e) {
+            if (missingTables(e)) {
+                return List.of();
+            }
+            throw new IllegalStateException("The job repository cannot be read", e);
+        }
+        return running;
+    }
+
+    /** The node among JBeret's stored parameters (one {@code name = value} per line, as properties read them). */
+    static String node(String storedParameters) {
+        if (storedParameters == null || storedParameters.isEmpty()) {
+            return null;
+        }
+        Properties parameters = new Properties();
+        try {
+            parameters.load(new StringReader(storedParameters));
+        } catch (IOException | IllegalArgumentException e) {
+            return null; // unreadable: taken for an execution of before nodes were recorded
+        }
+        return parameters.getProperty(JobControl.NODE_PARAMETER);
+    }
+
+    /** Fails those of the executions that are still running; their running steps with them. */
+    int failInterrupted(Collection<Long> executionIds, Instant now) {
+        if (executionIds.isEmpty()) {
+            return 0;
+        }
         String running = "BATCHSTATUS IN ('STARTING', 'STARTED', 'STOPPING')";
-        String executions = "SELECT e.JOBEXECUTIONID FROM JOB_EXECUTION e JOIN JOB_INSTANCE i"
-                + " ON e.JOBINSTANCEID = i.JOBINSTANCEID WHERE i.JOBNAME IN (" + names + ") AND e." + running;
+        String ids = String.join(", ", Collections.nCopies(executionIds.size(), "?"));
         try (Connection connection = repository.getConnection();
                 PreparedStatement steps =
                         connection.prepareStatement("UPDATE STEP_EXECUTION SET BATCHSTATUS = 'FAILED',"
                                 + " EXITSTATUS = 'INTERRUPTED', ENDTIME = ? WHERE " + running
-                                + " AND JOBEXECUTIONID IN ("
-                                + executions + ")");
+                                + " AND JOBEXECUTIONID IN (" + ids
+                                + ")");
                 PreparedStatement jobs = connection.prepareStatement("UPDATE JOB_EXECUTION SET BATCHSTATUS = 'FAILED',"
-                        + " EXITSTATUS = 'INTERRUPTED', ENDTIME = ?, LASTUPDATEDTIME = ? WHERE JOBEXECUTIONID IN ("
-                        + executions + ")")) {
+                        + " EXITSTATUS = 'INTERRUPTED', ENDTIME = ?, LASTUPDATEDTIME = ? WHERE " + running
+                        + " AND JOBEXECUTIONID IN (" + ids + ")")) {
             Timestamp at = Timestamp.from(now);
             steps.setTimestamp(1, at);
-            int i = 2;
-            for (String name : jobNames) {
-                steps.setString(i++, name);
-            }
-            steps.executeUpdate();
             jobs.setTimestamp(1, at);
             jobs.setTimestamp(2, at);
-            i = 3;
-            for (String name : jobNames) {
-                jobs.setString(i++, name);
+            int i = 0;
+            for (long id : executionIds) {
+                steps.setLong(2 + i, id);
+                jobs.setLong(3 + i, id);
+                i++;
             }
+            steps.executeUpdate();
             return jobs.executeUpdate();
         } catch (SQLException e) {
             if (missingTables(e)) {

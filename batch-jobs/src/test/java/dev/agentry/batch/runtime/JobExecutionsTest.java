@@ -3,6 +3,7 @@ package dev.agentry.batch.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.agentry.core.jobs.JobControl;
 import dev.agentry.core.jobs.JobExecutionView;
 import dev.agentry.core.jobs.JobStatus;
 import jakarta.batch.runtime.BatchStatus;
@@ -18,6 +19,7 @@ class JobExecutionsTest {
     void translatesEveryFieldOfAnExecution() {
         Properties parameters = JobExecutions.properties(Map.of("note", "hello"));
         parameters.setProperty("jberet.jobXmlName", "diagnostics.xml");
+        parameters.setProperty(JobControl.NODE_PARAMETER, "node-a");
         JobExecution execution = new FixedExecution(parameters, new Date(1_000), new Date(2_000), null);
 
         JobExecutionView view = JobExecutions.view(execution);

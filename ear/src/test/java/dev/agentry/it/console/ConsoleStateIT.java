@@ -14,6 +14,7 @@ import dev.agentry.it.harness.Api;
 import dev.agentry.it.harness.Browser;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import java.net.http.HttpRequest.BodyPublishers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -65,6 +66,37 @@ class ConsoleStateIT {
         browser.screenshot("lifecycle");
         browser.driver().findElement(By.linkText(name)).click();
         browser.awaitText(noisy.getString("clientId"));
+    }
+
+    @Test
+    void theDashboardShowsTheClusterNodesAndTheDutiesTheyHold() {
+        String self = Api.send("GET", "api/v1/_probe/cluster/node", BodyPublishers.noBody())
+                .body();
+        try {
+            member("node-b", 3600);
+            member("node-c", -3600);
+
+            browser.open("index.xhtml");
+            browser.awaitText("Cluster");
+            String tile = browser.text("cluster");
+            assertTrue(tile.contains(self + " (this node)"), tile);
+            assertTrue(tile.contains("JOB_SCHEDULES"), "this node fires the schedules: " + tile);
+            assertTrue(tile.matches("(?s).*ALIVE\\s+node-b.*"), tile);
+            assertTrue(tile.matches("(?s).*GONE\\s+node-c.*"), tile);
+        } finally {
+            Api.send("DELETE", "api/v1/_probe/cluster/members/node-b", BodyPublishers.noBody());
+            Api.send("DELETE", "api/v1/_probe/cluster/members/node-c", BodyPublishers.noBody());
+        }
+    }
+
+    private static void member(String node, long seenSecondsFromNow) {
+        assertEquals(
+                204,
+                Api.send(
+                                "PUT",
+                                "api/v1/_probe/cluster/members/" + node + "?seconds=" + seenSecondsFromNow,
+                                BodyPublishers.noBody())
+                        .statusCode());
     }
 
     @Test

@@ -16,6 +16,7 @@ import dev.agentry.it.probe.ReadinessProbe;
 import dev.agentry.it.probe.RetentionProbeResource;
 import dev.agentry.it.probe.RunProbeResource;
 import dev.agentry.it.probe.SecretsProbeResource;
+import dev.agentry.it.probe.SharedStateProbeResource;
 import dev.agentry.it.probe.TokenProbeResource;
 import dev.agentry.it.probe.WebhookProbeResource;
 import dev.agentry.it.probe.WriteFailureProbe;
@@ -100,7 +101,8 @@ public final class AgentryEar {
                         ControlProbeResource.class,
                         JobProbeResource.class,
                         RetentionProbeResource.class,
-                        ClusterProbeResource.class);
+                        ClusterProbeResource.class,
+                        SharedStateProbeResource.class);
         ear.delete(CORE_MODULE);
         ear.delete(API_MODULE);
         ear.delete(BATCH_MODULE);

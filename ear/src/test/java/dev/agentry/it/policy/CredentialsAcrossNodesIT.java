@@ -132,14 +132,16 @@ class CredentialsAcrossNodesIT {
     private static void anotherNodeSets(String id, String status, boolean signal) {
         HttpResponse<String> response = Api.send(
                 "POST",
-                "api/v1/_probe/cluster/credentials/" + id + "/status/" + status + "?signal=" + signal,
+                "api/v1/_probe/shared-state/credentials/" + id + "/status/" + status + "?signal=" + signal,
                 BodyPublishers.noBody());
         assertEquals(204, response.statusCode(), response.body());
     }
 
     private static void anotherNodeUsed(String id, int requests) {
         HttpResponse<String> response = Api.send(
-                "POST", "api/v1/_probe/cluster/rate-windows/" + id + "?requests=" + requests, BodyPublishers.noBody());
+                "POST",
+                "api/v1/_probe/shared-state/rate-windows/" + id + "?requests=" + requests,
+                BodyPublishers.noBody());
         assertEquals(200, response.statusCode(), response.body());
     }
 

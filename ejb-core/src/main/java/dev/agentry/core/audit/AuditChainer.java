@@ -1,5 +1,7 @@
 package dev.agentry.core.audit;
 
+import dev.agentry.core.cluster.ClusterLeases;
+import dev.agentry.core.cluster.Duty;
 import dev.agentry.core.keys.ServerKey;
 import dev.agentry.core.sequencing.CommittedBacklog;
 import dev.agentry.persistence.audit.AuditRecord;
@@ -28,6 +30,9 @@ import java.util.List;
  * transactions, instead of one transaction whose persistence context (and every auto-flush in it)
  * grows with the backlog.
  *
+ * <p>Any node may chain, on its timer or before a verification; each batch locks the {@link Duty#AUDIT_CHAIN}
+ * row in its own transaction, so batches of two nodes take turns and each extends the chain the other left.
+ *
  * <p>It stops before the writer it depends on, and writes out the buffered call records as it stops: the
  * buffer itself is destroyed only with the application's CDI context, after every bean has stopped.
  */
@@ -49,6 +54,9 @@ public class AuditChainer {
 
     @Inject
     AuditBuffer buffer;
+
+    @Inject
+    ClusterLeases leases;
 
     @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
     void scheduled() {
@@ -73,6 +81,7 @@ public class AuditChainer {
     }
 
     private int chainBatch() {
+        leases.exclusive(Duty.AUDIT_CHAIN);
         List<AuditRecord> head = em.createNamedQuery("AuditRecord.head", AuditRecord.class)
                 .setMaxResults(1)
                 .getResultList();

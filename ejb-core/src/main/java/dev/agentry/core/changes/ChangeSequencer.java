@@ -1,5 +1,7 @@
 package dev.agentry.core.changes;
 
+import dev.agentry.core.cluster.ClusterLeases;
+import dev.agentry.core.cluster.Duty;
 import dev.agentry.core.sequencing.CommittedBacklog;
 import dev.agentry.persistence.changes.ChangeRecord;
 import dev.agentry.persistence.schema.AgentryDatabase;
@@ -10,6 +12,7 @@ import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
@@ -20,6 +23,9 @@ import java.util.List;
  * without a position; only once it is committed can this find it and place it after every change
  * already placed. Readers walk positions, so a transaction that commits late is placed late and read
  * later: the feed never skips it, whatever order writers committed in.
+ *
+ * <p>Any node may place, on its timer or when asked; each batch locks the {@link Duty#CHANGE_SEQUENCE} row in its
+ * own transaction, so batches of two nodes take turns and each continues after the positions the other placed.
  */
 @Singleton
 @TransactionManagement(TransactionManagementType.BEAN)
@@ -32,6 +38,9 @@ public class ChangeSequencer {
 
     @Resource
     UserTransaction tx;
+
+    @Inject
+    ClusterLeases leases;
 
     @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
     void scheduled() {
@@ -50,6 +59,7 @@ public class ChangeSequencer {
     }
 
     private int placeBatch() {
+        leases.exclusive(Duty.CHANGE_SEQUENCE);
         Long last = em.createNamedQuery("ChangeRecord.last", Long.class).getSingleResult();
         long position = last == null ? 0 : last;
         List<ChangeRecord> pending = em.createNamedQuery("ChangeRecord.unsequenced", ChangeRecord.class)

@@ -1,5 +1,7 @@
 package dev.agentry.core.control;
 
+import dev.agentry.core.cluster.ClusterLeases;
+import dev.agentry.core.cluster.Duty;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
@@ -19,6 +21,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code agentry.control.expiry-interval}. The status itself never waits for this: it is computed from
  * the stored expiry when read. Each sweep works in batches of {@link #BATCH}, each its own transaction,
  * until a batch comes back short: a backlog of any size never makes one long transaction.
+ *
+ * <p>Only the node holding the {@link Duty#APPROVAL_EXPIRY} lease sweeps. Two sweeps at once could not expire an
+ * approval twice anyway (its version makes the second commit fail and roll back its announcement), but the
+ * loser's whole batch would fail with it.
  */
 @Singleton
 @Startup
@@ -37,6 +43,9 @@ public class ApprovalExpiry {
     @Inject
     Approvals approvals;
 
+    @Inject
+    ClusterLeases leases;
+
     @PostConstruct
     void schedule() {
         // The first sweep at once (the timer fires as soon as the application has started), then periodically.
@@ -47,7 +56,9 @@ public class ApprovalExpiry {
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void sweep() {
-        expireAll();
+        if (leases.holds(Duty.APPROVAL_EXPIRY)) {
+            expireAll();
+        }
     }
 
     /** Batch after batch until one is short; returns how many expired. */

@@ -53,13 +53,23 @@ public interface JobControl {
     List<JobExecutionView> running(String jobName);
 
     /**
-     * Marks the executions of these jobs that an earlier life of the server left starting, running or
-     * stopping as failed (exit status {@code INTERRUPTED}), so they can be restarted and no longer count as
-     * running. Only for a server that has just started: nothing of these jobs runs yet.
+     * The job parameter naming the node that started an execution, added by {@link #start} and {@link #restart}
+     * (not shown among an execution's parameters): only that node, or a node after it died, may take the
+     * execution for interrupted.
+     */
+    String NODE_PARAMETER = "agentry.node";
+
+    /** The executions of these jobs that are starting, running or stopping, with the node that started each. */
+    List<RunningExecution> runningExecutions(Collection<String> jobNames);
+
+    /**
+     * Marks these executions, where they are still starting, running or stopping, as failed (exit status
+     * {@code INTERRUPTED}), so they can be restarted and no longer count as running: for executions whose node
+     * stopped without ending them.
      *
      * @return how many executions it marked
      */
-    int failInterrupted(Collection<String> jobNames);
+    int failInterrupted(Collection<Long> executionIds);
 
     /** Up to {@code limit} ids of executions that ended before {@code endedBefore}, after {@code afterId}, in id order. */
     List<Long> finishedBefore(java.time.Instant endedBefore, long afterId, int limit);

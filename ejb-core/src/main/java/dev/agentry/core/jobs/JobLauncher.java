@@ -1,5 +1,7 @@
 package dev.agentry.core.jobs;
 
+import dev.agentry.core.cluster.ClusterLeases;
+import dev.agentry.core.cluster.Duty;
 import dev.agentry.core.problem.AgentryException;
 import dev.agentry.core.problem.ErrorCode;
 import jakarta.ejb.Lock;
@@ -17,23 +19,32 @@ import java.util.Optional;
  * check that an exclusive job is idle and the start that follows cannot interleave with another: two
  * executions of such a job never run at once, whoever asks. The job repository records a started
  * execution before {@code start} returns, so the next caller sees it.
+ *
+ * <p>Across nodes, each call holds the {@link Duty#JOB_LAUNCH} row lock in its transaction: a start on
+ * another node waits until this one's execution is recorded (the repository commits on its own, outside
+ * this transaction), then finds it running.
  */
 @Singleton
 @Lock(LockType.WRITE)
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@TransactionAttribute(TransactionAttributeType.REQUIRED)
 public class JobLauncher {
 
     @Inject
     JobControl jobs;
 
+    @Inject
+    ClusterLeases leases;
+
     /** @throws AgentryException {@code conflict} while an exclusive job's execution is running */
     public JobExecutionView start(JobDefinition job, Map<String, String> parameters) {
+        leases.exclusive(Duty.JOB_LAUNCH);
         requireIdle(job);
         return jobs.start(job.name(), parameters);
     }
 
     /** Starts the job unless it is exclusive and running: a schedule's tick that finds it busy is skipped. */
     public Optional<JobExecutionView> startIfIdle(JobDefinition job) {
+        leases.exclusive(Duty.JOB_LAUNCH);
         if (job.exclusive() && !jobs.running(job.name()).isEmpty()) {
             return Optional.empty();
         }
@@ -42,6 +53,7 @@ public class JobLauncher {
 
     /** @throws AgentryException {@code conflict} while an exclusive job's execution is running */
     public JobExecutionView restart(JobDefinition job, long executionId) {
+        leases.exclusive(Duty.JOB_LAUNCH);
         requireIdle(job);
         return jobs.restart(executionId);
     }

@@ -1,5 +1,9 @@
 package dev.agentry.core.jobs;
 
+import dev.agentry.core.cluster.ClusterLeases;
+import dev.agentry.core.cluster.ClusterNode;
+import dev.agentry.core.cluster.ClusterRoster;
+import dev.agentry.core.cluster.Duty;
 import dev.agentry.persistence.jobs.JobSchedule;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -17,6 +21,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +39,13 @@ import org.jboss.logging.Logger;
  * running is skipped, since {@link JobLauncher} lets one execution of it run at a time.
  *
  * <p>Nothing is started while the application deploys: the first timer, a second after start, marks what an
- * earlier life of the server left running as interrupted, then sets the schedules and runs the missed ones.
+ * earlier life of this node left running as interrupted, then sets the schedules.
+ *
+ * <p>Every node keeps the timers, but only the holder of the {@link Duty#JOB_SCHEDULES} lease fires: a node's
+ * timer that fires while another node holds it is skipped. The lease is renewed every {@link
+ * ClusterNode#HEARTBEAT}; a node that takes it (at start, or from a holder that died) first runs the fire times
+ * missed meanwhile (as recorded in {@code job_schedule}), and while it holds it, it fails the executions that
+ * nodes no longer alive left running, so an exclusive job such a node ran does not block its schedule forever.
  */
 @Singleton
 @Startup
@@ -43,6 +54,7 @@ public class JobScheduler {
 
     private static final Logger LOG = Logger.getLogger(JobScheduler.class);
     private static final String STARTUP = "startup";
+    private static final String DUTY = "duty";
     private static final Duration STARTUP_DELAY = Duration.ofSeconds(1);
     /** A timer may fire this much before its time. */
     private static final Duration EARLY_TOLERANCE = Duration.ofSeconds(5);
@@ -75,6 +87,18 @@ public class JobScheduler {
 
     @Inject
     JobScheduleLedger ledger;
+
+    @Inject
+    ClusterLeases leases;
+
+    @Inject
+    ClusterRoster roster;
+
+    @Inject
+    ClusterNode node;
+
+    /** Whether this node held the schedules' lease at its last tick. */
+    private boolean holding;
 
     private final Map<String, ScheduleState> states = new ConcurrentHashMap<>();
     private final Map<String, CronSchedule> crons = new ConcurrentHashMap<>();
@@ -128,6 +152,8 @@ public class JobScheduler {
                                 + " next start",
                         attempt);
             }
+        } else if (name.equals(DUTY)) {
+            tend();
         } else {
             fire(name, clock.instant());
         }
@@ -149,30 +175,81 @@ public class JobScheduler {
     }
 
     private void started() {
-        int interrupted = jobs.failInterrupted(catalog.all().stream()
-                .filter(JobDefinition::exclusive)
-                .map(JobDefinition::name)
-                .toList());
-        if (interrupted > 0) {
-            LOG.warnf(
-                    "Marked %d job executions that the server was running when it stopped as failed (INTERRUPTED);"
-                            + " restart them with POST /jobs/executions/{id}/restart",
-                    interrupted);
+        failInterrupted(true);
+        Instant now = clock.instant();
+        crons.forEach((name, cron) -> setTimer(name, cron, now));
+        long every = ClusterNode.HEARTBEAT.toMillis();
+        timers.createIntervalTimer(0, every, new TimerConfig(DUTY, false));
+    }
+
+    /**
+     * The lease's tick: renews or takes it; a node that has just taken it runs what was missed while no node
+     * fired (this node was down, or the holder died), and the holder fails what dead nodes left running.
+     */
+    private void tend() {
+        try {
+            boolean held = leases.holds(Duty.JOB_SCHEDULES);
+            if (held && !holding) {
+                LOG.infof("Node %s fires the job schedules", node.name());
+                catchUp();
+            }
+            holding = held;
+            if (held) {
+                failInterrupted(false);
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("The job schedules' lease could not be tended: %s", e.toString());
         }
+    }
+
+    private void catchUp() {
         Instant now = clock.instant();
         crons.forEach((name, cron) -> {
             Optional<Instant> owed = ledger.register(name, cron, now);
             if (owed.isPresent()) {
-                LOG.infof(
-                        "Job %s missed its schedule at %s while the server was down; running it now", name, owed.get());
-                fire(name, now);
-            } else {
-                setTimer(name, cron, now);
+                LOG.infof("Job %s missed its schedule at %s while no node fired it; running it now", name, owed.get());
+                launch(name, now);
             }
         });
     }
 
+    /**
+     * Fails the exclusive jobs' executions that no live node runs: those of dead nodes, and while this node
+     * starts, those of its own earlier life.
+     */
+    private void failInterrupted(boolean starting) {
+        List<String> exclusive = catalog.all().stream()
+                .filter(JobDefinition::exclusive)
+                .map(JobDefinition::name)
+                .toList();
+        List<RunningExecution> running = jobs.runningExecutions(exclusive);
+        if (running.isEmpty()) {
+            return;
+        }
+        List<Long> orphaned = InterruptedExecutions.of(running, node.name(), roster.alive(), starting);
+        int interrupted = jobs.failInterrupted(orphaned);
+        if (interrupted > 0) {
+            LOG.warnf(
+                    "Marked %d job executions that a stopped node (%s) was running as failed (INTERRUPTED);"
+                            + " restart them with POST /jobs/executions/{id}/restart",
+                    interrupted, starting ? "this one or a dead one" : "a dead one");
+        }
+    }
+
     private void fire(String name, Instant now) {
+        try {
+            if (leases.holds(Duty.JOB_SCHEDULES)) {
+                launch(name, now);
+            } else {
+                LOG.debugf("Scheduled %s not fired here: another node holds the job schedules", name);
+            }
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Scheduled %s could not be started", name);
+        }
+        setTimer(name, crons.get(name), now);
+    }
+
+    private void launch(String name, Instant now) {
         JobDefinition job = catalog.find(name).orElseThrow();
         try {
             ledger.fired(name, now);
@@ -184,7 +261,6 @@ public class JobScheduler {
         } catch (RuntimeException e) {
             LOG.errorf(e, "Scheduled %s could not be started", name);
         }
-        setTimer(name, crons.get(name), now);
     }
 
     private void setTimer(String name, CronSchedule cron, Instant after) {

@@ -1,6 +1,5 @@
 package dev.agentry.core.policy;
 
-import dev.agentry.persistence.policy.Credential;
 import dev.agentry.persistence.schema.AgentryDatabase;
 import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
@@ -16,7 +15,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Last use of each credential (time and address), remembered in memory per request and written in
- * one transaction every few seconds, so using a credential costs no database write.
+ * one transaction every few seconds, so using a credential costs no database write. Every node flushes its own
+ * uses; each write keeps the later of the stored use and its own (a conditional update that leaves the row's
+ * version alone), so nodes flushing in any order, or beside an operator's edit, neither lose the latest use nor
+ * fail.
  */
 @Singleton
 public class CredentialUsage {
@@ -43,11 +45,11 @@ public class CredentialUsage {
         for (String id : pending.keySet()) {
             Use use = pending.remove(id);
             if (use != null) {
-                em.createNamedQuery("Credential.findByUid", Credential.class)
+                em.createNamedQuery("Credential.recordUse")
+                        .setParameter("at", use.at())
+                        .setParameter("address", use.address())
                         .setParameter("uid", id)
-                        .getResultStream()
-                        .findFirst()
-                        .ifPresent(c -> c.recordUse(use.at(), use.address()));
+                        .executeUpdate();
             }
         }
     }

@@ -1,5 +1,7 @@
 package dev.agentry.core.runs;
 
+import dev.agentry.core.cluster.ClusterLeases;
+import dev.agentry.core.cluster.Duty;
 import dev.agentry.core.jobs.JobControl;
 import dev.agentry.core.jobs.JobExecutionView;
 import dev.agentry.core.json.Jsonp;
@@ -30,6 +32,12 @@ import org.jboss.logging.Logger;
  * watchdog: an active run whose heartbeat stopped (its server died, or its thread hung) or that
  * overran its deadline is timed out and its workspace removed. After a restart, the runs the dead
  * server left behind are found the same way.
+ *
+ * <p>Only the node holding the {@link Duty#RUN_QUEUE} lease dispatches and watches, so runs start (and run) on
+ * that node: the concurrency limit counts the whole cluster's active runs, and two nodes dispatching one queued
+ * run would both take its session's lock, the loser then releasing the winner's. A submission on another node
+ * waits for the holder's next tick; a run of a node that died is timed out by the next holder once its
+ * heartbeat is stale.
  */
 @Singleton
 @Startup
@@ -68,6 +76,9 @@ public class RunScheduler {
     @Inject
     SessionTranscripts sessions;
 
+    @Inject
+    ClusterLeases leases;
+
     @PostConstruct
     void schedule() {
         timers.createIntervalTimer(interval.toMillis(), interval.toMillis(), new TimerConfig("run-scheduler", false));
@@ -76,8 +87,10 @@ public class RunScheduler {
     @Timeout
     void tick() {
         try {
-            watch();
-            dispatch();
+            if (leases.holds(Duty.RUN_QUEUE)) {
+                watch();
+                dispatch();
+            }
         } catch (RuntimeException e) {
             LOG.warnf("Run scheduler tick failed: %s", e.toString());
         }
@@ -85,7 +98,9 @@ public class RunScheduler {
 
     /** A submission committed: start it now if a slot is free, rather than at the next tick. */
     public void queued(@Observes(during = TransactionPhase.AFTER_SUCCESS) RunQueued event) {
-        dispatch();
+        if (leases.holds(Duty.RUN_QUEUE)) {
+            dispatch();
+        }
     }
 
     public void dispatch() {

@@ -1,5 +1,7 @@
 package dev.agentry.core.webhooks;
 
+import dev.agentry.core.cluster.ClusterLeases;
+import dev.agentry.core.cluster.Duty;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -30,6 +32,10 @@ import org.jboss.logging.Logger;
  * sender lanes in parallel and records the outcomes, until nothing is due. Everything it needs to
  * resume is in the database, so a restart (or a crash) loses nothing; a delivery sent but not yet
  * recorded when the server died is sent again once its lease runs out.
+ *
+ * <p>Every node delivers (a delivery's lease keeps nodes from sending it twice), but only the holder of the
+ * {@link Duty#WEBHOOK_ROUTING} lease routes: two nodes routing one event would collide on the delivery's
+ * uniqueness, and the loser's failed tick would leave its leased batch unrecorded, to be sent again.
  */
 @Singleton
 @Startup
@@ -78,6 +84,9 @@ public class WebhookDispatcher {
 
     @Inject
     Clock clock;
+
+    @Inject
+    ClusterLeases leases;
 
     private final List<WebhookSender> senders = new ArrayList<>();
     private volatile Instant lastTick;
@@ -133,14 +142,14 @@ public class WebhookDispatcher {
      */
     private boolean deliverUntil(long deadline) {
         int max = senders.size() * LEASE_PER_LANE;
-        routing.route(ROUTE_BATCH);
+        route();
         List<Outgoing> batch = ledger.lease(max);
         List<Outgoing> sent = List.of();
         List<SendResult> outcomes = List.of();
         boolean stopped = false;
         while (!batch.isEmpty()) {
             List<Future<List<SendResult>>> sending = send(batch);
-            routing.route(ROUTE_BATCH);
+            route();
             stopped = System.nanoTime() >= deadline;
             List<Outgoing> next = ledger.recordAndLease(sent, outcomes, stopped ? 0 : max);
             outcomes = results(batch, sending);
@@ -151,6 +160,13 @@ public class WebhookDispatcher {
             ledger.record(sent, outcomes);
         }
         return stopped;
+    }
+
+    /** Routes a batch of new events if this node routes: asked each time, as a long tick outlasts a lease. */
+    private void route() {
+        if (leases.holds(Duty.WEBHOOK_ROUTING)) {
+            routing.route(ROUTE_BATCH);
+        }
     }
 
     /** Starts sending a batch on the lanes in parallel, each lane a share of it. */

@@ -29,6 +29,12 @@ import org.hibernate.annotations.DynamicUpdate;
         name = "Credential.remindedOfExpiry",
         query = "update Credential c set c.expiryRemindedAt = :at where c.uid = :uid and c.expiryRemindedAt is null")
 @NamedQuery(name = "Credential.findByUid", query = "select c from Credential c where c.uid = :uid")
+// A use recorded only if later than the stored one, without taking the row's version: nodes flush their uses
+// independently, and neither they nor an operator's edit (dynamic updates touch only changed columns) conflict.
+@NamedQuery(
+        name = "Credential.recordUse",
+        query = "update Credential c set c.lastUsedAt = :at, c.lastUsedAddress = :address"
+                + " where c.uid = :uid and (c.lastUsedAt is null or c.lastUsedAt < :at)")
 @NamedQuery(name = "Credential.findByClientId", query = "select c from Credential c where c.clientId = :clientId")
 @NamedQuery(name = "Credential.listAll", query = "select c from Credential c order by c.createdAt desc, c.id desc")
 @NamedQuery(name = "Credential.withUids", query = "select c from Credential c where c.uid in :uids")
@@ -181,14 +187,6 @@ public class Credential {
         secretHash = Objects.requireNonNull(newSecretHash, "newSecretHash");
         rotatedAt = now;
         touch(now);
-    }
-
-    /** Remembers the latest use; written in batches, not per request. */
-    public void recordUse(Instant at, String address) {
-        if (lastUsedAt == null || at.isAfter(lastUsedAt)) {
-            lastUsedAt = at;
-            lastUsedAddress = address;
-        }
     }
 
     public Instant getExpiryRemindedAt() {
