@@ -1,5 +1,6 @@
 package dev.agentry.core.cluster;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
@@ -11,7 +12,7 @@ import java.util.List;
  * @param members every node that ever joined, by name
  * @param leases the leased duties that have a holder, by duty
  */
-public record ClusterView(String self, List<Member> members, List<Lease> leases) {
+public record ClusterView(String self, List<Member> members, List<Lease> leases) implements Serializable {
 
     /**
      * @param node its name
@@ -19,7 +20,7 @@ public record ClusterView(String self, List<Member> members, List<Lease> leases)
      * @param seenAt when it last said it was alive
      * @param alive whether that was within {@code agentry.cluster.member-timeout}
      */
-    public record Member(String node, Instant startedAt, Instant seenAt, boolean alive) {}
+    public record Member(String node, Instant startedAt, Instant seenAt, boolean alive) implements Serializable {}
 
     /**
      * @param duty the duty ({@link Duty})
@@ -28,5 +29,6 @@ public record ClusterView(String self, List<Member> members, List<Lease> leases)
      * @param expiresAt when the lease runs out unless renewed
      * @param current whether it has not run out yet
      */
-    public record Lease(String duty, String holder, Instant acquiredAt, Instant expiresAt, boolean current) {}
+    public record Lease(String duty, String holder, Instant acquiredAt, Instant expiresAt, boolean current)
+            implements Serializable {}
 }
