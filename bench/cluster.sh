@@ -224,16 +224,20 @@ traffic() { # check|fault seconds
 
 throughput() { # seconds: governed GET /auth/whoami, 32 connections, the cluster against one node
     command -v wrk > /dev/null || { echo "needs wrk (apt-get install wrk)" >&2; exit 2; }
-    local seconds=$1 token
+    local seconds=$1 warm=${CLUSTER_WARMUP:-60} token
     token=$(CLUSTER_DIR=$dir python3 "$root/bench/cluster_check.py" --mode token --balancer "$balancer" \
         --node "$(node_url 1)" --node "$(node_url 2)" --receiver "http://127.0.0.1:$receiver_port" --control "$0")
-    rate() { # url
+    rate() { # url [seconds]
         local out
-        out=$(wrk -t2 -c32 -d"${seconds}s" --latency -H "Authorization: Bearer $token" "$1/api/v1/auth/whoami")
+        out=$(wrk -t2 -c32 -d"${2:-$seconds}s" --latency -H "Authorization: Bearer $token" "$1/api/v1/auth/whoami")
         grep -q 'Non-2xx' <<< "$out" && { echo "non-2xx answers from $1:" >&2; echo "$out" >&2; exit 1; }
         echo "$(awk '/Requests\/sec/ {print $2}' <<< "$out") $(awk '$1 == "99%" {print $2}' <<< "$out")"
     }
-    echo "warming up both nodes and the balancer"
+    # Two JVMs sharing two cores compile slowly: a node measured cold is measured at a third of its speed.
+    # Each node gets $warm s of load of its own before the first round and after every restart.
+    echo "warming up each node (${warm}s) and the balancer"
+    rate "$(node_url 1)" "$warm" > /dev/null
+    rate "$(node_url 2)" "$warm" > /dev/null
     rate "$balancer" > /dev/null
     printf '%-6s %22s %22s %8s\n' round "cluster req/s (p99)" "one node req/s (p99)" ratio
     local round
@@ -242,8 +246,8 @@ throughput() { # seconds: governed GET /auth/whoami, 32 connections, the cluster
         kill_node 2 > /dev/null # one node: the other stopped, so it has the cores to itself
         read -r s_rate s_p99 <<< "$(rate "$(node_url 1)")"
         start_node 2 > /dev/null
-        sleep 3 # the balancer's health check sees it again
-        rate "$balancer" > /dev/null # the restarted node warms up before the next round
+        rate "$(node_url 2)" "$warm" > /dev/null
+        rate "$balancer" > /dev/null # the balancer's health check has seen it again
         printf '%-6s %14s (%6s) %14s (%6s) %7.2fx\n' "$round" "$c_rate" "$c_p99" "$s_rate" "$s_p99" \
             "$(echo "$c_rate / $s_rate" | bc -l)"
     done
