@@ -33,6 +33,21 @@ public record Page<T>(@NotNull List<T> data, @JsonbNillable String nextCursor, b
         return of(data, null);
     }
 
+    /**
+     * A page is one answer to one read, compared by identity: JSON-B (Yasson) puts every object it writes into a
+     * {@code HashSet} to detect cycles, so a record's deep hash over all its data (every field of every item)
+     * cost 7 % of the CPU of a catalog page, REST or MCP, in the profile (bench/README.md, "MCP").
+     */
+    @Override
+    public boolean equals(Object other) {
+        return this == other;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
+
     /** The same page with each record turned into {@code mapper}'s, e.g. with links added. */
     public <R> Page<R> map(Function<? super T, ? extends R> mapper) {
         return new Page<>(data.stream().<R>map(mapper).toList(), nextCursor, hasMore, count);
