@@ -10,7 +10,8 @@
 #   bench/cluster.sh check [s]     mixed traffic through the balancer for s seconds (default 20), then the
 #                                  invariants (bench/cluster_check.py prints the figures; exit 1 if one fails)
 #   bench/cluster.sh fault [s]     the same while each node in turn is SIGKILLed and restarted (default 150 s)
-#   bench/cluster.sh bench [s]     governed GET throughput: the cluster behind the balancer against one node
+#   bench/cluster.sh bench [s]     governed GET throughput: the cluster behind the balancer against one node,
+#                                  each node warmed first (CLUSTER_WARMUP s of load, default 60)
 #   bench/cluster.sh kill N | start N    one node (the fault run uses these)
 #
 # Addresses: balancer http://127.0.0.1:8770, node1 :8780 (port offset 700), node2 :8830 (offset 750),
@@ -262,5 +263,5 @@ case "${1:-}" in
     bench) throughput "${2:-15}" ;;
     kill) kill_node "$2" ;;
     start) start_node "$2" ;;
-    *) sed -n '2,22p' "$0" >&2; exit 64 ;;
+    *) sed -n '2,23p' "$0" >&2; exit 64 ;;
 esac
