@@ -5,7 +5,8 @@
 # Same credential (entries:read), same connections and duration, wrk for both (bench/mcp.lua, which checks
 # every answer is a real page of 20 and, for MCP, "isError":false). A warm-up alternating both, then rounds
 # alternating REST and MCP so both see the same machine; it prints req/s, p50 and p99 of each round, the
-# CPU microseconds a request of the server and of wrk, and the ratio MCP/REST. The catalog is the bundled demo (321 entries), imported through the API.
+# CPU microseconds a request of the server and of wrk, and the ratio MCP/REST. The catalog is the bundled
+# demo (321 entries), imported through the API.
 #
 # Starts a server of its own (port offset 620: http 8700) on H2.
 #   bench/mcp.sh [--quick] [seconds] [rounds] [connections]     (defaults 10, 5 and 32; warm-up 2 x 30 s each)
@@ -24,6 +25,7 @@ limit=20
 collection=entries
 protocol=2025-06-18
 command -v wrk >/dev/null || { echo "needs wrk (apt-get install wrk)" >&2; exit 2; }
+[ -x /usr/bin/time ] || { echo "needs /usr/bin/time (apt-get install time)" >&2; exit 2; }
 
 source "$(dirname "$0")/lib/server.sh"
 # JFR keeps 64 frames a stack by default: too few to see which request a sample of a Hibernate query served.
@@ -104,7 +106,7 @@ measure() { # mode seconds -> "req/s p50 p99 checked wrk-us server-us"; fails un
 }
 
 # Twice each, alternating: after one 30 s pass the JIT was still compiling, and the server's CPU per request
-# fell by a quarter from the first measured round to the third.
+# fell by a quarter (REST) to two fifths (MCP) from the first measured round to the third.
 echo "warming up (2 x ${warmup}s each)"
 for _ in 1 2; do
     measure rest "$warmup" >/dev/null
