@@ -20,7 +20,9 @@ while [ $# -gt 0 ]; do
 done
 seconds=${1:-20}
 connections=${2:-32}
-warmup=15
+# The JIT keeps compiling the page's path for minutes (bench/mcp.sh measured the server's CPU per request
+# falling by a quarter after 30 s of load): a minute of pages, then the measured rounds.
+warmup=60
 if $quick; then seconds=3; warmup=2; fi
 command -v wrk >/dev/null || { echo "needs wrk (apt-get install wrk)" >&2; exit 2; }
 
@@ -59,7 +61,7 @@ measure() { # label duration url [header]
 }
 echo "database: $database; $connections connections, ${seconds} s each; $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
 measure warm-up "$warmup" "$base/api/v1/entries?limit=20" "Authorization: Bearer $token" > /dev/null
-measure warm-up 3 "$base/api/v1/health" > /dev/null
+measure warm-up 10 "$base/api/v1/health" > /dev/null
 for round in 1 2; do
     measure "health (ungoverned)" "$seconds" "$base/api/v1/health"
     measure "entries?limit=20" "$seconds" "$base/api/v1/entries?limit=20" "Authorization: Bearer $token"
