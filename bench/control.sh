@@ -22,7 +22,8 @@ while [ $# -gt 0 ]; do
 done
 seconds=${1:-30}
 connections=${2:-16}
-warmup=10
+# A minute: with 10 s the JIT was still compiling through the measured 30 s (bench/mcp.sh, bench/changes.sh).
+warmup=60
 if $quick; then seconds=3; warmup=2; fi
 command -v wrk >/dev/null || { echo "needs wrk (apt-get install wrk)" >&2; exit 2; }
 
