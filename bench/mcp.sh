@@ -77,16 +77,13 @@ check before
 ms() { # wrk's latency (850.00us, 12.34ms, 1.02s) in ms
     awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /m$/) n *= 60000; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'
 }
-server_cpu() { # the server JVM's user + system CPU so far, in clock ticks
-    awk '{print $14 + $15}' "/proc/$(bench_server_pid)/stat"
-}
 ticks=$(getconf CLK_TCK)
 measure() { # mode seconds -> "req/s p50 p99 checked wrk-us server-us"; fails unless every answer was a real page
     local out checked cpu before
     # wrk shares the two cores with the server: its own CPU per request is printed so a client that costs
     # one mode more than the other cannot pass for the server's difference, and the server's CPU per
     # request, which the machine's noise moves far less than the rate
-    before=$(server_cpu)
+    before=$(bench_cpu_ticks "$(bench_server_pid)")
     out=$(BENCH_MODE=$1 BENCH_TOKEN=$token BENCH_LIMIT=$limit BENCH_PATH="/api/v1/$collection?limit=$limit" \
         BENCH_TOOL=$collection.list BENCH_SESSION=$session BENCH_PROTOCOL=$protocol \
         /usr/bin/time -f 'cpu %U %S' -o "$work/wrk.time" wrk -t2 -c"$connections" -d"$2s" --timeout 10s --latency -s "$(dirname "$0")/mcp.lua" "$base")
@@ -102,7 +99,7 @@ measure() { # mode seconds -> "req/s p50 p99 checked wrk-us server-us"; fails un
     echo "$(awk '/Requests\/sec/ {print $2}' <<<"$out") $(ms "$(awk '$1 == "50%" {print $2}' <<<"$out")")" \
         "$(ms "$(awk '$1 == "99%" {print $2}' <<<"$out")") ${checked% *}" \
         "$(awk -v c="$cpu" -v n="${checked% *}" 'BEGIN { printf "%.0f", c * 1e6 / n }')" \
-        "$(awk -v a="$before" -v b="$(server_cpu)" -v t="$ticks" -v n="${checked% *}" 'BEGIN { printf "%.0f", (b - a) / t * 1e6 / n }')"
+        "$(awk -v a="$before" -v b="$(bench_cpu_ticks "$(bench_server_pid)")" -v t="$ticks" -v n="${checked% *}" 'BEGIN { printf "%.0f", (b - a) / t * 1e6 / n }')"
 }
 
 # Twice each, alternating: after one 30 s pass the JIT was still compiling, and the server's CPU per request

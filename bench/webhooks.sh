@@ -79,11 +79,7 @@ await_sequenced() { # the imported changes placed in the feed, so sequencing the
 
 # The server JVM's CPU time in ms: on a machine shared with other work the rate says little alone;
 # CPU per delivery says more.
-server_cpu() {
-    local pid
-    pid=$(bench_server_pid)
-    awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$pid/stat"
-}
+server_cpu() { echo $(($(bench_cpu_ticks "$(bench_server_pid)") * 1000 / $(getconf CLK_TCK))); }
 
 await_all() { # timeout seconds; notes the server's CPU at the first delivery seen
     local deadline=$((SECONDS + $1)) seen

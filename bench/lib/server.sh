@@ -12,6 +12,7 @@
 #       SIGKILL the server (and wait until it is gone) / start it again on the same base directory.
 #   bench_admin_token   prints a token of the bootstrap credential (every scope).
 #   bench_credential NAME SCOPE...   creates a credential, prints "clientId clientSecret".
+#   bench_server_pid / bench_cpu_ticks PID   the server JVM's pid / a process's CPU so far in clock ticks.
 #   bench_token CLIENT_ID CLIENT_SECRET   prints an access token.
 #   bench_postgres PORT   starts a throwaway PostgreSQL cluster under $work/pg (Debian's postgresql
 #       package, by ear/src/test/postgresql/cluster.sh like the suite's -Ppostgresql), exports AGENTRY_DB_*
@@ -87,6 +88,10 @@ bench_server_restart() { # [-Dkey=value ...] replaces the extra properties when 
 }
 
 bench_server_pid() { pgrep -f "jboss.server.base.dir=$work/base" | tail -1; }
+
+# A cost that a busy machine disturbs less than time: the process's user + system CPU so far, in clock
+# ticks (getconf CLK_TCK a second).
+bench_cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # PID
 
 bench_token() { # CLIENT_ID CLIENT_SECRET
     curl -sf -u "$1:$2" -d grant_type=client_credentials "$base/api/v1/auth/token" | bench_field access_token
