@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Catalog pages: GET /api/v1/entries?limit=20 with a realistic two-scope token (entries:read and
 # sections:read), the demo catalog loaded, wrk at 32 connections; reports the rate, p50 and p99, beside
-# the ungoverned GET /api/v1/health measured in the same run. Any answer other than 2xx fails the run.
+# the ungoverned GET /api/v1/health measured in the same run, and the CPU per request of the server JVM
+# and of the PostgreSQL cluster (the harness's own). Any answer other than 2xx fails the run.
 #
 # Starts a server of its own (port offset 640: http 8720) with the demo catalog. On H2 by default; on
 # PostgreSQL when AGENTRY_DB_* are in the environment (your database), or with --postgres (a throwaway
@@ -47,7 +48,9 @@ done
 [ "$count" -ge 20 ] || { echo "the demo catalog did not load" >&2; exit 1; }
 
 measure() { # label duration url [header]
-    local out
+    local out pid server0 db0 requests
+    pid=$(bench_server_pid)
+    server0=$(bench_cpu_ticks "$pid") db0=$(bench_db_ticks)
     if [ $# -gt 3 ]; then
         out=$(wrk -t2 -c"$connections" -d"$2s" --latency -H "$4" "$3")
     else
@@ -56,9 +59,15 @@ measure() { # label duration url [header]
     if grep -q 'Non-2xx' <<<"$out"; then
         echo "non-2xx answers from $3:" >&2; echo "$out" >&2; exit 1
     fi
-    printf '%-22s %9s req/s   p50 %8s   p99 %8s\n' "$1" "$(awk '/Requests\/sec/ {print $2}' <<<"$out")" \
-        "$(awk '$1 == "50%" {print $2}' <<<"$out")" "$(awk '$1 == "99%" {print $2}' <<<"$out")"
+    requests=$(awk '/requests in/ {print $1}' <<<"$out")
+    # CPU per request: what the rate says on a quiet machine, and still says when the host is busy.
+    printf '%-22s %9s req/s   p50 %8s   p99 %8s   CPU/request: server %s µs, database %s µs\n' "$1" \
+        "$(awk '/Requests\/sec/ {print $2}' <<<"$out")" \
+        "$(awk '$1 == "50%" {print $2}' <<<"$out")" "$(awk '$1 == "99%" {print $2}' <<<"$out")" \
+        "$(per_request "$server0" "$(bench_cpu_ticks "$pid")" "$requests")" \
+        "$(per_request "$db0" "$(bench_db_ticks)" "$requests")"
 }
+per_request() { awk -v a="$1" -v b="$2" -v n="$3" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.0f", (b - a) / hz * 1e6 / n }'; }
 echo "database: $database; $connections connections, ${seconds} s each; $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
 measure warm-up "$warmup" "$base/api/v1/entries?limit=20" "Authorization: Bearer $token" > /dev/null
 measure warm-up 10 "$base/api/v1/health" > /dev/null

@@ -97,17 +97,6 @@ token=$(bench_admin_token)
 
 pid=$(bench_server_pid)
 heap() { jcmd "$pid" GC.heap_info | awk '/garbage-first heap|used/ {print "  " $0; exit}'; }
-# CPU time (clock ticks) of the PostgreSQL cluster: its postmaster, its live backends and those that ended.
-db_ticks() {
-    [ "$database" = postgresql ] || { echo 0; return; }
-    local postmaster total child
-    postmaster=$(head -1 "$work/pg/data/postmaster.pid")
-    total=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$postmaster/stat")
-    for child in $(pgrep -P "$postmaster"); do
-        total=$((total + $(bench_cpu_ticks "$child" 2> /dev/null || echo 0)))
-    done
-    echo "$total"
-}
 # The server's CPU ticks by kind of thread: requests (default task), I/O, JIT compilers, GC, the rest.
 server_threads() {
     python3 - "$pid" <<'PY'
@@ -130,9 +119,9 @@ walk() { # LABEL
     local server0 db0 server1 db1 hz threads0 threads1
     hz=$(getconf CLK_TCK)
     echo "$1:"
-    server0=$(bench_cpu_ticks "$pid") db0=$(db_ticks) threads0=$(server_threads)
+    server0=$(bench_cpu_ticks "$pid") db0=$(bench_db_ticks) threads0=$(server_threads)
     java "$bench_root/bench/ChangesWalk.java" "$base" "$token"
-    server1=$(bench_cpu_ticks "$pid") db1=$(db_ticks) threads1=$(server_threads)
+    server1=$(bench_cpu_ticks "$pid") db1=$(bench_db_ticks) threads1=$(server_threads)
     printf '  CPU: server %.1f s, database %s\n' "$(echo "($server1 - $server0) / $hz" | bc -l)" \
         "$([ "$database" = postgresql ] && printf '%.1f s' "$(echo "($db1 - $db0) / $hz" | bc -l)" || echo "in the server")"
     python3 - "$hz" "$threads0" "$threads1" <<'PY'

@@ -13,6 +13,7 @@
 #   bench_admin_token   prints a token of the bootstrap credential (every scope).
 #   bench_credential NAME SCOPE...   creates a credential, prints "clientId clientSecret".
 #   bench_server_pid / bench_cpu_ticks PID   the server JVM's pid / a process's CPU so far in clock ticks.
+#   bench_db_ticks   the CPU so far of the cluster bench_postgres started, in clock ticks (0 without one).
 #   bench_token CLIENT_ID CLIENT_SECRET   prints an access token.
 #   bench_postgres PORT   starts a throwaway PostgreSQL cluster under $work/pg (Debian's postgresql
 #       package, by ear/src/test/postgresql/cluster.sh like the suite's -Ppostgresql), exports AGENTRY_DB_*
@@ -92,6 +93,19 @@ bench_server_pid() { pgrep -f "jboss.server.base.dir=$work/base" | tail -1; }
 # A cost that a busy machine disturbs less than time: the process's user + system CPU so far, in clock
 # ticks (getconf CLK_TCK a second).
 bench_cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # PID
+
+# The PostgreSQL cluster's CPU: its postmaster, its live backends and those that ended.
+bench_db_ticks() {
+    [ -f "${work:-}/pg/data/postmaster.pid" ] || { echo 0; return; }
+    local postmaster total child
+    postmaster=$(head -1 "$work/pg/data/postmaster.pid")
+    [ -d "/proc/$postmaster" ] || { echo 0; return; } # left behind by a cluster stopped at once
+    total=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$postmaster/stat")
+    for child in $(pgrep -P "$postmaster"); do
+        total=$((total + $(bench_cpu_ticks "$child" 2> /dev/null || echo 0)))
+    done
+    echo "$total"
+}
 
 bench_token() { # CLIENT_ID CLIENT_SECRET
     curl -sf -u "$1:$2" -d grant_type=client_credentials "$base/api/v1/auth/token" | bench_field access_token

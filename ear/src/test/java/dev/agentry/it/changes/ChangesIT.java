@@ -17,8 +17,10 @@ import jakarta.json.JsonValue;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -67,6 +69,15 @@ class ChangesIT {
             String key = change.getString("resourceId") + " " + change.getString("action") + " "
                     + change.getJsonNumber("version").longValue();
             assertTrue(keys.add(key), "read twice: " + key);
+        }
+        // A consumer applying the feed in order ends on each record's last version.
+        Map<String, Long> lastVersion = new HashMap<>();
+        for (JsonObject change : read) {
+            long version = change.getJsonNumber("version").longValue();
+            Long before = lastVersion.put(change.getString("resourceId"), version);
+            assertTrue(
+                    before == null || before < version,
+                    () -> change.getString("resourceId") + ": version " + version + " after " + before);
         }
         assertHas(read, Set.copyOf(strings(written, "created")), "create");
         assertHas(read, Set.copyOf(strings(written, "updated")), "update");

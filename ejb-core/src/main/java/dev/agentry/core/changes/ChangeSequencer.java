@@ -3,7 +3,7 @@ package dev.agentry.core.changes;
 import dev.agentry.core.cluster.ClusterLeases;
 import dev.agentry.core.cluster.Duty;
 import dev.agentry.core.sequencing.CommittedBacklog;
-import dev.agentry.persistence.changes.ChangeRecord;
+import dev.agentry.persistence.changes.ChangePlacement;
 import dev.agentry.persistence.schema.AgentryDatabase;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Lock;
@@ -62,10 +62,10 @@ public class ChangeSequencer {
         leases.exclusive(Duty.CHANGE_SEQUENCE);
         Long last = em.createNamedQuery("ChangeRecord.last", Long.class).getSingleResult();
         long position = last == null ? 0 : last;
-        List<ChangeRecord> pending = em.createNamedQuery("ChangeRecord.unsequenced", ChangeRecord.class)
+        List<ChangePlacement> pending = em.createNamedQuery("ChangePlacement.unplaced", ChangePlacement.class)
                 .setMaxResults(BATCH)
                 .getResultList();
-        for (ChangeRecord change : pending) {
+        for (ChangePlacement change : pending) {
             change.place(++position);
         }
         return pending.size();

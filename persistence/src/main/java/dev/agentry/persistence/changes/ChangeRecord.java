@@ -13,11 +13,10 @@ import java.util.Objects;
 
 /**
  * One create, update or delete of a catalog record, written in the same transaction as the change.
- * It has no feed position until the sequencer gives it one after it committed.
+ * It has no feed position until the sequencer gives it one after it committed ({@link ChangePlacement}).
  */
 @Entity
 @Table(name = "change_record")
-@NamedQuery(name = "ChangeRecord.unsequenced", query = "select c from ChangeRecord c where c.position is null")
 @NamedQuery(name = "ChangeRecord.last", query = "select max(c.position) from ChangeRecord c")
 public class ChangeRecord {
 
@@ -60,14 +59,6 @@ public class ChangeRecord {
         this.version = version;
         this.changedAt = Objects.requireNonNull(changedAt, "changedAt");
         this.snapshot = snapshot;
-    }
-
-    /** Gives the committed change its place in the feed; only once. */
-    public void place(long at) {
-        if (position != null) {
-            throw new IllegalStateException("change " + id + " already has position " + position);
-        }
-        position = at;
     }
 
     public Long getPosition() {

@@ -7,6 +7,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
+import org.hibernate.annotations.DynamicUpdate;
 
 /**
  * One governed action executed, written in the transaction of its effect, keyed by its credential's
@@ -15,6 +16,8 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "control_execution")
+// Written twice in its transaction (claimed, then completed): the second write sets only the result.
+@DynamicUpdate
 @NamedQuery(
         name = "Execution.byKey",
         query = "select e from Execution e where e.credentialId = :credentialId and e.idempotencyKey = :key")
