@@ -60,7 +60,7 @@ public class ChangeSequencer {
 
     private int placeBatch() {
         leases.exclusive(Duty.CHANGE_SEQUENCE);
-        Long last = em.createNamedQuery("ChangeRecord.last", Long.class).getSingleResult();
+        Long last = em.createNamedQuery("ChangePlacement.last", Long.class).getSingleResult();
         long position = last == null ? 0 : last;
         List<ChangePlacement> pending = em.createNamedQuery("ChangePlacement.unplaced", ChangePlacement.class)
                 .setMaxResults(BATCH)

@@ -16,6 +16,7 @@ import jakarta.persistence.Table;
 @NamedQuery(
         name = "ChangePlacement.unplaced",
         query = "select p from ChangePlacement p where p.position is null order by p.id")
+@NamedQuery(name = "ChangePlacement.last", query = "select max(p.position) from ChangePlacement p")
 public class ChangePlacement {
 
     @Id

@@ -5,7 +5,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -17,7 +16,6 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "change_record")
-@NamedQuery(name = "ChangeRecord.last", query = "select max(c.position) from ChangeRecord c")
 public class ChangeRecord {
 
     @Id
