@@ -64,10 +64,9 @@ measure() { # label duration url [header]
     printf '%-22s %9s req/s   p50 %8s   p99 %8s   CPU/request: server %s µs, database %s µs\n' "$1" \
         "$(awk '/Requests\/sec/ {print $2}' <<<"$out")" \
         "$(awk '$1 == "50%" {print $2}' <<<"$out")" "$(awk '$1 == "99%" {print $2}' <<<"$out")" \
-        "$(per_request "$server0" "$(bench_cpu_ticks "$pid")" "$requests")" \
-        "$(per_request "$db0" "$(bench_db_ticks)" "$requests")"
+        "$(bench_us_each "$server0" "$(bench_cpu_ticks "$pid")" "$requests")" \
+        "$(bench_us_each "$db0" "$(bench_db_ticks)" "$requests")"
 }
-per_request() { awk -v a="$1" -v b="$2" -v n="$3" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.0f", (b - a) / hz * 1e6 / n }'; }
 echo "database: $database; $connections connections, ${seconds} s each; $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
 measure warm-up "$warmup" "$base/api/v1/entries?limit=20" "Authorization: Bearer $token" > /dev/null
 measure warm-up 10 "$base/api/v1/health" > /dev/null

@@ -77,7 +77,6 @@ check before
 ms() { # wrk's latency (850.00us, 12.34ms, 1.02s) in ms
     awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /m$/) n *= 60000; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'
 }
-ticks=$(getconf CLK_TCK)
 measure() { # mode seconds -> "req/s p50 p99 checked wrk-us server-us"; fails unless every answer was a real page
     local out checked cpu before
     # wrk shares the two cores with the server: its own CPU per request is printed so a client that costs
@@ -99,7 +98,7 @@ measure() { # mode seconds -> "req/s p50 p99 checked wrk-us server-us"; fails un
     echo "$(awk '/Requests\/sec/ {print $2}' <<<"$out") $(ms "$(awk '$1 == "50%" {print $2}' <<<"$out")")" \
         "$(ms "$(awk '$1 == "99%" {print $2}' <<<"$out")") ${checked% *}" \
         "$(awk -v c="$cpu" -v n="${checked% *}" 'BEGIN { printf "%.0f", c * 1e6 / n }')" \
-        "$(awk -v a="$before" -v b="$(bench_cpu_ticks "$(bench_server_pid)")" -v t="$ticks" -v n="${checked% *}" 'BEGIN { printf "%.0f", (b - a) / t * 1e6 / n }')"
+        "$(bench_us_each "$before" "$(bench_cpu_ticks "$(bench_server_pid)")" "${checked% *}")"
 }
 
 # Twice each, alternating: after one 30 s pass the JIT was still compiling, and the server's CPU per request

@@ -38,13 +38,12 @@ started=$(date +%s.%N)
 while [ "$(unplaced)" -gt 0 ]; do sleep 0.2; done
 seconds=$(echo "$(date +%s.%N) - $started" | bc -l)
 server1=$(bench_cpu_ticks "$pid") db1=$(bench_db_ticks)
-hz=$(getconf CLK_TCK)
 gaps=$(psql "$PGURL" -Atc "select count(*) - (max(position) - min(position) + 1) from change_record")
 [ "$gaps" -eq 0 ] || { echo "the positions have $gaps gaps" >&2; exit 1; }
 out_of_order=$(psql "$PGURL" -Atc "select count(*) from (select position < lag(position) over (order by id)
     as backwards from change_record) t where backwards")
 [ "$out_of_order" -eq 0 ] || { echo "$out_of_order changes placed out of id order" >&2; exit 1; }
-printf 'placed %d changes (snapshots +%d KiB) in %.1f s: %.0f/s; CPU per 1,000: server %.0f ms, database %.0f ms\n' \
+# µs per change is ms per 1,000
+printf 'placed %d changes (snapshots +%d KiB) in %.1f s: %.0f/s; CPU per 1,000: server %s ms, database %s ms\n' \
     "$records" "$pad_kb" "$seconds" "$(echo "$records / $seconds" | bc -l)" \
-    "$(echo "($server1 - $server0) * 1000 / $hz / $records * 1000" | bc -l)" \
-    "$(echo "($db1 - $db0) * 1000 / $hz / $records * 1000" | bc -l)"
+    "$(bench_us_each "$server0" "$server1" "$records")" "$(bench_us_each "$db0" "$db1" "$records")"

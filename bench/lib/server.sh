@@ -14,6 +14,7 @@
 #   bench_credential NAME SCOPE...   creates a credential, prints "clientId clientSecret".
 #   bench_server_pid / bench_cpu_ticks PID   the server JVM's pid / a process's CPU so far in clock ticks.
 #   bench_db_ticks   the CPU so far of the cluster bench_postgres started, in clock ticks (0 without one).
+#   bench_us_each TICKS_BEFORE TICKS_AFTER COUNT   CPU microseconds per item between two tick readings.
 #   bench_token CLIENT_ID CLIENT_SECRET   prints an access token.
 #   bench_postgres PORT   starts a throwaway PostgreSQL cluster under $work/pg (Debian's postgresql
 #       package, by ear/src/test/postgresql/cluster.sh like the suite's -Ppostgresql), exports AGENTRY_DB_*
@@ -93,6 +94,8 @@ bench_server_pid() { pgrep -f "jboss.server.base.dir=$work/base" | tail -1; }
 # A cost that a busy machine disturbs less than time: the process's user + system CPU so far, in clock
 # ticks (getconf CLK_TCK a second).
 bench_cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # PID
+
+bench_us_each() { awk -v a="$1" -v b="$2" -v n="$3" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.0f", (b - a) / hz * 1e6 / n }'; }
 
 # The PostgreSQL cluster's CPU: its postmaster, its live backends and those that ended.
 bench_db_ticks() {
